@@ -1,0 +1,79 @@
+import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from './event';
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Stream version to start at, inclusive. Defaults to the first event (forwards) or the last (backwards). */
+  from?: number;
+  direction?: ReadDirection;
+  maxCount?: number;
+}
+
+/** Selects events by stream category (the part of the stream id before the first dash) and by type. */
+export interface EventFilter {
+  categories?: readonly string[];
+  eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events after this position. Defaults to the start of the store. */
+  after?: bigint;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export interface ReadAllPage {
+  events: RecordedEvent[];
+  /**
+   * How far the store was examined: pass it as `after` to continue. With a filter it moves past
+   * non-matching events, so a reader of a rare event type still advances.
+   */
+  lastScannedPosition: bigint;
+  /** True when nothing visible lies beyond `lastScannedPosition` at the time of the read. */
+  isEnd: boolean;
+}
+
+export type SubscriptionStart =
+  | { after: bigint }
+  /** Resume from the checkpoint stored under the subscription's id; from the start when none is stored. */
+  | { fromCheckpoint: true };
+
+export interface SubscribeOptions {
+  /** Names the subscription; required to resume from or store a checkpoint. */
+  subscriptionId?: string;
+  start?: SubscriptionStart;
+  filter?: EventFilter;
+  batchSize?: number;
+  /** Called for each event in global order; the next event waits until the returned promise settles. */
+  handler: (event: RecordedEvent) => Promise<void> | void;
+  /** Called whenever the subscription reaches the end of what is visible after being behind. */
+  onCaughtUp?: (position: bigint) => void;
+  /** Store the checkpoint (compare-and-set) after each handled batch; needs `subscriptionId`. */
+  storeCheckpoints?: boolean;
+}
+
+export interface Subscription {
+  /** Position of the last event handled or skipped by the filter. */
+  readonly position: bigint;
+  readonly isCaughtUp: boolean;
+  /** Resolves the first time the subscription catches up. */
+  readonly caughtUp: Promise<void>;
+  /** Settles when the subscription ends: resolves after `stop()`, rejects with a handler or store error. */
+  readonly closed: Promise<void>;
+  /** Stops after the event in hand; resolves once the subscription has ended. */
+  stop(): Promise<void>;
+}
+
+/** The port every event store adapter implements; see ARCHITECTURE.md section 3. */
+export interface EventStore {
+  /** Appends atomically; a retried batch whose event ids are all stored returns the first result. */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /** A missing stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+  subscribe(options: SubscribeOptions): Subscription;
+  readCheckpoint(subscriptionId: string): Promise<bigint | undefined>;
+  /** Compare-and-set: `expected` is the position the writer last read (undefined for none). */
+  storeCheckpoint(subscriptionId: string, position: bigint, expected: bigint | undefined): Promise<void>;
+  close(): Promise<void>;
+}

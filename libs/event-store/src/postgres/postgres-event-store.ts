@@ -1,0 +1,294 @@
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { AppendResult, EventMetadataInput, ExpectedVersion, NewEvent, RecordedEvent } from '../event';
+import { streamCategory } from '../event';
+import type {
+  EventStore,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { type AppendLimits, defaultAppendLimits, type PreparedEvent, prepareAppend } from '../append-validation';
+import {
+  CheckpointConflictError,
+  EventStoreError,
+  EventStoreErrorCode,
+  IdempotencyConflictError,
+  WrongExpectedVersionError,
+} from '../event-store.errors';
+import { filteredScanWindow, normalizeReadAll, normalizeReadStream } from '../read-options';
+import { toRecordedEvent } from '../stored-event';
+import { startPollingSubscription } from '../subscription/polling-subscription';
+import { WakeUpSignal } from '../subscription/wake-up-signal';
+import { eventStoreMigrations } from './postgres-schema.migration';
+
+export interface PostgresEventStoreOptions {
+  limits?: AppendLimits;
+  /** How often a caught-up subscription looks for appends made by other processes. */
+  pollIntervalMs?: number;
+}
+
+export interface PostgresConnectOptions extends PostgresEventStoreOptions {
+  url: string;
+  poolSize?: number;
+  /** Run the event store's migrations on connect (default true). */
+  migrate?: boolean;
+}
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadataInput;
+  recorded_at: Date;
+}
+
+interface AppendRow {
+  outcome: 'ok' | 'duplicate' | 'partial_duplicate' | 'conflict';
+  next_version: string | null;
+  last_position: string | null;
+}
+
+const eventColumns =
+  'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+
+/** One round trip per append: the whole batch goes to `event_store.append` as one JSON document. */
+export function buildAppendQuery(
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  expected: ExpectedVersion,
+): { text: string; values: unknown[] } {
+  const batch = prepared
+    .map(
+      (event) =>
+        `{"eventId":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},` +
+        `"schemaVersion":${event.schemaVersion},"data":${event.dataJson},"metadata":${event.metadataJson}}`,
+    )
+    .join(',');
+  const [kind, version] =
+    typeof expected === 'number' ? (expected === 0 ? ['no_stream', null] : ['version', expected]) : [expected, null];
+  return {
+    text: 'SELECT outcome, next_version, last_position FROM event_store.append($1, $2, $3, $4, $5)',
+    values: [streamId, streamCategory(streamId), kind, version, `[${batch}]`],
+  };
+}
+
+export function interpretAppendRow(row: AppendRow, streamId: string, expected: ExpectedVersion): AppendResult {
+  switch (row.outcome) {
+    case 'ok':
+    case 'duplicate':
+      return { nextExpectedVersion: Number(row.next_version), lastPosition: BigInt(row.last_position as string) };
+    case 'partial_duplicate':
+      throw new IdempotencyConflictError(streamId);
+    case 'conflict':
+      throw new WrongExpectedVersionError(streamId, expected, Number(row.next_version));
+  }
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly wakeUp = new WakeUpSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private isClosed = false;
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly ownsDataSource: boolean,
+    private readonly options: PostgresEventStoreOptions,
+  ) {}
+
+  /** Uses an application's TypeORM connection; its migrations must include `eventStoreMigrations`. */
+  static fromDataSource(dataSource: DataSource, options: PostgresEventStoreOptions = {}): PostgresEventStore {
+    if (dataSource.options.type !== 'postgres') {
+      throw new Error(`PostgresEventStore needs a postgres DataSource, got '${dataSource.options.type}'`);
+    }
+    return new PostgresEventStore(dataSource, false, options);
+  }
+
+  static async connect(options: PostgresConnectOptions): Promise<PostgresEventStore> {
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      poolSize: options.poolSize ?? 20,
+      migrations: eventStoreMigrations,
+      migrationsTableName: 'event_store_migrations',
+      migrationsTransactionMode: 'all',
+    });
+    await dataSource.initialize();
+    try {
+      if (options.migrate !== false) await dataSource.runMigrations();
+    } catch (error) {
+      await dataSource.destroy();
+      throw error;
+    }
+    return new PostgresEventStore(dataSource, true, options);
+  }
+
+  /** The pg pool under TypeORM's connection: the hot path skips the ORM. */
+  get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = prepareAppend(streamId, events, expected, this.options.limits ?? defaultAppendLimits);
+    const { text, values } = buildAppendQuery(streamId, prepared, expected);
+    const { rows } = await this.pool.query<AppendRow>(text, values);
+    const result = interpretAppendRow(rows[0] as AppendRow, streamId, expected);
+    this.wakeUp.notify();
+    return result;
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const { from, direction, maxCount } = normalizeReadStream(streamId, options);
+    const text =
+      direction === 'forwards'
+        ? `SELECT ${eventColumns} FROM event_store.events WHERE stream_id = $1 AND stream_version >= $2
+           ORDER BY stream_version LIMIT $3`
+        : `SELECT ${eventColumns} FROM event_store.events WHERE stream_id = $1 AND stream_version <= $2
+           ORDER BY stream_version DESC LIMIT $3`;
+    const start = from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
+    const { rows } = await this.pool.query<EventRow>(text, [streamId, start, maxCount]);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
+    this.assertOpen();
+    const read = normalizeReadAll(options);
+    const after = read.after.toString();
+    if (read.categories === undefined && read.eventTypes === undefined) {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${eventColumns} FROM event_store.events
+          WHERE position > $1 AND position < event_store.visible_position_limit()
+          ORDER BY position LIMIT $2`,
+        [after, read.maxCount],
+      );
+      const last = rows[rows.length - 1];
+      return {
+        events: rows.map(toRecorded),
+        lastScannedPosition: last === undefined ? read.after : BigInt(last.position),
+        isEnd: rows.length < read.maxCount,
+      };
+    }
+    // Every position up to the horizon belongs to a finished transaction, so the filtered read below sees a
+    // stable set and the reader may advance to the horizon even when nothing in it matched.
+    const horizon = await this.pool.query<{ last: string | null; scanned: string }>(
+      `SELECT max(position) AS last, count(*) AS scanned FROM (
+         SELECT position FROM event_store.events
+          WHERE position > $1 AND position < event_store.visible_position_limit()
+          ORDER BY position LIMIT $2) window_`,
+      [after, filteredScanWindow],
+    );
+    const { last, scanned } = horizon.rows[0] as { last: string | null; scanned: string };
+    if (last === null) return { events: [], lastScannedPosition: read.after, isEnd: true };
+    const conditions = ['position > $1', 'position <= $2'];
+    const values: unknown[] = [after, last];
+    if (read.categories) conditions.push(`category = ANY($${values.push(read.categories)})`);
+    if (read.eventTypes) conditions.push(`type = ANY($${values.push(read.eventTypes)})`);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${eventColumns} FROM event_store.events WHERE ${conditions.join(' AND ')}
+        ORDER BY position LIMIT $${values.push(read.maxCount)}`,
+      values,
+    );
+    const lastRow = rows[rows.length - 1];
+    if (lastRow !== undefined && rows.length === read.maxCount) {
+      return { events: rows.map(toRecorded), lastScannedPosition: BigInt(lastRow.position), isEnd: false };
+    }
+    return {
+      events: rows.map(toRecorded),
+      lastScannedPosition: BigInt(last),
+      isEnd: Number(scanned) < filteredScanWindow,
+    };
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    const subscription = startPollingSubscription(
+      { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 100 },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.closed.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    return subscription;
+  }
+
+  async readCheckpoint(subscriptionId: string): Promise<bigint | undefined> {
+    this.assertOpen();
+    return readCheckpointWith(this.pool, subscriptionId);
+  }
+
+  async storeCheckpoint(subscriptionId: string, position: bigint, expected: bigint | undefined): Promise<void> {
+    this.assertOpen();
+    await storeCheckpointWith(this.pool, subscriptionId, position, expected);
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.ownsDataSource) await this.dataSource.destroy();
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new EventStoreError(EventStoreErrorCode.Closed, 'The event store is closed');
+  }
+}
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+async function readCheckpointWith(db: Queryable, subscriptionId: string): Promise<bigint | undefined> {
+  const { rows } = await db.query<{ position: string }>(
+    'SELECT position FROM event_store.checkpoints WHERE subscription_id = $1',
+    [subscriptionId],
+  );
+  return rows[0] === undefined ? undefined : BigInt(rows[0].position);
+}
+
+/**
+ * Compare-and-set of a checkpoint. Takes any client, so a projection in the same database can store its
+ * checkpoint inside the transaction that writes its tables.
+ */
+export async function storeCheckpointWith(
+  db: Queryable,
+  subscriptionId: string,
+  position: bigint,
+  expected: bigint | undefined,
+): Promise<void> {
+  const result =
+    expected === undefined
+      ? await db.query(
+          `INSERT INTO event_store.checkpoints (subscription_id, position) VALUES ($1, $2)
+           ON CONFLICT (subscription_id) DO NOTHING`,
+          [subscriptionId, position.toString()],
+        )
+      : await db.query(
+          `UPDATE event_store.checkpoints SET position = $2, updated_at = now()
+            WHERE subscription_id = $1 AND position = $3`,
+          [subscriptionId, position.toString(), expected.toString()],
+        );
+  if (result.rowCount === 0) {
+    throw new CheckpointConflictError(subscriptionId, expected, await readCheckpointWith(db, subscriptionId));
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return toRecordedEvent(
+    {
+      position: BigInt(row.position),
+      streamId: row.stream_id,
+      streamVersion: Number(row.stream_version),
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      recordedAt: row.recorded_at.toISOString(),
+    },
+    row.data,
+    row.metadata,
+  );
+}
