@@ -18,7 +18,7 @@ const shared = {
   rootDir: __dirname,
   transform,
   moduleNameMapper: {
-    '^@salesos/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@salesos/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
     '^@salesos/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testEnvironment: 'node',

@@ -82,7 +82,10 @@ export function prepareAppend(
     const prepared = prepareEvent(event, `events[${index}]`, limits);
     const key = prepared.eventId.toLowerCase();
     if (seen.has(key)) {
-      throw invalid(EventStoreErrorCode.InvalidEvent, `events[${index}].eventId repeats ${prepared.eventId} within the batch`);
+      throw invalid(
+        EventStoreErrorCode.InvalidEvent,
+        `events[${index}].eventId repeats ${prepared.eventId} within the batch`,
+      );
     }
     seen.add(key);
     return prepared;
@@ -95,7 +98,10 @@ function prepareEvent(event: unknown, path: string, limits: AppendLimits): Prepa
   }
   const candidate = event as Partial<NewEvent>;
   if (typeof candidate.eventId !== 'string' || !uuidPattern.test(candidate.eventId)) {
-    throw invalid(EventStoreErrorCode.InvalidEvent, `${path}.eventId must be a UUID, got ${describe(candidate.eventId)}`);
+    throw invalid(
+      EventStoreErrorCode.InvalidEvent,
+      `${path}.eventId must be a UUID, got ${describe(candidate.eventId)}`,
+    );
   }
   if (
     typeof candidate.type !== 'string' ||
@@ -175,7 +181,10 @@ export function assertJsonValue(value: unknown, path: string, ancestors: Set<obj
     case 'object':
       if (value === null) return;
       if (ancestors.has(value)) {
-        throw invalid(EventStoreErrorCode.NotSerializable, `${path} refers back to one of its parents, which JSON cannot hold`);
+        throw invalid(
+          EventStoreErrorCode.NotSerializable,
+          `${path} refers back to one of its parents, which JSON cannot hold`,
+        );
       }
       ancestors.add(value);
       try {
@@ -193,25 +202,25 @@ export function assertJsonValue(value: unknown, path: string, ancestors: Set<obj
 }
 
 function assertJsonContainer(value: object, path: string, ancestors: Set<object>): void {
-      if (Array.isArray(value)) {
-        value.forEach((item: unknown, index) => {
-          if (item === undefined) {
-            throw invalid(EventStoreErrorCode.NotSerializable, `${path}[${index}] is undefined, which JSON cannot hold`);
-          }
-          assertJsonValue(item, `${path}[${index}]`, ancestors);
-        });
-        return;
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => {
+      if (item === undefined) {
+        throw invalid(EventStoreErrorCode.NotSerializable, `${path}[${index}] is undefined, which JSON cannot hold`);
       }
-      if (!isPlainObject(value)) {
-        const kind = (value as object).constructor?.name ?? 'object';
-        throw invalid(
-          EventStoreErrorCode.NotSerializable,
-          `${path} is a ${kind}; only plain objects, arrays, strings, finite numbers, booleans and null are stored`,
-        );
-      }
-      for (const [key, item] of Object.entries(value)) {
-        if (item !== undefined) assertJsonValue(item, `${path}.${key}`, ancestors);
-      }
+      assertJsonValue(item, `${path}[${index}]`, ancestors);
+    });
+    return;
+  }
+  if (!isPlainObject(value)) {
+    const kind = (value.constructor as { name?: string } | undefined)?.name ?? 'object';
+    throw invalid(
+      EventStoreErrorCode.NotSerializable,
+      `${path} is a ${kind}; only plain objects, arrays, strings, finite numbers, booleans and null are stored`,
+    );
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) assertJsonValue(item, `${path}.${key}`, ancestors);
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

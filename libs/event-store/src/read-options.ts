@@ -53,10 +53,11 @@ export function normalizeReadAll(options: ReadAllOptions = {}): NormalizedReadAl
 
 function normalizeNames(names: readonly string[] | undefined, field: string): string[] | undefined {
   if (names === undefined) return undefined;
-  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name.length === 0)) {
+  const list: readonly unknown[] = Array.isArray(names) ? names : [];
+  if (list !== names || list.some((name) => typeof name !== 'string' || name.length === 0)) {
     throw invalidRead(`${field} must be an array of non-empty strings`);
   }
-  return [...names];
+  return list as string[];
 }
 
 export function matchesFilter(

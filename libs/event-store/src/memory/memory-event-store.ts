@@ -20,6 +20,7 @@ import {
 import { matchesFilter, normalizeReadAll, normalizeReadStream } from '../read-options';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { WakeUpSignal } from '../subscription/wake-up-signal';
+import { SubscriptionRegistry } from '../subscription/subscription-registry';
 import { checkExpectedVersion } from '../expected-version';
 
 interface StoredEvent extends StoredEventRow {
@@ -40,6 +41,7 @@ export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly checkpoints = new Map<string, bigint>();
   private readonly wakeUp = new WakeUpSignal();
+  private readonly subscriptions = new SubscriptionRegistry();
   private closed = false;
 
   constructor(private readonly options: MemoryEventStoreOptions = {}) {}
@@ -119,9 +121,11 @@ export class MemoryEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.assertOpen();
-    return startPollingSubscription(
-      { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 1000 },
-      options,
+    return this.subscriptions.track(
+      startPollingSubscription(
+        { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 1000 },
+        options,
+      ),
     );
   }
 
@@ -137,10 +141,9 @@ export class MemoryEventStore implements EventStore {
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.subscriptions.stopAll();
     this.closed = true;
-    this.wakeUp.notify();
-    return Promise.resolve();
   }
 
   private assertOpen(): void {

@@ -1,7 +1,7 @@
 import type { NewEvent } from '../event';
 import { prepareAppend } from '../append-validation';
 import { createTestDatabase, describeEventStoreContract, type HeldAppend, newEvent } from '../testing';
-import { buildAppendQuery, interpretAppendRow, PostgresEventStore } from './postgres-event-store';
+import { type AppendRow, buildAppendQuery, interpretAppendRow, PostgresEventStore } from './postgres-event-store';
 
 describeEventStoreContract('postgres', async () => {
   const database = await createTestDatabase('es_contract');
@@ -12,8 +12,8 @@ describeEventStoreContract('postgres', async () => {
     const client = await store.pool.connect();
     await client.query('BEGIN');
     const { text, values } = buildAppendQuery(streamId, prepareAppend(streamId, events, 'any'), 'any');
-    const { rows } = await client.query(text, values);
-    interpretAppendRow(rows[0], streamId, 'any');
+    const { rows } = await client.query<AppendRow>(text, values);
+    interpretAppendRow(rows[0] as AppendRow, streamId, 'any');
     const finish = async (statement: 'COMMIT' | 'ROLLBACK'): Promise<void> => {
       try {
         await client.query(statement);

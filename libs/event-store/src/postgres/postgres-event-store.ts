@@ -22,6 +22,7 @@ import { filteredScanWindow, normalizeReadAll, normalizeReadStream } from '../re
 import { toRecordedEvent } from '../stored-event';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { WakeUpSignal } from '../subscription/wake-up-signal';
+import { SubscriptionRegistry } from '../subscription/subscription-registry';
 import { eventStoreMigrations } from './postgres-schema.migration';
 
 export interface PostgresEventStoreOptions {
@@ -49,14 +50,13 @@ interface EventRow {
   recorded_at: Date;
 }
 
-interface AppendRow {
+export interface AppendRow {
   outcome: 'ok' | 'duplicate' | 'partial_duplicate' | 'conflict';
   next_version: string | null;
   last_position: string | null;
 }
 
-const eventColumns =
-  'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+const eventColumns = 'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
 
 /** One round trip per append: the whole batch goes to `event_store.append` as one JSON document. */
 export function buildAppendQuery(
@@ -93,7 +93,7 @@ export function interpretAppendRow(row: AppendRow, streamId: string, expected: E
 
 export class PostgresEventStore implements EventStore {
   private readonly wakeUp = new WakeUpSignal();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionRegistry();
   private isClosed = false;
 
   private constructor(
@@ -209,13 +209,12 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.assertOpen();
-    const subscription = startPollingSubscription(
-      { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 100 },
-      options,
+    return this.subscriptions.track(
+      startPollingSubscription(
+        { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 100 },
+        options,
+      ),
     );
-    this.subscriptions.add(subscription);
-    void subscription.closed.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
-    return subscription;
   }
 
   async readCheckpoint(subscriptionId: string): Promise<bigint | undefined> {
@@ -231,7 +230,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     if (this.ownsDataSource) await this.dataSource.destroy();
   }
 

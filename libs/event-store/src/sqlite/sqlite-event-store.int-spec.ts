@@ -6,7 +6,11 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('sqlite', () => {
   const folder = mkdtempSync(join(tmpdir(), 'salesos-sqlite-contract-'));
-  const store = new SqliteEventStore({ filename: join(folder, 'events.db'), synchronous: 'NORMAL', pollIntervalMs: 20 });
+  const store = new SqliteEventStore({
+    filename: join(folder, 'events.db'),
+    synchronous: 'NORMAL',
+    pollIntervalMs: 20,
+  });
   return Promise.resolve({
     store,
     teardown: async () => {

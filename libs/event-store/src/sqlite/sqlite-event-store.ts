@@ -22,6 +22,7 @@ import { filteredScanWindow, normalizeReadAll, normalizeReadStream } from '../re
 import { toRecordedEvent } from '../stored-event';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { WakeUpSignal } from '../subscription/wake-up-signal';
+import { SubscriptionRegistry } from '../subscription/subscription-registry';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -47,13 +48,13 @@ interface EventRow {
   recorded_at: string;
 }
 
-const eventColumns =
-  'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+const eventColumns = 'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
 
 /** The embedded default: one file, no server. better-sqlite3 is synchronous, so appends are serialized. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly wakeUp = new WakeUpSignal();
+  private readonly subscriptions = new SubscriptionRegistry();
   private readonly statements;
   private readonly filteredReads = new Map<string, Database.Statement>();
   private isClosed = false;
@@ -126,10 +127,7 @@ export class SqliteEventStore implements EventStore {
     const category = streamCategory(streamId);
     const result = this.db
       .transaction((): AppendResult => {
-        const stored = this.statements.storedIds.all(
-          streamId,
-          JSON.stringify(prepared.map((event) => event.eventId)),
-        );
+        const stored = this.statements.storedIds.all(streamId, JSON.stringify(prepared.map((event) => event.eventId)));
         const last = stored[stored.length - 1];
         if (last !== undefined && stored.length === prepared.length) {
           return { nextExpectedVersion: Number(last.stream_version), lastPosition: last.position };
@@ -231,9 +229,11 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.assertOpen();
-    return startPollingSubscription(
-      { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 200 },
-      options,
+    return this.subscriptions.track(
+      startPollingSubscription(
+        { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 200 },
+        options,
+      ),
     );
   }
 
@@ -259,13 +259,11 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  close(): Promise<void> {
-    if (!this.isClosed) {
-      this.isClosed = true;
-      this.wakeUp.notify();
-      this.db.close();
-    }
-    return Promise.resolve();
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    await this.subscriptions.stopAll();
+    this.isClosed = true;
+    this.db.close();
   }
 
   private now(): string {

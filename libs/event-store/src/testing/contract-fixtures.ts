@@ -9,7 +9,11 @@ export function uniqueCategory(label: string): string {
   return `${label}${counter}x${randomUUID().slice(0, 8)}`;
 }
 
-export function newEvent<Data = Record<string, unknown>>(type: string, data: Data, eventId = randomUUID()): NewEvent<string, Data> {
+export function newEvent<Data = Record<string, unknown>>(
+  type: string,
+  data: Data,
+  eventId: string = randomUUID(),
+): NewEvent<string, Data> {
   return {
     eventId,
     type,

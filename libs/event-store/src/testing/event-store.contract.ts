@@ -79,9 +79,7 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         await expect(store.append(streamId, [newEvent('A', {})], 'stream_exists')).rejects.toMatchObject({
           actual: 0,
         });
-        await expect(store.append(streamId, [newEvent('A', {})], 1)).rejects.toBeInstanceOf(
-          WrongExpectedVersionError,
-        );
+        await expect(store.append(streamId, [newEvent('A', {})], 1)).rejects.toBeInstanceOf(WrongExpectedVersionError);
         expect((await store.append(streamId, numberedEvents(2), 0)).nextExpectedVersion).toBe(2);
         await expect(store.append(streamId, [newEvent('A', {})], 1)).rejects.toMatchObject({ actual: 2 });
         expect((await store.append(streamId, [newEvent('A', {})], 2)).nextExpectedVersion).toBe(3);
@@ -96,9 +94,7 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         const streamId = `${uniqueCategory('race')}-1`;
         await store.append(streamId, [newEvent('Started', {})], 'no_stream');
         const attempts = await Promise.allSettled(
-          Array.from({ length: 12 }, (_, writer) =>
-            store.append(streamId, numberedEvents(3, 'Raced', { writer }), 1),
-          ),
+          Array.from({ length: 12 }, (_, writer) => store.append(streamId, numberedEvents(3, 'Raced', { writer }), 1)),
         );
         const won = attempts.filter((attempt) => attempt.status === 'fulfilled');
         const lost = attempts.filter((attempt) => attempt.status === 'rejected');
@@ -137,7 +133,11 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         const first = await store.append(streamId, batch, 1);
         const retried = await store.append(streamId, batch, 1);
         expect(retried).toEqual(first);
-        const again = await store.append(streamId, batch.map((event) => ({ ...event })), 'any');
+        const again = await store.append(
+          streamId,
+          batch.map((event) => ({ ...event })),
+          'any',
+        );
         expect(again).toEqual(first);
         expect(await store.readStream(streamId)).toHaveLength(4);
       });
@@ -291,7 +291,9 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
           ? await subject.holdOpenAppend(`${category}-slow`, numberedEvents(2, 'Slow'))
           : undefined;
         await Promise.all(
-          Array.from({ length: 6 }, (_, writer) => store.append(`${category}-fast${writer}`, numberedEvents(2, 'Fast'), 'any')),
+          Array.from({ length: 6 }, (_, writer) =>
+            store.append(`${category}-fast${writer}`, numberedEvents(2, 'Fast'), 'any'),
+          ),
         );
         if (held) {
           await new Promise((resolve) => setTimeout(resolve, 300));
@@ -343,7 +345,8 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
           filter: { categories: [category] },
           handler: async (event) => {
             firstRun.push((event.data as { n: number }).n);
-            if (firstRun.length === 2) await store.storeCheckpoint(subscriptionId, event.metadata.globalPosition, undefined);
+            if (firstRun.length === 2)
+              await store.storeCheckpoint(subscriptionId, event.metadata.globalPosition, undefined);
           },
         });
         await first.caughtUp;
@@ -417,7 +420,11 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         });
         await subscription.caughtUp;
         expect(received).toEqual([1, 2, 3]);
-        await store.append(`${category}-1`, numberedEvents(2).map((event, index) => ({ ...event, data: { n: 4 + index } })), 3);
+        await store.append(
+          `${category}-1`,
+          numberedEvents(2).map((event, index) => ({ ...event, data: { n: 4 + index } })),
+          3,
+        );
         await waitFor(() => received.length === 5, 10_000, 'live events');
         await subscription.stop();
         expect(received).toEqual([1, 2, 3, 4, 5]);
@@ -450,22 +457,105 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
       const cyclic: Record<string, unknown> = { name: 'loop' };
       cyclic.self = cyclic;
       const cases: Array<[string, () => Promise<unknown>, EventStoreErrorCode, RegExp]> = [
-        ['an empty stream id', () => store.append('', [newEvent('A', {})], 'any'), EventStoreErrorCode.InvalidStreamId, /non-empty/],
-        ['a stream id with spaces', () => store.append('lead 1', [newEvent('A', {})], 'any'), EventStoreErrorCode.InvalidStreamId, /may hold only/],
-        ['a stream id that is too long', () => store.append(`s-${'x'.repeat(300)}`, [newEvent('A', {})], 'any'), EventStoreErrorCode.InvalidStreamId, /at most 256/],
-        ['an empty batch', () => store.append('bad-1', [], 'any'), EventStoreErrorCode.EmptyBatch, /at least one event/],
-        ['a function in the data', () => store.append('bad-1', [newEvent('A', { f: () => 1 })], 'any'), EventStoreErrorCode.NotSerializable, /events\[0\]\.data\.f is a function/],
-        ['a bigint in the data', () => store.append('bad-1', [newEvent('A', { amount: 10n })], 'any'), EventStoreErrorCode.NotSerializable, /data\.amount is a bigint/],
-        ['a cycle in the data', () => store.append('bad-1', [newEvent('A', cyclic)], 'any'), EventStoreErrorCode.NotSerializable, /refers back/],
-        ['NaN in the data', () => store.append('bad-1', [newEvent('A', { score: Number.NaN })], 'any'), EventStoreErrorCode.NotSerializable, /NaN/],
-        ['a Map in the data', () => store.append('bad-1', [newEvent('A', { m: new Map() })], 'any'), EventStoreErrorCode.NotSerializable, /is a Map/],
-        ['an oversize payload', () => store.append('bad-1', [newEvent('A', { blob: 'x'.repeat(1024 * 1024) })], 'any'), EventStoreErrorCode.PayloadTooLarge, /at most 1048576/],
-        ['a negative expected version', () => store.append('bad-1', [newEvent('A', {})], -1), EventStoreErrorCode.InvalidExpectedVersion, /non-negative integer/],
-        ['a fractional expected version', () => store.append('bad-1', [newEvent('A', {})], 1.5), EventStoreErrorCode.InvalidExpectedVersion, /non-negative integer/],
-        ['an event id that is not a UUID', () => store.append('bad-1', [newEvent('A', {}, 'not-a-uuid')], 'any'), EventStoreErrorCode.InvalidEvent, /eventId must be a UUID/],
-        ['a missing occurredAt', () => store.append('bad-1', [{ ...newEvent('A', {}), metadata: {} as never }], 'any'), EventStoreErrorCode.InvalidEvent, /occurredAt/],
-        ['an event type with spaces', () => store.append('bad-1', [newEvent('Lead Captured', {})], 'any'), EventStoreErrorCode.InvalidEvent, /type must be/],
-        ['the same event id twice in one batch', () => { const e = newEvent('A', {}); return store.append('bad-1', [e, { ...e }], 'any'); }, EventStoreErrorCode.InvalidEvent, /repeats/],
+        [
+          'an empty stream id',
+          () => store.append('', [newEvent('A', {})], 'any'),
+          EventStoreErrorCode.InvalidStreamId,
+          /non-empty/,
+        ],
+        [
+          'a stream id with spaces',
+          () => store.append('lead 1', [newEvent('A', {})], 'any'),
+          EventStoreErrorCode.InvalidStreamId,
+          /may hold only/,
+        ],
+        [
+          'a stream id that is too long',
+          () => store.append(`s-${'x'.repeat(300)}`, [newEvent('A', {})], 'any'),
+          EventStoreErrorCode.InvalidStreamId,
+          /at most 256/,
+        ],
+        [
+          'an empty batch',
+          () => store.append('bad-1', [], 'any'),
+          EventStoreErrorCode.EmptyBatch,
+          /at least one event/,
+        ],
+        [
+          'a function in the data',
+          () => store.append('bad-1', [newEvent('A', { f: () => 1 })], 'any'),
+          EventStoreErrorCode.NotSerializable,
+          /events\[0\]\.data\.f is a function/,
+        ],
+        [
+          'a bigint in the data',
+          () => store.append('bad-1', [newEvent('A', { amount: 10n })], 'any'),
+          EventStoreErrorCode.NotSerializable,
+          /data\.amount is a bigint/,
+        ],
+        [
+          'a cycle in the data',
+          () => store.append('bad-1', [newEvent('A', cyclic)], 'any'),
+          EventStoreErrorCode.NotSerializable,
+          /refers back/,
+        ],
+        [
+          'NaN in the data',
+          () => store.append('bad-1', [newEvent('A', { score: Number.NaN })], 'any'),
+          EventStoreErrorCode.NotSerializable,
+          /NaN/,
+        ],
+        [
+          'a Map in the data',
+          () => store.append('bad-1', [newEvent('A', { m: new Map() })], 'any'),
+          EventStoreErrorCode.NotSerializable,
+          /is a Map/,
+        ],
+        [
+          'an oversize payload',
+          () => store.append('bad-1', [newEvent('A', { blob: 'x'.repeat(1024 * 1024) })], 'any'),
+          EventStoreErrorCode.PayloadTooLarge,
+          /at most 1048576/,
+        ],
+        [
+          'a negative expected version',
+          () => store.append('bad-1', [newEvent('A', {})], -1),
+          EventStoreErrorCode.InvalidExpectedVersion,
+          /non-negative integer/,
+        ],
+        [
+          'a fractional expected version',
+          () => store.append('bad-1', [newEvent('A', {})], 1.5),
+          EventStoreErrorCode.InvalidExpectedVersion,
+          /non-negative integer/,
+        ],
+        [
+          'an event id that is not a UUID',
+          () => store.append('bad-1', [newEvent('A', {}, 'not-a-uuid')], 'any'),
+          EventStoreErrorCode.InvalidEvent,
+          /eventId must be a UUID/,
+        ],
+        [
+          'a missing occurredAt',
+          () => store.append('bad-1', [{ ...newEvent('A', {}), metadata: {} as never }], 'any'),
+          EventStoreErrorCode.InvalidEvent,
+          /occurredAt/,
+        ],
+        [
+          'an event type with spaces',
+          () => store.append('bad-1', [newEvent('Lead Captured', {})], 'any'),
+          EventStoreErrorCode.InvalidEvent,
+          /type must be/,
+        ],
+        [
+          'the same event id twice in one batch',
+          () => {
+            const e = newEvent('A', {});
+            return store.append('bad-1', [e, { ...e }], 'any');
+          },
+          EventStoreErrorCode.InvalidEvent,
+          /repeats/,
+        ],
       ];
 
       it.each(cases)('refuses %s with a typed error and writes nothing', async (_label, act, code, message) => {
@@ -480,7 +570,9 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         await expect(store.readStream('ok-1', { maxCount: 0 })).rejects.toMatchObject({
           code: EventStoreErrorCode.InvalidReadOptions,
         });
-        await expect(store.readAll({ after: -1n })).rejects.toMatchObject({ code: EventStoreErrorCode.InvalidReadOptions });
+        await expect(store.readAll({ after: -1n })).rejects.toMatchObject({
+          code: EventStoreErrorCode.InvalidReadOptions,
+        });
         await expect(store.readStream('bad id')).rejects.toMatchObject({ code: EventStoreErrorCode.InvalidStreamId });
       });
     });

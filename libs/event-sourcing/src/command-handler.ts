@@ -1,0 +1,162 @@
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '@salesos/event-store';
+import type { Command, Decider, DomainEvent } from './decider';
+import { deterministicEventId } from './deterministic-id';
+import { Upcaster } from './upcasting';
+
+export interface CommandHandlerOptions {
+  /** How many times a decision is retried from a fresh read after another writer got in first. */
+  maxRetries?: number;
+  upcaster?: Upcaster;
+  /** Waits between retries; jittered so competing writers do not collide again. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface HandleOptions {
+  /** The version the caller last saw (HTTP If-Match). A different current version fails at once, without retry. */
+  expectedVersion?: number;
+}
+
+export interface CommandResult<State, E extends DomainEvent> {
+  streamId: string;
+  /** The stream's version after the command: the new ETag. */
+  version: number;
+  state: State;
+  /** Events this command appended; empty when the decision changed nothing or the command was a repeat. */
+  events: E[];
+  lastPosition: bigint | undefined;
+}
+
+/** The stream moved on from the version the caller saw: answer 412 and let them re-read. */
+export class ExpectedVersionMismatchError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Stream '${streamId}' is at version ${actual}, the command expected ${expected}`);
+    this.name = 'ExpectedVersionMismatchError';
+  }
+}
+
+/** Other writers kept winning: the command gave up after its bounded retries (answer 409). */
+export class ConcurrencyRetriesExhaustedError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`Stream '${streamId}' kept changing; the command gave up after ${attempts} attempts`);
+    this.name = 'ConcurrencyRetriesExhaustedError';
+  }
+}
+
+const defaultRetryDelay = (attempt: number): number => Math.random() * 5 * 2 ** attempt;
+
+/**
+ * Loads a stream, decides, and appends with the version it loaded. Event ids derive from the command id, so
+ * repeating a command that was already stored appends nothing and answers as the first time did.
+ */
+export class CommandHandler<State, C extends Command, E extends DomainEvent> {
+  private readonly upcaster: Upcaster;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<State, C, E>,
+    private readonly options: CommandHandlerOptions = {},
+  ) {
+    this.upcaster = options.upcaster ?? new Upcaster();
+  }
+
+  async load(streamId: string): Promise<{ state: State; version: number; events: RecordedEvent[] }> {
+    const events = (await this.store.readStream(streamId)).map((event) => this.upcaster.upcast(event));
+    let state = this.decider.initialState();
+    for (const event of events) state = this.decider.evolve(state, event as unknown as E);
+    return {
+      state,
+      version: events.length === 0 ? 0 : (events[events.length - 1] as RecordedEvent).metadata.streamVersion,
+      events,
+    };
+  }
+
+  async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandResult<State, E>> {
+    const maxRetries = options.expectedVersion === undefined ? (this.options.maxRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const loaded = await this.load(streamId);
+      const repeat = this.findRepeat(loaded.events, command);
+      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state };
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
+      }
+      const decided = [...this.decider.decide(command, loaded.state)];
+      if (decided.length === 0) {
+        return { streamId, version: loaded.version, state: loaded.state, events: [], lastPosition: undefined };
+      }
+      const expected: ExpectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
+      let appended: AppendResult;
+      try {
+        appended = await this.store.append(
+          streamId,
+          decided.map((event, index) => this.toNewEvent(event, index, command)),
+          expected,
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (options.expectedVersion !== undefined) {
+          throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, error.actual);
+        }
+        if (attempt >= maxRetries) throw new ConcurrencyRetriesExhaustedError(streamId, attempt + 1);
+        await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? defaultRetryDelay)(attempt)));
+        continue;
+      }
+      const state = decided.reduce((current, event) => this.decider.evolve(current, event), loaded.state);
+      return {
+        streamId,
+        version: appended.nextExpectedVersion,
+        state,
+        events: decided,
+        lastPosition: appended.lastPosition,
+      };
+    }
+  }
+
+  /** A command whose events are already in the stream was handled before: answer as then, append nothing. */
+  private findRepeat(
+    events: RecordedEvent[],
+    command: C,
+  ): { version: number; events: E[]; lastPosition: bigint } | undefined {
+    const firstId = deterministicEventId(command.metadata.commandId, 0);
+    const first = events.findIndex((event) => event.metadata.eventId === firstId);
+    if (first === -1) return undefined;
+    const own = events.slice(first).filter((event) => event.metadata.commandId === command.metadata.commandId);
+    const last = own[own.length - 1] as RecordedEvent;
+    return {
+      version: last.metadata.streamVersion,
+      events: own.map((event) => ({ type: event.type, data: event.data }) as E),
+      lastPosition: last.metadata.globalPosition,
+    };
+  }
+
+  private toNewEvent(event: E, index: number, command: C): NewEvent {
+    const { metadata } = command;
+    return {
+      eventId: deterministicEventId(metadata.commandId, index),
+      type: event.type,
+      schemaVersion: this.upcaster.currentVersion(event.type),
+      data: event.data,
+      metadata: {
+        occurredAt: metadata.now,
+        commandId: metadata.commandId,
+        ...(metadata.divisionId !== undefined ? { divisionId: metadata.divisionId } : {}),
+        ...(metadata.actor !== undefined ? { actor: metadata.actor } : {}),
+        correlationId: metadata.correlationId ?? metadata.commandId,
+        causationId: metadata.causationId ?? metadata.commandId,
+      },
+    };
+  }
+}

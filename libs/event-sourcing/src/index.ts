@@ -1,0 +1,4 @@
+export * from './decider';
+export * from './command-handler';
+export * from './upcasting';
+export { deterministicEventId } from './deterministic-id';

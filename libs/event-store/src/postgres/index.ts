@@ -1,0 +1,7 @@
+export {
+  PostgresEventStore,
+  type PostgresConnectOptions,
+  type PostgresEventStoreOptions,
+  storeCheckpointWith,
+} from './postgres-event-store';
+export { eventStoreMigrations } from './postgres-schema.migration';
