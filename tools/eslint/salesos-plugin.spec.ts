@@ -6,7 +6,7 @@ const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType
 const rule = (name: string): Rule.RuleModule => plugin.rules[name] as Rule.RuleModule;
 
 describe('salesos lint rules', () => {
-  it('no-cross-service-import: a service may not import another service', () => {
+  describe('no-cross-service-import: a service may not import another service', () => {
     tester.run('no-cross-service-import', rule('no-cross-service-import'), {
       valid: [
         { code: "import { x } from './lead.decider';", filename: '/repo/services/leads/src/leads/domain/a.ts' },
@@ -34,11 +34,11 @@ describe('salesos lint rules', () => {
     });
   });
 
-  it('pure-domain: domain/ imports no Nest, TypeORM, Kafka or drivers', () => {
+  describe('pure-domain: domain/ imports no Nest, TypeORM, Kafka or drivers', () => {
     tester.run('pure-domain', rule('pure-domain'), {
       valid: [
         {
-          code: "import type { Decider } from '@salesos/event-sourcing';",
+          code: "import { foldEvents } from '@salesos/event-sourcing';",
           filename: '/repo/services/leads/src/leads/domain/a.ts',
         },
         {
