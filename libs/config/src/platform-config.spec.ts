@@ -1,0 +1,41 @@
+import { ConfigError, loadPlatformConfig } from './platform-config';
+
+describe('loadPlatformConfig', () => {
+  it('defaults to the embedded platform: SQLite in ./data, port 3000', () => {
+    expect(loadPlatformConfig({}, '/srv/salesos')).toEqual({
+      port: 3000,
+      dataDir: '/srv/salesos/data',
+      eventStore: { kind: 'sqlite', filename: '/srv/salesos/data/events.db' },
+      kafkaBrokers: ['127.0.0.1:9092'],
+    });
+  });
+
+  it('reads PostgreSQL, EventStoreDB and Kafka settings', () => {
+    expect(
+      loadPlatformConfig({ SALESOS_EVENT_STORE: 'postgres', SALESOS_DATABASE_URL: 'postgres://db/salesos', PORT: '8080' }, '/'),
+    ).toMatchObject({ port: 8080, eventStore: { kind: 'postgres', url: 'postgres://db/salesos' } });
+    expect(
+      loadPlatformConfig({ SALESOS_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false' }, '/')
+        .eventStore,
+    ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://es:2113?tls=false' });
+    expect(loadPlatformConfig({ KAFKA_BROKERS: 'k1:9092, k2:9092' }, '/').kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+    expect(loadPlatformConfig({ SALESOS_DATA_DIR: '/var/lib/salesos' }, '/').dataDir).toBe('/var/lib/salesos');
+  });
+
+  it('names every bad variable at once, with the value it got', () => {
+    const attempt = (): unknown =>
+      loadPlatformConfig({ PORT: 'eighty', SALESOS_EVENT_STORE: 'mongo', KAFKA_BROKERS: 'nohost' }, '/');
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT must be an integer from 1 to 65535, got 'eighty'/);
+    expect(attempt).toThrow(/SALESOS_EVENT_STORE must be one of sqlite, postgres, eventstoredb, memory, got 'mongo'/);
+    expect(attempt).toThrow(/KAFKA_BROKERS must list host:port pairs, got 'nohost'/);
+  });
+
+  it('requires the connection setting of the chosen store', () => {
+    expect(() => loadPlatformConfig({ SALESOS_EVENT_STORE: 'postgres' }, '/')).toThrow(/SALESOS_DATABASE_URL must be/);
+    expect(() => loadPlatformConfig({ SALESOS_EVENT_STORE: 'eventstoredb' }, '/')).toThrow(
+      /EVENTSTORE_CONNECTION_STRING must be/,
+    );
+    expect(() => loadPlatformConfig({ PORT: '70000' }, '/')).toThrow(/PORT/);
+  });
+});

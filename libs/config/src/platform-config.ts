@@ -1,0 +1,94 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type EventStoreConfig =
+  | { kind: 'sqlite'; filename: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'eventstoredb'; connectionString: string }
+  | { kind: 'memory' };
+
+export interface PlatformConfig {
+  port: number;
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  kafkaBrokers: string[];
+}
+
+/** Every environment variable the platform reads, with what it means; docs and docker-compose are checked against it. */
+export const platformEnvironment = {
+  PORT: 'HTTP port of the API (default 3000).',
+  SALESOS_DATA_DIR: 'Folder for the embedded SQLite files (default ./data).',
+  SALESOS_EVENT_STORE: 'Event store adapter: sqlite (default), postgres, eventstoredb or memory.',
+  SALESOS_DATABASE_URL: 'PostgreSQL URL, required when SALESOS_EVENT_STORE=postgres.',
+  EVENTSTORE_CONNECTION_STRING: 'EventStoreDB connection string, required when SALESOS_EVENT_STORE=eventstoredb.',
+  KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers (default 127.0.0.1:9092).',
+} as const;
+
+export type PlatformVariable = keyof typeof platformEnvironment;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const eventStoreKinds = ['sqlite', 'postgres', 'eventstoredb', 'memory'] as const;
+
+/** Reads and validates the environment at boot, reporting every problem at once. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): PlatformConfig {
+  const problems: string[] = [];
+  const port = parsePort(env.PORT, problems);
+  const dataDirRaw = env.SALESOS_DATA_DIR?.trim() || './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const eventStore = parseEventStore(env, dataDir, problems);
+  const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, dataDir, eventStore: eventStore as EventStoreConfig, kafkaBrokers };
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    problems.push(`PORT must be an integer from 1 to 65535, got '${raw}'`);
+  }
+  return port;
+}
+
+function parseEventStore(env: NodeJS.ProcessEnv, dataDir: string, problems: string[]): EventStoreConfig | undefined {
+  const kind = env.SALESOS_EVENT_STORE?.trim() || 'sqlite';
+  switch (kind) {
+    case 'sqlite':
+      return { kind, filename: resolve(dataDir, 'events.db') };
+    case 'memory':
+      return { kind };
+    case 'postgres': {
+      const url = env.SALESOS_DATABASE_URL?.trim();
+      if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+        problems.push(`SALESOS_DATABASE_URL must be a postgres:// URL when SALESOS_EVENT_STORE=postgres, got '${url ?? ''}'`);
+        return undefined;
+      }
+      return { kind, url };
+    }
+    case 'eventstoredb': {
+      const connectionString = env.EVENTSTORE_CONNECTION_STRING?.trim();
+      if (!connectionString || !/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//.test(connectionString)) {
+        problems.push(
+          `EVENTSTORE_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string when SALESOS_EVENT_STORE=eventstoredb, got '${connectionString ?? ''}'`,
+        );
+        return undefined;
+      }
+      return { kind, connectionString };
+    }
+    default:
+      problems.push(`SALESOS_EVENT_STORE must be one of ${eventStoreKinds.join(', ')}, got '${kind}'`);
+      return undefined;
+  }
+}
+
+function parseBrokers(raw: string | undefined, problems: string[]): string[] {
+  const brokers = (raw?.trim() || '127.0.0.1:9092').split(',').map((broker) => broker.trim());
+  const invalid = brokers.filter((broker) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker));
+  if (invalid.length > 0) problems.push(`KAFKA_BROKERS must list host:port pairs, got '${invalid.join(', ')}'`);
+  return brokers;
+}

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EventStoreConfig } from '@salesos/config';
+import type { EventStore } from '../event-store.port';
+import { MemoryEventStore } from '../memory/memory-event-store';
+
+/** Opens the adapter the configuration names; drivers of the other adapters are not even loaded. */
+export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+  switch (config.kind) {
+    case 'memory':
+      return new MemoryEventStore();
+    case 'sqlite': {
+      mkdirSync(dirname(config.filename), { recursive: true });
+      const { SqliteEventStore } = await import('../sqlite/sqlite-event-store');
+      return new SqliteEventStore({ filename: config.filename });
+    }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('../postgres/postgres-event-store');
+      return PostgresEventStore.connect({ url: config.url });
+    }
+    case 'eventstoredb': {
+      const { EventStoreDbEventStore } = await import('../eventstoredb/eventstoredb-event-store');
+      return EventStoreDbEventStore.connect({ connectionString: config.connectionString });
+    }
+  }
+}
