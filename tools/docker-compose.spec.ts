@@ -35,7 +35,10 @@ describe('docker-compose.yml', () => {
       expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(/:\d[\w.-]*$/) as unknown });
     }
     for (const [name, service] of infrastructure) {
-      expect({ name, healthcheck: service.healthcheck?.test.length }).toEqual({ name, healthcheck: expect.any(Number) as unknown });
+      expect({ name, healthcheck: service.healthcheck?.test.length }).toEqual({
+        name,
+        healthcheck: expect.any(Number) as unknown,
+      });
     }
     expect(stringEnv(services.kafka as ComposeService).KAFKA_PROCESS_ROLES).toBe('broker,controller');
   });
@@ -74,8 +77,9 @@ describe('docker-compose.yml', () => {
         expect({ name, host, defined: target !== undefined }).toEqual({ name, host, defined: true });
         const listens = [
           ...containerPorts(target as ComposeService),
-          ...Object.values(stringEnv(target as ComposeService))
-            .flatMap((value) => [...value.matchAll(/:(\d{2,5})\b/g)].map((match) => Number(match[1]))),
+          ...Object.values(stringEnv(target as ComposeService)).flatMap((value) =>
+            [...value.matchAll(/:(\d{2,5})\b/g)].map((match) => Number(match[1])),
+          ),
         ];
         expect({ name, host, port, listens: listens.includes(port) }).toEqual({ name, host, port, listens: true });
         expect(service.depends_on?.[host]?.condition).toBe('service_healthy');
@@ -89,7 +93,10 @@ describe('docker-compose.yml', () => {
 
   it('builds platform images from a Dockerfile that exists', () => {
     for (const [, service] of platformServices) {
-      const dockerfile = readFileSync(join(root, service.build?.context ?? '.', service.build?.dockerfile ?? ''), 'utf8');
+      const dockerfile = readFileSync(
+        join(root, service.build?.context ?? '.', service.build?.dockerfile ?? ''),
+        'utf8',
+      );
       expect(dockerfile).toMatch(/npm ci/);
       expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
     }

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const store = await openEventStore(config.eventStore);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
   let events = 0;
-  for (let after = 0n; ; ) {
+  for (let after = 0n; ;) {
     const page = await store.readAll({ after, maxCount: 1000 });
     events += page.events.length;
     after = page.lastScannedPosition;
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `SalesOS failed to start: ${String(error)}\n`);
+  process.stderr.write(
+    error instanceof ConfigError ? `${error.message}\n` : `SalesOS failed to start: ${String(error)}\n`,
+  );
   process.exit(1);
 });

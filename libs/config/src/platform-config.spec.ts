@@ -12,11 +12,16 @@ describe('loadPlatformConfig', () => {
 
   it('reads PostgreSQL, EventStoreDB and Kafka settings', () => {
     expect(
-      loadPlatformConfig({ SALESOS_EVENT_STORE: 'postgres', SALESOS_DATABASE_URL: 'postgres://db/salesos', PORT: '8080' }, '/'),
+      loadPlatformConfig(
+        { SALESOS_EVENT_STORE: 'postgres', SALESOS_DATABASE_URL: 'postgres://db/salesos', PORT: '8080' },
+        '/',
+      ),
     ).toMatchObject({ port: 8080, eventStore: { kind: 'postgres', url: 'postgres://db/salesos' } });
     expect(
-      loadPlatformConfig({ SALESOS_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false' }, '/')
-        .eventStore,
+      loadPlatformConfig(
+        { SALESOS_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false' },
+        '/',
+      ).eventStore,
     ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://es:2113?tls=false' });
     expect(loadPlatformConfig({ KAFKA_BROKERS: 'k1:9092, k2:9092' }, '/').kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
     expect(loadPlatformConfig({ SALESOS_DATA_DIR: '/var/lib/salesos' }, '/').dataDir).toBe('/var/lib/salesos');

@@ -65,7 +65,9 @@ function parseEventStore(env: NodeJS.ProcessEnv, dataDir: string, problems: stri
     case 'postgres': {
       const url = env.SALESOS_DATABASE_URL?.trim();
       if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-        problems.push(`SALESOS_DATABASE_URL must be a postgres:// URL when SALESOS_EVENT_STORE=postgres, got '${url ?? ''}'`);
+        problems.push(
+          `SALESOS_DATABASE_URL must be a postgres:// URL when SALESOS_EVENT_STORE=postgres, got '${url ?? ''}'`,
+        );
         return undefined;
       }
       return { kind, url };

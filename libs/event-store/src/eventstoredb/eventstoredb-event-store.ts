@@ -82,6 +82,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly wakeUp = new WakeUpSignal();
   private readonly subscriptions = new Set<Subscription>();
   private closing: Promise<void> | undefined;
+  private isClosed = false;
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -119,7 +120,11 @@ export class EventStoreDbEventStore implements EventStore {
         type: event.type,
         // Parsed back from the validated JSON, so the client stores exactly what prepareAppend checked and measured.
         data: JSON.parse(event.dataJson) as JSONType,
-        metadata: { ...(JSON.parse(event.metadataJson) as EventMetadataInput), schemaVersion: event.schemaVersion, category },
+        metadata: {
+          ...(JSON.parse(event.metadataJson) as EventMetadataInput),
+          schemaVersion: event.schemaVersion,
+          category,
+        },
       }),
     );
     const result = await this.client
@@ -199,6 +204,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     this.assertOpen();
+    if (this.closing !== undefined) throw closedError();
     const subscription = startPollingSubscription(
       { store: this, wakeUp: this.wakeUp, pollIntervalMs: this.options.pollIntervalMs ?? 100 },
       options,
@@ -227,7 +233,11 @@ export class EventStoreDbEventStore implements EventStore {
       );
     } catch (error) {
       if (!(error instanceof DbWrongExpectedVersionError)) throw error;
-      throw new CheckpointConflictError(subscriptionId, expected, (await this.lastCheckpoint(subscriptionId))?.position);
+      throw new CheckpointConflictError(
+        subscriptionId,
+        expected,
+        (await this.lastCheckpoint(subscriptionId))?.position,
+      );
     }
   }
 
@@ -237,14 +247,23 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async shutDown(): Promise<void> {
+    // Stopped while the store is still open, so a subscription can store its last checkpoint.
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.isClosed = true;
     await this.client.dispose();
   }
 
   /** The stored events of a retried batch; throws when only some of the batch's ids are stored. */
-  private async findStoredBatch(streamId: string, prepared: readonly PreparedEvent[]): Promise<AppendResult | undefined> {
+  private async findStoredBatch(
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+  ): Promise<AppendResult | undefined> {
     const ids = new Set(prepared.map((event) => event.eventId));
-    const recent = await this.readRaw(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: idempotencyWindow });
+    const recent = await this.readRaw(streamId, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: idempotencyWindow,
+    });
     const stored = recent.filter(({ event }) => event !== undefined && ids.has(event.id.toLowerCase()));
     const newest = stored[0];
     if (newest?.event === undefined) return undefined;
@@ -282,8 +301,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closing !== undefined) throw new EventStoreError(EventStoreErrorCode.Closed, 'The event store is closed');
+    if (this.isClosed) throw closedError();
   }
+}
+
+function closedError(): EventStoreError {
+  return new EventStoreError(EventStoreErrorCode.Closed, 'The event store is closed');
 }
 
 async function collect<Item>(read: StreamingRead<Item>): Promise<Item[]> {
@@ -319,7 +342,9 @@ function translateAppendError(error: unknown, streamId: string, expected: Expect
 }
 
 function isHidden(record: DbRecordedEvent): boolean {
-  return record.streamId.startsWith('$') || record.type.startsWith('$') || record.streamId.startsWith(checkpointStreamPrefix);
+  return (
+    record.streamId.startsWith('$') || record.type.startsWith('$') || record.streamId.startsWith(checkpointStreamPrefix)
+  );
 }
 
 function checkedPosition(commit: bigint | undefined, streamId: string): bigint {
@@ -333,14 +358,18 @@ function checkedPosition(commit: bigint | undefined, streamId: string): bigint {
 
 function toRecordedEvents(resolved: readonly ResolvedEvent[]): RecordedEvent[] {
   return resolved.flatMap(({ event, commitPosition }) =>
-    event === undefined ? [] : [toRecorded(event, checkedPosition(event.position?.commit ?? commitPosition, event.streamId))],
+    event === undefined
+      ? []
+      : [toRecorded(event, checkedPosition(event.position?.commit ?? commitPosition, event.streamId))],
   );
 }
 
 function toRecorded(record: DbRecordedEvent, position: bigint): RecordedEvent {
   const raw = record.metadata;
   // Events written by other clients may carry no metadata, or binary metadata.
-  const metadata = { ...(typeof raw === 'object' && raw !== null && !(raw instanceof Uint8Array) ? raw : {}) } as StoredMetadata;
+  const metadata = {
+    ...(typeof raw === 'object' && raw !== null && !(raw instanceof Uint8Array) ? raw : {}),
+  } as StoredMetadata;
   const schemaVersion = typeof metadata.schemaVersion === 'number' ? metadata.schemaVersion : 1;
   delete metadata.schemaVersion;
   delete metadata.category;

@@ -11,8 +11,9 @@ describeEventStoreContract('postgres', async () => {
   async function holdOpenAppend(streamId: string, events: NewEvent[]): Promise<HeldAppend> {
     const client = await store.pool.connect();
     await client.query('BEGIN');
-    const { text, values } = buildAppendQuery(streamId, prepareAppend(streamId, events, 'any'), 'any');
-    const { rows } = await client.query<AppendRow>(text, values);
+    const { rows } = await client.query<AppendRow>(
+      buildAppendQuery(streamId, prepareAppend(streamId, events, 'any'), 'any'),
+    );
     interpretAppendRow(rows[0] as AppendRow, streamId, 'any');
     const finish = async (statement: 'COMMIT' | 'ROLLBACK'): Promise<void> => {
       try {

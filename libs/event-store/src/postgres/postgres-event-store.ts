@@ -58,24 +58,25 @@ export interface AppendRow {
 
 const eventColumns = 'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
 
-/** One round trip per append: the whole batch goes to `event_store.append` as one JSON document. */
+/** One round trip per append: a named statement, the ids as a uuid[] and the batch as one JSON document. */
 export function buildAppendQuery(
   streamId: string,
   prepared: readonly PreparedEvent[],
   expected: ExpectedVersion,
-): { text: string; values: unknown[] } {
+): { name: string; text: string; values: unknown[] } {
   const batch = prepared
     .map(
       (event) =>
-        `{"eventId":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},` +
-        `"schemaVersion":${event.schemaVersion},"data":${event.dataJson},"metadata":${event.metadataJson}}`,
+        `{"type":${JSON.stringify(event.type)},"schemaVersion":${event.schemaVersion},` +
+        `"data":${event.dataJson},"metadata":${event.metadataJson}}`,
     )
     .join(',');
   const [kind, version] =
     typeof expected === 'number' ? (expected === 0 ? ['no_stream', null] : ['version', expected]) : [expected, null];
   return {
-    text: 'SELECT outcome, next_version, last_position FROM event_store.append($1, $2, $3, $4, $5)',
-    values: [streamId, streamCategory(streamId), kind, version, `[${batch}]`],
+    name: 'event_store_append',
+    text: 'SELECT outcome, next_version, last_position FROM event_store.append($1, $2, $3, $4, $5, $6)',
+    values: [streamId, streamCategory(streamId), kind, version, prepared.map((event) => event.eventId), `[${batch}]`],
   };
 }
 
@@ -137,8 +138,12 @@ export class PostgresEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     this.assertOpen();
     const prepared = prepareAppend(streamId, events, expected, this.options.limits ?? defaultAppendLimits);
-    const { text, values } = buildAppendQuery(streamId, prepared, expected);
-    const { rows } = await this.pool.query<AppendRow>(text, values);
+    let rows: AppendRow[];
+    try {
+      ({ rows } = await this.pool.query<AppendRow>(buildAppendQuery(streamId, prepared, expected)));
+    } catch (error) {
+      throw translateAppendError(error, streamId);
+    }
     const result = interpretAppendRow(rows[0] as AppendRow, streamId, expected);
     this.wakeUp.notify();
     return result;
@@ -237,6 +242,14 @@ export class PostgresEventStore implements EventStore {
   private assertOpen(): void {
     if (this.isClosed) throw new EventStoreError(EventStoreErrorCode.Closed, 'The event store is closed');
   }
+}
+
+/** A reused event id at a matching version is caught by the unique index, not by the retry check. */
+export function translateAppendError(error: unknown, streamId: string): unknown {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'events_stream_event_id_key'
+    ? new IdempotencyConflictError(streamId)
+    : error;
 }
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;

@@ -1,0 +1,134 @@
+import type { IntegrationEventContract, TopicDefinition } from '../integration-event';
+import { id, instant, money, payload } from './schema-parts';
+
+const days = (count: number): number => count * 24 * 60 * 60 * 1000;
+
+export const leadTopic: TopicDefinition = {
+  name: 'salesos.leads.lead',
+  description: 'Lifecycle of leads: capture, qualification, assignment and conversion. Key: lead id.',
+  partitions: 6,
+  retentionMs: days(90),
+};
+
+export const opportunityTopic: TopicDefinition = {
+  name: 'salesos.leads.opportunity',
+  description: 'Movement of opportunities through their pipeline, and their outcome. Key: opportunity id.',
+  partitions: 6,
+  retentionMs: days(90),
+};
+
+const lead = { service: 'leads', topic: leadTopic, subjectField: 'leadId', version: 1 } as const;
+const opportunity = { service: 'leads', topic: opportunityTopic, subjectField: 'opportunityId', version: 1 } as const;
+const stage = { type: 'string', minLength: 1, maxLength: 60 } as const;
+
+export const leadsContracts: IntegrationEventContract[] = [
+  {
+    ...lead,
+    name: 'LeadCaptured',
+    description: 'A new lead entered the system from a source or campaign.',
+    schema: payload(
+      'A captured lead',
+      {
+        leadId: id,
+        divisionId: id,
+        source: { type: 'string', minLength: 1, maxLength: 60 },
+        campaign: { type: 'string', maxLength: 120 },
+        companyName: { type: 'string', minLength: 1, maxLength: 200 },
+        industry: { type: 'string', maxLength: 80 },
+        territory: { type: 'string', maxLength: 80 },
+        estimatedValue: money,
+        segmentIds: { type: 'array', items: id },
+        capturedAt: instant,
+      },
+      ['campaign', 'industry', 'territory', 'estimatedValue'],
+    ),
+  },
+  {
+    ...lead,
+    name: 'LeadQualified',
+    description: 'A lead was qualified as a real sales prospect.',
+    schema: payload('A qualified lead', {
+      leadId: id,
+      divisionId: id,
+      score: { type: 'number' },
+      qualifiedAt: instant,
+    }),
+  },
+  {
+    ...lead,
+    name: 'LeadDisqualified',
+    description: 'A lead was disqualified, with the reason.',
+    schema: payload('A disqualified lead', {
+      leadId: id,
+      divisionId: id,
+      reason: { type: 'string', minLength: 1, maxLength: 200 },
+      disqualifiedAt: instant,
+    }),
+  },
+  {
+    ...lead,
+    name: 'LeadAssigned',
+    description: 'A lead was assigned or reassigned to a sales rep; the rule that fired is named.',
+    schema: payload(
+      'An assignment',
+      {
+        leadId: id,
+        divisionId: id,
+        repId: id,
+        previousRepId: id,
+        rule: { type: 'string', maxLength: 80 },
+        assignedAt: instant,
+      },
+      ['previousRepId'],
+    ),
+  },
+  {
+    ...lead,
+    name: 'LeadConverted',
+    description: 'A lead became an opportunity.',
+    schema: payload('A conversion', { leadId: id, divisionId: id, opportunityId: id, convertedAt: instant }),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityStageChanged',
+    description: 'An opportunity moved forward or backward in its pipeline.',
+    schema: payload('A stage change', {
+      opportunityId: id,
+      divisionId: id,
+      pipelineId: id,
+      fromStage: stage,
+      toStage: stage,
+      probability: { type: 'number', minimum: 0, maximum: 1 },
+      amount: money,
+      changedAt: instant,
+    }),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityWon',
+    description: 'An opportunity was won, with the final amount and the channel that brought it.',
+    schema: payload(
+      'A won deal',
+      {
+        opportunityId: id,
+        divisionId: id,
+        amount: money,
+        channel: { type: 'string', maxLength: 80 },
+        dealerId: id,
+        wonAt: instant,
+      },
+      ['dealerId'],
+    ),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityLost',
+    description: "An opportunity was lost, with a reason from the division's list.",
+    schema: payload('A lost deal', {
+      opportunityId: id,
+      divisionId: id,
+      reason: { type: 'string', minLength: 1, maxLength: 120 },
+      lostAt: instant,
+    }),
+  },
+];
