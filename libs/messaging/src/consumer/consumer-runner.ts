@@ -1,0 +1,231 @@
+import { type ContractRegistry, fromEventRecord, type IntegrationEvent } from '@salesos/contracts';
+import {
+  type BatchContext,
+  deadLetterTopic,
+  deadLetterTopicDefinition,
+  type IncomingRecord,
+  type MessageTransport,
+  type RecordBatch,
+  type TransportConsumer,
+  type TransportProducer,
+} from '../transport/message-transport.port';
+import type { Inbox, InboxItem } from './inbox.port';
+import { type MessagingLogger, silentLogger } from '../messaging-logger';
+
+export interface DeliveryInfo {
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+}
+
+export type EventHandler<Tx> = (event: IntegrationEvent, tx: Tx, delivery: DeliveryInfo) => Promise<void>;
+
+export interface ConsumerRunnerOptions<Tx> {
+  groupId: string;
+  topics: string[];
+  /** Handlers by CloudEvents type; records of other types on the topics are skipped. */
+  handlers: ReadonlyMap<string, EventHandler<Tx>>;
+  transport: MessageTransport;
+  inbox: Inbox<Tx>;
+  registry: ContractRegistry;
+  /** Attempts per record before it goes to the dead-letter topic (default 5). */
+  maxAttempts?: number;
+  backoffMs?: (attempt: number) => number;
+  fromBeginning?: boolean;
+  clock?: () => Date;
+  logger?: MessagingLogger;
+}
+
+export type ConsumerState = 'idle' | 'starting' | 'consuming' | 'stopping' | 'stopped' | 'failed';
+
+export interface ConsumerStatus {
+  groupId: string;
+  transport: string;
+  state: ConsumerState;
+  processed: number;
+  duplicates: number;
+  skipped: number;
+  retries: number;
+  deadLettered: number;
+  lastError?: string;
+}
+
+interface WorkItem<Tx> {
+  record: IncomingRecord;
+  event: IntegrationEvent;
+  handler: EventHandler<Tx>;
+}
+
+type Triage<Tx> = { kind: 'work'; item: WorkItem<Tx> } | { kind: 'poison'; reason: string; id: string } | { kind: 'skip' };
+
+const defaultBackoff = (attempt: number): number => Math.min(5000, 100 * 2 ** (attempt - 1));
+
+/**
+ * Delivers integration events to handlers at least once and applies them exactly once: each batch runs in one
+ * inbox transaction; when it fails, records are retried one by one with backoff, and a record that keeps
+ * failing, is not JSON or breaks its contract goes to the dead-letter topic so its partition keeps flowing.
+ */
+export class ConsumerRunner<Tx> {
+  private consumer: TransportConsumer | undefined;
+  private producer: TransportProducer | undefined;
+  private readonly counters = { processed: 0, duplicates: 0, skipped: 0, retries: 0, deadLettered: 0 };
+  private state: ConsumerState = 'idle';
+  private lastError: string | undefined;
+  private readonly logger: MessagingLogger;
+
+  constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async start(): Promise<void> {
+    this.state = 'starting';
+    try {
+      const { transport, groupId } = this.options;
+      await transport.ensureTopics([deadLetterTopicDefinition(groupId)]);
+      this.producer = transport.producer();
+      await this.producer.connect();
+      this.consumer = transport.consumer(groupId);
+      await this.consumer.start({
+        topics: this.options.topics,
+        fromBeginning: this.options.fromBeginning ?? true,
+        eachBatch: (batch, context) => this.handleBatch(batch, context),
+      });
+      this.state = 'consuming';
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopping';
+    await this.consumer?.stop();
+    await this.producer?.disconnect();
+    this.state = 'stopped';
+  }
+
+  status(): ConsumerStatus {
+    return {
+      groupId: this.options.groupId,
+      transport: this.options.transport.name,
+      state: this.state,
+      ...this.counters,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
+  }
+
+  /** Records on its topics that this group has not committed yet. */
+  lag(): Promise<number> {
+    return this.consumer?.lag() ?? Promise.resolve(0);
+  }
+
+  private async handleBatch(batch: RecordBatch, context: BatchContext): Promise<void> {
+    const triaged = batch.records.map((record) => ({ record, triage: this.triage(record) }));
+    const work = triaged.flatMap(({ triage }) => (triage.kind === 'work' ? [triage.item] : []));
+    const fastPathDone = work.length > 0 && (await this.tryWholeBatch(work));
+    let done: string | undefined;
+    for (const { record, triage } of triaged) {
+      if (!context.shouldContinue()) break;
+      if (triage.kind === 'skip') this.counters.skipped += 1;
+      else if (triage.kind === 'poison') await this.deadLetter(record, triage.id, triage.reason, 0);
+      else if (!fastPathDone) {
+        await this.processAlone(triage.item, context);
+        await context.heartbeat();
+      }
+      done = record.offset;
+    }
+    if (done !== undefined) await context.commit(done);
+  }
+
+  private triage(record: IncomingRecord): Triage<Tx> {
+    const fallbackId = `${record.topic}/${record.partition}/${record.offset}`;
+    const decoded = fromEventRecord(record);
+    if (!decoded.ok) return { kind: 'poison', reason: decoded.reason, id: fallbackId };
+    const handler = this.options.handlers.get(decoded.event.type);
+    if (handler === undefined) return { kind: 'skip' };
+    const valid = this.options.registry.validate(decoded.event.type, decoded.event.data);
+    if (!valid.ok) return { kind: 'poison', reason: valid.reason, id: decoded.event.id };
+    return { kind: 'work', item: { record, event: decoded.event, handler } };
+  }
+
+  private async tryWholeBatch(work: WorkItem<Tx>[]): Promise<boolean> {
+    try {
+      const ran = await this.options.inbox.processBatch(this.options.groupId, work.map((item) => this.inboxItem(item, 1)));
+      this.counters.processed += ran.size;
+      this.counters.duplicates += work.length - ran.size;
+      return true;
+    } catch (error) {
+      this.logger.warn('batch failed; retrying its records one by one', { groupId: this.options.groupId, error: describe(error) });
+      return false;
+    }
+  }
+
+  private async processAlone(item: WorkItem<Tx>, context: BatchContext): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const ran = await this.options.inbox.processBatch(this.options.groupId, [this.inboxItem(item, attempt)]);
+        if (ran.size === 1) this.counters.processed += 1;
+        else this.counters.duplicates += 1;
+        return;
+      } catch (error) {
+        this.lastError = describe(error);
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(item.record, item.event.id, `handler failed after ${attempt} attempts: ${describe(error)}`, attempt);
+          return;
+        }
+        this.counters.retries += 1;
+        await this.pause((this.options.backoffMs ?? defaultBackoff)(attempt), context);
+      }
+    }
+  }
+
+  private inboxItem(item: WorkItem<Tx>, attempt: number): InboxItem<Tx> {
+    const { record } = item;
+    return {
+      eventId: item.event.id,
+      effect: (tx) => item.handler(item.event, tx, { topic: record.topic, partition: record.partition, offset: record.offset, attempt }),
+    };
+  }
+
+  /** Waits out a backoff while keeping the group membership alive. */
+  private async pause(ms: number, context: BatchContext): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
+      await context.heartbeat();
+    }
+  }
+
+  private async deadLetter(record: IncomingRecord, id: string, reason: string, attempts: number): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(record.headers)) if (value !== undefined) headers[name] = value.toString();
+    Object.assign(headers, {
+      dlq_reason: reason,
+      dlq_attempts: String(attempts),
+      dlq_original_topic: record.topic,
+      dlq_original_partition: String(record.partition),
+      dlq_original_offset: record.offset,
+      dlq_consumer_group: this.options.groupId,
+      dlq_failed_at: (this.options.clock?.() ?? new Date()).toISOString(),
+    });
+    await (this.producer as TransportProducer).send(deadLetterTopic(this.options.groupId), [
+      { key: record.key ?? id, value: record.value?.toString() ?? '', headers },
+    ]);
+    // Recorded like a processed event, so a redelivery before the commit does not dead-letter it twice.
+    await this.options.inbox.processBatch(this.options.groupId, [{ eventId: id, effect: () => Promise.resolve() }]);
+    this.counters.deadLettered += 1;
+    this.logger.warn('record sent to the dead-letter topic', { groupId: this.options.groupId, id, reason });
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'failed';
+    this.lastError = describe(error);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

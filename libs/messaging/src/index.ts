@@ -1,0 +1,13 @@
+export * from './transport/message-transport.port';
+export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka/kafka-transport';
+export { InProcessTransport, type InProcessTransportOptions } from './transport/in-process/in-process-transport';
+export * from './consumer/inbox.port';
+export * from './consumer/typeorm-inbox';
+export * from './consumer/consumer-runner';
+export * from './relay/relay-lock.port';
+export { PostgresRelayLock, type PostgresRelayLockOptions } from './relay/postgres-relay-lock';
+export * from './relay/relay';
+export * from './nest/event-context';
+export * from './nest/salesos-events.server';
+export * from './health/messaging-health';
+export * from './messaging-logger';

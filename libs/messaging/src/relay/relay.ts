@@ -1,0 +1,203 @@
+import { type ContractRegistry, type IntegrationEvent, toEventRecord } from '@salesos/contracts';
+import type { EventStore, ReadAllPage, RecordedEvent } from '@salesos/event-store';
+import { CheckpointConflictError } from '@salesos/event-store';
+import type { MessageTransport, OutgoingRecord, TransportProducer } from '../transport/message-transport.port';
+import { type MessagingLogger, silentLogger } from '../messaging-logger';
+import type { LockLease, RelayLock } from './relay-lock.port';
+
+/** Decides what of a domain event is published: none, one or several integration events (e.g. v1 and v2). */
+export type IntegrationMapper = (event: RecordedEvent) => IntegrationEvent[];
+
+export interface RelayOptions {
+  service: string;
+  store: EventStore;
+  /** Stream categories the service owns; only their events are read. */
+  categories: string[];
+  map: IntegrationMapper;
+  registry: ContractRegistry;
+  transport: MessageTransport;
+  lock: RelayLock;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Wait before retrying a batch the broker did not take. */
+  retryDelayMs?: (attempt: number) => number;
+  logger?: MessagingLogger;
+}
+
+export type RelayState = 'idle' | 'waiting-for-lock' | 'publishing' | 'retrying' | 'stopped' | 'failed';
+
+export interface RelayStatus {
+  service: string;
+  state: RelayState;
+  published: number;
+  checkpoint: string | undefined;
+  lastError?: string;
+}
+
+/** A published event broke its contract: a programming error, so the relay stops rather than publish it. */
+export class RelayContractError extends Error {}
+
+const defaultRetryDelay = (attempt: number): number => Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
+
+/**
+ * Publishes a service's events from the store to the transport. The checkpoint moves only after the broker
+ * acknowledged the batch (at least once, never lost), and a lock lets one instance per service publish.
+ */
+export class Relay {
+  private state: RelayState = 'idle';
+  private published = 0;
+  private checkpoint: bigint | undefined;
+  private lastError: string | undefined;
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+  private readonly logger: MessagingLogger;
+  private readonly wake = new Set<() => void>();
+
+  constructor(private readonly options: RelayOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  get checkpointId(): string {
+    return `relay:${this.options.service}`;
+  }
+
+  start(): void {
+    this.running ??= this.run().catch((error: unknown) => {
+      this.state = 'failed';
+      this.lastError = describe(error);
+      this.logger.error('relay stopped on an error', { service: this.options.service, error: this.lastError });
+    });
+  }
+
+  /** Resolves when the relay has stopped; after `stop()`, or with the error that stopped it. */
+  get done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  isPublishing(): boolean {
+    return this.state === 'publishing';
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    for (const wake of [...this.wake]) wake();
+    await this.running;
+    this.state = 'stopped';
+  }
+
+  status(): RelayStatus {
+    return {
+      service: this.options.service,
+      state: this.state,
+      published: this.published,
+      checkpoint: this.checkpoint?.toString(),
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
+  }
+
+  /** Events of the service stored after the checkpoint (counted up to `cap`). */
+  async lag(cap = 100_000): Promise<number> {
+    let after = (await this.options.store.readCheckpoint(this.checkpointId)) ?? 0n;
+    let count = 0;
+    while (count < cap) {
+      const page = await this.options.store.readAll({ after, maxCount: 1000, filter: { categories: this.options.categories } });
+      count += page.events.length;
+      after = page.lastScannedPosition;
+      if (page.isEnd) break;
+    }
+    return Math.min(count, cap);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      this.state = 'waiting-for-lock';
+      let lease: LockLease;
+      try {
+        lease = await this.options.lock.acquire(this.checkpointId, this.abort.signal);
+      } catch (error) {
+        if (this.abort.signal.aborted) break;
+        throw error;
+      }
+      this.logger.info('relay holds the lock and publishes', { service: this.options.service });
+      try {
+        await this.publishWhileHeld(lease);
+      } finally {
+        await lease.release();
+      }
+    }
+  }
+
+  private async publishWhileHeld(lease: LockLease): Promise<void> {
+    let producer: TransportProducer | undefined;
+    let attempt = 0;
+    this.checkpoint = await this.options.store.readCheckpoint(this.checkpointId);
+    while (!this.abort.signal.aborted && lease.isHeld()) {
+      try {
+        if (producer === undefined) {
+          producer = this.options.transport.producer();
+          await producer.connect();
+        }
+        this.state = 'publishing';
+        const page = await this.options.store.readAll({
+          after: this.checkpoint ?? 0n,
+          maxCount: this.options.batchSize ?? 500,
+          filter: { categories: this.options.categories },
+        });
+        await this.publish(producer, page);
+        if (!lease.isHeld()) return;
+        await this.options.store.storeCheckpoint(this.checkpointId, page.lastScannedPosition, this.checkpoint);
+        this.checkpoint = page.lastScannedPosition;
+        this.published += page.events.length;
+        attempt = 0;
+        if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
+      } catch (error) {
+        if (error instanceof RelayContractError) throw error;
+        if (error instanceof CheckpointConflictError) {
+          this.logger.warn('another relay moved the checkpoint; standing down', { service: this.options.service });
+          return;
+        }
+        attempt += 1;
+        this.state = 'retrying';
+        this.lastError = describe(error);
+        this.logger.warn('relay could not publish; retrying', { service: this.options.service, attempt, error: this.lastError });
+        await producer?.disconnect().catch(() => undefined);
+        producer = undefined;
+        await this.sleep((this.options.retryDelayMs ?? defaultRetryDelay)(attempt));
+      }
+    }
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private async publish(producer: TransportProducer, page: ReadAllPage): Promise<void> {
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const event of page.events) {
+      for (const integration of this.options.map(event)) {
+        const contract = this.options.registry.find(integration.type);
+        if (contract === undefined) throw new RelayContractError(`No contract for '${integration.type}'`);
+        const valid = this.options.registry.validate(integration.type, integration.data);
+        if (!valid.ok) throw new RelayContractError(`Event ${event.metadata.eventId}: ${valid.reason}`);
+        const records = byTopic.get(contract.topic.name) ?? [];
+        records.push(toEventRecord(integration));
+        byTopic.set(contract.topic.name, records);
+      }
+    }
+    // Topics one after the other: every aggregate lives in one topic, so its order is the store's order.
+    for (const [topic, records] of byTopic) await producer.send(topic, records);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake.add(done);
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,216 @@
+import type { TopicDefinition } from '@salesos/contracts';
+import type {
+  ConsumeOptions,
+  IncomingRecord,
+  MessageTransport,
+  OutgoingRecord,
+  TransportConsumer,
+  TransportProducer,
+} from '../message-transport.port';
+
+interface Topic {
+  partitions: IncomingRecord[][];
+}
+
+interface Group {
+  /** Next offset to deliver, per `topic:partition`. */
+  committed: Map<string, number>;
+  members: InProcessConsumer[];
+}
+
+export interface InProcessTransportOptions {
+  /** Wait before a batch whose handler threw is delivered again, as Kafka's consumer restart would. */
+  redeliveryDelayMs?: number;
+  maxBatchSize?: number;
+}
+
+/**
+ * Kafka's delivery semantics inside one process, for the embedded mode: partitions by key, per-partition order,
+ * consumer groups with committed offsets, redelivery of what was not committed. Records live in memory.
+ */
+export class InProcessTransport implements MessageTransport {
+  readonly name = 'in-process';
+  private readonly topics = new Map<string, Topic>();
+  private readonly groups = new Map<string, Group>();
+  private readonly waiters = new Set<() => void>();
+
+  constructor(readonly options: InProcessTransportOptions = {}) {}
+
+  producer(): TransportProducer {
+    return {
+      connect: () => Promise.resolve(),
+      send: (topic, records) => Promise.resolve(this.publish(topic, records)),
+      disconnect: () => Promise.resolve(),
+    };
+  }
+
+  consumer(groupId: string): TransportConsumer {
+    return new InProcessConsumer(this, groupId);
+  }
+
+  ensureTopics(topics: readonly TopicDefinition[]): Promise<void> {
+    for (const topic of topics) {
+      if (!this.topics.has(topic.name)) {
+        this.topics.set(topic.name, { partitions: Array.from({ length: topic.partitions }, () => []) });
+      }
+    }
+    return Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    const members = [...this.groups.values()].flatMap((group) => group.members);
+    await Promise.all(members.map((member) => member.stop()));
+  }
+
+  /** @internal */
+  topic(name: string): Topic {
+    const topic = this.topics.get(name);
+    if (topic === undefined) throw new Error(`Topic '${name}' does not exist; create it with ensureTopics first`);
+    return topic;
+  }
+
+  /** @internal */
+  group(groupId: string): Group {
+    let group = this.groups.get(groupId);
+    if (group === undefined) {
+      group = { committed: new Map(), members: [] };
+      this.groups.set(groupId, group);
+    }
+    return group;
+  }
+
+  /** @internal Resolves on the next publish or after the timeout. */
+  waitForRecords(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  /** @internal */
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private publish(topicName: string, records: readonly OutgoingRecord[]): void {
+    const topic = this.topic(topicName);
+    for (const record of records) {
+      const partition = partitionFor(record.key, topic.partitions.length);
+      const log = topic.partitions[partition] as IncomingRecord[];
+      log.push({
+        topic: topicName,
+        partition,
+        offset: String(log.length),
+        key: record.key,
+        value: Buffer.from(record.value),
+        headers: { ...record.headers },
+      });
+    }
+    this.wakeAll();
+  }
+}
+
+/** FNV-1a: a stable key-to-partition mapping, so one key always lands in one partition. */
+function partitionFor(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) {
+    hash ^= key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % partitions;
+}
+
+class InProcessConsumer implements TransportConsumer {
+  private options: ConsumeOptions | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly transport: InProcessTransport,
+    private readonly groupId: string,
+  ) {}
+
+  start(options: ConsumeOptions): Promise<void> {
+    for (const topic of options.topics) this.transport.topic(topic);
+    this.options = options;
+    const group = this.transport.group(this.groupId);
+    group.members.push(this);
+    if (!options.fromBeginning) {
+      for (const topic of options.topics) {
+        this.transport.topic(topic).partitions.forEach((log, partition) => {
+          const key = `${topic}:${partition}`;
+          if (!group.committed.has(key)) group.committed.set(key, log.length);
+        });
+      }
+    }
+    this.running = this.loop();
+    return Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.transport.wakeAll();
+    await this.running;
+    const group = this.transport.group(this.groupId);
+    group.members = group.members.filter((member) => member !== this);
+  }
+
+  lag(): Promise<number> {
+    const group = this.transport.group(this.groupId);
+    let total = 0;
+    for (const topic of this.options?.topics ?? []) {
+      this.transport.topic(topic).partitions.forEach((log, partition) => {
+        total += log.length - (group.committed.get(`${topic}:${partition}`) ?? 0);
+      });
+    }
+    return Promise.resolve(total);
+  }
+
+  private assigned(): Array<[string, number]> {
+    const group = this.transport.group(this.groupId);
+    const me = group.members.indexOf(this);
+    const all = (this.options?.topics ?? []).flatMap((topic) =>
+      this.transport.topic(topic).partitions.map((_, partition): [string, number] => [topic, partition]),
+    );
+    return all.filter((_, index) => index % group.members.length === me);
+  }
+
+  private async loop(): Promise<void> {
+    const options = this.options as ConsumeOptions;
+    const group = this.transport.group(this.groupId);
+    const maxBatch = this.transport.options.maxBatchSize ?? 100;
+    while (!this.stopping) {
+      let delivered = false;
+      for (const [topic, partition] of this.assigned()) {
+        if (this.stopping) break;
+        const key = `${topic}:${partition}`;
+        const from = group.committed.get(key) ?? 0;
+        const records = (this.transport.topic(topic).partitions[partition] as IncomingRecord[]).slice(from, from + maxBatch);
+        if (records.length === 0) continue;
+        delivered = true;
+        try {
+          await options.eachBatch(
+            { topic, partition, records },
+            {
+              commit: (offset) => {
+                group.committed.set(key, Math.max(group.committed.get(key) ?? 0, Number(offset) + 1));
+                return Promise.resolve();
+              },
+              heartbeat: () => Promise.resolve(),
+              shouldContinue: () => !this.stopping,
+            },
+          );
+        } catch {
+          // As with Kafka, what was not committed is delivered again after a pause.
+          await new Promise((resolve) => setTimeout(resolve, this.transport.options.redeliveryDelayMs ?? 500));
+        }
+      }
+      if (!delivered && !this.stopping) await this.transport.waitForRecords(1000);
+    }
+  }
+}
