@@ -9,24 +9,24 @@ export const kafkaVersion = '4.4.0';
 const here = __dirname;
 const cache = join(here, '.cache');
 const libs = join(cache, `libs-${kafkaVersion}`);
-const runDir = join(cache, 'run');
-const dataDir = join(runDir, 'data');
-const pidFile = join(runDir, 'broker.pid');
-export const brokerLogFile = join(runDir, 'broker.log');
 
 export interface BrokerAddress {
   host: string;
   port: number;
 }
 
-export const defaultBroker: BrokerAddress = { host: '127.0.0.1', port: 9092 };
-const controllerPort = 9093;
+export interface KafkaBrokerOptions {
+  port: number;
+  controllerPort: number;
+  /** Folder for the broker's properties, data, pid and log. */
+  runDir: string;
+}
 
 function log(message: string): void {
   process.stderr.write(`[kafka] ${message}\n`);
 }
 
-export function acceptsConnections({ host, port }: BrokerAddress = defaultBroker, timeoutMs = 1000): Promise<boolean> {
+export function acceptsConnections({ host, port }: BrokerAddress, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     const done = (result: boolean): void => {
@@ -45,146 +45,150 @@ export function assembleBroker(): void {
   log(`assembling Apache Kafka ${kafkaVersion} from Maven Central into ${libs}`);
   execFileSync(
     'mvn',
-    [
-      '-q',
-      '-B',
-      '-f',
-      join(here, 'pom.xml'),
-      `-Dkafka.version=${kafkaVersion}`,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${libs}`,
-    ],
+    ['-q', '-B', '-f', join(here, 'pom.xml'), `-Dkafka.version=${kafkaVersion}`, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`],
     { stdio: 'inherit' },
   );
 }
 
-function serverProperties(): string {
-  return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${defaultBroker.port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${defaultBroker.port}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    `log.dirs=${dataDir}`,
-    'num.partitions=3',
-    // One node: every internal topic must live with a single replica.
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
-    'group.initial.rebalance.delay.ms=0',
-    'auto.create.topics.enable=false',
-    'log.retention.hours=168',
-    '',
-  ].join('\n');
-}
+/** A single-node KRaft broker (combined broker and controller) on 127.0.0.1, run as a detached Java process. */
+export class KafkaBroker {
+  readonly address: BrokerAddress;
+  readonly logFile: string;
+  private readonly dataDir: string;
+  private readonly pidFile: string;
+  private readonly propertiesFile: string;
 
-function java(args: string[], options: { detached?: boolean; logFile?: string } = {}): ReturnType<typeof spawn> {
-  const logFd = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
-  return spawn(
-    'java',
-    [
-      '-Xms256m',
-      '-Xmx1g',
-      '-XX:+UseG1GC',
-      '-Djava.awt.headless=true',
-      `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`,
-      '-cp',
-      `${libs}/*`,
-      ...args,
-    ],
-    { detached: options.detached ?? false, stdio: ['ignore', logFd, logFd] },
-  );
-}
-
-function runJava(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = java(args, { logFile: brokerLogFile });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`java ${args[0]} exited with ${code}; see ${brokerLogFile}`)),
-    );
-  });
-}
-
-/** A single-node KRaft broker, formatted on first use. */
-async function formatStorage(): Promise<void> {
-  writeFileSync(join(runDir, 'server.properties'), serverProperties());
-  if (existsSync(join(dataDir, 'meta.properties'))) return;
-  log('formatting KRaft storage (single node, standalone controller)');
-  await runJava([
-    'kafka.tools.StorageTool',
-    'format',
-    '--cluster-id',
-    'c2FsZXNvcy1rYWZrYS0xAA',
-    '--config',
-    join(runDir, 'server.properties'),
-    '--standalone',
-    '--ignore-formatted',
-  ]);
-}
-
-function brokerPid(): number | undefined {
-  if (!existsSync(pidFile)) return undefined;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
+  constructor(private readonly options: KafkaBrokerOptions) {
+    this.address = { host: '127.0.0.1', port: options.port };
+    this.dataDir = join(options.runDir, 'data');
+    this.pidFile = join(options.runDir, 'broker.pid');
+    this.logFile = join(options.runDir, 'broker.log');
+    this.propertiesFile = join(options.runDir, 'server.properties');
   }
-}
 
-/** Returns once the broker on 127.0.0.1:9092 accepts connections, at once if one already does. */
-export async function startBroker(options: { timeoutMs?: number } = {}): Promise<void> {
-  if (await acceptsConnections()) {
-    log(`a broker already accepts connections on ${defaultBroker.host}:${defaultBroker.port}`);
-    return;
+  get bootstrap(): string {
+    return `${this.address.host}:${this.address.port}`;
   }
-  assembleBroker();
-  mkdirSync(dataDir, { recursive: true });
-  await formatStorage();
-  log(
-    `starting Apache Kafka ${kafkaVersion} (KRaft, one node) on ${defaultBroker.host}:${defaultBroker.port}; log: ${brokerLogFile}`,
-  );
-  const child = java(['kafka.Kafka', join(runDir, 'server.properties')], { detached: true, logFile: brokerLogFile });
-  writeFileSync(pidFile, String(child.pid));
-  child.unref();
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  while (Date.now() < deadline) {
-    if (await acceptsConnections()) {
-      log('broker accepts connections');
+
+  /** Returns once the broker accepts connections, at once if one already does on its port. */
+  async start(timeoutMs = 120_000): Promise<void> {
+    if (await acceptsConnections(this.address)) {
+      log(`a broker already accepts connections on ${this.bootstrap}`);
       return;
     }
-    if (brokerPid() === undefined) throw new Error(`The Kafka broker exited during start; see ${brokerLogFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    assembleBroker();
+    mkdirSync(this.dataDir, { recursive: true });
+    await this.formatStorage();
+    log(`starting Apache Kafka ${kafkaVersion} (KRaft, one node) on ${this.bootstrap}; log: ${this.logFile}`);
+    const child = this.java(['kafka.Kafka', this.propertiesFile], true);
+    writeFileSync(this.pidFile, String(child.pid));
+    child.unref();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await acceptsConnections(this.address)) {
+        log(`broker on ${this.bootstrap} accepts connections`);
+        return;
+      }
+      if (this.pid() === undefined) throw new Error(`The Kafka broker exited during start; see ${this.logFile}`);
+      await sleep(250);
+    }
+    throw new Error(`The Kafka broker did not accept connections within ${timeoutMs} ms; see ${this.logFile}`);
   }
-  throw new Error(`The Kafka broker did not accept connections within the timeout; see ${brokerLogFile}`);
+
+  /** A clean shutdown, then a kill if it hangs. */
+  async stop(timeoutMs = 60_000): Promise<void> {
+    const pid = this.pid();
+    if (pid === undefined) {
+      log(`no broker started by this script runs on ${this.bootstrap}`);
+      return;
+    }
+    log(`stopping broker on ${this.bootstrap} (pid ${pid})`);
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + timeoutMs;
+    while (this.pid() !== undefined) {
+      if (Date.now() > deadline) {
+        log('broker did not stop in time: killing it');
+        process.kill(pid, 'SIGKILL');
+        break;
+      }
+      await sleep(200);
+    }
+    while (await acceptsConnections(this.address)) await sleep(100);
+    rmSync(this.pidFile, { force: true });
+    log(`broker on ${this.bootstrap} stopped`);
+  }
+
+  /** Stops the broker and deletes its data: for throwaway brokers of tests. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.options.runDir, { recursive: true, force: true });
+  }
+
+  private serverProperties(): string {
+    const { port, controllerPort } = this.options;
+    return [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      `log.dirs=${this.dataDir}`,
+      'num.partitions=3',
+      // One node: every internal topic must live with a single replica.
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'share.coordinator.state.topic.replication.factor=1',
+      'share.coordinator.state.topic.min.isr=1',
+      'group.initial.rebalance.delay.ms=0',
+      'auto.create.topics.enable=false',
+      'log.retention.hours=168',
+      '',
+    ].join('\n');
+  }
+
+  private async formatStorage(): Promise<void> {
+    writeFileSync(this.propertiesFile, this.serverProperties());
+    if (existsSync(join(this.dataDir, 'meta.properties'))) return;
+    log('formatting KRaft storage (single node, standalone controller)');
+    await new Promise<void>((resolve, reject) => {
+      const child = this.java(
+        ['kafka.tools.StorageTool', 'format', '--cluster-id', 'c2FsZXNvcy1rYWZrYS0xAA', '--config', this.propertiesFile, '--standalone', '--ignore-formatted'],
+        false,
+      );
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`StorageTool format exited with ${code}; see ${this.logFile}`))));
+    });
+  }
+
+  private java(args: string[], detached: boolean): ReturnType<typeof spawn> {
+    const logFd = openSync(this.logFile, 'a');
+    return spawn(
+      'java',
+      ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`, '-cp', `${libs}/*`, ...args],
+      { detached, stdio: ['ignore', logFd, logFd] },
+    );
+  }
+
+  private pid(): number | undefined {
+    if (!existsSync(this.pidFile)) return undefined;
+    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    try {
+      process.kill(pid, 0);
+      return pid;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
-/** Stops the broker this script started: a clean shutdown, then a kill if it hangs. */
-export async function stopBroker(options: { timeoutMs?: number } = {}): Promise<void> {
-  const pid = brokerPid();
-  if (pid === undefined) {
-    log('no broker started by this script is running');
-    return;
-  }
-  log(`stopping broker (pid ${pid})`);
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  while (brokerPid() !== undefined) {
-    if (Date.now() > deadline) {
-      log('broker did not stop in time: killing it');
-      process.kill(pid, 'SIGKILL');
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  while (await acceptsConnections()) await new Promise((resolve) => setTimeout(resolve, 100));
-  rmSync(pidFile, { force: true });
-  log('broker stopped');
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** The broker of `npm run kafka:start`, tests and benchmarks: 127.0.0.1:9092. */
+export const defaultBroker = new KafkaBroker({ port: 9092, controllerPort: 9093, runDir: join(cache, 'run') });

@@ -1,7 +1,7 @@
-import { startBroker, stopBroker } from './kafka-broker';
+import { defaultBroker } from './kafka-broker';
 
 const command = process.argv[2];
-const run = command === 'start' ? startBroker : command === 'stop' ? stopBroker : undefined;
+const run = command === 'start' ? () => defaultBroker.start() : command === 'stop' ? () => defaultBroker.stop() : undefined;
 if (run === undefined) {
   process.stderr.write('usage: kafka-cli.ts start|stop\n');
   process.exit(2);

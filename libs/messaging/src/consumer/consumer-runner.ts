@@ -140,13 +140,14 @@ export class ConsumerRunner<Tx> {
   }
 
   private triage(record: IncomingRecord): Triage<Tx> {
+    // A record refused as poison is remembered by its place in the log: its ce_id may not be trustworthy.
     const fallbackId = `${record.topic}/${record.partition}/${record.offset}`;
     const decoded = fromEventRecord(record);
     if (!decoded.ok) return { kind: 'poison', reason: decoded.reason, id: fallbackId };
     const handler = this.options.handlers.get(decoded.event.type);
     if (handler === undefined) return { kind: 'skip' };
     const valid = this.options.registry.validate(decoded.event.type, decoded.event.data);
-    if (!valid.ok) return { kind: 'poison', reason: valid.reason, id: decoded.event.id };
+    if (!valid.ok) return { kind: 'poison', reason: valid.reason, id: fallbackId };
     return { kind: 'work', item: { record, event: decoded.event, handler } };
   }
 

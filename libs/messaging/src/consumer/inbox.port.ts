@@ -13,16 +13,23 @@ export interface Inbox<Tx> {
   processBatch(groupId: string, items: readonly InboxItem<Tx>[]): Promise<Set<string>>;
 }
 
-/** Keeps processed ids in memory; for unit tests and the embedded mode's tests. */
+/**
+ * Keeps processed ids in memory, for unit tests. Memory has no rollback, so each item is recorded as soon as its
+ * effect succeeds: a batch that fails part-way keeps the items before the failure, as separate transactions would.
+ */
 export class MemoryInbox implements Inbox<undefined> {
   private readonly seen = new Map<string, Set<string>>();
 
   async processBatch(groupId: string, items: readonly InboxItem<undefined>[]): Promise<Set<string>> {
     const seen = this.seen.get(groupId) ?? new Set<string>();
-    const fresh = items.filter((item) => !seen.has(item.eventId));
-    for (const item of fresh) await item.effect(undefined);
-    const ran = new Set(fresh.map((item) => item.eventId));
-    this.seen.set(groupId, new Set([...seen, ...ran]));
+    this.seen.set(groupId, seen);
+    const ran = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.eventId)) continue;
+      await item.effect(undefined);
+      seen.add(item.eventId);
+      ran.add(item.eventId);
+    }
     return ran;
   }
 }

@@ -40,9 +40,15 @@ export class TypeOrmInbox implements Inbox<EntityManager> {
   processBatch(groupId: string, items: readonly InboxItem<EntityManager>[]): Promise<Set<string>> {
     if (items.length === 0) return Promise.resolve(new Set());
     return this.dataSource.transaction(async (manager) => {
-      const fresh = await this.record(manager, groupId, items.map((item) => item.eventId));
-      for (const item of items) if (fresh.has(item.eventId)) await item.effect(manager);
-      return fresh;
+      const fresh = await this.record(manager, groupId, [...new Set(items.map((item) => item.eventId))]);
+      const ran = new Set<string>();
+      for (const item of items) {
+        // A batch may carry the same event twice: only its first copy runs.
+        if (!fresh.has(item.eventId) || ran.has(item.eventId)) continue;
+        await item.effect(manager);
+        ran.add(item.eventId);
+      }
+      return ran;
     });
   }
 

@@ -127,6 +127,8 @@ function partitionFor(key: string, partitions: number): number {
 
 class InProcessConsumer implements TransportConsumer {
   private options: ConsumeOptions | undefined;
+  /** Like a Kafka consumer's fetch position: ahead of the committed offset until a failure seeks back. */
+  private readonly position = new Map<string, number>();
   private running: Promise<void> | undefined;
   private stopping = false;
 
@@ -186,13 +188,18 @@ class InProcessConsumer implements TransportConsumer {
     const maxBatch = this.transport.options.maxBatchSize ?? 100;
     while (!this.stopping) {
       let delivered = false;
-      for (const [topic, partition] of this.assigned()) {
+      const assigned = this.assigned();
+      // A partition that moved to another member restarts from its committed offset when it comes back.
+      const mine = new Set(assigned.map(([topic, partition]) => `${topic}:${partition}`));
+      for (const key of [...this.position.keys()]) if (!mine.has(key)) this.position.delete(key);
+      for (const [topic, partition] of assigned) {
         if (this.stopping) break;
         const key = `${topic}:${partition}`;
-        const from = group.committed.get(key) ?? 0;
+        const from = this.position.get(key) ?? group.committed.get(key) ?? 0;
         const records = (this.transport.topic(topic).partitions[partition] as IncomingRecord[]).slice(from, from + maxBatch);
         if (records.length === 0) continue;
         delivered = true;
+        this.position.set(key, from + records.length);
         try {
           await options.eachBatch(
             { topic, partition, records },
@@ -207,6 +214,7 @@ class InProcessConsumer implements TransportConsumer {
           );
         } catch {
           // As with Kafka, what was not committed is delivered again after a pause.
+          this.position.delete(key);
           await new Promise((resolve) => setTimeout(resolve, this.transport.options.redeliveryDelayMs ?? 500));
         }
       }
