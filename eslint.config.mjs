@@ -37,6 +37,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        clearTimeout: 'readonly',
       },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePostgres } from './postgres.mjs';
+import { ensureKafka } from './kafka.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -26,6 +27,7 @@ step('Type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Lint', bin('eslint'), ['--max-warnings=0', '.']);
 step('Format', bin('prettier'), ['--check', '--log-level=warn', '.']);
 
+const stopKafka = await ensureKafka();
 mkdirSync(join(root, 'tmp'), { recursive: true });
 const resultsFile = join(root, 'tmp', 'jest-results.json');
 const jest = spawnSync(
@@ -41,5 +43,6 @@ try {
 } catch {
   summary = 'no results were written';
 }
+stopKafka();
 process.stdout.write(`\njest: ${summary}\n`);
 process.exit(jest.status ?? 1);

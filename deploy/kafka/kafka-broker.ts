@@ -45,7 +45,15 @@ export function assembleBroker(): void {
   log(`assembling Apache Kafka ${kafkaVersion} from Maven Central into ${libs}`);
   execFileSync(
     'mvn',
-    ['-q', '-B', '-f', join(here, 'pom.xml'), `-Dkafka.version=${kafkaVersion}`, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`],
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(here, 'pom.xml'),
+      `-Dkafka.version=${kafkaVersion}`,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${libs}`,
+    ],
     { stdio: 'inherit' },
   );
 }
@@ -157,11 +165,22 @@ export class KafkaBroker {
     log('formatting KRaft storage (single node, standalone controller)');
     await new Promise<void>((resolve, reject) => {
       const child = this.java(
-        ['kafka.tools.StorageTool', 'format', '--cluster-id', 'c2FsZXNvcy1rYWZrYS0xAA', '--config', this.propertiesFile, '--standalone', '--ignore-formatted'],
+        [
+          'kafka.tools.StorageTool',
+          'format',
+          '--cluster-id',
+          'c2FsZXNvcy1rYWZrYS0xAA',
+          '--config',
+          this.propertiesFile,
+          '--standalone',
+          '--ignore-formatted',
+        ],
         false,
       );
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`StorageTool format exited with ${code}; see ${this.logFile}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`StorageTool format exited with ${code}; see ${this.logFile}`)),
+      );
     });
   }
 
@@ -169,7 +188,16 @@ export class KafkaBroker {
     const logFd = openSync(this.logFile, 'a');
     return spawn(
       'java',
-      ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`, '-cp', `${libs}/*`, ...args],
+      [
+        '-Xms256m',
+        '-Xmx1g',
+        '-XX:+UseG1GC',
+        '-Djava.awt.headless=true',
+        `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`,
+        '-cp',
+        `${libs}/*`,
+        ...args,
+      ],
       { detached, stdio: ['ignore', logFd, logFd] },
     );
   }

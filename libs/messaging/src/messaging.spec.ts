@@ -32,7 +32,16 @@ function setup(options: { maxAttempts?: number } = {}) {
     backoffMs: () => 5,
   });
   const relay = (lock = new InProcessRelayLock()): Relay =>
-    new Relay({ service: 'tests', store, categories: ['order'], map: orderMapper, registry, transport, lock, pollIntervalMs: 10 });
+    new Relay({
+      service: 'tests',
+      store,
+      categories: ['order'],
+      map: orderMapper,
+      registry,
+      transport,
+      lock,
+      pollIntervalMs: 10,
+    });
   return { contract, registry, transport, store, seen, runner, relay, failWhen: (f: typeof failFor) => (failFor = f) };
 }
 
@@ -113,11 +122,22 @@ describe('relay and consumer runner on the in-process transport', () => {
     const { contract, transport, seen, runner } = setup();
     await transport.ensureTopics([contract.topic]);
     await runner.start();
-    const good = toEventRecord({ id: 'ok-1', type: orderType, source: '/salesos/tests', subject: 'k', time: new Date().toISOString(), data: { orderId: 'k', seq: 1 } });
+    const good = toEventRecord({
+      id: 'ok-1',
+      type: orderType,
+      source: '/salesos/tests',
+      subject: 'k',
+      time: new Date().toISOString(),
+      data: { orderId: 'k', seq: 1 },
+    });
     const producer = transport.producer();
     await producer.send(contract.topic.name, [
       { ...good, value: '{"orderId": "k", "seq": ' },
-      { ...good, headers: { ...good.headers, ce_id: 'bad-schema' }, value: JSON.stringify({ orderId: 'k', seq: 'first' }) },
+      {
+        ...good,
+        headers: { ...good.headers, ce_id: 'bad-schema' },
+        value: JSON.stringify({ orderId: 'k', seq: 'first' }),
+      },
       good,
     ]);
     const dead: IncomingRecord[] = [];

@@ -57,7 +57,8 @@ interface WorkItem<Tx> {
   handler: EventHandler<Tx>;
 }
 
-type Triage<Tx> = { kind: 'work'; item: WorkItem<Tx> } | { kind: 'poison'; reason: string; id: string } | { kind: 'skip' };
+type Triage<Tx> =
+  { kind: 'work'; item: WorkItem<Tx> } | { kind: 'poison'; reason: string; id: string } | { kind: 'skip' };
 
 const defaultBackoff = (attempt: number): number => Math.min(5000, 100 * 2 ** (attempt - 1));
 
@@ -153,12 +154,18 @@ export class ConsumerRunner<Tx> {
 
   private async tryWholeBatch(work: WorkItem<Tx>[]): Promise<boolean> {
     try {
-      const ran = await this.options.inbox.processBatch(this.options.groupId, work.map((item) => this.inboxItem(item, 1)));
+      const ran = await this.options.inbox.processBatch(
+        this.options.groupId,
+        work.map((item) => this.inboxItem(item, 1)),
+      );
       this.counters.processed += ran.size;
       this.counters.duplicates += work.length - ran.size;
       return true;
     } catch (error) {
-      this.logger.warn('batch failed; retrying its records one by one', { groupId: this.options.groupId, error: describe(error) });
+      this.logger.warn('batch failed; retrying its records one by one', {
+        groupId: this.options.groupId,
+        error: describe(error),
+      });
       return false;
     }
   }
@@ -174,7 +181,12 @@ export class ConsumerRunner<Tx> {
       } catch (error) {
         this.lastError = describe(error);
         if (attempt >= maxAttempts) {
-          await this.deadLetter(item.record, item.event.id, `handler failed after ${attempt} attempts: ${describe(error)}`, attempt);
+          await this.deadLetter(
+            item.record,
+            item.event.id,
+            `handler failed after ${attempt} attempts: ${describe(error)}`,
+            attempt,
+          );
           return;
         }
         this.counters.retries += 1;
@@ -187,7 +199,13 @@ export class ConsumerRunner<Tx> {
     const { record } = item;
     return {
       eventId: item.event.id,
-      effect: (tx) => item.handler(item.event, tx, { topic: record.topic, partition: record.partition, offset: record.offset, attempt }),
+      effect: (tx) =>
+        item.handler(item.event, tx, {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          attempt,
+        }),
     };
   }
 
@@ -202,7 +220,8 @@ export class ConsumerRunner<Tx> {
 
   private async deadLetter(record: IncomingRecord, id: string, reason: string, attempts: number): Promise<void> {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(record.headers)) if (value !== undefined) headers[name] = value.toString();
+    for (const [name, value] of Object.entries(record.headers))
+      if (value !== undefined) headers[name] = value.toString();
     Object.assign(headers, {
       dlq_reason: reason,
       dlq_attempts: String(attempts),

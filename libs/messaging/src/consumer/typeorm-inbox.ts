@@ -56,18 +56,18 @@ export class TypeOrmInbox implements Inbox<EntityManager> {
   private async record(manager: EntityManager, groupId: string, eventIds: string[]): Promise<Set<string>> {
     const at = this.clock().toISOString();
     const rows = this.postgres
-      ? ((await manager.query(
+      ? await manager.query<Array<{ event_id: string }>>(
           `INSERT INTO messaging_inbox (consumer_group, event_id, processed_at)
            SELECT $1, id, $3 FROM unnest($2::text[]) AS id
            ON CONFLICT DO NOTHING RETURNING event_id`,
           [groupId, eventIds, at],
-        )) as Array<{ event_id: string }>)
-      : ((await manager.query(
+        )
+      : await manager.query<Array<{ event_id: string }>>(
           `INSERT INTO messaging_inbox (consumer_group, event_id, processed_at)
            SELECT ?, value, ? FROM json_each(?) WHERE true
            ON CONFLICT DO NOTHING RETURNING event_id`,
           [groupId, at, JSON.stringify(eventIds)],
-        )) as Array<{ event_id: string }>);
+        );
     return new Set(rows.map((row) => row.event_id));
   }
 }

@@ -50,7 +50,14 @@ describe('SalesosEventsServer', () => {
     await producer.send(
       contract.topic.name,
       ['o-1', 'o-2', 'o-1'].map((orderId, index) =>
-        toEventRecord({ id: `e-${index}`, type: orderType, source: '/salesos/tests', subject: orderId, time: new Date().toISOString(), data: { orderId, seq: 1 } }),
+        toEventRecord({
+          id: `e-${index}`,
+          type: orderType,
+          source: '/salesos/tests',
+          subject: orderId,
+          time: new Date().toISOString(),
+          data: { orderId, seq: 1 },
+        }),
       ),
     );
     const book = app.get(OrderBook);

@@ -57,7 +57,9 @@ export class PostgresRelayLock implements RelayLock {
       release: async () => {
         if (!held) return;
         drop();
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`salesos-relay:${name}`]).catch(() => undefined);
+        await client
+          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`salesos-relay:${name}`])
+          .catch(() => undefined);
         await client.end().catch(() => undefined);
       },
     };

@@ -100,7 +100,11 @@ export class Relay {
     let after = (await this.options.store.readCheckpoint(this.checkpointId)) ?? 0n;
     let count = 0;
     while (count < cap) {
-      const page = await this.options.store.readAll({ after, maxCount: 1000, filter: { categories: this.options.categories } });
+      const page = await this.options.store.readAll({
+        after,
+        maxCount: 1000,
+        filter: { categories: this.options.categories },
+      });
       count += page.events.length;
       after = page.lastScannedPosition;
       if (page.isEnd) break;
@@ -159,7 +163,11 @@ export class Relay {
         attempt += 1;
         this.state = 'retrying';
         this.lastError = describe(error);
-        this.logger.warn('relay could not publish; retrying', { service: this.options.service, attempt, error: this.lastError });
+        this.logger.warn('relay could not publish; retrying', {
+          service: this.options.service,
+          attempt,
+          error: this.lastError,
+        });
         await producer?.disconnect().catch(() => undefined);
         producer = undefined;
         await this.sleep((this.options.retryDelayMs ?? defaultRetryDelay)(attempt));

@@ -4,7 +4,10 @@ import type { NewEvent, RecordedEvent } from '@salesos/event-store';
 import type { IntegrationMapper } from '../relay/relay';
 
 /** A throwaway contract on a topic of its own, so tests never share topics. */
-export function orderContract(topicName = `salesos.test.${randomUUID().slice(0, 8)}.order`, partitions = 3): IntegrationEventContract {
+export function orderContract(
+  topicName = `salesos.test.${randomUUID().slice(0, 8)}.order`,
+  partitions = 3,
+): IntegrationEventContract {
   return {
     name: 'OrderPlaced',
     version: 1,
@@ -32,7 +35,12 @@ export function orderPlaced(seq: number, note?: string): NewEvent {
     eventId: randomUUID(),
     type: 'OrderPlaced',
     data: { seq, ...(note === undefined ? {} : { note }) },
-    metadata: { occurredAt: new Date().toISOString(), divisionId: 'division-north', correlationId: 'corr-1', commandId: 'cmd-1' },
+    metadata: {
+      occurredAt: new Date().toISOString(),
+      divisionId: 'division-north',
+      correlationId: 'corr-1',
+      commandId: 'cmd-1',
+    },
   };
 }
 
@@ -56,7 +64,11 @@ export const orderMapper: IntegrationMapper = (event: RecordedEvent) => {
   ];
 };
 
-export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -196,7 +196,10 @@ class InProcessConsumer implements TransportConsumer {
         if (this.stopping) break;
         const key = `${topic}:${partition}`;
         const from = this.position.get(key) ?? group.committed.get(key) ?? 0;
-        const records = (this.transport.topic(topic).partitions[partition] as IncomingRecord[]).slice(from, from + maxBatch);
+        const records = (this.transport.topic(topic).partitions[partition] as IncomingRecord[]).slice(
+          from,
+          from + maxBatch,
+        );
         if (records.length === 0) continue;
         delivered = true;
         this.position.set(key, from + records.length);

@@ -1,4 +1,12 @@
-import { type Admin, type Consumer, type EachBatchPayload, Kafka, type KafkaConfig, logLevel, type Producer } from 'kafkajs';
+import {
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  Kafka,
+  type KafkaConfig,
+  logLevel,
+  type Producer,
+} from 'kafkajs';
 import type { TopicDefinition } from '@salesos/contracts';
 import type {
   ConsumeOptions,
@@ -135,7 +143,7 @@ class KafkaConsumer implements TransportConsumer {
   }
 
   private async eachBatch(payload: EachBatchPayload, options: ConsumeOptions): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
+    const { batch } = payload;
     const consumer = this.consumer as Consumer;
     await options.eachBatch(
       {
@@ -152,13 +160,13 @@ class KafkaConsumer implements TransportConsumer {
       },
       {
         commit: async (offset) => {
-          resolveOffset(offset);
+          payload.resolveOffset(offset);
           await consumer.commitOffsets([
             { topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() },
           ]);
         },
-        heartbeat,
-        shouldContinue: () => !this.stopping && isRunning() && !isStale(),
+        heartbeat: () => payload.heartbeat(),
+        shouldContinue: () => !this.stopping && payload.isRunning() && !payload.isStale(),
       },
     );
   }

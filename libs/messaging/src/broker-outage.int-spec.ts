@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KafkaBroker } from '../../../deploy/kafka/kafka-broker';
+import { InProcessRelayLock } from './relay/relay-lock.port';
+import { Relay } from './relay/relay';
+import { createOrderWorld, kafkaTransport, orderConsumer, sequencesByOrder } from './testing/kafka-test-kit';
+import { orderContract, orderMapper, orderPlaced, orderRegistry, waitUntil } from './testing';
+
+jest.setTimeout(240_000);
+
+/** A broker of this test's own, so stopping it does not disturb the other suites. */
+const broker = new KafkaBroker({
+  port: Number(process.env.SALESOS_TEST_OUTAGE_KAFKA_PORT ?? 19092),
+  controllerPort: Number(process.env.SALESOS_TEST_OUTAGE_KAFKA_PORT ?? 19092) + 1,
+  runDir: mkdtempSync(join(tmpdir(), 'salesos-kafka-outage-')),
+});
+
+afterAll(async () => {
+  await broker.destroy();
+});
+
+it('keeps accepting writes while the broker is down; the relay catches up and consumers converge, nothing lost', async () => {
+  await broker.start();
+  const world = await createOrderWorld('outage');
+  const transport = kafkaTransport('outage-test', [broker.bootstrap]);
+  const contract = orderContract(undefined, 3);
+  await transport.ensureTopics([contract.topic]);
+  const consumer = orderConsumer(world, contract, transport);
+  await consumer.start();
+  const relay = new Relay({
+    service: 'orders',
+    store: world.store,
+    categories: ['order'],
+    map: orderMapper,
+    registry: orderRegistry(contract),
+    transport,
+    lock: new InProcessRelayLock(),
+    pollIntervalMs: 20,
+    retryDelayMs: () => 250,
+  });
+  relay.start();
+  try {
+    const orders = ['a', 'b', 'c'];
+    const append = async (from: number, to: number): Promise<void> => {
+      for (let seq = from; seq <= to; seq += 1) {
+        for (const order of orders) await world.store.append(`order-${order}`, [orderPlaced(seq)], 'any');
+      }
+    };
+    await append(1, 10);
+    await waitUntil(async () => (await world.effects()).length === 30, 60_000, 'the first 30 effects');
+
+    await broker.stop();
+    const writeStarted = Date.now();
+    await append(11, 40);
+    const writeMs = Date.now() - writeStarted;
+    await waitUntil(() => relay.status().state === 'retrying', 60_000, 'the relay noticing the outage');
+    expect((await world.effects()).length).toBe(30);
+    expect(await relay.lag()).toBe(90);
+
+    await broker.start();
+    await waitUntil(
+      async () => (await world.effects()).length === 120,
+      120_000,
+      'all 120 effects after the broker returned',
+    );
+    const byOrder = sequencesByOrder(await world.effects());
+    for (const order of orders) {
+      expect({ order, sequence: byOrder.get(order) }).toEqual({
+        order,
+        sequence: Array.from({ length: 40 }, (_, index) => index + 1),
+      });
+    }
+    expect(await relay.lag()).toBe(0);
+    // The write side never waited for the broker: 90 appends while it was down took well under the outage.
+    expect(writeMs).toBeLessThan(30_000);
+  } finally {
+    await relay.stop();
+    await consumer.stop();
+    await transport.close();
+    await world.close();
+  }
+});
