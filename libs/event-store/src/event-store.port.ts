@@ -71,6 +71,8 @@ export interface EventStore {
   /** A missing stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+  /** Counts visible events after a position (up to `cap`) without reading them; adapters may leave it out. */
+  countEvents?(options: { after?: bigint; filter?: EventFilter; cap: number }): Promise<number>;
   subscribe(options: SubscribeOptions): Subscription;
   readCheckpoint(subscriptionId: string): Promise<bigint | undefined>;
   /** Compare-and-set: `expected` is the position the writer last read (undefined for none). */

@@ -11,3 +11,4 @@ export * from './nest/event-context';
 export * from './nest/salesos-events.server';
 export * from './health/messaging-health';
 export * from './messaging-logger';
+export * from './nest/messaging.module';

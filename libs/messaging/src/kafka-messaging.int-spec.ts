@@ -26,6 +26,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   let world: OrderWorld;
   let transport: KafkaTransport;
   const stops: Array<() => Promise<void>> = [];
+  const createdTopics: string[] = [];
 
   beforeEach(async () => {
     world = await createOrderWorld('messaging');
@@ -36,6 +37,10 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
     for (const stop of stops.splice(0).reverse()) await stop();
     await transport.close();
     await world.close();
+  });
+
+  afterAll(async () => {
+    await deleteTopics(createdTopics);
   });
 
   function relay(
@@ -57,6 +62,12 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
     return instance;
   }
 
+  function contractForTest(partitions: number): ReturnType<typeof orderContract> {
+    const contract = orderContract(undefined, partitions);
+    createdTopics.push(contract.topic.name, deadLetterTopic(`orders-${contract.topic.name}`));
+    return contract;
+  }
+
   function consumer(
     contract: ReturnType<typeof orderContract>,
     options: Parameters<typeof orderConsumer>[3] = {},
@@ -67,7 +78,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   }
 
   it('keeps per-key order across 10,000 events over 200 aggregates and 6 partitions', async () => {
-    const contract = orderContract(undefined, 6);
+    const contract = contractForTest(6);
     await transport.ensureTopics([contract.topic]);
     const runner = consumer(contract);
     await runner.start();
@@ -98,7 +109,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   });
 
   it('republishes after a relay dies between produce and checkpoint, and the effect happens once', async () => {
-    const contract = orderContract(undefined, 3);
+    const contract = contractForTest(3);
     await transport.ensureTopics([contract.topic]);
     for (let seq = 1; seq <= 5; seq += 1) await world.store.append('order-k1', [orderPlaced(seq)], 'any');
     const doomed = spawnRelayProcess({
@@ -126,7 +137,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   });
 
   it('dead-letters a poison message after N attempts and processes the messages behind it', async () => {
-    const contract = orderContract(undefined, 1);
+    const contract = contractForTest(1);
     await transport.ensureTopics([contract.topic]);
     const failing = effectHandler();
     const runner = consumer(contract, {
@@ -152,7 +163,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   });
 
   it('dead-letters records that are not JSON or break their schema, with the reason, and keeps consuming', async () => {
-    const contract = orderContract(undefined, 1);
+    const contract = contractForTest(1);
     await transport.ensureTopics([contract.topic]);
     const runner = consumer(contract);
     await runner.start();
@@ -190,7 +201,7 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
   });
 
   it('lets one of two relays publish; when it is killed the other takes over without loss or reorder', async () => {
-    const contract = orderContract(undefined, 3);
+    const contract = contractForTest(3);
     await transport.ensureTopics([contract.topic]);
     const runner = consumer(contract);
     await runner.start();
@@ -246,6 +257,18 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
     expect(standby.status().published).toBeGreaterThan(0);
   });
 });
+
+async function deleteTopics(topics: string[]): Promise<void> {
+  const admin = new Kafka({ brokers: testBrokers, clientId: 'cleanup', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const doomed = topics.filter((topic) => existing.has(topic));
+    if (doomed.length > 0) await admin.deleteTopics({ topics: doomed });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 async function readTopic(topic: string, count: number): Promise<IncomingRecord[]> {
   const kafka = new Kafka({ brokers: testBrokers, clientId: 'reader', logLevel: logLevel.NOTHING });

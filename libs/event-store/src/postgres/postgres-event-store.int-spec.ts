@@ -52,3 +52,26 @@ describe('PostgresEventStore migrations', () => {
     }
   });
 });
+
+describe('PostgresEventStore.countEvents', () => {
+  it('counts visible events after a position, by filter, up to a cap', async () => {
+    const database = await createTestDatabase('es_count');
+    try {
+      const store = await PostgresEventStore.connect({ url: database.url });
+      const first = await store.append(
+        'lead-1',
+        [newEvent('LeadCaptured', {}), newEvent('LeadQualified', {})],
+        'no_stream',
+      );
+      await store.append('deal-1', [newEvent('DealOpened', {})], 'no_stream');
+      expect(await store.countEvents({ cap: 100 })).toBe(3);
+      expect(await store.countEvents({ cap: 2 })).toBe(2);
+      expect(await store.countEvents({ filter: { categories: ['lead'] }, cap: 100 })).toBe(2);
+      expect(await store.countEvents({ filter: { eventTypes: ['DealOpened'] }, cap: 100 })).toBe(1);
+      expect(await store.countEvents({ after: first.lastPosition, cap: 100 })).toBe(1);
+      await store.close();
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppendResult, EventMetadataInput, ExpectedVersion, NewEvent, RecordedEvent } from '../event';
 import { streamCategory } from '../event';
 import type {
+  EventFilter,
   EventStore,
   ReadAllOptions,
   ReadAllPage,
@@ -210,6 +211,21 @@ export class PostgresEventStore implements EventStore {
       lastScannedPosition: BigInt(last),
       isEnd: Number(scanned) < filteredScanWindow,
     };
+  }
+
+  async countEvents(options: { after?: bigint; filter?: EventFilter; cap: number }): Promise<number> {
+    this.assertOpen();
+    const read = normalizeReadAll({ after: options.after, filter: options.filter });
+    const conditions = ['position > $1', 'position < event_store.visible_position_limit()'];
+    const values: unknown[] = [read.after.toString()];
+    if (read.categories) conditions.push(`category = ANY($${values.push(read.categories)})`);
+    if (read.eventTypes) conditions.push(`type = ANY($${values.push(read.eventTypes)})`);
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM (SELECT 1 FROM event_store.events WHERE ${conditions.join(' AND ')}
+        LIMIT $${values.push(options.cap)}) counted`,
+      values,
+    );
+    return Number(rows[0]?.count ?? 0);
   }
 
   subscribe(options: SubscribeOptions): Subscription {

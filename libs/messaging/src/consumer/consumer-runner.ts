@@ -9,7 +9,7 @@ import {
   type TransportConsumer,
   type TransportProducer,
 } from '../transport/message-transport.port';
-import type { Inbox, InboxItem } from './inbox.port';
+import type { Inbox } from './inbox.port';
 import { type MessagingLogger, silentLogger } from '../messaging-logger';
 
 export interface DeliveryInfo {
@@ -21,11 +21,20 @@ export interface DeliveryInfo {
 
 export type EventHandler<Tx> = (event: IntegrationEvent, tx: Tx, delivery: DeliveryInfo) => Promise<void>;
 
+/**
+ * Takes, in one call, consecutive new events of its types from one batch: lets a projection write them with one
+ * statement instead of one per event.
+ */
+export type BatchEventHandler<Tx> = (events: readonly IntegrationEvent[], tx: Tx) => Promise<void>;
+
+type Binding<Tx> = { kind: 'each'; handle: EventHandler<Tx> } | { kind: 'batch'; handle: BatchEventHandler<Tx> };
+
 export interface ConsumerRunnerOptions<Tx> {
   groupId: string;
   topics: string[];
   /** Handlers by CloudEvents type; records of other types on the topics are skipped. */
-  handlers: ReadonlyMap<string, EventHandler<Tx>>;
+  handlers?: ReadonlyMap<string, EventHandler<Tx>>;
+  batchHandlers?: ReadonlyMap<string, BatchEventHandler<Tx>>;
   transport: MessageTransport;
   inbox: Inbox<Tx>;
   registry: ContractRegistry;
@@ -54,7 +63,7 @@ export interface ConsumerStatus {
 interface WorkItem<Tx> {
   record: IncomingRecord;
   event: IntegrationEvent;
-  handler: EventHandler<Tx>;
+  binding: Binding<Tx>;
 }
 
 type Triage<Tx> =
@@ -74,9 +83,15 @@ export class ConsumerRunner<Tx> {
   private state: ConsumerState = 'idle';
   private lastError: string | undefined;
   private readonly logger: MessagingLogger;
+  private readonly bindings = new Map<string, Binding<Tx>>();
 
   constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
     this.logger = options.logger ?? silentLogger;
+    for (const [type, handle] of options.handlers ?? []) this.bindings.set(type, { kind: 'each', handle });
+    for (const [type, handle] of options.batchHandlers ?? []) {
+      if (this.bindings.has(type)) throw new Error(`Type '${type}' has both an event handler and a batch handler`);
+      this.bindings.set(type, { kind: 'batch', handle });
+    }
   }
 
   async start(): Promise<void> {
@@ -125,7 +140,7 @@ export class ConsumerRunner<Tx> {
   private async handleBatch(batch: RecordBatch, context: BatchContext): Promise<void> {
     const triaged = batch.records.map((record) => ({ record, triage: this.triage(record) }));
     const work = triaged.flatMap(({ triage }) => (triage.kind === 'work' ? [triage.item] : []));
-    const fastPathDone = work.length > 0 && (await this.tryWholeBatch(work));
+    const fastPathDone = work.length > 0 && this.options.inbox.transactional && (await this.tryWholeBatch(work));
     let done: string | undefined;
     for (const { record, triage } of triaged) {
       if (!context.shouldContinue()) break;
@@ -145,21 +160,18 @@ export class ConsumerRunner<Tx> {
     const fallbackId = `${record.topic}/${record.partition}/${record.offset}`;
     const decoded = fromEventRecord(record);
     if (!decoded.ok) return { kind: 'poison', reason: decoded.reason, id: fallbackId };
-    const handler = this.options.handlers.get(decoded.event.type);
-    if (handler === undefined) return { kind: 'skip' };
+    const binding = this.bindings.get(decoded.event.type);
+    if (binding === undefined) return { kind: 'skip' };
     const valid = this.options.registry.validate(decoded.event.type, decoded.event.data);
     if (!valid.ok) return { kind: 'poison', reason: valid.reason, id: fallbackId };
-    return { kind: 'work', item: { record, event: decoded.event, handler } };
+    return { kind: 'work', item: { record, event: decoded.event, binding } };
   }
 
   private async tryWholeBatch(work: WorkItem<Tx>[]): Promise<boolean> {
     try {
-      const ran = await this.options.inbox.processBatch(
-        this.options.groupId,
-        work.map((item) => this.inboxItem(item, 1)),
-      );
-      this.counters.processed += ran.size;
-      this.counters.duplicates += work.length - ran.size;
+      const ran = await this.runInInbox(work, 1);
+      this.counters.processed += ran;
+      this.counters.duplicates += work.length - ran;
       return true;
     } catch (error) {
       this.logger.warn('batch failed; retrying its records one by one', {
@@ -174,19 +186,14 @@ export class ConsumerRunner<Tx> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const ran = await this.options.inbox.processBatch(this.options.groupId, [this.inboxItem(item, attempt)]);
-        if (ran.size === 1) this.counters.processed += 1;
+        if ((await this.runInInbox([item], attempt)) === 1) this.counters.processed += 1;
         else this.counters.duplicates += 1;
         return;
       } catch (error) {
         this.lastError = describe(error);
         if (attempt >= maxAttempts) {
-          await this.deadLetter(
-            item.record,
-            item.event.id,
-            `handler failed after ${attempt} attempts: ${describe(error)}`,
-            attempt,
-          );
+          const reason = `handler failed after ${attempt} attempts: ${describe(error)}`;
+          await this.deadLetter(item.record, item.event.id, reason, attempt);
           return;
         }
         this.counters.retries += 1;
@@ -195,18 +202,38 @@ export class ConsumerRunner<Tx> {
     }
   }
 
-  private inboxItem(item: WorkItem<Tx>, attempt: number): InboxItem<Tx> {
-    const { record } = item;
-    return {
-      eventId: item.event.id,
-      effect: (tx) =>
-        item.handler(item.event, tx, {
-          topic: record.topic,
-          partition: record.partition,
-          offset: record.offset,
-          attempt,
-        }),
-    };
+  /** Runs the effects of the items not seen before, in record order, in one inbox transaction. */
+  private async runInInbox(items: WorkItem<Tx>[], attempt: number): Promise<number> {
+    const ids = items.map((item) => item.event.id);
+    let ran = 0;
+    await this.options.inbox.processBatch(this.options.groupId, ids, async (fresh, tx) => {
+      const taken = new Set<string>();
+      // A batch may carry the same event twice: only its first copy runs.
+      const due = items.filter(
+        (item) => fresh.has(item.event.id) && !taken.has(item.event.id) && taken.add(item.event.id),
+      );
+      ran = due.length;
+      for (let index = 0; index < due.length;) {
+        const item = due[index] as WorkItem<Tx>;
+        const { binding } = item;
+        if (binding.kind === 'each') {
+          const { record } = item;
+          const delivery = { topic: record.topic, partition: record.partition, offset: record.offset, attempt };
+          await binding.handle(item.event, tx, delivery);
+          index += 1;
+          continue;
+        }
+        // Consecutive events of one batch handler go in one call; order across handlers is kept.
+        let end = index + 1;
+        while (end < due.length && (due[end] as WorkItem<Tx>).binding === binding) end += 1;
+        await binding.handle(
+          due.slice(index, end).map((entry) => entry.event),
+          tx,
+        );
+        index = end;
+      }
+    });
+    return ran;
   }
 
   /** Waits out a backoff while keeping the group membership alive. */
@@ -235,7 +262,7 @@ export class ConsumerRunner<Tx> {
       { key: record.key ?? id, value: record.value?.toString() ?? '', headers },
     ]);
     // Recorded like a processed event, so a redelivery before the commit does not dead-letter it twice.
-    await this.options.inbox.processBatch(this.options.groupId, [{ eventId: id, effect: () => Promise.resolve() }]);
+    await this.options.inbox.processBatch(this.options.groupId, [id], () => Promise.resolve());
     this.counters.deadLettered += 1;
     this.logger.warn('record sent to the dead-letter topic', { groupId: this.options.groupId, id, reason });
   }

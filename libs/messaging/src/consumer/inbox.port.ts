@@ -1,35 +1,36 @@
-/** One unit of work: the effect of one event, skipped when its id was already recorded. */
-export interface InboxItem<Tx> {
-  eventId: string;
-  effect: (tx: Tx) => Promise<void>;
-}
-
 /**
- * Runs effects and records their event ids in one transaction, so an event delivered twice has one effect.
- * `Tx` is what an effect writes through (an EntityManager for TypeORM).
+ * Records event ids and runs their effects in one transaction, so an event delivered twice has one effect.
+ * `Tx` is what the effects write through (an EntityManager for TypeORM).
  */
 export interface Inbox<Tx> {
-  /** All items in one transaction: the new ones run in order, the recorded ones are skipped. Returns the ids run. */
-  processBatch(groupId: string, items: readonly InboxItem<Tx>[]): Promise<Set<string>>;
+  /** Whether effects and ids commit together; a non-transactional inbox is given one event at a time. */
+  readonly transactional: boolean;
+  /**
+   * Records the ids not seen before and, in the same transaction, runs `effects` with them; returns those ids.
+   * When `effects` throws, nothing is recorded.
+   */
+  processBatch(
+    groupId: string,
+    eventIds: readonly string[],
+    effects: (fresh: ReadonlySet<string>, tx: Tx) => Promise<void>,
+  ): Promise<ReadonlySet<string>>;
 }
 
-/**
- * Keeps processed ids in memory, for unit tests. Memory has no rollback, so each item is recorded as soon as its
- * effect succeeds: a batch that fails part-way keeps the items before the failure, as separate transactions would.
- */
+/** Keeps processed ids in memory, for unit tests. Memory has no rollback, so it takes one event at a time. */
 export class MemoryInbox implements Inbox<undefined> {
+  readonly transactional = false;
   private readonly seen = new Map<string, Set<string>>();
 
-  async processBatch(groupId: string, items: readonly InboxItem<undefined>[]): Promise<Set<string>> {
+  async processBatch(
+    groupId: string,
+    eventIds: readonly string[],
+    effects: (fresh: ReadonlySet<string>, tx: undefined) => Promise<void>,
+  ): Promise<ReadonlySet<string>> {
     const seen = this.seen.get(groupId) ?? new Set<string>();
     this.seen.set(groupId, seen);
-    const ran = new Set<string>();
-    for (const item of items) {
-      if (seen.has(item.eventId)) continue;
-      await item.effect(undefined);
-      seen.add(item.eventId);
-      ran.add(item.eventId);
-    }
-    return ran;
+    const fresh = new Set(eventIds.filter((id) => !seen.has(id)));
+    await effects(fresh, undefined);
+    for (const id of fresh) seen.add(id);
+    return fresh;
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import type { Inbox, InboxItem } from './inbox.port';
+import type { Inbox } from './inbox.port';
 
 /** The inbox table; portable SQL, so PostgreSQL and SQLite read models share it. */
 export class CreateMessagingInbox1764201700000 implements MigrationInterface {
@@ -25,6 +25,7 @@ export const messagingMigrations = [CreateMessagingInbox1764201700000];
 
 /** Inbox in the consumer's own database, in the same transaction as the effects it guards. */
 export class TypeOrmInbox implements Inbox<EntityManager> {
+  readonly transactional = true;
   private readonly postgres: boolean;
 
   constructor(
@@ -37,18 +38,16 @@ export class TypeOrmInbox implements Inbox<EntityManager> {
     }
   }
 
-  processBatch(groupId: string, items: readonly InboxItem<EntityManager>[]): Promise<Set<string>> {
-    if (items.length === 0) return Promise.resolve(new Set());
+  processBatch(
+    groupId: string,
+    eventIds: readonly string[],
+    effects: (fresh: ReadonlySet<string>, tx: EntityManager) => Promise<void>,
+  ): Promise<ReadonlySet<string>> {
+    if (eventIds.length === 0) return Promise.resolve(new Set());
     return this.dataSource.transaction(async (manager) => {
-      const fresh = await this.record(manager, groupId, [...new Set(items.map((item) => item.eventId))]);
-      const ran = new Set<string>();
-      for (const item of items) {
-        // A batch may carry the same event twice: only its first copy runs.
-        if (!fresh.has(item.eventId) || ran.has(item.eventId)) continue;
-        await item.effect(manager);
-        ran.add(item.eventId);
-      }
-      return ran;
+      const fresh = await this.record(manager, groupId, [...new Set(eventIds)]);
+      await effects(fresh, manager);
+      return fresh;
     });
   }
 

@@ -1,5 +1,11 @@
-import type { ConsumerRunner, ConsumerStatus } from '../consumer/consumer-runner';
-import type { Relay, RelayStatus } from '../relay/relay';
+import type { ConsumerStatus } from '../consumer/consumer-runner';
+import type { RelayStatus } from '../relay/relay';
+
+/** What health needs of a consumer runner or a relay. */
+interface Monitored<Status> {
+  status(): Status;
+  lag(): Promise<number>;
+}
 
 export interface MessagingReadiness {
   ready: boolean;
@@ -14,11 +20,11 @@ export interface MessagingMetrics {
 
 /** Readiness and lag of the consumers and relays one process runs, for health checks and metrics. */
 export class MessagingHealth {
-  private readonly consumers = new Set<ConsumerRunner<unknown>>();
-  private readonly relays = new Set<Relay>();
+  private readonly consumers = new Set<Monitored<ConsumerStatus>>();
+  private readonly relays = new Set<Monitored<RelayStatus>>();
 
-  register(part: { consumer?: ConsumerRunner<never>; relay?: Relay }): void {
-    if (part.consumer) this.consumers.add(part.consumer as ConsumerRunner<unknown>);
+  register(part: { consumer?: Monitored<ConsumerStatus>; relay?: Monitored<RelayStatus> }): void {
+    if (part.consumer) this.consumers.add(part.consumer);
     if (part.relay) this.relays.add(part.relay);
   }
 

@@ -97,14 +97,12 @@ export class Relay {
 
   /** Events of the service stored after the checkpoint (counted up to `cap`). */
   async lag(cap = 100_000): Promise<number> {
-    let after = (await this.options.store.readCheckpoint(this.checkpointId)) ?? 0n;
+    const { store, categories } = this.options;
+    let after = (await store.readCheckpoint(this.checkpointId)) ?? 0n;
+    if (store.countEvents) return store.countEvents({ after, filter: { categories }, cap });
     let count = 0;
     while (count < cap) {
-      const page = await this.options.store.readAll({
-        after,
-        maxCount: 1000,
-        filter: { categories: this.options.categories },
-      });
+      const page = await store.readAll({ after, maxCount: 1000, filter: { categories } });
       count += page.events.length;
       after = page.lastScannedPosition;
       if (page.isEnd) break;

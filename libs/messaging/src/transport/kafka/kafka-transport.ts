@@ -24,6 +24,11 @@ export interface KafkaTransportOptions {
   /** How long a fetch waits for records when a partition is idle. */
   maxWaitTimeInMs?: number;
   sessionTimeoutMs?: number;
+  /**
+   * Partitions whose batches are handled at the same time (default 3). Order within a partition, and so per key,
+   * is kept; batches of different partitions overlap their database work.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 export class KafkaTransport implements MessageTransport {
@@ -137,6 +142,7 @@ class KafkaConsumer implements TransportConsumer {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.eachBatch(payload, options),
     });
     await joined;
