@@ -300,7 +300,8 @@ function breakdownLines({ breakdown: b }: MessagingReport): string[] {
       `inbox tx ${pct(consumer.share.inbox_transaction)} (INSERTs ${pct(consumer.share.of_which_effect_statements)}, ` +
       `${consumer.per_event_us.effect_statement} us each), offset commits ${pct(consumer.share.offset_commit)}, ` +
       `decode/validate ${pct(consumer.share.decode_validate_other)}, fetch/other ${pct(consumer.share.fetch_and_other)}, ` +
-      `startup ${pct(consumer.share.startup)}`,
+      `startup ${pct(consumer.share.startup)} (stage times are summed over partitions handled at the same time, ` +
+      'so shares can pass 100% and the remainder go below 0)',
     `  e2e stages p50/p99 ms: append ${e2e.stages_ms.append.p50}/${e2e.stages_ms.append.p99}, ` +
       `to broker ack ${e2e.stages_ms.append_to_broker_ack.p50}/${e2e.stages_ms.append_to_broker_ack.p99}, ` +
       `ack to effect ${e2e.stages_ms.broker_ack_to_effect.p50}/${e2e.stages_ms.broker_ack_to_effect.p99}; ` +

@@ -34,40 +34,35 @@ export function fromEventRecord(record: {
   value: string | Buffer | null;
   headers: Record<string, string | Buffer | undefined>;
 }): DecodedRecord {
-  const header = (name: string): string | undefined => {
+  const headers: Record<string, string> = {};
+  for (const name in record.headers) {
     const value = record.headers[name];
-    return value === undefined ? undefined : value.toString();
-  };
-  const missing = requiredHeaders.filter((name) => header(name) === undefined);
-  if (missing.length > 0) return { ok: false, reason: `missing CloudEvents headers: ${missing.join(', ')}` };
-  if (header('ce_specversion') !== '1.0') {
-    return { ok: false, reason: `unsupported ce_specversion '${header('ce_specversion')}'` };
+    if (value !== undefined) headers[name] = typeof value === 'string' ? value : value.toString();
   }
-  const type = header('content-type');
+  const missing = requiredHeaders.filter((name) => headers[name] === undefined);
+  if (missing.length > 0) return { ok: false, reason: `missing CloudEvents headers: ${missing.join(', ')}` };
+  if (headers.ce_specversion !== '1.0') {
+    return { ok: false, reason: `unsupported ce_specversion '${headers.ce_specversion}'` };
+  }
+  const type = headers['content-type'];
   if (type !== undefined && type !== contentType) return { ok: false, reason: `unsupported content-type '${type}'` };
   if (record.value === null) return { ok: false, reason: 'the record has no value' };
   let data: unknown;
   try {
-    data = JSON.parse(record.value.toString());
+    data = JSON.parse(typeof record.value === 'string' ? record.value : record.value.toString());
   } catch (error) {
     return { ok: false, reason: `the value is not JSON: ${(error as Error).message}` };
   }
-  const optional = (name: string): Partial<IntegrationEvent> => {
-    const value = header(`ce_${name.toLowerCase()}`);
-    return value === undefined ? {} : { [name]: value };
+  const event: IntegrationEvent = {
+    id: headers.ce_id as string,
+    type: headers.ce_type as string,
+    source: headers.ce_source as string,
+    subject: headers.ce_subject as string,
+    time: headers.ce_time as string,
+    data,
   };
-  return {
-    ok: true,
-    event: {
-      id: header('ce_id') as string,
-      type: header('ce_type') as string,
-      source: header('ce_source') as string,
-      subject: header('ce_subject') as string,
-      time: header('ce_time') as string,
-      data,
-      ...optional('correlationId'),
-      ...optional('causationId'),
-      ...optional('divisionId'),
-    },
-  };
+  if (headers.ce_correlationid !== undefined) event.correlationId = headers.ce_correlationid;
+  if (headers.ce_causationid !== undefined) event.causationId = headers.ce_causationid;
+  if (headers.ce_divisionid !== undefined) event.divisionId = headers.ce_divisionid;
+  return { ok: true, event };
 }
