@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '@salesos/contracts';
 import { version as kafkajsVersion } from 'kafkajs/package.json';
-import { kafkaVersion } from '../deploy/kafka/kafka-broker';
+import { defaultBroker, kafkaVersion } from '../deploy/kafka/kafka-broker';
 import { bareConsume, bareProduce } from './lib/messaging-ceilings';
 import { loadMessagingConfig } from './lib/messaging-config';
 import { peakRssMb } from './lib/messaging-timing';
@@ -28,6 +28,8 @@ const resultsPath = join(__dirname, 'results', 'messaging.json');
 
 async function main(): Promise<void> {
   const config = loadMessagingConfig();
+  // The project's own broker, started when nothing answers on its address; a configured one is used as it is.
+  if (config.brokers.join(',') === defaultBroker.bootstrap) await defaultBroker.start();
   const teardown = new Teardown();
   const forgetInterrupt = cleanUpOnInterrupt(teardown);
   try {

@@ -200,6 +200,39 @@ describe('messaging on a real Kafka broker and PostgreSQL', () => {
     expect(runner.status()).toMatchObject({ state: 'consuming', deadLettered: 2, processed: 1 });
   });
 
+  it('on stop finishes the batch in hand, commits it and leaves the group; a successor starts after it', async () => {
+    const contract = contractForTest(1);
+    await transport.ensureTopics([contract.topic]);
+    const groupId = `orders-${contract.topic.name}`;
+    const apply = effectHandler();
+    let entered: () => void = () => undefined;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    const first = orderConsumer(world, contract, transport, {
+      groupId,
+      handler: async (event, tx) => {
+        entered();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await apply(event, tx);
+      },
+    });
+    await first.start();
+    for (let seq = 1; seq <= 20; seq += 1) await world.store.append('order-g', [orderPlaced(seq)], 'any');
+    relay(contract).start();
+    await inHandler;
+    await first.stop();
+    const applied = (await world.effects()).length;
+    expect(applied).toBeGreaterThan(0);
+    expect(first.status()).toMatchObject({ state: 'stopped', processed: applied });
+
+    const second = consumer(contract, { groupId });
+    await second.start();
+    await waitUntil(async () => (await world.effects()).length === 20, 30_000, 'all 20 effects');
+    expect(second.status()).toMatchObject({ duplicates: 0, processed: 20 - applied });
+    expect((await world.effects()).map((effect) => effect.seq)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
+  });
+
   it('lets one of two relays publish; when it is killed the other takes over without loss or reorder', async () => {
     const contract = contractForTest(3);
     await transport.ensureTopics([contract.topic]);

@@ -140,10 +140,13 @@ export class ConsumerRunner<Tx> {
   private async handleBatch(batch: RecordBatch, context: BatchContext): Promise<void> {
     const triaged = batch.records.map((record) => ({ record, triage: this.triage(record) }));
     const work = triaged.flatMap(({ triage }) => (triage.kind === 'work' ? [triage.item] : []));
-    const fastPathDone = work.length > 0 && this.options.inbox.transactional && (await this.tryWholeBatch(work));
+    const fastPathDone =
+      work.length > 0 && this.options.inbox.transactional && (await this.tryWholeBatch(work, context));
     let done: string | undefined;
     for (const { record, triage } of triaged) {
-      if (!context.shouldContinue()) break;
+      // Stopping ends the batch before the next record that still needs work; what is done gets committed.
+      const needsWork = triage.kind === 'poison' || (triage.kind === 'work' && !fastPathDone);
+      if (needsWork && !context.shouldContinue()) break;
       if (triage.kind === 'skip') this.counters.skipped += 1;
       else if (triage.kind === 'poison') await this.deadLetter(record, triage.id, triage.reason, 0);
       else if (!fastPathDone) {
@@ -167,9 +170,9 @@ export class ConsumerRunner<Tx> {
     return { kind: 'work', item: { record, event: decoded.event, binding } };
   }
 
-  private async tryWholeBatch(work: WorkItem<Tx>[]): Promise<boolean> {
+  private async tryWholeBatch(work: WorkItem<Tx>[], context: BatchContext): Promise<boolean> {
     try {
-      const ran = await this.runInInbox(work, 1);
+      const ran = await this.runInInbox(work, 1, context);
       this.counters.processed += ran;
       this.counters.duplicates += work.length - ran;
       return true;
@@ -186,7 +189,7 @@ export class ConsumerRunner<Tx> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        if ((await this.runInInbox([item], attempt)) === 1) this.counters.processed += 1;
+        if ((await this.runInInbox([item], attempt, context)) === 1) this.counters.processed += 1;
         else this.counters.duplicates += 1;
         return;
       } catch (error) {
@@ -203,7 +206,7 @@ export class ConsumerRunner<Tx> {
   }
 
   /** Runs the effects of the items not seen before, in record order, in one inbox transaction. */
-  private async runInInbox(items: WorkItem<Tx>[], attempt: number): Promise<number> {
+  private async runInInbox(items: WorkItem<Tx>[], attempt: number, context: BatchContext): Promise<number> {
     const ids = items.map((item) => item.event.id);
     let ran = 0;
     await this.options.inbox.processBatch(this.options.groupId, ids, async (fresh, tx) => {
@@ -220,6 +223,8 @@ export class ConsumerRunner<Tx> {
           const { record } = item;
           const delivery = { topic: record.topic, partition: record.partition, offset: record.offset, attempt };
           await binding.handle(item.event, tx, delivery);
+          // Long batches keep the group membership alive; the transport sends a heartbeat only when one is due.
+          await context.heartbeat();
           index += 1;
           continue;
         }
@@ -230,6 +235,7 @@ export class ConsumerRunner<Tx> {
           due.slice(index, end).map((entry) => entry.event),
           tx,
         );
+        await context.heartbeat();
         index = end;
       }
     });
