@@ -1,0 +1,35 @@
+import type { Command } from '@salesos/event-sourcing';
+import type { DuplicateMatch } from './duplicate-detection';
+import type { AssignmentRuleFired, LeadCompany, LeadContact } from './lead.events';
+import type { Money } from './money';
+
+export type CaptureLead = Command<
+  'CaptureLead',
+  {
+    leadId: string;
+    divisionId: string;
+    source: string;
+    campaign?: string;
+    contact: LeadContact;
+    company: LeadCompany;
+    territory?: string;
+    estimatedValue?: Money;
+    needTags: string[];
+    /** Segments of the division whose criteria the lead meets, matched by the application. */
+    segmentIds: string[];
+    /** Existing leads of the division sharing an email, phone or company name, found by the application. */
+    duplicates: DuplicateMatch[];
+    /** Capture even though duplicates exist. */
+    force: boolean;
+  }
+>;
+export type RematchLeadSegments = Command<'RematchLeadSegments', { segmentIds: string[] }>;
+export type QualifyLead = Command<'QualifyLead', { note?: string }>;
+export type DisqualifyLead = Command<'DisqualifyLead', { reason: string }>;
+export type NurtureLead = Command<'NurtureLead', { until?: string; note?: string }>;
+export type AssignLead = Command<'AssignLead', { repId: string; rule: AssignmentRuleFired }>;
+export type ConvertLead = Command<'ConvertLead', { opportunityId: string }>;
+export type MergeLead = Command<'MergeLead', { intoLeadId: string }>;
+
+export type LeadCommand =
+  CaptureLead | RematchLeadSegments | QualifyLead | DisqualifyLead | NurtureLead | AssignLead | ConvertLead | MergeLead;

@@ -1,0 +1,90 @@
+import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
+import { hasAnyCriterion, type SegmentCriteria } from './segment-criteria';
+
+export type SegmentEvent =
+  | DomainEvent<
+      'SegmentDefined',
+      { segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria; definedAt: string }
+    >
+  | DomainEvent<'SegmentRevised', { segmentId: string; name: string; criteria: SegmentCriteria; revisedAt: string }>
+  | DomainEvent<'SegmentRetired', { segmentId: string; reason: string; retiredAt: string }>;
+
+export type SegmentCommand =
+  | Command<'DefineSegment', { segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria }>
+  | Command<'ReviseSegment', { name: string; criteria: SegmentCriteria }>
+  | Command<'RetireSegment', { reason: string }>;
+
+export type SegmentState =
+  | { status: 'none' }
+  | { status: 'active' | 'retired'; segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria };
+
+export enum SegmentErrorCode {
+  NotFound = 'SEGMENT_NOT_FOUND',
+  AlreadyExists = 'SEGMENT_ALREADY_EXISTS',
+  NoCriteria = 'SEGMENT_NO_CRITERIA',
+  Retired = 'SEGMENT_RETIRED',
+}
+
+export class SegmentError extends Error {
+  constructor(
+    readonly code: SegmentErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SegmentError';
+  }
+}
+
+function requireCriteria(criteria: SegmentCriteria): void {
+  if (!hasAnyCriterion(criteria)) {
+    throw new SegmentError(
+      SegmentErrorCode.NoCriteria,
+      'A segment needs at least one criterion, or it would match every lead',
+    );
+  }
+}
+
+const sameDefinition = (
+  a: { name: string; criteria: SegmentCriteria },
+  b: { name: string; criteria: SegmentCriteria },
+): boolean => a.name === b.name && JSON.stringify(a.criteria) === JSON.stringify(b.criteria);
+
+/** A target audience: defined by criteria, revised as the market is understood better, retired when no longer pursued. */
+export const segmentDecider: Decider<SegmentState, SegmentCommand, SegmentEvent> = {
+  initialState: () => ({ status: 'none' }),
+
+  decide(command, state): SegmentEvent[] {
+    const now = command.metadata.now;
+    if (command.type === 'DefineSegment') {
+      if (state.status !== 'none')
+        throw new SegmentError(SegmentErrorCode.AlreadyExists, `Segment ${command.data.segmentId} already exists`);
+      requireCriteria(command.data.criteria);
+      return [{ type: 'SegmentDefined', data: { ...command.data, definedAt: now } }];
+    }
+    if (state.status === 'none') throw new SegmentError(SegmentErrorCode.NotFound, 'No segment with this id');
+    switch (command.type) {
+      case 'ReviseSegment':
+        if (state.status === 'retired')
+          throw new SegmentError(SegmentErrorCode.Retired, 'A retired segment cannot be revised');
+        requireCriteria(command.data.criteria);
+        if (sameDefinition(state, command.data)) return [];
+        return [{ type: 'SegmentRevised', data: { segmentId: state.segmentId, ...command.data, revisedAt: now } }];
+      case 'RetireSegment':
+        if (state.status === 'retired') return [];
+        return [
+          { type: 'SegmentRetired', data: { segmentId: state.segmentId, reason: command.data.reason, retiredAt: now } },
+        ];
+    }
+  },
+
+  evolve(state, event): SegmentState {
+    switch (event.type) {
+      case 'SegmentDefined':
+        return { status: 'active', ...event.data };
+      case 'SegmentRevised':
+        return state.status === 'none' ? state : { ...state, name: event.data.name, criteria: event.data.criteria };
+      case 'SegmentRetired':
+        return state.status === 'none' ? state : { ...state, status: 'retired' };
+    }
+  },
+};
