@@ -1,27 +1,33 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
+import { createLeadsApp } from '../services/leads/src/leads-app';
 
-/** Boots what exists of the platform on the configured adapters (embedded SQLite by default). */
+/** Boots the services that exist, in one process, on the configured adapters (embedded SQLite by default). */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const store = await openEventStore(config.eventStore);
+  const app = await createLeadsApp({ store });
+  await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
-  let events = 0;
-  for (let after = 0n; ;) {
-    const page = await store.readAll({ after, maxCount: 1000 });
-    events += page.events.length;
-    after = page.lastScannedPosition;
-    if (page.isEnd) break;
-  }
-  await store.close();
+  const base = `http://localhost:${config.port}`;
   process.stdout.write(
     [
-      `SalesOS: event store ready (${config.eventStore.kind}: ${where}, ${events} events).`,
-      'No service is built yet: leads, channels, staffing, incentives and reporting join this command as their',
-      `issues land, and will then serve the API on port ${config.port}. Nothing else to start for now.`,
+      `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}).`,
+      `  leads API:  ${base}/leads`,
+      `  OpenAPI:    ${base}/docs`,
+      '  try:       curl -s ' + `${base}/leads -H 'X-Division-Id: north' -H 'X-User-Id: rep-1' -H 'X-User-Roles: rep'`,
+      'The channels, staffing, incentives and reporting services join this process as their issues land.',
       '',
     ].join('\n'),
   );
+  const stop = (): void => {
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -306,6 +306,23 @@ describe('lead decider', () => {
     });
   });
 
+  describe('division isolation', () => {
+    it('reports a lead of another division as not found, for every command', () => {
+      const elsewhere = { ...metadata, divisionId: 'south' };
+      const commands: LeadCommand[] = [
+        { type: 'QualifyLead', data: {}, metadata: elsewhere },
+        { type: 'DisqualifyLead', data: { reason: 'x' }, metadata: elsewhere },
+        { type: 'NurtureLead', data: {}, metadata: elsewhere },
+        { type: 'AssignLead', data: { repId: 'rep-1', rule: { kind: 'manual', detail: 'x' } }, metadata: elsewhere },
+        { type: 'ConvertLead', data: { opportunityId: 'opp-1' }, metadata: elsewhere },
+        { type: 'MergeLead', data: { intoLeadId: 'lead-0' }, metadata: elsewhere },
+        { type: 'RematchLeadSegments', data: { segmentIds: [] }, metadata: elsewhere },
+      ];
+      for (const other of commands)
+        spec.given([captured, scored, qualified]).when(other).thenThrows(LeadError, notFound);
+    });
+  });
+
   describe('MergeLead', () => {
     it('merges a duplicate into the surviving lead', () => {
       spec

@@ -28,8 +28,12 @@ export type LeadState = { status: 'none' } | Lead;
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((value) => b.includes(value));
 
-function existing(state: LeadState): Lead {
-  if (state.status === 'none') throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id');
+/** The lead, if it exists in the caller's division; another division's lead is reported as not found. */
+function existing(state: LeadState, command: LeadCommand): Lead {
+  const division = command.metadata.divisionId;
+  if (state.status === 'none' || (division !== undefined && division !== state.divisionId)) {
+    throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your division');
+  }
   return state;
 }
 
@@ -93,7 +97,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'RematchLeadSegments': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         requireStatus(lead, open, 'matched to segments');
         if (sameSet(lead.segmentIds, command.data.segmentIds)) return [];
         const score = rescore(lead, command.data.segmentIds);
@@ -105,7 +109,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'QualifyLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         if (lead.status === 'qualified') return [];
         requireStatus(lead, ['new', 'nurturing'], 'qualified');
         return [
@@ -121,7 +125,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'DisqualifyLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         if (lead.status === 'disqualified') return [];
         requireStatus(lead, open, 'disqualified');
         return [
@@ -129,7 +133,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'NurtureLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         requireStatus(lead, ['new', 'nurturing', 'qualified', 'disqualified'], 'nurtured');
         const { until, note } = command.data;
         return [
@@ -140,7 +144,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'AssignLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         requireStatus(lead, open, 'assigned');
         if (lead.ownerRepId === command.data.repId) return [];
         return [
@@ -157,7 +161,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'ConvertLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         requireStatus(lead, ['qualified'], 'converted');
         return [
           {
@@ -167,7 +171,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         ];
       }
       case 'MergeLead': {
-        const lead = existing(state);
+        const lead = existing(state, command);
         if (command.data.intoLeadId === lead.leadId)
           throw new LeadError(LeadErrorCode.SelfMerge, 'A lead cannot be merged into itself');
         requireStatus(lead, ['new', 'nurturing', 'qualified', 'disqualified'], 'merged');

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { EventStore } from '@salesos/event-store';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
+import { EVENT_STORE } from './event-store.token';
+import { LeadsModule } from './leads/leads.module';
+
+export interface LeadsServiceOptions {
+  store: EventStore;
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+/** The leads service: its features over one event store, with time and ids injected. */
+@Module({})
+export class LeadsServiceModule {
+  static forRoot(options: LeadsServiceOptions): DynamicModule {
+    return {
+      module: LeadsServiceModule,
+      global: true,
+      imports: [LeadsModule],
+      providers: [
+        { provide: EVENT_STORE, useValue: options.store },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
+      ],
+      exports: [EVENT_STORE, Clock, IdGenerator],
+    };
+  }
+}

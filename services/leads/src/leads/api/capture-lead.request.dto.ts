@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { type CompanySizeBand, companySizeBands } from '../../segments/domain/segment-criteria';
+
+export class ContactRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 254 })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+49 30 1234567' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be 6 to 30 digits, spaces or + ( ) . / -' })
+  phone?: string;
+}
+
+export class CompanyRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: companySizeBands })
+  @IsOptional()
+  @IsIn(companySizeBands)
+  sizeBand?: CompanySizeBand;
+}
+
+export class MoneyRequest {
+  @ApiProperty({ minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000_000_000_000)
+  amount!: number;
+
+  @ApiProperty({ example: 'EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
+  currency!: string;
+}
+
+export class CaptureLeadRequest {
+  @ApiProperty({ example: 'referral', maxLength: 60 })
+  @IsString()
+  @Length(1, 60)
+  source!: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  campaign?: string;
+
+  @ApiProperty({ type: ContactRequest })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactRequest)
+  contact!: ContactRequest;
+
+  @ApiProperty({ type: CompanyRequest })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CompanyRequest)
+  company!: CompanyRequest;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  territory?: string;
+
+  @ApiPropertyOptional({ type: MoneyRequest })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyRequest)
+  estimatedValue?: MoneyRequest;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  needTags?: string[];
+
+  @ApiPropertyOptional({ description: 'Capture even when the division already has a lead for this prospect.' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+export class QualifyLeadRequest {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class DisqualifyLeadRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  reason!: string;
+}
+
+export class NurtureLeadRequest {
+  @ApiPropertyOptional({ example: '2026-06-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  until?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class AssignLeadRequest {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/, { message: 'repId must be an id of letters, digits and _ . : @ -' })
+  repId!: string;
+}
+
+export class MergeLeadRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  intoLeadId!: string;
+}

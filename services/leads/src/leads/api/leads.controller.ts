@@ -1,0 +1,187 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { type CaptureLeadInput, LeadCommands, type LeadResult } from '../application/lead-commands.service';
+import { LeadError, LeadErrorCode } from '../domain/lead.errors';
+import type { LeadEvent } from '../domain/lead.events';
+import { LeadDirectory } from '../projections/lead-directory';
+import { CaptureLeadRequest } from './capture-lead.request.dto';
+import {
+  AssignLeadRequest,
+  DisqualifyLeadRequest,
+  MergeLeadRequest,
+  NurtureLeadRequest,
+  QualifyLeadRequest,
+} from './lead-actions.request.dto';
+import { ListLeadsQuery } from './list-leads.query.dto';
+
+const uuid = new UuidParam('leadId');
+
+function changed(result: LeadResult, response: Response): { leadId: string; version: number; status: string } {
+  response.setHeader('ETag', etagFor(result.version));
+  const state = result.state;
+  return {
+    leadId: result.streamId.slice('lead-'.length),
+    version: result.version,
+    status: state.status,
+  };
+}
+
+/** DTO instances become plain data here: events hold only plain JSON. */
+function toCaptureInput(body: CaptureLeadRequest): CaptureLeadInput {
+  const { contact, company, estimatedValue } = body;
+  return {
+    source: body.source,
+    ...(body.campaign === undefined ? {} : { campaign: body.campaign }),
+    contact: {
+      name: contact.name,
+      ...(contact.email === undefined ? {} : { email: contact.email }),
+      ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+    },
+    company: {
+      name: company.name,
+      ...(company.industry === undefined ? {} : { industry: company.industry }),
+      ...(company.sizeBand === undefined ? {} : { sizeBand: company.sizeBand }),
+    },
+    ...(body.territory === undefined ? {} : { territory: body.territory }),
+    ...(estimatedValue === undefined
+      ? {}
+      : { estimatedValue: { amount: estimatedValue.amount, currency: estimatedValue.currency } }),
+    needTags: [...(body.needTags ?? [])],
+    force: body.force ?? false,
+  };
+}
+
+/** Thin: validates, reads the caller, hands over to LeadCommands, shapes the answer. */
+@ApiTags('leads')
+@ApiHeader({ name: 'X-Division-Id', required: true })
+@ApiHeader({ name: 'X-User-Id', required: true })
+@ApiHeader({ name: 'X-User-Roles', required: true })
+@Controller('leads')
+export class LeadsController {
+  constructor(
+    @Inject(LeadCommands) private readonly commands: LeadCommands,
+    @Inject(LeadDirectory) private readonly directory: LeadDirectory,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async capture(
+    @Body() body: CaptureLeadRequest,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.capture(toCaptureInput(body), caller);
+    const leadId = result.streamId.slice('lead-'.length);
+    const captured = result.events.find(
+      (event): event is Extract<LeadEvent, { type: 'LeadCaptured' }> => event.type === 'LeadCaptured',
+    );
+    const scored = result.events.find(
+      (event): event is Extract<LeadEvent, { type: 'LeadScored' }> => event.type === 'LeadScored',
+    );
+    response.setHeader('ETag', etagFor(result.version));
+    response.setHeader('Location', `/leads/${leadId}`);
+    return {
+      leadId,
+      version: result.version,
+      score: scored?.data.score,
+      scoreReasons: scored?.data.reasons,
+      segmentIds: captured?.data.segmentIds,
+      acceptedDuplicatesOf: captured?.data.acceptedDuplicatesOf,
+    };
+  }
+
+  @Get()
+  list(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { items, total } = this.directory.find(
+      {
+        divisionId: caller.divisionId,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
+        ...(query.segmentId ? { segmentId: query.segmentId } : {}),
+        ...(query.source ? { source: query.source } : {}),
+      },
+      (page - 1) * pageSize,
+      pageSize,
+    );
+    return { items, page, pageSize, total };
+  }
+
+  @Get(':leadId')
+  async get(
+    @Param('leadId', uuid) leadId: string,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.commands.load(leadId);
+    if (state.status === 'none' || state.divisionId !== caller.divisionId) {
+      throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your division');
+    }
+    response.setHeader('ETag', etagFor(version));
+    return { ...state, version };
+  }
+
+  @Post(':leadId/qualification')
+  @HttpCode(200)
+  async qualify(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: QualifyLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return changed(await this.commands.qualify(leadId, body.note, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Post(':leadId/disqualification')
+  @HttpCode(200)
+  async disqualify(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: DisqualifyLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return changed(await this.commands.disqualify(leadId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Post(':leadId/nurturing')
+  @HttpCode(200)
+  async nurture(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: NurtureLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const data = { ...(body.until ? { until: body.until } : {}), ...(body.note ? { note: body.note } : {}) };
+    return changed(await this.commands.nurture(leadId, data, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Put(':leadId/owner')
+  async assign(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: AssignLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return changed(await this.commands.assign(leadId, body.repId, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Post(':leadId/merge')
+  @HttpCode(200)
+  async merge(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: MergeLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return changed(await this.commands.merge(leadId, body.intoLeadId, caller, expectedVersionFrom(ifMatch)), response);
+  }
+}

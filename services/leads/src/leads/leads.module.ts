@@ -1,0 +1,56 @@
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { EventStore, RecordedEvent, Subscription } from '@salesos/event-store';
+import { Clock, IdGenerator } from '@salesos/http';
+import { SegmentCatalog } from '../segments/projections/segment-catalog';
+import { LeadCommands } from './application/lead-commands.service';
+import { LeadsController } from './api/leads.controller';
+import { LeadDirectory } from './projections/lead-directory';
+import { EVENT_STORE } from '../event-store.token';
+
+/** Feeds the service's own views from its streams: catch-up at start, then live. */
+class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LeadDirectory) private readonly directory: LeadDirectory,
+    @Inject(SegmentCatalog) private readonly segments: SegmentCatalog,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscription = this.store.subscribe({
+      filter: { categories: ['lead', 'segment'] },
+      batchSize: 1000,
+      handler: (event: RecordedEvent) => {
+        this.segments.apply(event);
+        this.directory.apply(event);
+      },
+    });
+    await this.subscription.caughtUp;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+}
+
+@Module({
+  controllers: [LeadsController],
+  providers: [
+    LeadDirectory,
+    SegmentCatalog,
+    LeadViewsFeeder,
+    {
+      provide: LeadCommands,
+      inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, Clock, IdGenerator],
+      useFactory: (
+        store: EventStore,
+        directory: LeadDirectory,
+        segments: SegmentCatalog,
+        clock: Clock,
+        ids: IdGenerator,
+      ) => new LeadCommands(store, directory, segments, clock, ids),
+    },
+  ],
+})
+export class LeadsModule {}

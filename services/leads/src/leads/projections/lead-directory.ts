@@ -1,0 +1,142 @@
+import type { RecordedEvent } from '@salesos/event-store';
+import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
+import type { LeadStatus } from '../domain/lead.decider';
+import type { LeadEvent } from '../domain/lead.events';
+
+export interface LeadSummary {
+  leadId: string;
+  divisionId: string;
+  status: LeadStatus;
+  source: string;
+  companyName: string;
+  contactName: string;
+  territory?: string;
+  score: number;
+  segmentIds: string[];
+  ownerRepId?: string;
+  capturedAt: string;
+  version: number;
+}
+
+export interface LeadFilter {
+  divisionId: string;
+  status?: LeadStatus;
+  ownerRepId?: string;
+  segmentId?: string;
+  source?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+interface Entry {
+  summary: LeadSummary;
+  keys: DuplicateKeys;
+}
+
+const openStatuses: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
+
+/**
+ * The leads service's own view of its leads: duplicate lookup, filters and rep load. Kept in memory and fed from
+ * the service's streams; applying an event twice, or an older one, changes nothing.
+ */
+export class LeadDirectory {
+  private readonly leads = new Map<string, Entry>();
+
+  apply(event: RecordedEvent): void {
+    if (!event.metadata.streamId.startsWith('lead-')) return;
+    const leadEvent = event as unknown as LeadEvent;
+    const version = event.metadata.streamVersion;
+    if (leadEvent.type === 'LeadCaptured') {
+      if (this.leads.has(leadEvent.data.leadId)) return;
+      const { data } = leadEvent;
+      this.leads.set(data.leadId, {
+        keys: duplicateKeys({ email: data.contact.email, phone: data.contact.phone, companyName: data.company.name }),
+        summary: {
+          leadId: data.leadId,
+          divisionId: data.divisionId,
+          status: 'new',
+          source: data.source,
+          companyName: data.company.name,
+          contactName: data.contact.name,
+          ...(data.territory ? { territory: data.territory } : {}),
+          score: 0,
+          segmentIds: data.segmentIds,
+          capturedAt: data.capturedAt,
+          version,
+        },
+      });
+      return;
+    }
+    const entry = this.leads.get(leadEvent.data.leadId);
+    if (entry === undefined || version <= entry.summary.version) return;
+    entry.summary = { ...entry.summary, ...this.change(leadEvent), version };
+  }
+
+  private change(event: LeadEvent): Partial<LeadSummary> {
+    switch (event.type) {
+      case 'LeadCaptured':
+        return {};
+      case 'LeadScored':
+        return { score: event.data.score };
+      case 'LeadSegmentsMatched':
+        return { segmentIds: event.data.segmentIds };
+      case 'LeadQualified':
+        return { status: 'qualified' };
+      case 'LeadDisqualified':
+        return { status: 'disqualified' };
+      case 'LeadNurtured':
+        return { status: 'nurturing' };
+      case 'LeadAssigned':
+        return { ownerRepId: event.data.repId };
+      case 'LeadConverted':
+        return { status: 'converted' };
+      case 'LeadMerged':
+        return { status: 'merged' };
+    }
+  }
+
+  /** Leads of the division, not merged away, that share an email, phone or company name with the candidate. */
+  duplicatesOf(divisionId: string, keys: DuplicateKeys, exceptLeadId?: string): DuplicateMatch[] {
+    const candidates = [...this.leads.values()]
+      .filter(
+        ({ summary }) =>
+          summary.divisionId === divisionId && summary.status !== 'merged' && summary.leadId !== exceptLeadId,
+      )
+      .map(({ summary, keys: leadKeys }) => ({ leadId: summary.leadId, keys: leadKeys }));
+    return findDuplicates(keys, candidates);
+  }
+
+  get(leadId: string): LeadSummary | undefined {
+    return this.leads.get(leadId)?.summary;
+  }
+
+  find(filter: LeadFilter, offset: number, limit: number): Page<LeadSummary> {
+    const matching = [...this.leads.values()]
+      .map((entry) => entry.summary)
+      .filter(
+        (lead) =>
+          lead.divisionId === filter.divisionId &&
+          (filter.status === undefined || lead.status === filter.status) &&
+          (filter.ownerRepId === undefined || lead.ownerRepId === filter.ownerRepId) &&
+          (filter.source === undefined || lead.source === filter.source) &&
+          (filter.segmentId === undefined || lead.segmentIds.includes(filter.segmentId)),
+      )
+      .sort((a, b) =>
+        a.capturedAt === b.capturedAt ? a.leadId.localeCompare(b.leadId) : b.capturedAt.localeCompare(a.capturedAt),
+      );
+    return { items: matching.slice(offset, offset + limit), total: matching.length };
+  }
+
+  openLeadsByRep(divisionId: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { summary } of this.leads.values()) {
+      if (summary.divisionId === divisionId && summary.ownerRepId && openStatuses.includes(summary.status)) {
+        counts[summary.ownerRepId] = (counts[summary.ownerRepId] ?? 0) + 1;
+      }
+    }
+    return counts;
+  }
+}

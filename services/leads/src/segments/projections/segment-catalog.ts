@@ -1,0 +1,46 @@
+import type { RecordedEvent } from '@salesos/event-store';
+import { type LeadProfile, matchesSegment, type SegmentCriteria } from '../domain/segment-criteria';
+import type { SegmentEvent } from '../domain/segment.decider';
+
+interface ActiveSegment {
+  segmentId: string;
+  divisionId: string;
+  name: string;
+  criteria: SegmentCriteria;
+}
+
+/** Active segments per division, fed from the segment streams, to match leads when they are captured or change. */
+export class SegmentCatalog {
+  private readonly segments = new Map<string, ActiveSegment>();
+
+  apply(event: RecordedEvent): void {
+    if (!event.metadata.streamId.startsWith('segment-')) return;
+    const segmentEvent = event as unknown as SegmentEvent;
+    switch (segmentEvent.type) {
+      case 'SegmentDefined':
+        this.segments.set(segmentEvent.data.segmentId, { ...segmentEvent.data });
+        return;
+      case 'SegmentRevised': {
+        const segment = this.segments.get(segmentEvent.data.segmentId);
+        if (segment)
+          this.segments.set(segment.segmentId, {
+            ...segment,
+            name: segmentEvent.data.name,
+            criteria: segmentEvent.data.criteria,
+          });
+        return;
+      }
+      case 'SegmentRetired':
+        this.segments.delete(segmentEvent.data.segmentId);
+        return;
+    }
+  }
+
+  /** Ids of the division's active segments whose criteria the lead meets, in a stable order. */
+  matching(divisionId: string, lead: LeadProfile): string[] {
+    return [...this.segments.values()]
+      .filter((segment) => segment.divisionId === divisionId && matchesSegment(segment.criteria, lead))
+      .map((segment) => segment.segmentId)
+      .sort();
+  }
+}

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+
+jest.setTimeout(60_000);
+
+const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-1', 'X-User-Roles': 'rep' };
+
+describe('npm start (the README’s first command)', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  const port = 3000 + Math.floor(Math.random() * 2000) + 20_000;
+
+  afterEach(() => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the leads API on an embedded SQLite store in a fresh data folder, and keeps it across a restart', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'salesos-start-'));
+    const start = async (): Promise<string> => {
+      child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
+        env: { ...process.env, SALESOS_DATA_DIR: dataDir, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('SalesOS is ready')) resolve();
+        });
+        child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+      });
+      return output;
+    };
+
+    const banner = await start();
+    expect(banner).toContain(`http://localhost:${port}/docs`);
+    const base = `http://127.0.0.1:${port}`;
+    const created = await request(base)
+      .post('/leads')
+      .set(headers)
+      .send({ source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme' } });
+    expect(created.status).toBe(201);
+    expect((await request(base).get('/docs/openapi.json')).status).toBe(200);
+
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await start();
+    const listed = await request(base).get('/leads').set(headers);
+    expect(listed.body).toMatchObject({ total: 1, items: [{ leadId: created.body.leadId, companyName: 'Acme' }] });
+  });
+});
