@@ -3,9 +3,12 @@ import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import { EVENT_STORE } from './event-store.token';
 import { LeadsModule } from './leads/leads.module';
+import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
 
 export interface LeadsServiceOptions {
   store: EventStore;
+  /** Publish integration events through this transport; without it the service publishes nothing. */
+  publishing?: LeadsPublishing;
   clock?: Clock;
   ids?: IdGenerator;
 }
@@ -20,10 +23,11 @@ export class LeadsServiceModule {
       imports: [LeadsModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
+        { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
       ],
-      exports: [EVENT_STORE, Clock, IdGenerator],
+      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator],
     };
   }
 }

@@ -6,6 +6,7 @@ import { LeadCommands } from './application/lead-commands.service';
 import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
 import { EVENT_STORE } from '../event-store.token';
+import { LeadsPublisher } from './messaging/leads-publisher';
 
 /** Feeds the service's own views from its streams: catch-up at start, then live. */
 class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
@@ -40,6 +41,7 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     LeadDirectory,
     SegmentCatalog,
     LeadViewsFeeder,
+    LeadsPublisher,
     {
       provide: LeadCommands,
       inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, Clock, IdGenerator],

@@ -1,0 +1,49 @@
+import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ContractRegistry, leadsContracts } from '@salesos/contracts';
+import type { EventStore } from '@salesos/event-store';
+import { type MessageTransport, Relay, type RelayLock } from '@salesos/messaging';
+import { EVENT_STORE } from '../../event-store.token';
+import { mapLeadEvent } from './lead-integration.mapper';
+
+export const LEADS_PUBLISHING = Symbol('LEADS_PUBLISHING');
+
+export interface LeadsPublishing {
+  transport: MessageTransport;
+  lock: RelayLock;
+  pollIntervalMs?: number;
+}
+
+/** Publishes the leads service's integration events through the relay, when the service is given a transport. */
+export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: Relay | undefined;
+  private readonly registry = new ContractRegistry(leadsContracts);
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(LEADS_PUBLISHING) private readonly publishing: LeadsPublishing | null,
+  ) {
+    this.relay =
+      publishing === null
+        ? undefined
+        : new Relay({
+            service: 'leads',
+            store,
+            categories: ['lead', 'opportunity'],
+            map: mapLeadEvent,
+            registry: this.registry,
+            transport: publishing.transport,
+            lock: publishing.lock,
+            ...(publishing.pollIntervalMs === undefined ? {} : { pollIntervalMs: publishing.pollIntervalMs }),
+          });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.publishing === null || this.relay === undefined) return;
+    await this.publishing.transport.ensureTopics(this.registry.topics);
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
