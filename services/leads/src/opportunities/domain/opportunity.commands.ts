@@ -1,0 +1,43 @@
+import type { Command } from '@salesos/event-sourcing';
+import type { Money } from '../../leads/domain/money';
+import type { ChannelAttribution, ProductLine } from './opportunity.events';
+import type { PipelineDefinition } from './pipeline';
+
+export type OpenOpportunity = Command<
+  'OpenOpportunity',
+  {
+    opportunityId: string;
+    divisionId: string;
+    leadId?: string;
+    accountName: string;
+    /** The division's pipeline the deal runs in, as the application resolved it. */
+    pipeline: PipelineDefinition;
+    /** Defaults to the pipeline's first stage. */
+    stageId?: string;
+    amount: Money;
+    expectedCloseDate: string;
+    products: ProductLine[];
+    channel: ChannelAttribution;
+    ownerRepId?: string;
+  }
+>;
+export type MoveOpportunityStage = Command<'MoveOpportunityStage', { pipeline: PipelineDefinition; stageId: string }>;
+export type ReviseForecast = Command<
+  'ReviseForecast',
+  { amount?: Money; expectedCloseDate?: string; effectiveAt?: string }
+>;
+export type ChangeProducts = Command<'ChangeProducts', { products: ProductLine[] }>;
+export type AttributeChannel = Command<'AttributeChannel', { channel: ChannelAttribution }>;
+export type WinOpportunity = Command<'WinOpportunity', { amount?: Money }>;
+export type LoseOpportunity = Command<'LoseOpportunity', { reason: string; allowedReasons: readonly string[] }>;
+export type ReopenOpportunity = Command<'ReopenOpportunity', { pipeline: PipelineDefinition; stageId?: string }>;
+
+export type OpportunityCommand =
+  | OpenOpportunity
+  | MoveOpportunityStage
+  | ReviseForecast
+  | ChangeProducts
+  | AttributeChannel
+  | WinOpportunity
+  | LoseOpportunity
+  | ReopenOpportunity;

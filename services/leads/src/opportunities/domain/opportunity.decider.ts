@@ -1,0 +1,251 @@
+import type { Decider } from '@salesos/event-sourcing';
+import type { Money } from '../../leads/domain/money';
+import type { OpportunityCommand } from './opportunity.commands';
+import { OpportunityError, OpportunityErrorCode } from './opportunity.errors';
+import type { ChannelAttribution, OpportunityEvent, ProductLine } from './opportunity.events';
+import { type PipelineDefinition, type PipelineStage, stageIndex } from './pipeline';
+
+export interface Opportunity {
+  status: 'open' | 'won' | 'lost';
+  opportunityId: string;
+  divisionId: string;
+  pipelineId: string;
+  stageId: string;
+  amount: Money;
+  expectedCloseDate: string;
+  products: ProductLine[];
+  channel: ChannelAttribution;
+}
+
+export type OpportunityState = { status: 'none' } | Opportunity;
+
+function existing(state: OpportunityState, command: OpportunityCommand): Opportunity {
+  const division = command.metadata.divisionId;
+  if (state.status === 'none' || (division !== undefined && division !== state.divisionId)) {
+    throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
+  }
+  return state;
+}
+
+function open(opportunity: Opportunity, action: string): void {
+  if (opportunity.status !== 'open') {
+    throw new OpportunityError(
+      OpportunityErrorCode.Closed,
+      `A ${opportunity.status} opportunity cannot be ${action}; reopen it first`,
+    );
+  }
+}
+
+function stageOf(pipeline: PipelineDefinition, stageId: string): PipelineStage {
+  const stage = pipeline.stages[stageIndex(pipeline, stageId)];
+  if (stage === undefined) {
+    throw new OpportunityError(
+      OpportunityErrorCode.UnknownStage,
+      `Pipeline '${pipeline.pipelineId}' has no stage '${stageId}'; its stages are ${pipeline.stages.map((s) => s.stageId).join(', ')}`,
+    );
+  }
+  return stage;
+}
+
+function samePipeline(opportunity: Opportunity, pipeline: PipelineDefinition): void {
+  if (pipeline.pipelineId !== opportunity.pipelineId) {
+    throw new OpportunityError(
+      OpportunityErrorCode.WrongPipeline,
+      `The opportunity runs in pipeline '${opportunity.pipelineId}'`,
+    );
+  }
+}
+
+function validProducts(products: readonly ProductLine[]): void {
+  const ids = new Set(products.map((line) => line.productId));
+  if (ids.size !== products.length || products.some((line) => !Number.isInteger(line.quantity) || line.quantity < 1)) {
+    throw new OpportunityError(
+      OpportunityErrorCode.InvalidProducts,
+      'Each product may appear once, with a whole quantity of at least 1',
+    );
+  }
+}
+
+const sameMoney = (a: Money, b: Money): boolean => a.amount === b.amount && a.currency === b.currency;
+
+/** A deal moving through a pipeline, with its forecast, products, channel and outcome. */
+export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, OpportunityEvent> = {
+  initialState: () => ({ status: 'none' }),
+
+  decide(command, state): OpportunityEvent[] {
+    const now = command.metadata.now;
+    if (command.type === 'OpenOpportunity') {
+      const { pipeline, stageId, ...data } = command.data;
+      if (state.status !== 'none')
+        throw new OpportunityError(
+          OpportunityErrorCode.AlreadyExists,
+          `Opportunity ${data.opportunityId} already exists`,
+        );
+      const first = pipeline.stages[0];
+      if (first === undefined)
+        throw new OpportunityError(
+          OpportunityErrorCode.UnknownStage,
+          `Pipeline '${pipeline.pipelineId}' has no stages`,
+        );
+      const stage = stageId === undefined ? first : stageOf(pipeline, stageId);
+      validProducts(data.products);
+      return [
+        {
+          type: 'OpportunityOpened',
+          data: {
+            ...data,
+            pipelineId: pipeline.pipelineId,
+            stageId: stage.stageId,
+            probability: stage.probability,
+            openedAt: now,
+          },
+        },
+      ];
+    }
+    const opportunity = existing(state, command);
+    switch (command.type) {
+      case 'MoveOpportunityStage': {
+        open(opportunity, 'moved');
+        samePipeline(opportunity, command.data.pipeline);
+        const target = stageOf(command.data.pipeline, command.data.stageId);
+        if (target.stageId === opportunity.stageId) return [];
+        const from = stageIndex(command.data.pipeline, opportunity.stageId);
+        const to = stageIndex(command.data.pipeline, target.stageId);
+        return [
+          {
+            type: 'OpportunityStageChanged',
+            data: {
+              opportunityId: opportunity.opportunityId,
+              pipelineId: opportunity.pipelineId,
+              fromStage: opportunity.stageId,
+              toStage: target.stageId,
+              probability: target.probability,
+              direction: to > from ? 'forward' : 'backward',
+              changedAt: now,
+            },
+          },
+        ];
+      }
+      case 'ReviseForecast': {
+        open(opportunity, 'revised');
+        const amount = command.data.amount ?? opportunity.amount;
+        const expectedCloseDate = command.data.expectedCloseDate ?? opportunity.expectedCloseDate;
+        if (sameMoney(amount, opportunity.amount) && expectedCloseDate === opportunity.expectedCloseDate) return [];
+        return [
+          {
+            type: 'OpportunityForecastRevised',
+            data: {
+              opportunityId: opportunity.opportunityId,
+              amount,
+              expectedCloseDate,
+              previousAmount: opportunity.amount,
+              previousExpectedCloseDate: opportunity.expectedCloseDate,
+              effectiveAt: command.data.effectiveAt ?? now,
+            },
+          },
+        ];
+      }
+      case 'ChangeProducts':
+        open(opportunity, 'changed');
+        validProducts(command.data.products);
+        if (JSON.stringify(command.data.products) === JSON.stringify(opportunity.products)) return [];
+        return [
+          {
+            type: 'OpportunityProductsChanged',
+            data: { opportunityId: opportunity.opportunityId, products: command.data.products, changedAt: now },
+          },
+        ];
+      case 'AttributeChannel':
+        if (JSON.stringify(command.data.channel) === JSON.stringify(opportunity.channel)) return [];
+        return [
+          {
+            type: 'OpportunityChannelAttributed',
+            data: { opportunityId: opportunity.opportunityId, channel: command.data.channel, attributedAt: now },
+          },
+        ];
+      case 'WinOpportunity':
+        open(opportunity, 'won');
+        return [
+          {
+            type: 'OpportunityWon',
+            data: {
+              opportunityId: opportunity.opportunityId,
+              amount: command.data.amount ?? opportunity.amount,
+              stageId: opportunity.stageId,
+              wonAt: now,
+            },
+          },
+        ];
+      case 'LoseOpportunity':
+        open(opportunity, 'lost');
+        if (!command.data.allowedReasons.includes(command.data.reason)) {
+          throw new OpportunityError(
+            OpportunityErrorCode.UnknownLossReason,
+            `'${command.data.reason}' is not one of the division's loss reasons: ${command.data.allowedReasons.join(', ')}`,
+          );
+        }
+        return [
+          {
+            type: 'OpportunityLost',
+            data: {
+              opportunityId: opportunity.opportunityId,
+              reason: command.data.reason,
+              stageId: opportunity.stageId,
+              lostAt: now,
+            },
+          },
+        ];
+      case 'ReopenOpportunity': {
+        if (opportunity.status === 'open')
+          throw new OpportunityError(OpportunityErrorCode.NotClosed, 'The opportunity is open already');
+        samePipeline(opportunity, command.data.pipeline);
+        const stage = stageOf(command.data.pipeline, command.data.stageId ?? opportunity.stageId);
+        return [
+          {
+            type: 'OpportunityReopened',
+            data: {
+              opportunityId: opportunity.opportunityId,
+              stageId: stage.stageId,
+              probability: stage.probability,
+              reopenedAt: now,
+            },
+          },
+        ];
+      }
+    }
+  },
+
+  evolve(state, event): OpportunityState {
+    if (event.type === 'OpportunityOpened') {
+      const { data } = event;
+      return {
+        status: 'open',
+        opportunityId: data.opportunityId,
+        divisionId: data.divisionId,
+        pipelineId: data.pipelineId,
+        stageId: data.stageId,
+        amount: data.amount,
+        expectedCloseDate: data.expectedCloseDate,
+        products: data.products,
+        channel: data.channel,
+      };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'OpportunityStageChanged':
+        return { ...state, stageId: event.data.toStage };
+      case 'OpportunityForecastRevised':
+        return { ...state, amount: event.data.amount, expectedCloseDate: event.data.expectedCloseDate };
+      case 'OpportunityProductsChanged':
+        return { ...state, products: event.data.products };
+      case 'OpportunityChannelAttributed':
+        return { ...state, channel: event.data.channel };
+      case 'OpportunityWon':
+        return { ...state, status: 'won', amount: event.data.amount };
+      case 'OpportunityLost':
+        return { ...state, status: 'lost' };
+      case 'OpportunityReopened':
+        return { ...state, status: 'open', stageId: event.data.stageId };
+    }
+  },
+};
