@@ -81,7 +81,7 @@ describe('opportunity decider', () => {
       spec
         .given([])
         .when(openCommand({ stageId: 'negotiation' }))
-        .then([{ ...opened, data: { ...opened.data, stageId: 'negotiation', probability: 0.75 } } as OpportunityEvent]);
+        .then([{ ...opened, data: { ...opened.data, stageId: 'negotiation', probability: 0.75 } }]);
     });
 
     it('refuses an unknown stage, repeated or fractional products, and a second opening', () => {
