@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { leadProblems } from './leads/api/lead-problems';
+import { opportunityProblems } from './opportunities/api/opportunity-problems';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
@@ -18,7 +19,7 @@ export function leadsOpenApi(app: INestApplication): OpenAPIObject {
 export async function createLeadsApp(options: LeadsServiceOptions): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([leadProblems]));
+  app.useGlobalFilters(new ProblemDetailsFilter([leadProblems, opportunityProblems]));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

@@ -3,6 +3,7 @@ import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import { EVENT_STORE } from './event-store.token';
 import { LeadsModule } from './leads/leads.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
 
 export interface LeadsServiceOptions {
@@ -20,7 +21,7 @@ export class LeadsServiceModule {
     return {
       module: LeadsServiceModule,
       global: true,
-      imports: [LeadsModule],
+      imports: [LeadsModule, OpportunitiesModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },

@@ -54,5 +54,6 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
       ) => new LeadCommands(store, directory, segments, clock, ids),
     },
   ],
+  exports: [LeadCommands],
 })
 export class LeadsModule {}

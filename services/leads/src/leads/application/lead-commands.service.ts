@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { CommandHandler, type CommandMetadata, type CommandResult } from '@salesos/event-sourcing';
+import type { CommandResult } from '@salesos/event-sourcing';
 import type { EventStore } from '@salesos/event-store';
-import { type Clock, type IdGenerator, type RequestContext } from '@salesos/http';
-import { type SegmentCatalog } from '../../segments/projections/segment-catalog';
+import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+import { CommandRunner } from '../../shared/command-runner';
+import type { SegmentCatalog } from '../../segments/projections/segment-catalog';
 import { duplicateKeys } from '../domain/duplicate-detection';
 import type { CaptureLead, LeadCommand } from '../domain/lead.commands';
 import { leadDecider, type LeadState } from '../domain/lead.decider';
@@ -13,32 +13,22 @@ export type CaptureLeadInput = Omit<CaptureLead['data'], 'leadId' | 'divisionId'
 
 export type LeadResult = CommandResult<LeadState, LeadEvent>;
 
-/**
- * The leads service's commands: each loads the lead's stream, decides, appends with the expected version, and
- * updates the service's own directory at once so the caller reads what it just wrote.
- */
+/** The leads service's lead commands; the directory sees each new event at once, so callers read their writes. */
 export class LeadCommands {
-  private readonly handler: CommandHandler<LeadState, LeadCommand, LeadEvent>;
+  readonly runner: CommandRunner<LeadState, LeadCommand, LeadEvent>;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly directory: LeadDirectory,
     private readonly segments: SegmentCatalog,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
+    clock: Clock,
+    ids: IdGenerator,
   ) {
-    this.handler = new CommandHandler(store, leadDecider);
-  }
-
-  /** A repeated Idempotency-Key names the same lead, so the repeat is recognised instead of captured twice. */
-  leadIdFor(context: RequestContext): string {
-    if (context.idempotencyKey === undefined) return this.ids.next();
-    const hash = createHash('sha256').update(`lead:${context.divisionId}:${context.idempotencyKey}`).digest('hex');
-    return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+    this.runner = new CommandRunner(store, leadDecider, 'lead', clock, ids, (event) => directory.apply(event));
   }
 
   async capture(input: CaptureLeadInput, context: RequestContext): Promise<LeadResult> {
-    const leadId = this.leadIdFor(context);
+    const leadId = this.runner.newId(context, 'lead');
     const keys = duplicateKeys({
       email: input.contact.email,
       phone: input.contact.phone,
@@ -52,7 +42,7 @@ export class LeadCommands {
       needTags: input.needTags,
     });
     const duplicates = this.directory.duplicatesOf(context.divisionId, keys, leadId);
-    return this.run(leadId, context, undefined, {
+    return this.runner.run(leadId, context, undefined, {
       type: 'CaptureLead',
       data: { ...input, leadId, divisionId: context.divisionId, segmentIds, duplicates },
     });
@@ -64,14 +54,14 @@ export class LeadCommands {
     context: RequestContext,
     expectedVersion?: number,
   ): Promise<LeadResult> {
-    return this.run(leadId, context, expectedVersion, {
+    return this.runner.run(leadId, context, expectedVersion, {
       type: 'QualifyLead',
       data: note === undefined ? {} : { note },
     });
   }
 
   disqualify(leadId: string, reason: string, context: RequestContext, expectedVersion?: number): Promise<LeadResult> {
-    return this.run(leadId, context, expectedVersion, { type: 'DisqualifyLead', data: { reason } });
+    return this.runner.run(leadId, context, expectedVersion, { type: 'DisqualifyLead', data: { reason } });
   }
 
   nurture(
@@ -80,46 +70,28 @@ export class LeadCommands {
     context: RequestContext,
     expectedVersion?: number,
   ): Promise<LeadResult> {
-    return this.run(leadId, context, expectedVersion, { type: 'NurtureLead', data });
+    return this.runner.run(leadId, context, expectedVersion, { type: 'NurtureLead', data });
   }
 
   assign(leadId: string, repId: string, context: RequestContext, expectedVersion?: number): Promise<LeadResult> {
     const rule: AssignmentRuleFired = { kind: 'manual', detail: `assigned by ${context.actor.userId}` };
-    return this.run(leadId, context, expectedVersion, { type: 'AssignLead', data: { repId, rule } });
+    return this.runner.run(leadId, context, expectedVersion, { type: 'AssignLead', data: { repId, rule } });
   }
 
   merge(leadId: string, intoLeadId: string, context: RequestContext, expectedVersion?: number): Promise<LeadResult> {
-    return this.run(leadId, context, expectedVersion, { type: 'MergeLead', data: { intoLeadId } });
+    return this.runner.run(leadId, context, expectedVersion, { type: 'MergeLead', data: { intoLeadId } });
   }
 
-  async load(leadId: string): Promise<{ state: LeadState; version: number }> {
-    const { state, version } = await this.handler.load(`lead-${leadId}`);
-    return { state, version };
-  }
-
-  private async run(
+  convert(
     leadId: string,
+    opportunityId: string,
     context: RequestContext,
-    expectedVersion: number | undefined,
-    command: Omit<LeadCommand, 'metadata'>,
+    expectedVersion?: number,
   ): Promise<LeadResult> {
-    const metadata: CommandMetadata = {
-      commandId:
-        context.idempotencyKey === undefined ? this.ids.next() : `${command.type}:${leadId}:${context.idempotencyKey}`,
-      now: this.clock.now().toISOString(),
-      divisionId: context.divisionId,
-      actor: context.actor,
-      ...(context.correlationId ? { correlationId: context.correlationId } : {}),
-    };
-    const streamId = `lead-${leadId}`;
-    const result = await this.handler.handle(streamId, { ...command, metadata } as LeadCommand, {
-      ...(expectedVersion === undefined ? {} : { expectedVersion }),
-    });
-    if (result.events.length > 0) {
-      for (const event of await this.store.readStream(streamId, { from: result.version - result.events.length + 1 })) {
-        this.directory.apply(event);
-      }
-    }
-    return result;
+    return this.runner.run(leadId, context, expectedVersion, { type: 'ConvertLead', data: { opportunityId } });
+  }
+
+  load(leadId: string): Promise<{ state: LeadState; version: number }> {
+    return this.runner.load(leadId);
   }
 }

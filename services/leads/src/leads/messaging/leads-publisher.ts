@@ -3,6 +3,7 @@ import { ContractRegistry, leadsContracts } from '@salesos/contracts';
 import type { EventStore } from '@salesos/event-store';
 import { type MessageTransport, Relay, type RelayLock } from '@salesos/messaging';
 import { EVENT_STORE } from '../../event-store.token';
+import { mapOpportunityEvent } from '../../opportunities/messaging/opportunity-integration.mapper';
 import { mapLeadEvent } from './lead-integration.mapper';
 
 export const LEADS_PUBLISHING = Symbol('LEADS_PUBLISHING');
@@ -29,7 +30,7 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
             service: 'leads',
             store,
             categories: ['lead', 'opportunity'],
-            map: mapLeadEvent,
+            map: (event) => [...mapLeadEvent(event), ...mapOpportunityEvent(event)],
             registry: this.registry,
             transport: publishing.transport,
             lock: publishing.lock,

@@ -41,12 +41,19 @@ const toProposal: OpportunityEvent = {
     toStage: 'proposal',
     probability: 0.5,
     direction: 'forward',
+    amount: eur(50_000),
     changedAt: now,
   },
 };
 const won: OpportunityEvent = {
   type: 'OpportunityWon',
-  data: { opportunityId: 'opp-1', amount: eur(48_000), stageId: 'proposal', wonAt: now },
+  data: {
+    opportunityId: 'opp-1',
+    amount: eur(48_000),
+    stageId: 'proposal',
+    channel: { kind: 'direct' as const },
+    wonAt: now,
+  },
 };
 const lost: OpportunityEvent = {
   type: 'OpportunityLost',
@@ -127,6 +134,7 @@ describe('opportunity decider', () => {
               toStage: 'qualification',
               probability: 0.2,
               direction: 'backward',
+              amount: eur(50_000),
               changedAt: now,
             },
           },
@@ -260,7 +268,13 @@ describe('opportunity decider', () => {
         .then([
           {
             type: 'OpportunityWon',
-            data: { opportunityId: 'opp-1', amount: eur(50_000), stageId: 'prospecting', wonAt: now },
+            data: {
+              opportunityId: 'opp-1',
+              amount: eur(50_000),
+              stageId: 'prospecting',
+              channel: { kind: 'direct' },
+              wonAt: now,
+            },
           },
         ]);
     });

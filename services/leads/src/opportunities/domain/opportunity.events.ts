@@ -35,6 +35,8 @@ export type OpportunityStageChanged = DomainEvent<
     toStage: string;
     probability: number;
     direction: 'forward' | 'backward';
+    /** The forecast amount when the deal moved, so pipeline movement can be valued. */
+    amount: Money;
     changedAt: string;
   }
 >;
@@ -63,7 +65,7 @@ export type OpportunityChannelAttributed = DomainEvent<
 >;
 export type OpportunityWon = DomainEvent<
   'OpportunityWon',
-  { opportunityId: string; amount: Money; stageId: string; wonAt: string }
+  { opportunityId: string; amount: Money; stageId: string; channel: ChannelAttribution; wonAt: string }
 >;
 export type OpportunityLost = DomainEvent<
   'OpportunityLost',

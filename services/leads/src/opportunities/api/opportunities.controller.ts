@@ -1,0 +1,222 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import type { Money } from '../../leads/domain/money';
+import {
+  type OpenOpportunityInput,
+  OpportunityCommands,
+  type OpportunityResult,
+} from '../application/opportunity-commands.service';
+import { PipelineCatalog } from '../application/pipeline-catalog';
+import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
+import type { ChannelAttribution } from '../domain/opportunity.events';
+import {
+  ChannelRequest,
+  LoseRequest,
+  MoveStageRequest,
+  OpenOpportunityRequest,
+  ProductsRequest,
+  ReopenRequest,
+  ReviseForecastRequest,
+  WinRequest,
+} from './opportunity.request.dto';
+
+const opportunityIdParam = new UuidParam('opportunityId');
+const money = (value: { amount: number; currency: string }): Money => ({
+  amount: value.amount,
+  currency: value.currency,
+});
+const channel = (value: ChannelRequest): ChannelAttribution =>
+  value.kind === 'dealer' ? { kind: 'dealer', dealerId: value.dealerId as string } : { kind: 'direct' };
+
+function toOpenInput(body: OpenOpportunityRequest): OpenOpportunityInput {
+  return {
+    accountName: body.accountName,
+    pipelineId: body.pipelineId,
+    ...(body.stageId === undefined ? {} : { stageId: body.stageId }),
+    amount: money(body.amount),
+    expectedCloseDate: body.expectedCloseDate,
+    products: body.products.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+    channel: channel(body.channel),
+    ...(body.ownerRepId === undefined ? {} : { ownerRepId: body.ownerRepId }),
+  };
+}
+
+function answer(result: OpportunityResult, response: Response) {
+  response.setHeader('ETag', etagFor(result.version));
+  return {
+    opportunityId: result.streamId.slice('opportunity-'.length),
+    version: result.version,
+    status: result.state.status,
+  };
+}
+
+@ApiTags('opportunities')
+@ApiHeader({ name: 'X-Division-Id', required: true })
+@ApiHeader({ name: 'X-User-Id', required: true })
+@ApiHeader({ name: 'X-User-Roles', required: true })
+@Controller()
+export class OpportunitiesController {
+  constructor(
+    @Inject(OpportunityCommands) private readonly commands: OpportunityCommands,
+    @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
+  ) {}
+
+  @Get('pipelines')
+  listPipelines(@Caller() caller: RequestContext) {
+    return {
+      pipelines: this.pipelines.pipelines(caller.divisionId),
+      lossReasons: this.pipelines.lossReasons(caller.divisionId),
+    };
+  }
+
+  @Post('opportunities')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async open(
+    @Body() body: OpenOpportunityRequest,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.open(toOpenInput(body), caller);
+    response.setHeader('Location', `/opportunities/${result.streamId.slice('opportunity-'.length)}`);
+    return answer(result, response);
+  }
+
+  @Post('leads/:leadId/conversion')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async convert(
+    @Param('leadId', new UuidParam('leadId')) leadId: string,
+    @Body() body: OpenOpportunityRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.convertLead(leadId, toOpenInput(body), caller, expectedVersionFrom(ifMatch));
+    response.setHeader('Location', `/opportunities/${result.streamId.slice('opportunity-'.length)}`);
+    return { ...answer(result, response), leadId };
+  }
+
+  @Get('opportunities/:opportunityId')
+  async get(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.commands.load(opportunityId);
+    if (state.status === 'none' || state.divisionId !== caller.divisionId) {
+      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
+    }
+    response.setHeader('ETag', etagFor(version));
+    return { ...state, version };
+  }
+
+  @Put('opportunities/:opportunityId/stage')
+  async moveStage(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: MoveStageRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.commands.moveStage(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
+  }
+
+  @Post('opportunities/:opportunityId/forecast')
+  @HttpCode(200)
+  async revise(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: ReviseForecastRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const data = {
+      ...(body.amount ? { amount: money(body.amount) } : {}),
+      ...(body.expectedCloseDate ? { expectedCloseDate: body.expectedCloseDate } : {}),
+      ...(body.effectiveAt ? { effectiveAt: new Date(body.effectiveAt).toISOString() } : {}),
+    };
+    return answer(await this.commands.revise(opportunityId, data, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Put('opportunities/:opportunityId/products')
+  async products(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: ProductsRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const products = body.products.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+    return answer(
+      await this.commands.changeProducts(opportunityId, products, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
+  }
+
+  @Put('opportunities/:opportunityId/channel')
+  async attribute(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: ChannelRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.commands.attributeChannel(opportunityId, channel(body), caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
+  }
+
+  @Post('opportunities/:opportunityId/win')
+  @HttpCode(200)
+  async win(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: WinRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.commands.win(
+        opportunityId,
+        body.amount ? money(body.amount) : undefined,
+        caller,
+        expectedVersionFrom(ifMatch),
+      ),
+      response,
+    );
+  }
+
+  @Post('opportunities/:opportunityId/loss')
+  @HttpCode(200)
+  async lose(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: LoseRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(await this.commands.lose(opportunityId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+  }
+
+  @Post('opportunities/:opportunityId/reopen')
+  @HttpCode(200)
+  async reopen(
+    @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Body() body: ReopenRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.commands.reopen(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
+  }
+}

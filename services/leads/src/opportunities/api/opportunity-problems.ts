@@ -1,0 +1,29 @@
+import { type ProblemDetails, type ProblemMapper, problemType } from '@salesos/http';
+import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
+
+function status(code: OpportunityErrorCode): number {
+  switch (code) {
+    case OpportunityErrorCode.NotFound:
+      return 404;
+    case OpportunityErrorCode.UnknownStage:
+    case OpportunityErrorCode.UnknownLossReason:
+    case OpportunityErrorCode.InvalidProducts:
+    case OpportunityErrorCode.AlreadyExists:
+    case OpportunityErrorCode.WrongPipeline:
+    case OpportunityErrorCode.Closed:
+    case OpportunityErrorCode.NotClosed:
+      return 409;
+  }
+}
+
+/** The one mapping of opportunity errors to HTTP. */
+export const opportunityProblems: ProblemMapper = (error): ProblemDetails | undefined => {
+  if (!(error instanceof OpportunityError)) return undefined;
+  return {
+    type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
+    title: error.code === OpportunityErrorCode.NotFound ? 'Opportunity not found' : 'The opportunity rules refuse this',
+    status: status(error.code),
+    detail: error.message,
+    code: error.code,
+  };
+};

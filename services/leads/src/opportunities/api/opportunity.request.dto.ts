@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MoneyRequest } from '../../leads/api/capture-lead.request.dto';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
+const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
+
+export class ProductLineRequest {
+  @ApiProperty()
+  @IsString()
+  @Matches(idPattern, idMessage('productId'))
+  productId!: string;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  quantity!: number;
+}
+
+export class ChannelRequest {
+  @ApiProperty({ enum: ['direct', 'dealer'] })
+  @IsIn(['direct', 'dealer'])
+  kind!: 'direct' | 'dealer';
+
+  @ApiPropertyOptional({ description: 'Required when kind is dealer.' })
+  @ValidateIf((channel: ChannelRequest) => channel.kind === 'dealer' || channel.dealerId !== undefined)
+  @IsString()
+  @Matches(idPattern, idMessage('dealerId'))
+  dealerId?: string;
+}
+
+export class OpenOpportunityRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  accountName!: string;
+
+  @ApiProperty({ example: 'new-business' })
+  @IsString()
+  @Length(1, 60)
+  pipelineId!: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to the first stage of the pipeline.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  stageId?: string;
+
+  @ApiProperty({ type: MoneyRequest })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyRequest)
+  amount!: MoneyRequest;
+
+  @ApiProperty({ example: '2026-06-30' })
+  @IsISO8601({ strict: true })
+  expectedCloseDate!: string;
+
+  @ApiProperty({ type: [ProductLineRequest] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProductLineRequest)
+  products!: ProductLineRequest[];
+
+  @ApiProperty({ type: ChannelRequest })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChannelRequest)
+  channel!: ChannelRequest;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(idPattern, idMessage('ownerRepId'))
+  ownerRepId?: string;
+}
+
+export class MoveStageRequest {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 60)
+  stageId!: string;
+}
+
+export class ReviseForecastRequest {
+  @ApiPropertyOptional({ type: MoneyRequest })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyRequest)
+  amount?: MoneyRequest;
+
+  @ApiPropertyOptional({ example: '2026-09-30' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expectedCloseDate?: string;
+
+  @ApiPropertyOptional({ description: 'When the new belief became true in the business; defaults to now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
+}
+
+export class ProductsRequest {
+  @ApiProperty({ type: [ProductLineRequest] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProductLineRequest)
+  products!: ProductLineRequest[];
+}
+
+export class WinRequest {
+  @ApiPropertyOptional({ type: MoneyRequest, description: 'The final amount; defaults to the forecast.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyRequest)
+  amount?: MoneyRequest;
+}
+
+export class LoseRequest {
+  @ApiProperty({ description: "One of the division's loss reasons." })
+  @IsString()
+  @Length(1, 60)
+  reason!: string;
+}
+
+export class ReopenRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  stageId?: string;
+}

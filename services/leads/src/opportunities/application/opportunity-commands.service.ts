@@ -1,0 +1,179 @@
+import type { CommandResult } from '@salesos/event-sourcing';
+import type { EventStore } from '@salesos/event-store';
+import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+import type { LeadCommands } from '../../leads/application/lead-commands.service';
+import type { Money } from '../../leads/domain/money';
+import { CommandRunner } from '../../shared/command-runner';
+import type { OpenOpportunity, OpportunityCommand } from '../domain/opportunity.commands';
+import { opportunityDecider, type OpportunityState } from '../domain/opportunity.decider';
+import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
+import type { ChannelAttribution, OpportunityEvent, ProductLine } from '../domain/opportunity.events';
+import type { PipelineCatalog } from './pipeline-catalog';
+
+export type OpportunityResult = CommandResult<OpportunityState, OpportunityEvent>;
+
+export type OpenOpportunityInput = Omit<
+  OpenOpportunity['data'],
+  'opportunityId' | 'divisionId' | 'pipeline' | 'leadId'
+> & {
+  pipelineId: string;
+};
+
+export class OpportunityCommands {
+  readonly runner: CommandRunner<OpportunityState, OpportunityCommand, OpportunityEvent>;
+
+  constructor(
+    store: EventStore,
+    private readonly pipelines: PipelineCatalog,
+    private readonly leads: LeadCommands,
+    clock: Clock,
+    ids: IdGenerator,
+  ) {
+    this.runner = new CommandRunner(store, opportunityDecider, 'opportunity', clock, ids);
+  }
+
+  open(input: OpenOpportunityInput, context: RequestContext): Promise<OpportunityResult> {
+    const opportunityId = this.runner.newId(context, 'opportunity');
+    return this.runner.run(opportunityId, context, undefined, this.openCommand(opportunityId, input, context));
+  }
+
+  /**
+   * Converts a qualified lead and opens its opportunity. Both decisions are checked before anything is written, so
+   * a refused conversion leaves both streams as they were; a repeated Idempotency-Key completes a half-done one.
+   */
+  async convertLead(
+    leadId: string,
+    input: OpenOpportunityInput,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    const opportunityId = this.runner.newId(context, `conversion:${leadId}`);
+    const open = this.openCommand(opportunityId, { ...input }, context, leadId);
+    opportunityDecider.decide(
+      { ...open, metadata: this.runner.metadata(context, open.type, opportunityId) },
+      opportunityDecider.initialState(),
+    );
+    await this.leads.convert(leadId, opportunityId, context, expectedVersion);
+    return this.runner.run(opportunityId, context, undefined, open);
+  }
+
+  moveStage(
+    opportunityId: string,
+    stageId: string,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.withPipeline(opportunityId, context, expectedVersion, (pipeline) => {
+      this.pipelines.requireStage(pipeline, stageId);
+      return { type: 'MoveOpportunityStage', data: { pipeline, stageId } };
+    });
+  }
+
+  reopen(
+    opportunityId: string,
+    stageId: string | undefined,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.withPipeline(opportunityId, context, expectedVersion, (pipeline) => {
+      this.pipelines.requireStage(pipeline, stageId);
+      return { type: 'ReopenOpportunity', data: { pipeline, ...(stageId === undefined ? {} : { stageId }) } };
+    });
+  }
+
+  revise(
+    opportunityId: string,
+    data: { amount?: Money; expectedCloseDate?: string; effectiveAt?: string },
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.runner.run(opportunityId, context, expectedVersion, { type: 'ReviseForecast', data });
+  }
+
+  changeProducts(
+    opportunityId: string,
+    products: ProductLine[],
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.runner.run(opportunityId, context, expectedVersion, { type: 'ChangeProducts', data: { products } });
+  }
+
+  attributeChannel(
+    opportunityId: string,
+    channel: ChannelAttribution,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.runner.run(opportunityId, context, expectedVersion, { type: 'AttributeChannel', data: { channel } });
+  }
+
+  win(
+    opportunityId: string,
+    amount: Money | undefined,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    return this.runner.run(opportunityId, context, expectedVersion, {
+      type: 'WinOpportunity',
+      data: amount === undefined ? {} : { amount },
+    });
+  }
+
+  lose(
+    opportunityId: string,
+    reason: string,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<OpportunityResult> {
+    this.pipelines.requireLossReason(context.divisionId, reason);
+    const allowedReasons = this.pipelines.lossReasons(context.divisionId);
+    return this.runner.run(opportunityId, context, expectedVersion, {
+      type: 'LoseOpportunity',
+      data: { reason, allowedReasons },
+    });
+  }
+
+  load(opportunityId: string): Promise<{ state: OpportunityState; version: number }> {
+    return this.runner.load(opportunityId);
+  }
+
+  private openCommand(
+    opportunityId: string,
+    input: OpenOpportunityInput,
+    context: RequestContext,
+    leadId?: string,
+  ): Omit<OpenOpportunity, 'metadata'> {
+    const { pipelineId, ...rest } = input;
+    const pipeline = this.pipelines.pipeline(context.divisionId, pipelineId);
+    this.pipelines.requireStage(pipeline, input.stageId);
+    return {
+      type: 'OpenOpportunity',
+      data: {
+        ...rest,
+        opportunityId,
+        divisionId: context.divisionId,
+        ...(leadId === undefined ? {} : { leadId }),
+        pipeline,
+      },
+    };
+  }
+
+  private async withPipeline(
+    opportunityId: string,
+    context: RequestContext,
+    expectedVersion: number | undefined,
+    build: (pipeline: ReturnType<PipelineCatalog['pipeline']>) => Omit<OpportunityCommand, 'metadata'>,
+  ): Promise<OpportunityResult> {
+    const { state } = await this.runner.load(opportunityId);
+    if (state.status === 'none' || state.divisionId !== context.divisionId) {
+      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
+    }
+    return this.runner.run(
+      opportunityId,
+      context,
+      expectedVersion,
+      build(this.pipelines.pipeline(context.divisionId, state.pipelineId)),
+    );
+  }
+}

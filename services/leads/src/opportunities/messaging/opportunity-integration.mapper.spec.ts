@@ -1,0 +1,58 @@
+import { ContractRegistry, leadsContracts } from '@salesos/contracts';
+import { CommandHandler } from '@salesos/event-sourcing';
+import { MemoryEventStore } from '@salesos/event-store';
+import type { OpportunityCommand } from '../domain/opportunity.commands';
+import { opportunityDecider } from '../domain/opportunity.decider';
+import { defaultPipelines, type PipelineDefinition } from '../domain/pipeline';
+import { mapOpportunityEvent } from './opportunity-integration.mapper';
+
+describe('opportunity integration mapping', () => {
+  it('publishes stage changes, wins and losses, each matching its contract', async () => {
+    const store = new MemoryEventStore();
+    const handler = new CommandHandler(store, opportunityDecider);
+    const pipeline = defaultPipelines[2] as PipelineDefinition;
+    let n = 0;
+    const run = (streamId: string, command: Omit<OpportunityCommand, 'metadata'>) =>
+      handler.handle(streamId, {
+        ...command,
+        metadata: { commandId: `c${(n += 1)}`, now: '2026-04-01T09:00:00.000Z', divisionId: 'north' },
+      } as OpportunityCommand);
+    const open = (opportunityId: string) =>
+      run(`opportunity-${opportunityId}`, {
+        type: 'OpenOpportunity',
+        data: {
+          opportunityId,
+          divisionId: 'north',
+          accountName: 'Acme',
+          pipeline,
+          amount: { amount: 12000, currency: 'EUR' },
+          expectedCloseDate: '2026-05-31',
+          products: [],
+          channel: { kind: 'dealer', dealerId: 'dealer-3' },
+        },
+      });
+    await open('o1');
+    await run('opportunity-o1', { type: 'MoveOpportunityStage', data: { pipeline, stageId: 'joint-proposal' } });
+    await run('opportunity-o1', { type: 'WinOpportunity', data: {} });
+    await open('o2');
+    await run('opportunity-o2', { type: 'LoseOpportunity', data: { reason: 'price', allowedReasons: ['price'] } });
+
+    const registry = new ContractRegistry(leadsContracts);
+    const published = (await store.readAll()).events.flatMap(mapOpportunityEvent);
+    expect(published.map((event) => event.type)).toEqual([
+      'salesos.leads.OpportunityStageChanged.v1',
+      'salesos.leads.OpportunityWon.v1',
+      'salesos.leads.OpportunityLost.v1',
+    ]);
+    for (const event of published)
+      expect({ type: event.type, valid: registry.validate(event.type, event.data) }).toEqual({
+        type: event.type,
+        valid: { ok: true },
+      });
+    expect(published[1]?.data).toMatchObject({
+      channel: 'dealer',
+      dealerId: 'dealer-3',
+      amount: { amount: 12000, currency: 'EUR' },
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import type { EventStore } from '@salesos/event-store';
+import { Clock, IdGenerator } from '@salesos/http';
+import { EVENT_STORE } from '../event-store.token';
+import { LeadCommands } from '../leads/application/lead-commands.service';
+import { LeadsModule } from '../leads/leads.module';
+import { OpportunitiesController } from './api/opportunities.controller';
+import { OpportunityCommands } from './application/opportunity-commands.service';
+import { PipelineCatalog } from './application/pipeline-catalog';
+
+@Module({
+  imports: [LeadsModule],
+  controllers: [OpportunitiesController],
+  providers: [
+    PipelineCatalog,
+    {
+      provide: OpportunityCommands,
+      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator],
+      useFactory: (
+        store: EventStore,
+        pipelines: PipelineCatalog,
+        leads: LeadCommands,
+        clock: Clock,
+        ids: IdGenerator,
+      ) => new OpportunityCommands(store, pipelines, leads, clock, ids),
+    },
+  ],
+})
+export class OpportunitiesModule {}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import {
+  type Command,
+  CommandHandler,
+  type CommandMetadata,
+  type CommandResult,
+  type Decider,
+  type DomainEvent,
+} from '@salesos/event-sourcing';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
+import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+
+/**
+ * Runs one aggregate type's commands for HTTP callers: metadata from the caller, ids from the Idempotency-Key when
+ * one is given (so a repeat is recognised), and the new events handed to the service's views at once.
+ */
+export class CommandRunner<State, C extends Command, E extends DomainEvent> {
+  private readonly handler: CommandHandler<State, C, E>;
+
+  constructor(
+    private readonly store: EventStore,
+    decider: Decider<State, C, E>,
+    private readonly category: string,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly onAppended: (event: RecordedEvent) => void = () => undefined,
+  ) {
+    this.handler = new CommandHandler(store, decider);
+  }
+
+  /** A new aggregate id; a repeated Idempotency-Key gives the same one. */
+  newId(context: RequestContext, purpose: string): string {
+    if (context.idempotencyKey === undefined) return this.ids.next();
+    const hash = createHash('sha256')
+      .update(`${purpose}:${context.divisionId}:${context.idempotencyKey}`)
+      .digest('hex');
+    return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+  }
+
+  metadata(context: RequestContext, commandType: string, id: string): CommandMetadata {
+    return {
+      commandId:
+        context.idempotencyKey === undefined ? this.ids.next() : `${commandType}:${id}:${context.idempotencyKey}`,
+      now: this.clock.now().toISOString(),
+      divisionId: context.divisionId,
+      actor: context.actor,
+      ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+    };
+  }
+
+  streamId(id: string): string {
+    return `${this.category}-${id}`;
+  }
+
+  async run(
+    id: string,
+    context: RequestContext,
+    expectedVersion: number | undefined,
+    command: Omit<C, 'metadata'>,
+  ): Promise<CommandResult<State, E>> {
+    const full = { ...command, metadata: this.metadata(context, command.type, id) } as C;
+    const streamId = this.streamId(id);
+    const result = await this.handler.handle(streamId, full, expectedVersion === undefined ? {} : { expectedVersion });
+    if (result.events.length > 0) {
+      for (const event of await this.store.readStream(streamId, { from: result.version - result.events.length + 1 })) {
+        this.onAppended(event);
+      }
+    }
+    return result;
+  }
+
+  async load(id: string): Promise<{ state: State; version: number }> {
+    const { state, version } = await this.handler.load(this.streamId(id));
+    return { state, version };
+  }
+}
