@@ -44,6 +44,8 @@ describe('ContractRegistry', () => {
 
   it('lists the topics of its contracts once each', () => {
     expect(registry.topics.map((topic) => topic.name).sort()).toEqual([
+      'salesos.channels.deal-registration',
+      'salesos.leads.deal-registration-decision',
       'salesos.leads.lead',
       'salesos.leads.opportunity',
     ]);

@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import {
+  ConsumerRunner,
+  jsonLogger,
+  type MessageTransport,
+  PassThroughInbox,
+  SalesosEventsServer,
+} from '@salesos/messaging';
 import { leadProblems } from './leads/api/lead-problems';
 import { opportunityProblems } from './opportunities/api/opportunity-problems';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
@@ -16,11 +24,43 @@ export function leadsOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 /** The leads service as an HTTP application: validation, problem details and the OpenAPI page at /docs. */
-export async function createLeadsApp(options: LeadsServiceOptions): Promise<INestApplication> {
+export interface LeadsConsuming {
+  transport: MessageTransport;
+  groupId?: string;
+}
+
+export async function createLeadsApp(
+  options: LeadsServiceOptions & { consuming?: LeadsConsuming },
+): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter([leadProblems, opportunityProblems]));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  if (options.consuming) await consumeDealRegistrations(app, options.consuming);
   return app;
+}
+
+/** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */
+async function consumeDealRegistrations(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
+  const { transport } = consuming;
+  await transport.ensureTopics([dealRegistrationTopic]);
+  app.connectMicroservice(
+    {
+      strategy: new SalesosEventsServer<undefined>(
+        (handlers) =>
+          new ConsumerRunner({
+            groupId: consuming.groupId ?? 'leads.deal-registrations',
+            topics: [dealRegistrationTopic.name],
+            handlers,
+            transport,
+            inbox: new PassThroughInbox(),
+            registry: new ContractRegistry(channelsContracts),
+            logger: jsonLogger,
+          }),
+      ),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
 }

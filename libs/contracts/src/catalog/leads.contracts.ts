@@ -17,11 +17,52 @@ export const opportunityTopic: TopicDefinition = {
   retentionMs: days(90),
 };
 
+export const dealRegistrationDecisionTopic: TopicDefinition = {
+  name: 'salesos.leads.deal-registration-decision',
+  description: "The leads service's answer to each deal registration: accepted, or in conflict. Key: registration id.",
+  partitions: 3,
+  retentionMs: days(90),
+};
+
+const decision = {
+  service: 'leads',
+  topic: dealRegistrationDecisionTopic,
+  subjectField: 'registrationId',
+  version: 1,
+} as const;
 const lead = { service: 'leads', topic: leadTopic, subjectField: 'leadId', version: 1 } as const;
 const opportunity = { service: 'leads', topic: opportunityTopic, subjectField: 'opportunityId', version: 1 } as const;
 const stage = { type: 'string', minLength: 1, maxLength: 60 } as const;
 
 export const leadsContracts: IntegrationEventContract[] = [
+  {
+    ...decision,
+    name: 'DealRegistrationAccepted',
+    description: 'No open lead or opportunity exists for the company: the dealer holds the deal.',
+    schema: payload('An accepted registration', {
+      registrationId: id,
+      divisionId: id,
+      dealerId: id,
+      companyName: { type: 'string', minLength: 1, maxLength: 200 },
+      rule: { type: 'string', maxLength: 200 },
+      decidedAt: instant,
+    }),
+  },
+  {
+    ...decision,
+    name: 'DealRegistrationConflicted',
+    description: 'An open lead or opportunity for the same company came first; the first-come rule is named.',
+    schema: payload('A registration in conflict', {
+      registrationId: id,
+      divisionId: id,
+      dealerId: id,
+      companyName: { type: 'string', minLength: 1, maxLength: 200 },
+      rule: { type: 'string', maxLength: 200 },
+      conflictingLeadIds: { type: 'array', items: id },
+      conflictingOpportunityIds: { type: 'array', items: id },
+      decidedAt: instant,
+    }),
+  },
   {
     ...lead,
     name: 'LeadCaptured',

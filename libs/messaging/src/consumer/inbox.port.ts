@@ -34,3 +34,21 @@ export class MemoryInbox implements Inbox<undefined> {
     return fresh;
   }
 }
+
+/**
+ * Records nothing: for consumers whose effect is itself idempotent, such as a command whose event ids derive from
+ * the message id, so the event store refuses a second copy.
+ */
+export class PassThroughInbox implements Inbox<undefined> {
+  readonly transactional = false;
+
+  async processBatch(
+    _groupId: string,
+    eventIds: readonly string[],
+    effects: (fresh: ReadonlySet<string>, tx: undefined) => Promise<void>,
+  ): Promise<ReadonlySet<string>> {
+    const all = new Set(eventIds);
+    await effects(all, undefined);
+    return all;
+  }
+}

@@ -7,6 +7,8 @@ import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
 import { EVENT_STORE } from '../event-store.token';
 import { LeadsPublisher } from './messaging/leads-publisher';
+import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
+import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
 
 /** Feeds the service's own views from its streams: catch-up at start, then live. */
 class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
@@ -16,15 +18,17 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
     @Inject(SegmentCatalog) private readonly segments: SegmentCatalog,
+    @Inject(OpenAccounts) private readonly openAccounts: OpenAccounts,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.subscription = this.store.subscribe({
-      filter: { categories: ['lead', 'segment'] },
+      filter: { categories: ['lead', 'segment', 'opportunity'] },
       batchSize: 1000,
       handler: (event: RecordedEvent) => {
         this.segments.apply(event);
         this.directory.apply(event);
+        this.openAccounts.apply(event);
       },
     });
     await this.subscription.caughtUp;
@@ -36,6 +40,7 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
 }
 
 @Module({
+  imports: [DealRegistrationsModule],
   controllers: [LeadsController],
   providers: [
     LeadDirectory,
@@ -44,14 +49,15 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     LeadsPublisher,
     {
       provide: LeadCommands,
-      inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, Clock, IdGenerator],
+      inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, Clock, IdGenerator, OpenAccounts],
       useFactory: (
         store: EventStore,
         directory: LeadDirectory,
         segments: SegmentCatalog,
         clock: Clock,
         ids: IdGenerator,
-      ) => new LeadCommands(store, directory, segments, clock, ids),
+        openAccounts: OpenAccounts,
+      ) => new LeadCommands(store, directory, segments, clock, ids, (event) => openAccounts.apply(event)),
     },
   ],
   exports: [LeadCommands],

@@ -4,25 +4,28 @@ import { Clock, IdGenerator } from '@salesos/http';
 import { EVENT_STORE } from '../event-store.token';
 import { LeadCommands } from '../leads/application/lead-commands.service';
 import { LeadsModule } from '../leads/leads.module';
+import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
+import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
 import { OpportunitiesController } from './api/opportunities.controller';
 import { OpportunityCommands } from './application/opportunity-commands.service';
 import { PipelineCatalog } from './application/pipeline-catalog';
 
 @Module({
-  imports: [LeadsModule],
+  imports: [LeadsModule, DealRegistrationsModule],
   controllers: [OpportunitiesController],
   providers: [
     PipelineCatalog,
     {
       provide: OpportunityCommands,
-      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator],
+      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator, OpenAccounts],
       useFactory: (
         store: EventStore,
         pipelines: PipelineCatalog,
         leads: LeadCommands,
         clock: Clock,
         ids: IdGenerator,
-      ) => new OpportunityCommands(store, pipelines, leads, clock, ids),
+        openAccounts: OpenAccounts,
+      ) => new OpportunityCommands(store, pipelines, leads, clock, ids, (event) => openAccounts.apply(event)),
     },
   ],
 })

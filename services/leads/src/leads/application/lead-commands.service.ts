@@ -1,5 +1,5 @@
 import type { CommandResult } from '@salesos/event-sourcing';
-import type { EventStore } from '@salesos/event-store';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
 import { CommandRunner } from '../../shared/command-runner';
 import type { SegmentCatalog } from '../../segments/projections/segment-catalog';
@@ -23,8 +23,12 @@ export class LeadCommands {
     private readonly segments: SegmentCatalog,
     clock: Clock,
     ids: IdGenerator,
+    alsoNotify: (event: RecordedEvent) => void = () => undefined,
   ) {
-    this.runner = new CommandRunner(store, leadDecider, 'lead', clock, ids, (event) => directory.apply(event));
+    this.runner = new CommandRunner(store, leadDecider, 'lead', clock, ids, (event) => {
+      directory.apply(event);
+      alsoNotify(event);
+    });
   }
 
   async capture(input: CaptureLeadInput, context: RequestContext): Promise<LeadResult> {

@@ -5,6 +5,7 @@ import { type MessageTransport, Relay, type RelayLock } from '@salesos/messaging
 import { EVENT_STORE } from '../../event-store.token';
 import { mapOpportunityEvent } from '../../opportunities/messaging/opportunity-integration.mapper';
 import { mapLeadEvent } from './lead-integration.mapper';
+import { mapDealRegistrationEvent } from '../../deal-registrations/messaging/deal-registration-integration.mapper';
 
 export const LEADS_PUBLISHING = Symbol('LEADS_PUBLISHING');
 
@@ -29,8 +30,8 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
         : new Relay({
             service: 'leads',
             store,
-            categories: ['lead', 'opportunity'],
-            map: (event) => [...mapLeadEvent(event), ...mapOpportunityEvent(event)],
+            categories: ['lead', 'opportunity', 'dealregistration'],
+            map: (event) => [...mapLeadEvent(event), ...mapOpportunityEvent(event), ...mapDealRegistrationEvent(event)],
             registry: this.registry,
             transport: publishing.transport,
             lock: publishing.lock,

@@ -1,5 +1,5 @@
 import type { CommandResult } from '@salesos/event-sourcing';
-import type { EventStore } from '@salesos/event-store';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
 import type { LeadCommands } from '../../leads/application/lead-commands.service';
 import type { Money } from '../../leads/domain/money';
@@ -28,8 +28,9 @@ export class OpportunityCommands {
     private readonly leads: LeadCommands,
     clock: Clock,
     ids: IdGenerator,
+    notify: (event: RecordedEvent) => void = () => undefined,
   ) {
-    this.runner = new CommandRunner(store, opportunityDecider, 'opportunity', clock, ids);
+    this.runner = new CommandRunner(store, opportunityDecider, 'opportunity', clock, ids, notify);
   }
 
   open(input: OpenOpportunityInput, context: RequestContext): Promise<OpportunityResult> {

@@ -1,0 +1,107 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import {
+  dealRegistrationDecisionTopic,
+  dealRegistrationTopic,
+  fromEventRecord,
+  type IntegrationEvent,
+  toEventRecord,
+} from '@salesos/contracts';
+import { MemoryEventStore } from '@salesos/event-store';
+import { InProcessRelayLock, InProcessTransport, type IncomingRecord } from '@salesos/messaging';
+import { createLeadsApp } from '../../leads-app';
+import { firstComeRule } from '../domain/deal-registration.decider';
+
+const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+
+function submitted(registrationId: string, companyName: string, id = `msg-${registrationId}`) {
+  return toEventRecord({
+    id,
+    type: 'salesos.channels.DealRegistrationSubmitted.v1',
+    source: '/salesos/channels',
+    subject: registrationId,
+    time: '2026-05-01T08:00:00.000Z',
+    data: {
+      registrationId,
+      divisionId: 'north',
+      dealerId: 'dealer-3',
+      companyName,
+      submittedAt: '2026-05-01T08:00:00.000Z',
+    },
+    divisionId: 'north',
+  });
+}
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('deal registration intake', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+  let transport: InProcessTransport;
+
+  beforeEach(async () => {
+    store = new MemoryEventStore({ pollIntervalMs: 10 });
+    transport = new InProcessTransport();
+    app = await createLeadsApp({
+      store,
+      publishing: { transport, lock: new InProcessRelayLock(), pollIntervalMs: 10 },
+      consuming: { transport },
+    });
+    await app.init();
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await transport.close();
+  });
+
+  it('answers conflict when an open lead for the company came first, accepted otherwise, and decides each once', async () => {
+    const lead = await request(app.getHttpServer() as Parameters<typeof request>[0])
+      .post('/leads')
+      .set(headers)
+      .send({ source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme GmbH' } });
+    const producer = transport.producer();
+    await producer.send(dealRegistrationTopic.name, [
+      submitted('reg-1', 'ACME'),
+      submitted('reg-2', 'Globex Corp'),
+      submitted('reg-1', 'ACME'),
+    ]);
+
+    const decisions: IntegrationEvent[] = [];
+    const reader = transport.consumer('test-reader');
+    await reader.start({
+      topics: [dealRegistrationDecisionTopic.name],
+      fromBeginning: true,
+      eachBatch: (batch: { records: IncomingRecord[] }) => {
+        for (const record of batch.records) {
+          const decoded = fromEventRecord(record);
+          if (decoded.ok) decisions.push(decoded.event);
+        }
+        return Promise.resolve();
+      },
+    });
+    await until(() => decisions.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reader.stop();
+
+    // Registrations are keyed by their id, so only each one's own order is guaranteed.
+    decisions.sort((a, b) => a.subject.localeCompare(b.subject));
+    expect(decisions.map((event) => [event.type, event.subject])).toEqual([
+      ['salesos.leads.DealRegistrationConflicted.v1', 'reg-1'],
+      ['salesos.leads.DealRegistrationAccepted.v1', 'reg-2'],
+    ]);
+    expect(decisions[0]?.data).toMatchObject({
+      conflictingLeadIds: [(lead.body as { leadId: string }).leadId],
+      conflictingOpportunityIds: [],
+      rule: firstComeRule,
+      dealerId: 'dealer-3',
+    });
+    expect(await store.readStream('dealregistration-reg-1')).toHaveLength(1);
+  });
+});
