@@ -12,6 +12,7 @@ import {
 } from '@salesos/messaging';
 import { leadProblems } from './leads/api/lead-problems';
 import { opportunityProblems } from './opportunities/api/opportunity-problems';
+import { segmentProblems } from './segments/api/segment-problems';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
@@ -34,7 +35,7 @@ export async function createLeadsApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([leadProblems, opportunityProblems]));
+  app.useGlobalFilters(new ProblemDetailsFilter([leadProblems, opportunityProblems, segmentProblems]));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);

@@ -7,6 +7,8 @@ import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
 import { EVENT_STORE } from '../event-store.token';
 import { LeadsPublisher } from './messaging/leads-publisher';
+import { SegmentsController } from '../segments/api/segments.controller';
+import { SegmentCommands } from '../segments/application/segment-commands.service';
 import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
 import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
 
@@ -41,12 +43,18 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
 
 @Module({
   imports: [DealRegistrationsModule],
-  controllers: [LeadsController],
+  controllers: [LeadsController, SegmentsController],
   providers: [
     LeadDirectory,
     SegmentCatalog,
     LeadViewsFeeder,
     LeadsPublisher,
+    {
+      provide: SegmentCommands,
+      inject: [EVENT_STORE, SegmentCatalog, Clock, IdGenerator],
+      useFactory: (store: EventStore, catalog: SegmentCatalog, clock: Clock, ids: IdGenerator) =>
+        new SegmentCommands(store, catalog, clock, ids),
+    },
     {
       provide: LeadCommands,
       inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, Clock, IdGenerator, OpenAccounts],

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@salesos/event-store';
 import { type LeadProfile, matchesSegment, type SegmentCriteria } from '../domain/segment-criteria';
 import type { SegmentEvent } from '../domain/segment.decider';
 
-interface ActiveSegment {
+export interface ActiveSegment {
   segmentId: string;
   divisionId: string;
   name: string;
@@ -34,6 +34,13 @@ export class SegmentCatalog {
         this.segments.delete(segmentEvent.data.segmentId);
         return;
     }
+  }
+
+  /** The division's active segments, by name. */
+  list(divisionId: string): ActiveSegment[] {
+    return [...this.segments.values()]
+      .filter((segment) => segment.divisionId === divisionId)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Ids of the division's active segments whose criteria the lead meets, in a stable order. */

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { type CompanySizeBand, companySizeBands } from '../domain/segment-criteria';
+
+export class PriceBandRequest {
+  @ApiProperty({ example: 'EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
+  currency!: string;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  min?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  max?: number;
+}
+
+export class SegmentCriteriaRequest {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true })
+  industries?: string[];
+
+  @ApiPropertyOptional({ enum: companySizeBands, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(companySizeBands, { each: true })
+  sizeBands?: CompanySizeBand[];
+
+  @ApiPropertyOptional({ type: PriceBandRequest })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PriceBandRequest)
+  priceBand?: PriceBandRequest;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true })
+  territories?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  needTags?: string[];
+}
+
+export class DefineSegmentRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiProperty({ type: SegmentCriteriaRequest })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SegmentCriteriaRequest)
+  criteria!: SegmentCriteriaRequest;
+}
+
+export class RetireSegmentRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  reason!: string;
+}

@@ -1,0 +1,95 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { MemoryEventStore } from '@salesos/event-store';
+import { createLeadsApp } from '../../leads-app';
+
+const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'manager-1', 'X-User-Roles': 'division-manager' };
+const segment = {
+  name: 'Large manufacturers',
+  criteria: { industries: ['manufacturing'], sizeBands: ['large', 'enterprise'] },
+};
+
+describe('segments API', () => {
+  let app: INestApplication;
+
+  beforeEach(async () => {
+    app = await createLeadsApp({ store: new MemoryEventStore() });
+    await app.init();
+  });
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('defines a segment that the next captured lead is matched to, revises and retires it', async () => {
+    const defined = await http().post('/segments').set(headers).send(segment);
+    expect(defined.status).toBe(201);
+    expect(defined.headers.etag).toBe('"1"');
+    const lead = await http()
+      .post('/leads')
+      .set(headers)
+      .send({
+        source: 'web',
+        contact: { name: 'Ada' },
+        company: { name: 'Acme', industry: 'Manufacturing', sizeBand: 'large' },
+      });
+    expect(lead.body.segmentIds).toEqual([defined.body.segmentId]);
+    expect((await http().get('/segments').set(headers)).body.items).toMatchObject([{ name: 'Large manufacturers' }]);
+    expect(
+      (
+        await http()
+          .get('/segments')
+          .set({ ...headers, 'X-Division-Id': 'south' })
+      ).body.items,
+    ).toEqual([]);
+
+    const path = `/segments/${defined.body.segmentId}`;
+    const revised = await http()
+      .put(path)
+      .set(headers)
+      .set('If-Match', '"1"')
+      .send({ ...segment, name: 'Large and enterprise manufacturers' });
+    expect(revised.body).toMatchObject({ version: 2, status: 'active' });
+    expect((await http().put(path).set(headers).set('If-Match', '"1"').send(segment)).status).toBe(412);
+    expect((await http().post(`${path}/retirement`).set(headers).send({ reason: 'market left' })).body).toMatchObject({
+      status: 'retired',
+    });
+    expect((await http().get('/segments').set(headers)).body.items).toEqual([]);
+    expect((await http().put(path).set(headers).send(segment)).body.code).toBe('SEGMENT_RETIRED');
+  });
+
+  it('refuses invalid criteria naming the field, and a segment of another division as not found', async () => {
+    const cases: Array<[object, string]> = [
+      [{ name: 'Everyone', criteria: {} }, 'criteria'],
+      [{ name: '', criteria: segment.criteria }, 'name'],
+      [{ name: 'x', criteria: { sizeBands: ['giant'] } }, 'criteria.sizeBands'],
+      [{ name: 'x', criteria: { priceBand: { currency: 'eur' } } }, 'criteria.priceBand.currency'],
+      [{ name: 'x', criteria: { priceBand: { currency: 'EUR', min: -5 } } }, 'criteria.priceBand.min'],
+      [{ name: 'x', criteria: { territories: 'berlin' } }, 'criteria.territories'],
+      [{ name: 'x', criteria: { industries: ['retail'], colour: 'blue' } }, 'criteria.colour'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await http().post('/segments').set(headers).send(body);
+      expect({
+        field,
+        status: response.status,
+        fields: response.body.errors?.map((error: { field: string }) => error.field),
+      }).toEqual({
+        field,
+        status: 400,
+        fields: expect.arrayContaining([field]) as unknown,
+      });
+    }
+    const defined = await http().post('/segments').set(headers).send(segment);
+    const foreign = await http()
+      .post(`/segments/${defined.body.segmentId}/retirement`)
+      .set({ ...headers, 'X-Division-Id': 'south' })
+      .send({ reason: 'x' });
+    expect(foreign.status).toBe(404);
+    expect((await http().post('/segments/abc/retirement').set(headers).send({ reason: 'x' })).body.errors).toEqual([
+      { field: 'segmentId', message: 'must be a UUID' },
+    ]);
+  });
+});

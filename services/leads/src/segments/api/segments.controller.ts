@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
+import type { SegmentCriteria } from '../domain/segment-criteria';
+import { SegmentCatalog } from '../projections/segment-catalog';
+import { DefineSegmentRequest, RetireSegmentRequest, type SegmentCriteriaRequest } from './segment.request.dto';
+
+const segmentIdParam = new UuidParam('segmentId');
+
+/** DTO instances become plain data: events hold only plain JSON. */
+function toCriteria(request: SegmentCriteriaRequest): SegmentCriteria {
+  const { priceBand } = request;
+  return {
+    ...(request.industries ? { industries: [...request.industries] } : {}),
+    ...(request.sizeBands ? { sizeBands: [...request.sizeBands] } : {}),
+    ...(priceBand
+      ? {
+          priceBand: {
+            currency: priceBand.currency,
+            ...(priceBand.min === undefined ? {} : { min: priceBand.min }),
+            ...(priceBand.max === undefined ? {} : { max: priceBand.max }),
+          },
+        }
+      : {}),
+    ...(request.territories ? { territories: [...request.territories] } : {}),
+    ...(request.needTags ? { needTags: [...request.needTags] } : {}),
+  };
+}
+
+function answer(result: SegmentResult, response: Response) {
+  response.setHeader('ETag', etagFor(result.version));
+  return { segmentId: result.streamId.slice('segment-'.length), version: result.version, status: result.state.status };
+}
+
+@ApiTags('segments')
+@ApiHeader({ name: 'X-Division-Id', required: true })
+@ApiHeader({ name: 'X-User-Id', required: true })
+@ApiHeader({ name: 'X-User-Roles', required: true })
+@Controller('segments')
+export class SegmentsController {
+  constructor(
+    @Inject(SegmentCommands) private readonly commands: SegmentCommands,
+    @Inject(SegmentCatalog) private readonly catalog: SegmentCatalog,
+  ) {}
+
+  @Get()
+  list(@Caller() caller: RequestContext) {
+    return { items: this.catalog.list(caller.divisionId) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async define(
+    @Body() body: DefineSegmentRequest,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.define(body.name, toCriteria(body.criteria), caller);
+    response.setHeader('Location', `/segments/${result.streamId.slice('segment-'.length)}`);
+    return answer(result, response);
+  }
+
+  @Put(':segmentId')
+  async revise(
+    @Param('segmentId', segmentIdParam) segmentId: string,
+    @Body() body: DefineSegmentRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.commands.revise(segmentId, body.name, toCriteria(body.criteria), caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
+  }
+
+  @Post(':segmentId/retirement')
+  @HttpCode(200)
+  async retire(
+    @Param('segmentId', segmentIdParam) segmentId: string,
+    @Body() body: RetireSegmentRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(await this.commands.retire(segmentId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+  }
+}
