@@ -1,0 +1,361 @@
+/**
+ * Leads service benchmark: commands per second through the HTTP API of the leads service on the PostgreSQL
+ * adapter, against the same appends made straight into the store, then latency at half the measured rate, on one
+ * fresh database. Runs under tools/register.cjs (SWC with decorator metadata, which Nest's validation needs).
+ * `BENCH_SECONDS` and `BENCH_WARMUP_SECONDS` shrink it for development, `BENCH_CPU_PROFILE=<prefix>` profiles the
+ * two throughput phases; results go to bench/results/leads.json.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { PostgresEventStore } from '@salesos/event-store/postgres';
+import { Client, type Pool } from 'pg';
+import { createLeadsApp } from '../services/leads/src/leads-app';
+import { type BenchDatabase, createBenchDatabase } from './lib/bench-database';
+import { profiled } from './lib/cpu-profile';
+import { cpuSplit, sampleCpu } from './lib/cpu-split';
+import { type LeadsBenchConfig, loadLeadsConfig } from './lib/leads-config';
+import { LoopbackHttp } from './lib/leads-http';
+import { distributionsByKind, measureAtRate } from './lib/leads-latency';
+import {
+  clientIdentity,
+  type CommandKind,
+  commandKinds,
+  type CommandOutcome,
+  commandsPerCycle,
+  LeadsClient,
+} from './lib/leads-mix';
+import {
+  buildLeadsReport,
+  type ErrorSummary,
+  formatLeadsTable,
+  type HttpThroughput,
+  type LeadsMeasurements,
+  type LeadsRunInfo,
+  type PhaseObservation,
+  type StoreThroughput,
+  writeLeadsReport,
+} from './lib/leads-report';
+import { appendBytes, StoreWriter, streamTemplate, type StreamTemplate } from './lib/leads-store-mix';
+import { measureThroughput, type WriterStep } from './lib/load';
+import { peakRssMb } from './lib/messaging-timing';
+import { progress } from './lib/progress';
+
+const resultsPath = join(__dirname, 'results', 'leads.json');
+const errorSamples = 5;
+
+/** Every command's outcome, per phase; the first failures are kept to show what went wrong. */
+class ErrorTally {
+  private readonly byPhase: Record<string, number> = {};
+  private readonly samples: string[] = [];
+
+  record(phase: string, outcome: CommandOutcome): void {
+    if (outcome.ok) return;
+    this.byPhase[phase] = (this.byPhase[phase] ?? 0) + 1;
+    const sample = `${phase} ${outcome.kind}: ${outcome.failure ?? outcome.status}`;
+    if (this.samples.length < errorSamples) {
+      this.samples.push(sample);
+      progress(`error: ${sample}`);
+    }
+  }
+
+  summary(): ErrorSummary {
+    const total = Object.values(this.byPhase).reduce((sum, count) => sum + count, 0);
+    return { total, byPhase: { ...this.byPhase }, samples: [...this.samples] };
+  }
+}
+
+/** The service on a loopback port, and the clients that drive it. */
+interface Service {
+  app: INestApplication;
+  http: LoopbackHttp;
+  clients: LeadsClient[];
+  stopped: boolean;
+}
+
+interface Bench {
+  config: LeadsBenchConfig;
+  store: PostgresEventStore;
+  admin: Client;
+  pool: PoolCounters;
+  errors: ErrorTally;
+}
+
+async function main(): Promise<void> {
+  const config = loadLeadsConfig();
+  const [loadAtStart = Number.NaN] = loadavg();
+  const database = await createBenchDatabase(config.adminUrl);
+  progress(`created database ${database.name} (PostgreSQL ${database.serverVersion})`);
+  const forgetInterrupt = dropDatabaseOnInterrupt(database);
+  try {
+    const { measurements, templates } = await runMeasurements(config, database);
+    const info: LeadsRunInfo = {
+      date: new Date().toISOString(),
+      nodeVersion: process.version,
+      postgresVersion: database.serverVersion,
+      cpuCount: availableParallelism(),
+      loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
+      config,
+      ...commandSizes(templates),
+    };
+    const report = buildLeadsReport(measurements, info);
+    await writeLeadsReport(resultsPath, report);
+    progress(`wrote ${resultsPath}`);
+    process.stdout.write(`${formatLeadsTable(report, measurements, info)}\n`);
+  } finally {
+    await database.drop();
+    forgetInterrupt();
+    progress(`dropped database ${database.name}`);
+  }
+}
+
+async function runMeasurements(
+  config: LeadsBenchConfig,
+  database: BenchDatabase,
+): Promise<{ measurements: LeadsMeasurements; templates: StreamTemplate[] }> {
+  const store = await PostgresEventStore.connect({ url: database.url, poolSize: config.poolSize });
+  const admin = new Client({ connectionString: database.url });
+  // An interrupt drops the database with FORCE, which ends this session under it: not worth a crash.
+  admin.on('error', (error) => progress(`admin connection: ${error.message}`));
+  await admin.connect();
+  const bench: Bench = { config, store, admin, pool: countPoolEvents(store.pool), errors: new ErrorTally() };
+  const service = await startService(store, config.clients);
+  try {
+    const templates = await probe(service, store);
+    const http = await observed(bench, () => measureHttp(bench, service));
+    const halfRate = await observed(bench, () => measureHalfRate(bench, service, http.result.eventsPerSecond));
+    // Stopped first, so its subscription neither reads the ceiling's events nor competes with it.
+    await stopService(service);
+    const store16 = await observed(bench, () => measureStore(bench, templates));
+    const measurements: LeadsMeasurements = {
+      http: http.result,
+      store: store16.result,
+      halfRate: halfRate.result,
+      errors: bench.errors.summary(),
+      phases: { http: http.observed, store: store16.observed, halfRate: halfRate.observed },
+      peakRssMb: peakRssMb(),
+    };
+    return { measurements, templates };
+  } finally {
+    await stopService(service);
+    await admin.end();
+    await store.close();
+  }
+}
+
+async function startService(store: PostgresEventStore, clients: number): Promise<Service> {
+  const app = await createLeadsApp({ store });
+  await app.listen(0, '127.0.0.1');
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  progress(`leads service listening on 127.0.0.1:${port}`);
+  const http = new LoopbackHttp(port, clients);
+  return {
+    app,
+    http,
+    clients: Array.from({ length: clients }, (_, index) => new LeadsClient(http, clientIdentity(index))),
+    stopped: false,
+  };
+}
+
+async function stopService(service: Service): Promise<void> {
+  if (service.stopped) return;
+  service.stopped = true;
+  service.http.close();
+  await service.app.close();
+  progress('leads service stopped');
+}
+
+/**
+ * One cycle of the mix by a client of its own, before anything is timed: a mix the service refuses fails the run
+ * at once, and the streams it wrote are the templates of the store-only ceiling.
+ */
+async function probe(service: Service, store: PostgresEventStore): Promise<StreamTemplate[]> {
+  const client = new LeadsClient(service.http, clientIdentity(service.clients.length));
+  const created: string[] = [];
+  for (let step = 0; step < commandsPerCycle; step += 1) {
+    const outcome = await client.next();
+    if (!outcome.ok) throw new Error(`the service refused the mix: ${outcome.kind} ${outcome.failure ?? ''}`);
+    if (outcome.createdStreamId !== undefined) created.push(outcome.createdStreamId);
+  }
+  const templates = await Promise.all(
+    created.map(async (streamId) => streamTemplate(streamId, await store.readStream(streamId))),
+  );
+  progress(`probe: one cycle answered 2xx; streams ${templates.map(describeTemplate).join(', ')}`);
+  return templates;
+}
+
+/** Send-to-answer times of the successful commands answered inside the timed window, by kind. */
+class WindowLatencies {
+  private readonly byKind = new Map<CommandKind, number[]>(commandKinds.map((kind) => [kind, []]));
+  succeeded = 0;
+
+  constructor(
+    private readonly windowStart: number,
+    private readonly windowEnd: number,
+  ) {}
+
+  add(kind: CommandKind, sentAt: number, answeredAt: number): void {
+    this.succeeded += 1;
+    if (answeredAt >= this.windowStart && answeredAt <= this.windowEnd) {
+      this.byKind.get(kind)?.push(answeredAt - sentAt);
+    }
+  }
+
+  distributions(): HttpThroughput['byKind'] {
+    return distributionsByKind(this.byKind);
+  }
+}
+
+async function measureHttp(bench: Bench, service: Service): Promise<HttpThroughput> {
+  const { config } = bench;
+  const { clients: writers, seconds, warmupSeconds } = config;
+  const queriesBefore = bench.pool.queries;
+  const windowStart = performance.now() + warmupSeconds * 1000;
+  const latencies = new WindowLatencies(windowStart, windowStart + seconds * 1000);
+  const shape = { label: `http_commands_per_s_${writers}`, writers, seconds, warmupSeconds };
+  const throughput = await profiled(profilePath(config, 'http'), () =>
+    measureThroughput(shape, (writer) => httpStep(bench, service.clients[writer] as LeadsClient, latencies)),
+  );
+  return {
+    ...throughput,
+    byKind: latencies.distributions(),
+    queriesPerCommand: (bench.pool.queries - queriesBefore) / latencies.succeeded,
+  };
+}
+
+/** One command of a client; it counts when it succeeds. */
+function httpStep(bench: Bench, client: LeadsClient, latencies: WindowLatencies): WriterStep {
+  return async () => {
+    const sentAt = performance.now();
+    const outcome = await client.next();
+    bench.errors.record('http_throughput', outcome);
+    if (!outcome.ok) return 0;
+    latencies.add(outcome.kind, sentAt, performance.now());
+    return 1;
+  };
+}
+
+function measureHalfRate(bench: Bench, service: Service, maxRate: number) {
+  const { config } = bench;
+  return measureAtRate(
+    'half_rate',
+    service.clients,
+    { ratePerSecond: maxRate * config.halfRateShare, seconds: config.seconds, warmupSeconds: config.warmupSeconds },
+    (outcome) => bench.errors.record('half_rate', outcome),
+  );
+}
+
+async function measureStore(bench: Bench, templates: readonly StreamTemplate[]): Promise<StoreThroughput> {
+  const { config, store } = bench;
+  const queriesBefore = bench.pool.queries;
+  let appends = 0;
+  const shape = {
+    label: `store_appends_per_s_${config.clients}`,
+    writers: config.clients,
+    seconds: config.seconds,
+    warmupSeconds: config.warmupSeconds,
+  };
+  const throughput = await profiled(profilePath(config, 'store'), () =>
+    measureThroughput(shape, (writer) => {
+      const streams = new StoreWriter(store, templates, clientIdentity(writer));
+      return async () => {
+        await streams.next();
+        appends += 1;
+        return 1;
+      };
+    }),
+  );
+  return { ...throughput, queriesPerAppend: (bench.pool.queries - queriesBefore) / appends };
+}
+
+/** A checkpoint first, so no phase pays for the dirty pages of the one before it. */
+async function observed<T>(bench: Bench, phase: () => Promise<T>): Promise<{ result: T; observed: PhaseObservation }> {
+  await bench.admin.query('CHECKPOINT');
+  const start = await sampleCpu(bench.admin);
+  const connectionsBefore = bench.pool.connectionsOpened;
+  const result = await phase();
+  const cpu = cpuSplit(start, await sampleCpu(bench.admin));
+  return { result, observed: { cpu, poolConnectionsOpened: bench.pool.connectionsOpened - connectionsBefore } };
+}
+
+function profilePath(config: LeadsBenchConfig, phase: string): string | undefined {
+  return config.cpuProfilePrefix === undefined ? undefined : `${config.cpuProfilePrefix}-${phase}.cpuprofile`;
+}
+
+interface PoolCounters {
+  /** pg's pool checks a client out once per `pool.query`, so its `acquire` events count the store's round trips. */
+  queries: number;
+  /** New server sessions: each pays for a backend start, and for preparing its statements again. */
+  connectionsOpened: number;
+}
+
+function countPoolEvents(pool: Pool): PoolCounters {
+  const counters = { queries: 0, connectionsOpened: 0 };
+  pool.on('acquire', () => (counters.queries += 1));
+  pool.on('connect', () => (counters.connectionsOpened += 1));
+  return counters;
+}
+
+/** Event count and bytes each command kind appends, read off the probe's streams. */
+function commandSizes(templates: readonly StreamTemplate[]): Pick<LeadsRunInfo, 'appendBytes' | 'appendEvents'> {
+  const opportunity = templates.find((template) => template.category === 'opportunity');
+  const lead = templates.find((template) => template.category === 'lead');
+  const [openBytes = 0, moveBytes = 0] = opportunity === undefined ? [] : appendBytes(opportunity);
+  const [captureBytes = 0] = lead === undefined ? [] : appendBytes(lead);
+  const events = (template: StreamTemplate | undefined, index: number): number =>
+    template?.appends[index]?.events.length ?? 0;
+  return {
+    appendBytes: { open_opportunity: openBytes, move_stage: moveBytes, capture_lead: captureBytes },
+    appendEvents: {
+      open_opportunity: events(opportunity, 0),
+      move_stage: events(opportunity, 1),
+      capture_lead: events(lead, 0),
+    },
+  };
+}
+
+function describeTemplate(template: StreamTemplate): string {
+  const shape = template.appends.map((append) => append.events.map((event) => event.type).join('+')).join(', ');
+  return `${template.category} [${shape}]`;
+}
+
+/**
+ * Ctrl-C would otherwise leave the database behind. Nest's shutdown hooks also listen, close the app and send the
+ * signal again; this listener stays registered so that second signal cannot end the process before the drop.
+ */
+function dropDatabaseOnInterrupt(database: BenchDatabase): () => void {
+  let dropping = false;
+  const onSignal = (): void => {
+    if (dropping) return;
+    dropping = true;
+    progress(`interrupted: dropping database ${database.name}`);
+    void database
+      .drop()
+      .catch((error: unknown) => progress(`could not drop ${database.name}: ${String(error)}`))
+      .finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** Everything is closed by now; if a library still holds a handle, say which and leave anyway. */
+function exitSoon(): void {
+  setTimeout(() => {
+    progress(`still open after cleanup: ${process.getActiveResourcesInfo().join(', ')}; exiting`);
+    process.exit();
+  }, 5000).unref();
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`leads bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  })
+  .finally(exitSoon);
