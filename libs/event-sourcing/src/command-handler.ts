@@ -30,6 +30,11 @@ export interface CommandResult<State, E extends DomainEvent> {
   state: State;
   /** Events this command appended; empty when the decision changed nothing or the command was a repeat. */
   events: E[];
+  /**
+   * The appended events as the store holds them, for in-process views that must see a write at once. Every one
+   * carries the batch's last global position; read the store where exact positions matter.
+   */
+  recorded: RecordedEvent[];
   lastPosition: bigint | undefined;
 }
 
@@ -89,22 +94,26 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     for (let attempt = 0; ; attempt += 1) {
       const loaded = await this.load(streamId);
       const repeat = this.findRepeat(loaded.events, command);
-      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state };
+      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [] };
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
         throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
       }
       const decided = [...this.decider.decide(command, loaded.state)];
       if (decided.length === 0) {
-        return { streamId, version: loaded.version, state: loaded.state, events: [], lastPosition: undefined };
+        return {
+          streamId,
+          version: loaded.version,
+          state: loaded.state,
+          events: [],
+          recorded: [],
+          lastPosition: undefined,
+        };
       }
       const expected: ExpectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
       let appended: AppendResult;
+      const newEvents = decided.map((event, index) => this.toNewEvent(event, index, command));
       try {
-        appended = await this.store.append(
-          streamId,
-          decided.map((event, index) => this.toNewEvent(event, index, command)),
-          expected,
-        );
+        appended = await this.store.append(streamId, newEvents, expected);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (options.expectedVersion !== undefined) {
@@ -120,6 +129,20 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         version: appended.nextExpectedVersion,
         state,
         events: decided,
+        recorded: newEvents.map((event, index) => ({
+          type: event.type,
+          data: event.data,
+          metadata: {
+            ...event.metadata,
+            eventId: event.eventId,
+            type: event.type,
+            schemaVersion: event.schemaVersion ?? 1,
+            streamId,
+            streamVersion: loaded.version + index + 1,
+            globalPosition: appended.lastPosition,
+            recordedAt: command.metadata.now,
+          },
+        })),
         lastPosition: appended.lastPosition,
       };
     }

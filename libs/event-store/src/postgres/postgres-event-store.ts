@@ -160,7 +160,9 @@ export class PostgresEventStore implements EventStore {
         : `SELECT ${eventColumns} FROM event_store.events WHERE stream_id = $1 AND stream_version <= $2
            ORDER BY stream_version DESC LIMIT $3`;
     const start = from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
-    const { rows } = await this.pool.query<EventRow>(text, [streamId, start, maxCount]);
+    // Named, so each connection parses and plans the hot read once.
+    const name = direction === 'forwards' ? 'event_store_read_forwards' : 'event_store_read_backwards';
+    const { rows } = await this.pool.query<EventRow>({ name, text, values: [streamId, start, maxCount] });
     return rows.map(toRecorded);
   }
 

@@ -18,7 +18,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
   private readonly handler: CommandHandler<State, C, E>;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     decider: Decider<State, C, E>,
     private readonly category: string,
     private readonly clock: Clock,
@@ -61,11 +61,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     const full = { ...command, metadata: this.metadata(context, command.type, id) } as C;
     const streamId = this.streamId(id);
     const result = await this.handler.handle(streamId, full, expectedVersion === undefined ? {} : { expectedVersion });
-    if (result.events.length > 0) {
-      for (const event of await this.store.readStream(streamId, { from: result.version - result.events.length + 1 })) {
-        this.onAppended(event);
-      }
-    }
+    for (const event of result.recorded) this.onAppended(event);
     return result;
   }
 

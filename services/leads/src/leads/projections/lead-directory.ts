@@ -44,6 +44,12 @@ const openStatuses: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
  */
 export class LeadDirectory {
   private readonly leads = new Map<string, Entry>();
+  /** Lead ids per division: lookups stay within one division however many the platform holds. */
+  private readonly byDivision = new Map<string, Set<string>>();
+
+  private inDivision(divisionId: string): Entry[] {
+    return [...(this.byDivision.get(divisionId) ?? [])].map((leadId) => this.leads.get(leadId) as Entry);
+  }
 
   apply(event: RecordedEvent): void {
     if (!event.metadata.streamId.startsWith('lead-')) return;
@@ -52,6 +58,9 @@ export class LeadDirectory {
     if (leadEvent.type === 'LeadCaptured') {
       if (this.leads.has(leadEvent.data.leadId)) return;
       const { data } = leadEvent;
+      const members = this.byDivision.get(data.divisionId) ?? new Set<string>();
+      members.add(data.leadId);
+      this.byDivision.set(data.divisionId, members);
       this.leads.set(data.leadId, {
         keys: duplicateKeys({ email: data.contact.email, phone: data.contact.phone, companyName: data.company.name }),
         summary: {
@@ -100,11 +109,8 @@ export class LeadDirectory {
 
   /** Leads of the division, not merged away, that share an email, phone or company name with the candidate. */
   duplicatesOf(divisionId: string, keys: DuplicateKeys, exceptLeadId?: string): DuplicateMatch[] {
-    const candidates = [...this.leads.values()]
-      .filter(
-        ({ summary }) =>
-          summary.divisionId === divisionId && summary.status !== 'merged' && summary.leadId !== exceptLeadId,
-      )
+    const candidates = this.inDivision(divisionId)
+      .filter(({ summary }) => summary.status !== 'merged' && summary.leadId !== exceptLeadId)
       .map(({ summary, keys: leadKeys }) => ({ leadId: summary.leadId, keys: leadKeys }));
     return findDuplicates(keys, candidates);
   }
@@ -114,11 +120,10 @@ export class LeadDirectory {
   }
 
   find(filter: LeadFilter, offset: number, limit: number): Page<LeadSummary> {
-    const matching = [...this.leads.values()]
+    const matching = this.inDivision(filter.divisionId)
       .map((entry) => entry.summary)
       .filter(
         (lead) =>
-          lead.divisionId === filter.divisionId &&
           (filter.status === undefined || lead.status === filter.status) &&
           (filter.ownerRepId === undefined || lead.ownerRepId === filter.ownerRepId) &&
           (filter.source === undefined || lead.source === filter.source) &&
@@ -132,8 +137,8 @@ export class LeadDirectory {
 
   openLeadsByRep(divisionId: string): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const { summary } of this.leads.values()) {
-      if (summary.divisionId === divisionId && summary.ownerRepId && openStatuses.includes(summary.status)) {
+    for (const { summary } of this.inDivision(divisionId)) {
+      if (summary.ownerRepId && openStatuses.includes(summary.status)) {
         counts[summary.ownerRepId] = (counts[summary.ownerRepId] ?? 0) + 1;
       }
     }

@@ -174,10 +174,12 @@ describe('opportunities API', () => {
     const { body } = await open();
     const path = `/opportunities/${body.opportunityId}`;
     const badStage = await http().put(`${path}/stage`).set(headers).send({ stageId: 'won' });
+    expect(badStage.status).toBe(400);
     expect(badStage.body.errors).toEqual([
       {
         field: 'stageId',
-        message: 'is not a stage of pipeline new-business (prospecting, qualification, proposal, negotiation, commit)',
+        message:
+          "Pipeline 'new-business' has no stage 'won'; its stages are prospecting, qualification, proposal, negotiation, commit",
       },
     ]);
     const badReason = await http().post(`${path}/loss`).set(headers).send({ reason: 'bad luck' });

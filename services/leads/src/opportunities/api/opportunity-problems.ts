@@ -8,6 +8,7 @@ function status(code: OpportunityErrorCode): number {
     case OpportunityErrorCode.UnknownStage:
     case OpportunityErrorCode.UnknownLossReason:
     case OpportunityErrorCode.InvalidProducts:
+      return 400;
     case OpportunityErrorCode.AlreadyExists:
     case OpportunityErrorCode.WrongPipeline:
     case OpportunityErrorCode.Closed:
@@ -16,14 +17,23 @@ function status(code: OpportunityErrorCode): number {
   }
 }
 
+/** Errors that are a bad value in the request name the field it came in. */
+const fieldOf: Partial<Record<OpportunityErrorCode, string>> = {
+  [OpportunityErrorCode.UnknownStage]: 'stageId',
+  [OpportunityErrorCode.UnknownLossReason]: 'reason',
+  [OpportunityErrorCode.InvalidProducts]: 'products',
+};
+
 /** The one mapping of opportunity errors to HTTP. */
 export const opportunityProblems: ProblemMapper = (error): ProblemDetails | undefined => {
   if (!(error instanceof OpportunityError)) return undefined;
+  const field = fieldOf[error.code];
   return {
     type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
     title: error.code === OpportunityErrorCode.NotFound ? 'Opportunity not found' : 'The opportunity rules refuse this',
     status: status(error.code),
     detail: error.message,
     code: error.code,
+    ...(field === undefined ? {} : { errors: [{ field, message: error.message }] }),
   };
 };

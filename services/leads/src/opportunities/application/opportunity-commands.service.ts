@@ -6,7 +6,6 @@ import type { Money } from '../../leads/domain/money';
 import { CommandRunner } from '../../shared/command-runner';
 import type { OpenOpportunity, OpportunityCommand } from '../domain/opportunity.commands';
 import { opportunityDecider, type OpportunityState } from '../domain/opportunity.decider';
-import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
 import type { ChannelAttribution, OpportunityEvent, ProductLine } from '../domain/opportunity.events';
 import type { PipelineCatalog } from './pipeline-catalog';
 
@@ -64,9 +63,10 @@ export class OpportunityCommands {
     context: RequestContext,
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
-    return this.withPipeline(opportunityId, context, expectedVersion, (pipeline) => {
-      this.pipelines.requireStage(pipeline, stageId);
-      return { type: 'MoveOpportunityStage', data: { pipeline, stageId } };
+    const pipelines = this.pipelines.pipelines(context.divisionId);
+    return this.runner.run(opportunityId, context, expectedVersion, {
+      type: 'MoveOpportunityStage',
+      data: { pipelines, stageId },
     });
   }
 
@@ -76,9 +76,10 @@ export class OpportunityCommands {
     context: RequestContext,
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
-    return this.withPipeline(opportunityId, context, expectedVersion, (pipeline) => {
-      this.pipelines.requireStage(pipeline, stageId);
-      return { type: 'ReopenOpportunity', data: { pipeline, ...(stageId === undefined ? {} : { stageId }) } };
+    const pipelines = this.pipelines.pipelines(context.divisionId);
+    return this.runner.run(opportunityId, context, expectedVersion, {
+      type: 'ReopenOpportunity',
+      data: { pipelines, ...(stageId === undefined ? {} : { stageId }) },
     });
   }
 
@@ -158,23 +159,5 @@ export class OpportunityCommands {
         pipeline,
       },
     };
-  }
-
-  private async withPipeline(
-    opportunityId: string,
-    context: RequestContext,
-    expectedVersion: number | undefined,
-    build: (pipeline: ReturnType<PipelineCatalog['pipeline']>) => Omit<OpportunityCommand, 'metadata'>,
-  ): Promise<OpportunityResult> {
-    const { state } = await this.runner.load(opportunityId);
-    if (state.status === 'none' || state.divisionId !== context.divisionId) {
-      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
-    }
-    return this.runner.run(
-      opportunityId,
-      context,
-      expectedVersion,
-      build(this.pipelines.pipeline(context.divisionId, state.pipelineId)),
-    );
   }
 }

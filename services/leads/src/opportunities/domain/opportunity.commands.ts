@@ -21,7 +21,11 @@ export type OpenOpportunity = Command<
     ownerRepId?: string;
   }
 >;
-export type MoveOpportunityStage = Command<'MoveOpportunityStage', { pipeline: PipelineDefinition; stageId: string }>;
+/** `pipelines` are the division's; the decider takes the one the opportunity runs in. */
+export type MoveOpportunityStage = Command<
+  'MoveOpportunityStage',
+  { pipelines: readonly PipelineDefinition[]; stageId: string }
+>;
 export type ReviseForecast = Command<
   'ReviseForecast',
   { amount?: Money; expectedCloseDate?: string; effectiveAt?: string }
@@ -30,7 +34,10 @@ export type ChangeProducts = Command<'ChangeProducts', { products: ProductLine[]
 export type AttributeChannel = Command<'AttributeChannel', { channel: ChannelAttribution }>;
 export type WinOpportunity = Command<'WinOpportunity', { amount?: Money }>;
 export type LoseOpportunity = Command<'LoseOpportunity', { reason: string; allowedReasons: readonly string[] }>;
-export type ReopenOpportunity = Command<'ReopenOpportunity', { pipeline: PipelineDefinition; stageId?: string }>;
+export type ReopenOpportunity = Command<
+  'ReopenOpportunity',
+  { pipelines: readonly PipelineDefinition[]; stageId?: string }
+>;
 
 export type OpportunityCommand =
   | OpenOpportunity

@@ -119,11 +119,11 @@ describe('opportunity decider', () => {
     it('moves forward and backward, saying which', () => {
       spec
         .given([opened])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'proposal' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'proposal' }))
         .then([toProposal]);
       spec
         .given([opened, toProposal])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'qualification' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'qualification' }))
         .then([
           {
             type: 'OpportunityStageChanged',
@@ -144,26 +144,26 @@ describe('opportunity decider', () => {
     it('does nothing for the current stage', () => {
       spec
         .given([opened])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'prospecting' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'prospecting' }))
         .thenNothingHappens();
     });
 
     it('refuses unknown stages, another pipeline, closed and missing opportunities', () => {
       spec
         .given([opened])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'won' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'won' }))
         .thenThrows(OpportunityError, code(OpportunityErrorCode.UnknownStage));
       spec
         .given([opened])
-        .when(command('MoveOpportunityStage', { pipeline: upsell, stageId: 'proposal' }))
+        .when(command('MoveOpportunityStage', { pipelines: [upsell], stageId: 'proposal' }))
         .thenThrows(OpportunityError, code(OpportunityErrorCode.WrongPipeline));
       spec
         .given([opened, won])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'commit' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'commit' }))
         .thenThrows(OpportunityError, code(OpportunityErrorCode.Closed));
       spec
         .given([])
-        .when(command('MoveOpportunityStage', { pipeline: newBusiness, stageId: 'commit' }))
+        .when(command('MoveOpportunityStage', { pipelines: defaultPipelines, stageId: 'commit' }))
         .thenThrows(OpportunityError, code(OpportunityErrorCode.NotFound));
     });
   });
@@ -309,7 +309,7 @@ describe('opportunity decider', () => {
     it('reopens a closed opportunity at its last stage or a named one, and refuses an open one', () => {
       spec
         .given([opened, toProposal, won])
-        .when(command('ReopenOpportunity', { pipeline: newBusiness }))
+        .when(command('ReopenOpportunity', { pipelines: defaultPipelines }))
         .then([
           {
             type: 'OpportunityReopened',
@@ -318,7 +318,7 @@ describe('opportunity decider', () => {
         ]);
       spec
         .given([opened, lost])
-        .when(command('ReopenOpportunity', { pipeline: newBusiness, stageId: 'negotiation' }))
+        .when(command('ReopenOpportunity', { pipelines: defaultPipelines, stageId: 'negotiation' }))
         .then([
           {
             type: 'OpportunityReopened',
@@ -327,7 +327,7 @@ describe('opportunity decider', () => {
         ]);
       spec
         .given([opened])
-        .when(command('ReopenOpportunity', { pipeline: newBusiness }))
+        .when(command('ReopenOpportunity', { pipelines: defaultPipelines }))
         .thenThrows(OpportunityError, code(OpportunityErrorCode.NotClosed));
     });
   });

@@ -47,13 +47,15 @@ function stageOf(pipeline: PipelineDefinition, stageId: string): PipelineStage {
   return stage;
 }
 
-function samePipeline(opportunity: Opportunity, pipeline: PipelineDefinition): void {
-  if (pipeline.pipelineId !== opportunity.pipelineId) {
+function pipelineOf(opportunity: Opportunity, pipelines: readonly PipelineDefinition[]): PipelineDefinition {
+  const pipeline = pipelines.find((candidate) => candidate.pipelineId === opportunity.pipelineId);
+  if (pipeline === undefined) {
     throw new OpportunityError(
       OpportunityErrorCode.WrongPipeline,
-      `The opportunity runs in pipeline '${opportunity.pipelineId}'`,
+      `The division has no pipeline '${opportunity.pipelineId}' any more`,
     );
   }
+  return pipeline;
 }
 
 function validProducts(products: readonly ProductLine[]): void {
@@ -106,11 +108,11 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
     switch (command.type) {
       case 'MoveOpportunityStage': {
         open(opportunity, 'moved');
-        samePipeline(opportunity, command.data.pipeline);
-        const target = stageOf(command.data.pipeline, command.data.stageId);
+        const pipeline = pipelineOf(opportunity, command.data.pipelines);
+        const target = stageOf(pipeline, command.data.stageId);
         if (target.stageId === opportunity.stageId) return [];
-        const from = stageIndex(command.data.pipeline, opportunity.stageId);
-        const to = stageIndex(command.data.pipeline, target.stageId);
+        const from = stageIndex(pipeline, opportunity.stageId);
+        const to = stageIndex(pipeline, target.stageId);
         return [
           {
             type: 'OpportunityStageChanged',
@@ -200,8 +202,10 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
       case 'ReopenOpportunity': {
         if (opportunity.status === 'open')
           throw new OpportunityError(OpportunityErrorCode.NotClosed, 'The opportunity is open already');
-        samePipeline(opportunity, command.data.pipeline);
-        const stage = stageOf(command.data.pipeline, command.data.stageId ?? opportunity.stageId);
+        const stage = stageOf(
+          pipelineOf(opportunity, command.data.pipelines),
+          command.data.stageId ?? opportunity.stageId,
+        );
         return [
           {
             type: 'OpportunityReopened',

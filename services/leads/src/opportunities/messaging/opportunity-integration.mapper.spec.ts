@@ -32,7 +32,10 @@ describe('opportunity integration mapping', () => {
         },
       });
     await open('o1');
-    await run('opportunity-o1', { type: 'MoveOpportunityStage', data: { pipeline, stageId: 'joint-proposal' } });
+    await run('opportunity-o1', {
+      type: 'MoveOpportunityStage',
+      data: { pipelines: defaultPipelines, stageId: 'joint-proposal' },
+    });
     await run('opportunity-o1', { type: 'WinOpportunity', data: {} });
     await open('o2');
     await run('opportunity-o2', { type: 'LoseOpportunity', data: { reason: 'price', allowedReasons: ['price'] } });
