@@ -21,6 +21,7 @@ import {
 } from './lib/contenders';
 import { sampleEventBytes, WriterStreams } from './lib/events';
 import { measureThroughput, type Throughput, type WriterStep } from './lib/load';
+import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
 import { readAllEvents, seedEvents } from './lib/read-all';
 import { buildReport, formatTable, type Measurements, writeReport } from './lib/report';
@@ -178,25 +179,4 @@ async function withContender<T>(
   }
 }
 
-/** Ctrl-C would otherwise leave a database of a million events behind on a shared server. */
-function dropDatabaseOnInterrupt(database: BenchDatabase): () => void {
-  const onSignal = (): void => {
-    progress(`interrupted: dropping database ${database.name}`);
-    void database
-      .drop()
-      .catch((error: unknown) => progress(`could not drop ${database.name}: ${String(error)}`))
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`event-store bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
-});
+runBench('event-store', main);

@@ -41,6 +41,7 @@ import {
 import { appendBytes, StoreWriter, streamTemplate, type StreamTemplate } from './lib/leads-store-mix';
 import { measureThroughput, type WriterStep } from './lib/load';
 import { peakRssMb } from './lib/messaging-timing';
+import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
 
 const resultsPath = join(__dirname, 'results', 'leads.json');
@@ -321,41 +322,4 @@ function describeTemplate(template: StreamTemplate): string {
   return `${template.category} [${shape}]`;
 }
 
-/**
- * Ctrl-C would otherwise leave the database behind. Nest's shutdown hooks also listen, close the app and send the
- * signal again; this listener stays registered so that second signal cannot end the process before the drop.
- */
-function dropDatabaseOnInterrupt(database: BenchDatabase): () => void {
-  let dropping = false;
-  const onSignal = (): void => {
-    if (dropping) return;
-    dropping = true;
-    progress(`interrupted: dropping database ${database.name}`);
-    void database
-      .drop()
-      .catch((error: unknown) => progress(`could not drop ${database.name}: ${String(error)}`))
-      .finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-}
-
-/** Everything is closed by now; if a library still holds a handle, say which and leave anyway. */
-function exitSoon(): void {
-  setTimeout(() => {
-    progress(`still open after cleanup: ${process.getActiveResourcesInfo().join(', ')}; exiting`);
-    process.exit();
-  }, 5000).unref();
-}
-
-main()
-  .catch((error: unknown) => {
-    process.stderr.write(`leads bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = 1;
-  })
-  .finally(exitSoon);
+runBench('leads', main);

@@ -22,6 +22,7 @@ import {
 } from './lib/messaging-report';
 import { measureConsumer, measureRelay } from './lib/messaging-throughput';
 import { type MessagingWorld, openWorld, Teardown } from './lib/messaging-world';
+import { cleanUpOnInterrupt, runBench } from './lib/bench-process';
 import { formatRate, progress } from './lib/progress';
 
 const resultsPath = join(__dirname, 'results', 'messaging.json');
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   // The project's own broker, started when nothing answers on its address; a configured one is used as it is.
   if (config.brokers.join(',') === defaultBroker.bootstrap) await defaultBroker.start();
   const teardown = new Teardown();
-  const forgetInterrupt = cleanUpOnInterrupt(teardown);
+  const forgetInterrupt = cleanUpOnInterrupt(() => teardown.runAll());
   try {
     const world = await openWorld(config, teardown);
     const { measurements, sample } = await runPhases(world);
@@ -178,32 +179,4 @@ function warnUnlessEqual(topicRecords: MessagingMeasurements['topicRecords'], ev
   }
 }
 
-/** Ctrl-C would otherwise leave a database and topics behind on shared servers. */
-function cleanUpOnInterrupt(teardown: Teardown): () => void {
-  const onSignal = (): void => {
-    progress('interrupted: cleaning up');
-    void teardown.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-}
-
-/** Everything is closed by now; if a client library still holds a handle, say which and leave anyway. */
-function exitSoon(): void {
-  setTimeout(() => {
-    progress(`still open after cleanup: ${process.getActiveResourcesInfo().join(', ')}; exiting`);
-    process.exit();
-  }, 5000).unref();
-}
-
-main()
-  .catch((error: unknown) => {
-    process.stderr.write(`messaging bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = 1;
-  })
-  .finally(exitSoon);
+runBench('messaging', main);
