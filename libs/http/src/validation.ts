@@ -1,7 +1,8 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { type FieldError, RequestValidationError } from './problem-details';
 
-function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
+/** class-validator's nested errors as one list of dotted field paths and messages. */
+export function fieldErrorsOf(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field =
       parent === ''
@@ -13,7 +14,7 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
       field,
       message: message.startsWith(`property ${error.property} should not exist`) ? 'is not a known field' : message,
     }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }
 
@@ -26,6 +27,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    exceptionFactory: (errors) => new RequestValidationError(fieldErrorsOf(errors)),
   });
 }

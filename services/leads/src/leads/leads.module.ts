@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@salesos/event-sto
 import { Clock, IdGenerator } from '@salesos/http';
 import { SegmentCatalog } from '../segments/projections/segment-catalog';
 import { LeadCommands } from './application/lead-commands.service';
+import { LeadImports } from './application/lead-imports.service';
 import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
 import { EVENT_STORE } from '../event-store.token';
@@ -49,6 +50,11 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     SegmentCatalog,
     LeadViewsFeeder,
     LeadsPublisher,
+    {
+      provide: LeadImports,
+      inject: [LeadCommands, IdGenerator],
+      useFactory: (leads: LeadCommands, ids: IdGenerator) => new LeadImports(leads, ids),
+    },
     {
       provide: SegmentCommands,
       inject: [EVENT_STORE, SegmentCatalog, Clock, IdGenerator],

@@ -1,8 +1,32 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
-import { type CaptureLeadInput, LeadCommands, type LeadResult } from '../application/lead-commands.service';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  Caller,
+  etagFor,
+  expectedVersionFrom,
+  type RequestContext,
+  RequestValidationError,
+  UuidParam,
+} from '@salesos/http';
+import { csvLine } from '../../shared/csv';
+import { LeadImports } from '../application/lead-imports.service';
+import { LeadCommands, type LeadResult } from '../application/lead-commands.service';
+import { toCaptureInput } from './capture-input';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadEvent } from '../domain/lead.events';
 import { LeadDirectory } from '../projections/lead-directory';
@@ -17,6 +41,18 @@ import {
 import { ListLeadsQuery } from './list-leads.query.dto';
 
 const uuid = new UuidParam('leadId');
+const exportColumns = [
+  'lead_id',
+  'status',
+  'source',
+  'company_name',
+  'contact_name',
+  'territory',
+  'score',
+  'owner_rep_id',
+  'segment_ids',
+  'captured_at',
+];
 
 function changed(result: LeadResult, response: Response): { leadId: string; version: number; status: string } {
   response.setHeader('ETag', etagFor(result.version));
@@ -25,31 +61,6 @@ function changed(result: LeadResult, response: Response): { leadId: string; vers
     leadId: result.streamId.slice('lead-'.length),
     version: result.version,
     status: state.status,
-  };
-}
-
-/** DTO instances become plain data here: events hold only plain JSON. */
-function toCaptureInput(body: CaptureLeadRequest): CaptureLeadInput {
-  const { contact, company, estimatedValue } = body;
-  return {
-    source: body.source,
-    ...(body.campaign === undefined ? {} : { campaign: body.campaign }),
-    contact: {
-      name: contact.name,
-      ...(contact.email === undefined ? {} : { email: contact.email }),
-      ...(contact.phone === undefined ? {} : { phone: contact.phone }),
-    },
-    company: {
-      name: company.name,
-      ...(company.industry === undefined ? {} : { industry: company.industry }),
-      ...(company.sizeBand === undefined ? {} : { sizeBand: company.sizeBand }),
-    },
-    ...(body.territory === undefined ? {} : { territory: body.territory }),
-    ...(estimatedValue === undefined
-      ? {}
-      : { estimatedValue: { amount: estimatedValue.amount, currency: estimatedValue.currency } }),
-    needTags: [...(body.needTags ?? [])],
-    force: body.force ?? false,
   };
 }
 
@@ -63,6 +74,7 @@ export class LeadsController {
   constructor(
     @Inject(LeadCommands) private readonly commands: LeadCommands,
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
+    @Inject(LeadImports) private readonly imports: LeadImports,
   ) {}
 
   @Post()
@@ -109,6 +121,66 @@ export class LeadsController {
       pageSize,
     );
     return { items, page, pageSize, total };
+  }
+
+  @Get('export')
+  @ApiProduces('text/csv')
+  export(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext, @Res() response: Response): void {
+    const { items } = this.directory.find(
+      {
+        divisionId: caller.divisionId,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
+        ...(query.segmentId ? { segmentId: query.segmentId } : {}),
+        ...(query.source ? { source: query.source } : {}),
+      },
+      0,
+      Number.MAX_SAFE_INTEGER,
+    );
+    response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="leads.csv"');
+    response.write(csvLine(exportColumns));
+    for (const lead of items) {
+      response.write(
+        csvLine([
+          lead.leadId,
+          lead.status,
+          lead.source,
+          lead.companyName,
+          lead.contactName,
+          lead.territory,
+          lead.score,
+          lead.ownerRepId,
+          lead.segmentIds.join(';'),
+          lead.capturedAt,
+        ]),
+      );
+    }
+    response.end();
+  }
+
+  @Post('imports')
+  @HttpCode(202)
+  @ApiConsumes('text/csv')
+  startImport(
+    @Req() request: Request,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!request.is('text/csv')) {
+      throw new RequestValidationError([
+        { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
+      ]);
+    }
+    const { job } = this.imports.start(request, caller);
+    response.setHeader('Location', `/leads/imports/${job.importId}`);
+    return job;
+  }
+
+  @Get('imports/:importId')
+  importStatus(@Param('importId', new UuidParam('importId')) importId: string, @Caller() caller: RequestContext) {
+    const job = this.imports.get(importId, caller);
+    if (job === undefined) throw new NotFoundException(`No import ${importId} in your division`);
+    return job;
   }
 
   @Get(':leadId')
