@@ -35,6 +35,8 @@ export interface CommandResult<State, E extends DomainEvent> {
    * carries the batch's last global position; read the store where exact positions matter.
    */
   recorded: RecordedEvent[];
+  /** The command had been handled before (same command id): nothing was appended, the first answer is returned. */
+  repeated: boolean;
   lastPosition: bigint | undefined;
 }
 
@@ -94,7 +96,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     for (let attempt = 0; ; attempt += 1) {
       const loaded = await this.load(streamId);
       const repeat = this.findRepeat(loaded.events, command);
-      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [] };
+      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [], repeated: true };
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
         throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
       }
@@ -106,6 +108,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
           state: loaded.state,
           events: [],
           recorded: [],
+          repeated: false,
           lastPosition: undefined,
         };
       }
@@ -144,6 +147,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
           },
         })),
         lastPosition: appended.lastPosition,
+        repeated: false,
       };
     }
   }

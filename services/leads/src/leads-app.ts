@@ -13,6 +13,7 @@ import {
 import { leadProblems } from './leads/api/lead-problems';
 import { opportunityProblems } from './opportunities/api/opportunity-problems';
 import { segmentProblems } from './segments/api/segment-problems';
+import { assignmentProblems } from './assignment/api/assignment-rules.controller';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
@@ -35,7 +36,9 @@ export async function createLeadsApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([leadProblems, opportunityProblems, segmentProblems]));
+  app.useGlobalFilters(
+    new ProblemDetailsFilter([leadProblems, opportunityProblems, segmentProblems, assignmentProblems]),
+  );
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);

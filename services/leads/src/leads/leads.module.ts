@@ -4,6 +4,9 @@ import { Clock, IdGenerator } from '@salesos/http';
 import { SegmentCatalog } from '../segments/projections/segment-catalog';
 import { LeadCommands } from './application/lead-commands.service';
 import { LeadImports } from './application/lead-imports.service';
+import { AssignmentRulesController } from '../assignment/api/assignment-rules.controller';
+import { AssignmentRuleBook } from '../assignment/application/assignment-rule-book';
+import { AssignmentService } from '../assignment/application/assignment.service';
 import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
 import { EVENT_STORE } from '../event-store.token';
@@ -22,16 +25,18 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
     @Inject(SegmentCatalog) private readonly segments: SegmentCatalog,
     @Inject(OpenAccounts) private readonly openAccounts: OpenAccounts,
+    @Inject(AssignmentRuleBook) private readonly assignmentRules: AssignmentRuleBook,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.subscription = this.store.subscribe({
-      filter: { categories: ['lead', 'segment', 'opportunity'] },
+      filter: { categories: ['lead', 'segment', 'opportunity', 'assignmentrules'] },
       batchSize: 1000,
       handler: (event: RecordedEvent) => {
         this.segments.apply(event);
         this.directory.apply(event);
         this.openAccounts.apply(event);
+        this.assignmentRules.apply(event);
       },
     });
     await this.subscription.caughtUp;
@@ -44,12 +49,25 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
 
 @Module({
   imports: [DealRegistrationsModule],
-  controllers: [LeadsController, SegmentsController],
+  controllers: [LeadsController, SegmentsController, AssignmentRulesController],
   providers: [
     LeadDirectory,
     SegmentCatalog,
     LeadViewsFeeder,
     LeadsPublisher,
+    AssignmentRuleBook,
+    {
+      provide: AssignmentService,
+      inject: [EVENT_STORE, AssignmentRuleBook, LeadDirectory, LeadCommands, Clock, IdGenerator],
+      useFactory: (
+        store: EventStore,
+        book: AssignmentRuleBook,
+        directory: LeadDirectory,
+        leads: LeadCommands,
+        clock: Clock,
+        ids: IdGenerator,
+      ) => new AssignmentService(store, book, directory, leads, clock, ids),
+    },
     {
       provide: LeadImports,
       inject: [LeadCommands, IdGenerator],

@@ -25,6 +25,7 @@ import {
 } from '@salesos/http';
 import { csvLine } from '../../shared/csv';
 import { LeadImports } from '../application/lead-imports.service';
+import { AssignmentService } from '../../assignment/application/assignment.service';
 import { LeadCommands, type LeadResult } from '../application/lead-commands.service';
 import { toCaptureInput } from './capture-input';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
@@ -75,6 +76,7 @@ export class LeadsController {
     @Inject(LeadCommands) private readonly commands: LeadCommands,
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
     @Inject(LeadImports) private readonly imports: LeadImports,
+    @Inject(AssignmentService) private readonly assignment: AssignmentService,
   ) {}
 
   @Post()
@@ -87,22 +89,36 @@ export class LeadsController {
   ) {
     const result = await this.commands.capture(toCaptureInput(body), caller);
     const leadId = result.streamId.slice('lead-'.length);
+    const assignment = result.repeated
+      ? await this.assignment.firstAssignment(leadId, caller)
+      : await this.autoAssigned(result, body.territory, caller);
     const captured = result.events.find(
       (event): event is Extract<LeadEvent, { type: 'LeadCaptured' }> => event.type === 'LeadCaptured',
     );
     const scored = result.events.find(
       (event): event is Extract<LeadEvent, { type: 'LeadScored' }> => event.type === 'LeadScored',
     );
-    response.setHeader('ETag', etagFor(result.version));
+    const version = assignment?.version ?? result.version;
+    response.setHeader('ETag', etagFor(version));
     response.setHeader('Location', `/leads/${leadId}`);
     return {
       leadId,
-      version: result.version,
+      version,
+      ...(assignment ? { ownerRepId: assignment.repId, assignmentRule: assignment.rule } : {}),
       score: scored?.data.score,
       scoreReasons: scored?.data.reasons,
       segmentIds: captured?.data.segmentIds,
       acceptedDuplicatesOf: captured?.data.acceptedDuplicatesOf,
     };
+  }
+
+  private async autoAssigned(result: LeadResult, territory: string | undefined, caller: RequestContext) {
+    if (result.state.status === 'none') return undefined;
+    const assigned = await this.assignment.autoAssign(result.state, territory, caller);
+    const event = assigned?.events.find((candidate) => candidate.type === 'LeadAssigned');
+    return assigned && event?.type === 'LeadAssigned'
+      ? { version: assigned.version, repId: event.data.repId, rule: event.data.rule }
+      : undefined;
   }
 
   @Get()

@@ -79,6 +79,16 @@ export class LeadCommands {
 
   assign(leadId: string, repId: string, context: RequestContext, expectedVersion?: number): Promise<LeadResult> {
     const rule: AssignmentRuleFired = { kind: 'manual', detail: `assigned by ${context.actor.userId}` };
+    return this.assignBy(leadId, repId, rule, context, expectedVersion);
+  }
+
+  assignBy(
+    leadId: string,
+    repId: string,
+    rule: AssignmentRuleFired,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<LeadResult> {
     return this.runner.run(leadId, context, expectedVersion, { type: 'AssignLead', data: { repId, rule } });
   }
 

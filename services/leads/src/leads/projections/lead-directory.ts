@@ -44,6 +44,8 @@ const openStatuses: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
  */
 export class LeadDirectory {
   private readonly leads = new Map<string, Entry>();
+  /** Leads each assignment rule has handed out, per division: the round-robin turn. */
+  private readonly byRule = new Map<string, Record<string, number>>();
   /** Lead ids per division: lookups stay within one division however many the platform holds. */
   private readonly byDivision = new Map<string, Set<string>>();
 
@@ -81,6 +83,11 @@ export class LeadDirectory {
     }
     const entry = this.leads.get(leadEvent.data.leadId);
     if (entry === undefined || version <= entry.summary.version) return;
+    if (leadEvent.type === 'LeadAssigned' && leadEvent.data.rule.ruleId !== undefined) {
+      const counts = this.byRule.get(entry.summary.divisionId) ?? {};
+      counts[leadEvent.data.rule.ruleId] = (counts[leadEvent.data.rule.ruleId] ?? 0) + 1;
+      this.byRule.set(entry.summary.divisionId, counts);
+    }
     entry.summary = { ...entry.summary, ...this.change(leadEvent), version };
   }
 
@@ -133,6 +140,10 @@ export class LeadDirectory {
         a.capturedAt === b.capturedAt ? a.leadId.localeCompare(b.leadId) : b.capturedAt.localeCompare(a.capturedAt),
       );
     return { items: matching.slice(offset, offset + limit), total: matching.length };
+  }
+
+  assignmentsByRule(divisionId: string): Record<string, number> {
+    return { ...(this.byRule.get(divisionId) ?? {}) };
   }
 
   openLeadsByRep(divisionId: string): Record<string, number> {

@@ -1,4 +1,4 @@
-import type { AssignmentRuleFired } from './lead.events';
+import type { AssignmentRuleFired } from '../../leads/domain/lead.events';
 
 /** A division's rules, tried in order; the first that applies picks the rep. */
 export type AssignmentRule =

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
+const idMessage = { message: '$property must be an id of letters, digits and _ . : @ -' };
+const kinds = ['territory-segment', 'round-robin', 'least-loaded'] as const;
+
+export class AssignmentRuleRequest {
+  @ApiProperty({ enum: kinds })
+  @IsIn(kinds)
+  kind!: (typeof kinds)[number];
+
+  @ApiProperty()
+  @IsString()
+  @Matches(idPattern, idMessage)
+  ruleId!: string;
+
+  @ApiPropertyOptional({ description: 'territory-segment: the territory it applies to.' })
+  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment' && rule.territory !== undefined)
+  @IsString()
+  @Length(1, 80)
+  territory?: string;
+
+  @ApiPropertyOptional({ description: 'territory-segment: the segment it applies to.' })
+  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment' && rule.segmentId !== undefined)
+  @IsString()
+  @Length(1, 100)
+  segmentId?: string;
+
+  @ApiPropertyOptional({ description: 'territory-segment: the rep who gets the lead.' })
+  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment')
+  @IsString()
+  @Matches(idPattern, idMessage)
+  repId?: string;
+
+  @ApiPropertyOptional({ description: 'round-robin and least-loaded: the team.' })
+  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
+  @IsString()
+  @Matches(idPattern, idMessage)
+  teamId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'round-robin and least-loaded: the reps to choose from.' })
+  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @Matches(idPattern, { each: true, message: 'each of repIds must be an id of letters, digits and _ . : @ -' })
+  repIds?: string[];
+}
+
+export class SetAssignmentRulesRequest {
+  @ApiProperty({
+    type: [AssignmentRuleRequest],
+    description: 'In priority order: the first rule that applies assigns.',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AssignmentRuleRequest)
+  rules!: AssignmentRuleRequest[];
+}
