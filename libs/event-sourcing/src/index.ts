@@ -1,4 +1,4 @@
 export * from './decider';
 export * from './command-handler';
 export * from './upcasting';
-export { deterministicEventId } from './deterministic-id';
+export { deterministicEventId, deterministicUuid } from './deterministic-id';

@@ -22,6 +22,11 @@ export function problemType(slug: string): string {
   return `https://salesos.dev/problems/${slug}`;
 }
 
+/** The problem type of a feature error code: `LEAD_NOT_FOUND` is `.../problems/lead-not-found`. */
+export function problemTypeForCode(code: string): string {
+  return problemType(code.toLowerCase().replace(/_/g, '-'));
+}
+
 /** A request refused before it reached the domain: a body, query, path or header that is not acceptable. */
 export class RequestValidationError extends Error {
   constructor(readonly errors: FieldError[]) {

@@ -19,7 +19,7 @@ import {
   IdempotencyConflictError,
   WrongExpectedVersionError,
 } from '../event-store.errors';
-import { filteredScanWindow, normalizeReadAll, normalizeReadStream } from '../read-options';
+import { filteredScanWindow, type NormalizedReadAll, normalizeReadAll, normalizeReadStream } from '../read-options';
 import { toRecordedEvent } from '../stored-event';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { WakeUpSignal } from '../subscription/wake-up-signal';
@@ -195,10 +195,8 @@ export class PostgresEventStore implements EventStore {
     );
     const { last, scanned } = horizon.rows[0] as { last: string | null; scanned: string };
     if (last === null) return { events: [], lastScannedPosition: read.after, isEnd: true };
-    const conditions = ['position > $1', 'position <= $2'];
     const values: unknown[] = [after, last];
-    if (read.categories) conditions.push(`category = ANY($${values.push(read.categories)})`);
-    if (read.eventTypes) conditions.push(`type = ANY($${values.push(read.eventTypes)})`);
+    const conditions = ['position > $1', 'position <= $2', ...filterConditions(read, values)];
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${eventColumns} FROM event_store.events WHERE ${conditions.join(' AND ')}
         ORDER BY position LIMIT $${values.push(read.maxCount)}`,
@@ -218,10 +216,12 @@ export class PostgresEventStore implements EventStore {
   async countEvents(options: { after?: bigint; filter?: EventFilter; cap: number }): Promise<number> {
     this.assertOpen();
     const read = normalizeReadAll({ after: options.after, filter: options.filter });
-    const conditions = ['position > $1', 'position < event_store.visible_position_limit()'];
     const values: unknown[] = [read.after.toString()];
-    if (read.categories) conditions.push(`category = ANY($${values.push(read.categories)})`);
-    if (read.eventTypes) conditions.push(`type = ANY($${values.push(read.eventTypes)})`);
+    const conditions = [
+      'position > $1',
+      'position < event_store.visible_position_limit()',
+      ...filterConditions(read, values),
+    ];
     const { rows } = await this.pool.query<{ count: string }>(
       `SELECT count(*) AS count FROM (SELECT 1 FROM event_store.events WHERE ${conditions.join(' AND ')}
         LIMIT $${values.push(options.cap)}) counted`,
@@ -268,6 +268,14 @@ export function translateAppendError(error: unknown, streamId: string): unknown 
   return code === '23505' && constraint === 'events_stream_event_id_key'
     ? new IdempotencyConflictError(streamId)
     : error;
+}
+
+/** SQL conditions of a category and type filter; their parameters are appended to `values`. */
+function filterConditions(read: Pick<NormalizedReadAll, 'categories' | 'eventTypes'>, values: unknown[]): string[] {
+  const conditions: string[] = [];
+  if (read.categories) conditions.push(`category = ANY($${values.push(read.categories)})`);
+  if (read.eventTypes) conditions.push(`type = ANY($${values.push(read.eventTypes)})`);
+  return conditions;
 }
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type Command,
   CommandHandler,
@@ -6,6 +5,7 @@ import {
   type CommandResult,
   type Decider,
   type DomainEvent,
+  deterministicUuid,
 } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
@@ -31,10 +31,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
   /** A new aggregate id; a repeated Idempotency-Key gives the same one. */
   newId(context: RequestContext, purpose: string): string {
     if (context.idempotencyKey === undefined) return this.ids.next();
-    const hash = createHash('sha256')
-      .update(`${purpose}:${context.divisionId}:${context.idempotencyKey}`)
-      .digest('hex');
-    return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+    return deterministicUuid(`salesos:${purpose}:${context.divisionId}:${context.idempotencyKey}`);
   }
 
   metadata(context: RequestContext, commandType: string, id: string): CommandMetadata {

@@ -7,7 +7,7 @@ import {
   expectedVersionFrom,
   type ProblemDetails,
   type ProblemMapper,
-  problemType,
+  problemTypeForCode,
   type RequestContext,
 } from '@salesos/http';
 import { AssignmentService } from '../application/assignment.service';
@@ -37,7 +37,7 @@ function toRule(request: AssignmentRuleRequest): AssignmentRule {
 export const assignmentProblems: ProblemMapper = (error): ProblemDetails | undefined =>
   error instanceof AssignmentRuleError
     ? {
-        type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
+        type: problemTypeForCode(error.code),
         title: 'The assignment rules are not valid',
         status: 400,
         detail: error.message,

@@ -1,4 +1,4 @@
-import { type ProblemDetails, type ProblemMapper, problemType } from '@salesos/http';
+import { type ProblemDetails, type ProblemMapper, problemTypeForCode } from '@salesos/http';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 
 function status(code: LeadErrorCode): number {
@@ -17,7 +17,7 @@ function status(code: LeadErrorCode): number {
 export const leadProblems: ProblemMapper = (error): ProblemDetails | undefined => {
   if (!(error instanceof LeadError)) return undefined;
   return {
-    type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
+    type: problemTypeForCode(error.code),
     title: error.code === LeadErrorCode.NotFound ? 'Lead not found' : 'The lead rules refuse this',
     status: status(error.code),
     detail: error.message,

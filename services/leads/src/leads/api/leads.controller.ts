@@ -30,7 +30,7 @@ import { LeadCommands, type LeadResult } from '../application/lead-commands.serv
 import { toCaptureInput } from './capture-input';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadEvent } from '../domain/lead.events';
-import { LeadDirectory } from '../projections/lead-directory';
+import { LeadDirectory, type LeadFilter } from '../projections/lead-directory';
 import { CaptureLeadRequest } from './capture-lead.request.dto';
 import {
   AssignLeadRequest,
@@ -62,6 +62,17 @@ function changed(result: LeadResult, response: Response): { leadId: string; vers
     leadId: result.streamId.slice('lead-'.length),
     version: result.version,
     status: state.status,
+  };
+}
+
+/** The caller's division and the query's filters. */
+function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
+  return {
+    divisionId: caller.divisionId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
+    ...(query.segmentId ? { segmentId: query.segmentId } : {}),
+    ...(query.source ? { source: query.source } : {}),
   };
 }
 
@@ -125,34 +136,14 @@ export class LeadsController {
   list(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const { items, total } = this.directory.find(
-      {
-        divisionId: caller.divisionId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
-        ...(query.segmentId ? { segmentId: query.segmentId } : {}),
-        ...(query.source ? { source: query.source } : {}),
-      },
-      (page - 1) * pageSize,
-      pageSize,
-    );
+    const { items, total } = this.directory.find(leadFilter(query, caller), (page - 1) * pageSize, pageSize);
     return { items, page, pageSize, total };
   }
 
   @Get('export')
   @ApiProduces('text/csv')
   export(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext, @Res() response: Response): void {
-    const { items } = this.directory.find(
-      {
-        divisionId: caller.divisionId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
-        ...(query.segmentId ? { segmentId: query.segmentId } : {}),
-        ...(query.source ? { source: query.source } : {}),
-      },
-      0,
-      Number.MAX_SAFE_INTEGER,
-    );
+    const { items } = this.directory.find(leadFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
     response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="leads.csv"');
     response.write(csvLine(exportColumns));
     for (const lead of items) {

@@ -1,9 +1,7 @@
-import { cloudEventSource, type IntegrationEvent } from '@salesos/contracts';
+import type { IntegrationEvent } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
+import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
 import type { LeadEvent } from '../domain/lead.events';
-
-const source = cloudEventSource('leads');
-const type = (name: string): string => `salesos.leads.${name}.v1`;
 
 /**
  * What the world learns of a lead: capture, qualification, disqualification, assignment and conversion. Scores,
@@ -14,19 +12,8 @@ export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
   const event = recorded as unknown as LeadEvent;
   const { metadata } = recorded;
   const divisionId = metadata.divisionId ?? '';
-  const envelope = (name: string, leadId: string, data: Record<string, unknown>): IntegrationEvent[] => [
-    {
-      id: metadata.eventId,
-      type: type(name),
-      source,
-      subject: leadId,
-      time: metadata.occurredAt,
-      data,
-      ...(metadata.correlationId ? { correlationId: metadata.correlationId } : {}),
-      causationId: metadata.causationId ?? metadata.commandId ?? metadata.eventId,
-      ...(metadata.divisionId ? { divisionId: metadata.divisionId } : {}),
-    },
-  ];
+  const envelope = (name: string, subject: string, data: Record<string, unknown>): IntegrationEvent[] =>
+    leadsIntegrationEvent(recorded, name, subject, data);
   switch (event.type) {
     case 'LeadCaptured': {
       const { data } = event;

@@ -1,4 +1,4 @@
-import { type ProblemDetails, type ProblemMapper, problemType } from '@salesos/http';
+import { type ProblemDetails, type ProblemMapper, problemTypeForCode } from '@salesos/http';
 import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
 
 function status(code: OpportunityErrorCode): number {
@@ -29,7 +29,7 @@ export const opportunityProblems: ProblemMapper = (error): ProblemDetails | unde
   if (!(error instanceof OpportunityError)) return undefined;
   const field = fieldOf[error.code];
   return {
-    type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
+    type: problemTypeForCode(error.code),
     title: error.code === OpportunityErrorCode.NotFound ? 'Opportunity not found' : 'The opportunity rules refuse this',
     status: status(error.code),
     detail: error.message,

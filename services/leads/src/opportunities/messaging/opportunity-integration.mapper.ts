@@ -1,5 +1,6 @@
-import { cloudEventSource, type IntegrationEvent } from '@salesos/contracts';
+import type { IntegrationEvent } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
+import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
 import type { OpportunityEvent } from '../domain/opportunity.events';
 
 /** Stage changes and outcomes are published; forecasts, products and channel changes stay inside for now. */
@@ -8,19 +9,8 @@ export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[]
   const event = recorded as unknown as OpportunityEvent;
   const { metadata } = recorded;
   const divisionId = metadata.divisionId ?? '';
-  const envelope = (name: string, opportunityId: string, data: Record<string, unknown>): IntegrationEvent[] => [
-    {
-      id: metadata.eventId,
-      type: `salesos.leads.${name}.v1`,
-      source: cloudEventSource('leads'),
-      subject: opportunityId,
-      time: metadata.occurredAt,
-      data,
-      ...(metadata.correlationId ? { correlationId: metadata.correlationId } : {}),
-      causationId: metadata.causationId ?? metadata.commandId ?? metadata.eventId,
-      ...(metadata.divisionId ? { divisionId: metadata.divisionId } : {}),
-    },
-  ];
+  const envelope = (name: string, subject: string, data: Record<string, unknown>): IntegrationEvent[] =>
+    leadsIntegrationEvent(recorded, name, subject, data);
   switch (event.type) {
     case 'OpportunityStageChanged':
       return envelope('OpportunityStageChanged', event.data.opportunityId, {

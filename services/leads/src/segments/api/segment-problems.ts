@@ -1,4 +1,4 @@
-import { type ProblemDetails, type ProblemMapper, problemType } from '@salesos/http';
+import { type ProblemDetails, type ProblemMapper, problemTypeForCode } from '@salesos/http';
 import { SegmentError, SegmentErrorCode } from '../domain/segment.decider';
 
 function status(code: SegmentErrorCode): number {
@@ -17,7 +17,7 @@ function status(code: SegmentErrorCode): number {
 export const segmentProblems: ProblemMapper = (error): ProblemDetails | undefined => {
   if (!(error instanceof SegmentError)) return undefined;
   return {
-    type: problemType(error.code.toLowerCase().replace(/_/g, '-')),
+    type: problemTypeForCode(error.code),
     title: error.code === SegmentErrorCode.NotFound ? 'Segment not found' : 'The segment rules refuse this',
     status: status(error.code),
     detail: error.message,
