@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
-import { EVENT_STORE } from './event-store.token';
+import { EVENT_STORE, LEADS_LOGGER } from './leads-service.tokens';
+import { jsonLogger, type MessagingLogger } from '@salesos/messaging';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
@@ -12,6 +13,8 @@ export interface LeadsServiceOptions {
   publishing?: LeadsPublishing;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Where background work (rematching, imports) reports; JSON lines on stderr by default. */
+  logger?: MessagingLogger;
 }
 
 /** The leads service: its features over one event store, with time and ids injected. */
@@ -27,8 +30,9 @@ export class LeadsServiceModule {
         { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
+        { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
       ],
-      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator],
+      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER],
     };
   }
 }

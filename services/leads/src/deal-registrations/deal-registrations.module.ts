@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock } from '@salesos/http';
-import { EVENT_STORE } from '../event-store.token';
+import { EVENT_STORE } from '../leads-service.tokens';
 import { DealRegistrationIntake } from './application/deal-registration-intake';
 import { DealRegistrationsConsumer } from './messaging/deal-registrations.consumer';
 import { OpenAccounts } from './projections/open-accounts';

@@ -9,7 +9,9 @@ import { AssignmentRuleBook } from '../assignment/application/assignment-rule-bo
 import { AssignmentService } from '../assignment/application/assignment.service';
 import { LeadsController } from './api/leads.controller';
 import { LeadDirectory } from './projections/lead-directory';
-import { EVENT_STORE } from '../event-store.token';
+import { EVENT_STORE, LEADS_LOGGER } from '../leads-service.tokens';
+import type { MessagingLogger } from '@salesos/messaging';
+import { LeadSegmentRematcher } from './application/lead-segment-rematcher';
 import { LeadsPublisher } from './messaging/leads-publisher';
 import { SegmentsController } from '../segments/api/segments.controller';
 import { SegmentCommands } from '../segments/application/segment-commands.service';
@@ -67,6 +69,17 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
         clock: Clock,
         ids: IdGenerator,
       ) => new AssignmentService(store, book, directory, leads, clock, ids),
+    },
+    {
+      provide: LeadSegmentRematcher,
+      inject: [EVENT_STORE, LeadDirectory, SegmentCatalog, LeadCommands, LEADS_LOGGER],
+      useFactory: (
+        store: EventStore,
+        directory: LeadDirectory,
+        segments: SegmentCatalog,
+        leads: LeadCommands,
+        logger: MessagingLogger,
+      ) => new LeadSegmentRematcher(store, directory, segments, leads, logger),
     },
     {
       provide: LeadImports,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator } from '@salesos/http';
-import { EVENT_STORE } from '../event-store.token';
+import { EVENT_STORE } from '../leads-service.tokens';
 import { LeadCommands } from '../leads/application/lead-commands.service';
 import { LeadsModule } from '../leads/leads.module';
 import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';

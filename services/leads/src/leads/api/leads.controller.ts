@@ -7,6 +7,7 @@ import {
   Inject,
   NotFoundException,
   Param,
+  Patch,
   Post,
   Put,
   Query,
@@ -40,6 +41,7 @@ import {
   QualifyLeadRequest,
 } from './lead-actions.request.dto';
 import { ListLeadsQuery } from './list-leads.query.dto';
+import { ReviseLeadRequest, toDetailsChanges } from './revise-lead.request.dto';
 
 const uuid = new UuidParam('leadId');
 const exportColumns = [
@@ -202,6 +204,28 @@ export class LeadsController {
     }
     response.setHeader('ETag', etagFor(version));
     return { ...state, version };
+  }
+
+  @Patch(':leadId')
+  async revise(
+    @Param('leadId', uuid) leadId: string,
+    @Body() body: ReviseLeadRequest,
+    @Caller() caller: RequestContext,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const changes = toDetailsChanges(body);
+    if (Object.keys(changes).length === 0) {
+      throw new RequestValidationError([
+        { field: 'body', message: 'name at least one of contact, company, territory, estimatedValue, needTags' },
+      ]);
+    }
+    const result = await this.commands.revise(leadId, changes, caller, expectedVersionFrom(ifMatch));
+    const state = result.state;
+    return {
+      ...changed(result, response),
+      ...(state.status === 'none' ? {} : { segmentIds: state.segmentIds, score: state.score }),
+    };
   }
 
   @Post(':leadId/qualification')

@@ -6,7 +6,7 @@ import type { SegmentCatalog } from '../../segments/projections/segment-catalog'
 import { duplicateKeys } from '../domain/duplicate-detection';
 import type { CaptureLead, LeadCommand } from '../domain/lead.commands';
 import { leadDecider, type LeadState } from '../domain/lead.decider';
-import type { AssignmentRuleFired, LeadEvent } from '../domain/lead.events';
+import type { AssignmentRuleFired, LeadDetailsChanges, LeadEvent } from '../domain/lead.events';
 import type { LeadDirectory } from '../projections/lead-directory';
 
 export type CaptureLeadInput = Omit<CaptureLead['data'], 'leadId' | 'divisionId' | 'segmentIds' | 'duplicates'>;
@@ -49,6 +49,27 @@ export class LeadCommands {
     return this.runner.run(leadId, context, undefined, {
       type: 'CaptureLead',
       data: { ...input, leadId, divisionId: context.divisionId, segmentIds, duplicates },
+    });
+  }
+
+  /** Revises what the lead told us about itself and matches it again against the division's active segments. */
+  revise(
+    leadId: string,
+    changes: LeadDetailsChanges,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<LeadResult> {
+    return this.runner.run(leadId, context, expectedVersion, {
+      type: 'ReviseLeadDetails',
+      data: { changes, activeSegments: this.segments.definitions(context.divisionId) },
+    });
+  }
+
+  /** Matches the lead as it is against the division's active segments, as they are now. */
+  rematch(leadId: string, context: RequestContext): Promise<LeadResult> {
+    return this.runner.run(leadId, context, undefined, {
+      type: 'RematchLeadSegments',
+      data: { activeSegments: this.segments.definitions(context.divisionId) },
     });
   }
 

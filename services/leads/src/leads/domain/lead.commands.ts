@@ -1,7 +1,8 @@
 import type { Command } from '@salesos/event-sourcing';
 import type { DuplicateMatch } from './duplicate-detection';
-import type { AssignmentRuleFired, LeadCompany, LeadContact } from './lead.events';
+import type { AssignmentRuleFired, LeadCompany, LeadContact, LeadDetailsChanges } from './lead.events';
 import type { Money } from './money';
+import type { SegmentDefinition } from '../../segments/domain/segment-criteria';
 
 export type CaptureLead = Command<
   'CaptureLead',
@@ -23,7 +24,16 @@ export type CaptureLead = Command<
     force: boolean;
   }
 >;
-export type RematchLeadSegments = Command<'RematchLeadSegments', { segmentIds: string[] }>;
+export type ReviseLeadDetails = Command<
+  'ReviseLeadDetails',
+  {
+    changes: LeadDetailsChanges;
+    /** The division's active segments, to match the revised lead against. */
+    activeSegments: readonly SegmentDefinition[];
+  }
+>;
+/** Matches the lead as it is against the division's active segments, after they changed. */
+export type RematchLeadSegments = Command<'RematchLeadSegments', { activeSegments: readonly SegmentDefinition[] }>;
 export type QualifyLead = Command<'QualifyLead', { note?: string }>;
 export type DisqualifyLead = Command<'DisqualifyLead', { reason: string }>;
 export type NurtureLead = Command<'NurtureLead', { until?: string; note?: string }>;
@@ -32,4 +42,12 @@ export type ConvertLead = Command<'ConvertLead', { opportunityId: string }>;
 export type MergeLead = Command<'MergeLead', { intoLeadId: string }>;
 
 export type LeadCommand =
-  CaptureLead | RematchLeadSegments | QualifyLead | DisqualifyLead | NurtureLead | AssignLead | ConvertLead | MergeLead;
+  | CaptureLead
+  | ReviseLeadDetails
+  | RematchLeadSegments
+  | QualifyLead
+  | DisqualifyLead
+  | NurtureLead
+  | AssignLead
+  | ConvertLead
+  | MergeLead;

@@ -124,12 +124,16 @@ describe('lead decider', () => {
   });
 
   describe('RematchLeadSegments', () => {
-    it('records new segments and the score they change', () => {
+    const industry = { segmentId: 'seg-industry', criteria: { industries: ['manufacturing'] } };
+    const berlin = { segmentId: 'seg-berlin', criteria: { territories: ['Berlin'] } };
+    const hamburg = { segmentId: 'seg-hamburg', criteria: { territories: ['hamburg'] } };
+
+    it('records the segments the lead now meets and the score they change', () => {
       spec
         .given([captured, scored])
-        .when(command('RematchLeadSegments', { segmentIds: ['seg-industry', 'seg-berlin'] }))
+        .when(command('RematchLeadSegments', { activeSegments: [industry, berlin, hamburg] }))
         .then([
-          { type: 'LeadSegmentsMatched', data: { leadId: 'lead-1', segmentIds: ['seg-industry', 'seg-berlin'] } },
+          { type: 'LeadSegmentsMatched', data: { leadId: 'lead-1', segmentIds: ['seg-berlin', 'seg-industry'] } },
           {
             type: 'LeadScored',
             data: {
@@ -145,21 +149,156 @@ describe('lead decider', () => {
         ]);
     });
 
-    it('does nothing when the segments are the same', () => {
+    it('drops a segment that was retired', () => {
       spec
         .given([captured, scored])
-        .when(command('RematchLeadSegments', { segmentIds: ['seg-industry'] }))
+        .when(command('RematchLeadSegments', { activeSegments: [hamburg] }))
+        .then([
+          { type: 'LeadSegmentsMatched', data: { leadId: 'lead-1', segmentIds: [] } },
+          {
+            type: 'LeadScored',
+            data: { leadId: 'lead-1', score: 58, reasons: scored.data.reasons.filter((r) => r.rule !== 'segment-fit') },
+          },
+        ]);
+    });
+
+    it('does nothing when the lead meets the same segments', () => {
+      spec
+        .given([captured, scored])
+        .when(command('RematchLeadSegments', { activeSegments: [industry, hamburg] }))
         .thenNothingHappens();
     });
 
     it('refuses a closed lead and a missing one', () => {
       spec
         .given([captured, scored, qualified, converted])
-        .when(command('RematchLeadSegments', { segmentIds: [] }))
+        .when(command('RematchLeadSegments', { activeSegments: [] }))
         .thenThrows(LeadError, invalid('converted'));
       spec
         .given([])
-        .when(command('RematchLeadSegments', { segmentIds: [] }))
+        .when(command('RematchLeadSegments', { activeSegments: [] }))
+        .thenThrows(LeadError, notFound);
+    });
+  });
+
+  describe('ReviseLeadDetails', () => {
+    const hamburg = { segmentId: 'seg-hamburg', criteria: { territories: ['hamburg'] } };
+    const industry = { segmentId: 'seg-industry', criteria: { industries: ['manufacturing'] } };
+    const revise = (changes: Extract<LeadCommand, { type: 'ReviseLeadDetails' }>['data']['changes']) =>
+      command('ReviseLeadDetails', { changes, activeSegments: [industry, hamburg] });
+
+    it('records what changed and rematches the revised lead', () => {
+      spec
+        .given([captured, scored])
+        .when(revise({ territory: 'hamburg', contact: { name: 'Ada Lovelace', phone: '+49 40 555' } }))
+        .then([
+          {
+            type: 'LeadDetailsRevised',
+            data: {
+              leadId: 'lead-1',
+              changes: { contact: { phone: '+49 40 555' }, territory: 'hamburg' },
+              revisedAt: now,
+            },
+          },
+          { type: 'LeadSegmentsMatched', data: { leadId: 'lead-1', segmentIds: ['seg-hamburg', 'seg-industry'] } },
+          {
+            type: 'LeadScored',
+            data: {
+              leadId: 'lead-1',
+              score: 78,
+              reasons: scored.data.reasons.map((reason) =>
+                reason.rule === 'segment-fit'
+                  ? { ...reason, points: 20, explanation: 'fits 2 target segment(s)' }
+                  : reason,
+              ),
+            },
+          },
+        ]);
+    });
+
+    it('rescores without a segment change when only the value moves', () => {
+      spec
+        .given([captured, scored])
+        .when(revise({ estimatedValue: { amount: 150_000, currency: 'EUR' } }))
+        .then([
+          {
+            type: 'LeadDetailsRevised',
+            data: {
+              leadId: 'lead-1',
+              changes: { estimatedValue: { amount: 150_000, currency: 'EUR' } },
+              revisedAt: now,
+            },
+          },
+          {
+            type: 'LeadScored',
+            data: {
+              leadId: 'lead-1',
+              score: 78,
+              reasons: scored.data.reasons.map((reason) =>
+                reason.rule === 'estimated-value'
+                  ? { ...reason, points: 25, explanation: 'estimated value 150000 EUR' }
+                  : reason,
+              ),
+            },
+          },
+        ]);
+    });
+
+    it("does nothing when every value given is already the lead's", () => {
+      spec
+        .given([captured, scored])
+        .when(
+          revise({
+            contact: { email: 'ada@acme.test' },
+            company: { industry: 'manufacturing', sizeBand: 'large' },
+            territory: 'berlin',
+            estimatedValue: { amount: 40_000, currency: 'EUR' },
+            needTags: ['automation'],
+          }),
+        )
+        .thenNothingHappens();
+    });
+
+    it('matches against the revised details, not the captured ones', () => {
+      spec
+        .given([
+          captured,
+          scored,
+          {
+            type: 'LeadDetailsRevised',
+            data: { leadId: 'lead-1', changes: { company: { industry: 'retail' } }, revisedAt: now },
+          },
+          { type: 'LeadSegmentsMatched', data: { leadId: 'lead-1', segmentIds: [] } },
+        ])
+        .when(revise({ needTags: ['automation', 'robots'] }))
+        .then([
+          {
+            type: 'LeadDetailsRevised',
+            data: { leadId: 'lead-1', changes: { needTags: ['automation', 'robots'] }, revisedAt: now },
+          },
+          {
+            type: 'LeadScored',
+            data: {
+              leadId: 'lead-1',
+              score: 61,
+              reasons: scored.data.reasons
+                .filter((reason) => reason.rule !== 'segment-fit')
+                .map((reason) =>
+                  reason.rule === 'stated-needs' ? { ...reason, points: 6, explanation: 'states 2 need(s)' } : reason,
+                ),
+            },
+          },
+        ]);
+    });
+
+    it('refuses a closed lead and a missing one', () => {
+      spec
+        .given([captured, scored, disqualified])
+        .when(revise({ territory: 'hamburg' }))
+        .thenThrows(LeadError, invalid('disqualified'));
+      spec
+        .given([])
+        .when(revise({ territory: 'hamburg' }))
         .thenThrows(LeadError, notFound);
     });
   });
@@ -316,7 +455,8 @@ describe('lead decider', () => {
         { type: 'AssignLead', data: { repId: 'rep-1', rule: { kind: 'manual', detail: 'x' } }, metadata: elsewhere },
         { type: 'ConvertLead', data: { opportunityId: 'opp-1' }, metadata: elsewhere },
         { type: 'MergeLead', data: { intoLeadId: 'lead-0' }, metadata: elsewhere },
-        { type: 'RematchLeadSegments', data: { segmentIds: [] }, metadata: elsewhere },
+        { type: 'RematchLeadSegments', data: { activeSegments: [] }, metadata: elsewhere },
+        { type: 'ReviseLeadDetails', data: { changes: { territory: 'x' }, activeSegments: [] }, metadata: elsewhere },
       ];
       for (const other of commands)
         spec.given([captured, scored, qualified]).when(other).thenThrows(LeadError, notFound);

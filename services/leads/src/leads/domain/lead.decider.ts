@@ -1,8 +1,8 @@
 import type { Decider } from '@salesos/event-sourcing';
-import type { CompanySizeBand } from '../../segments/domain/segment-criteria';
+import { type CompanySizeBand, type LeadProfile, segmentsMatching } from '../../segments/domain/segment-criteria';
 import type { LeadCommand } from './lead.commands';
 import { LeadError, LeadErrorCode } from './lead.errors';
-import type { LeadEvent } from './lead.events';
+import type { LeadDetailsChanges, LeadEvent } from './lead.events';
 import { type LeadScore, scoreLead } from './lead-scoring';
 import type { Money } from './money';
 
@@ -13,9 +13,12 @@ export interface Lead {
   leadId: string;
   divisionId: string;
   source: string;
+  contactName: string;
   email?: string;
   phone?: string;
+  industry?: string;
   sizeBand?: CompanySizeBand;
+  territory?: string;
   estimatedValue?: Money;
   needTags: string[];
   segmentIds: string[];
@@ -43,6 +46,69 @@ function requireStatus(lead: Lead, allowed: readonly LeadStatus[], action: strin
       status: lead.status,
     });
   }
+}
+
+/** What segment criteria look at. */
+export function leadProfile(lead: Lead): LeadProfile {
+  return {
+    ...(lead.industry ? { industry: lead.industry } : {}),
+    ...(lead.sizeBand ? { sizeBand: lead.sizeBand } : {}),
+    ...(lead.estimatedValue ? { estimatedValue: lead.estimatedValue } : {}),
+    ...(lead.territory ? { territory: lead.territory } : {}),
+    needTags: lead.needTags,
+  };
+}
+
+/** Only the changes that differ from the lead as it is; none means the revision is already in place. */
+export function effectiveChanges(lead: Lead, changes: LeadDetailsChanges): LeadDetailsChanges {
+  const differs = <T>(next: T | undefined, current: T | undefined): next is T => next !== undefined && next !== current;
+  const contact = {
+    ...(differs(changes.contact?.name, lead.contactName) ? { name: changes.contact.name } : {}),
+    ...(differs(changes.contact?.email, lead.email) ? { email: changes.contact.email } : {}),
+    ...(differs(changes.contact?.phone, lead.phone) ? { phone: changes.contact.phone } : {}),
+  };
+  const company = {
+    ...(differs(changes.company?.industry, lead.industry) ? { industry: changes.company.industry } : {}),
+    ...(differs(changes.company?.sizeBand, lead.sizeBand) ? { sizeBand: changes.company.sizeBand } : {}),
+  };
+  const value = changes.estimatedValue;
+  const valueDiffers =
+    value !== undefined &&
+    (value.amount !== lead.estimatedValue?.amount || value.currency !== lead.estimatedValue.currency);
+  return {
+    ...(Object.keys(contact).length > 0 ? { contact } : {}),
+    ...(Object.keys(company).length > 0 ? { company } : {}),
+    ...(differs(changes.territory, lead.territory) ? { territory: changes.territory } : {}),
+    ...(valueDiffers ? { estimatedValue: value } : {}),
+    ...(changes.needTags !== undefined && !sameSet(changes.needTags, lead.needTags)
+      ? { needTags: changes.needTags }
+      : {}),
+  };
+}
+
+/** The lead with the revised details applied. */
+export function withDetails(lead: Lead, changes: LeadDetailsChanges): Lead {
+  return {
+    ...lead,
+    ...(changes.contact?.name !== undefined ? { contactName: changes.contact.name } : {}),
+    ...(changes.contact?.email !== undefined ? { email: changes.contact.email } : {}),
+    ...(changes.contact?.phone !== undefined ? { phone: changes.contact.phone } : {}),
+    ...(changes.company?.industry !== undefined ? { industry: changes.company.industry } : {}),
+    ...(changes.company?.sizeBand !== undefined ? { sizeBand: changes.company.sizeBand } : {}),
+    ...(changes.territory !== undefined ? { territory: changes.territory } : {}),
+    ...(changes.estimatedValue !== undefined ? { estimatedValue: changes.estimatedValue } : {}),
+    ...(changes.needTags !== undefined ? { needTags: changes.needTags } : {}),
+  };
+}
+
+/** A new segment match, and a new score when it moves, for a lead as it now is. */
+function matched(lead: Lead, segmentIds: string[]): LeadEvent[] {
+  const segmentsMoved = !sameSet(lead.segmentIds, segmentIds);
+  const score = rescore(lead, segmentIds);
+  return [
+    ...(segmentsMoved ? [{ type: 'LeadSegmentsMatched' as const, data: { leadId: lead.leadId, segmentIds } }] : []),
+    ...(score.score === lead.score ? [] : [{ type: 'LeadScored' as const, data: { leadId: lead.leadId, ...score } }]),
+  ];
 }
 
 function rescore(lead: Lead, segmentIds: string[]): LeadScore {
@@ -96,17 +162,21 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
           { type: 'LeadScored', data: { leadId: data.leadId, ...score } },
         ];
       }
+      case 'ReviseLeadDetails': {
+        const lead = existing(state, command);
+        requireStatus(lead, open, 'revised');
+        const changes = effectiveChanges(lead, command.data.changes);
+        if (Object.keys(changes).length === 0) return [];
+        const revised = withDetails(lead, changes);
+        return [
+          { type: 'LeadDetailsRevised', data: { leadId: lead.leadId, changes, revisedAt: now } },
+          ...matched(revised, segmentsMatching(leadProfile(revised), command.data.activeSegments)),
+        ];
+      }
       case 'RematchLeadSegments': {
         const lead = existing(state, command);
         requireStatus(lead, open, 'matched to segments');
-        if (sameSet(lead.segmentIds, command.data.segmentIds)) return [];
-        const score = rescore(lead, command.data.segmentIds);
-        return [
-          { type: 'LeadSegmentsMatched', data: { leadId: lead.leadId, segmentIds: command.data.segmentIds } },
-          ...(score.score === lead.score
-            ? []
-            : [{ type: 'LeadScored' as const, data: { leadId: lead.leadId, ...score } }]),
-        ];
+        return matched(lead, segmentsMatching(leadProfile(lead), command.data.activeSegments));
       }
       case 'QualifyLead': {
         const lead = existing(state, command);
@@ -190,9 +260,12 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         leadId: data.leadId,
         divisionId: data.divisionId,
         source: data.source,
+        contactName: data.contact.name,
         ...(data.contact.email ? { email: data.contact.email } : {}),
         ...(data.contact.phone ? { phone: data.contact.phone } : {}),
+        ...(data.company.industry ? { industry: data.company.industry } : {}),
         ...(data.company.sizeBand ? { sizeBand: data.company.sizeBand } : {}),
+        ...(data.territory ? { territory: data.territory } : {}),
         ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
         needTags: data.needTags,
         segmentIds: data.segmentIds,
@@ -201,6 +274,8 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
     }
     if (state.status === 'none') return state;
     switch (event.type) {
+      case 'LeadDetailsRevised':
+        return withDetails(state, event.data.changes);
       case 'LeadScored':
         return { ...state, score: event.data.score };
       case 'LeadSegmentsMatched':

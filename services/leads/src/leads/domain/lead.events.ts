@@ -15,6 +15,15 @@ export interface LeadCompany {
   sizeBand?: CompanySizeBand;
 }
 
+/** New values for what the lead told us about itself; absent fields stay as they are. */
+export interface LeadDetailsChanges {
+  contact?: { name?: string; email?: string; phone?: string };
+  company?: { industry?: string; sizeBand?: CompanySizeBand };
+  territory?: string;
+  estimatedValue?: Money;
+  needTags?: string[];
+}
+
 /** Which assignment rule chose the rep, so the choice can be explained later. */
 export interface AssignmentRuleFired {
   kind: 'manual' | 'territory-segment' | 'round-robin' | 'least-loaded';
@@ -39,6 +48,10 @@ export type LeadCaptured = DomainEvent<
     acceptedDuplicatesOf: string[];
     capturedAt: string;
   }
+>;
+export type LeadDetailsRevised = DomainEvent<
+  'LeadDetailsRevised',
+  { leadId: string; changes: LeadDetailsChanges; revisedAt: string }
 >;
 export type LeadScored = DomainEvent<'LeadScored', { leadId: string; score: number; reasons: ScoreReason[] }>;
 export type LeadSegmentsMatched = DomainEvent<'LeadSegmentsMatched', { leadId: string; segmentIds: string[] }>;
@@ -66,6 +79,7 @@ export type LeadMerged = DomainEvent<'LeadMerged', { leadId: string; intoLeadId:
 
 export type LeadEvent =
   | LeadCaptured
+  | LeadDetailsRevised
   | LeadScored
   | LeadSegmentsMatched
   | LeadQualified

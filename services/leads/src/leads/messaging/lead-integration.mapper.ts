@@ -4,8 +4,8 @@ import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
 import type { LeadEvent } from '../domain/lead.events';
 
 /**
- * What the world learns of a lead: capture, qualification, disqualification, assignment and conversion. Scores,
- * segment rematches, nurturing and merges stay inside the service.
+ * What the world learns of a lead: capture, qualification, disqualification, assignment and conversion. Revised
+ * details, scores, segment rematches, nurturing and merges stay inside the service.
  */
 export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('lead-')) return [];
@@ -60,6 +60,7 @@ export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
         opportunityId: event.data.opportunityId,
         convertedAt: event.data.convertedAt,
       });
+    case 'LeadDetailsRevised':
     case 'LeadScored':
     case 'LeadSegmentsMatched':
     case 'LeadNurtured':

@@ -2,7 +2,7 @@ import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import { ContractRegistry, leadsContracts } from '@salesos/contracts';
 import type { EventStore } from '@salesos/event-store';
 import { type MessageTransport, Relay, type RelayLock } from '@salesos/messaging';
-import { EVENT_STORE } from '../../event-store.token';
+import { EVENT_STORE } from '../../leads-service.tokens';
 import { mapOpportunityEvent } from '../../opportunities/messaging/opportunity-integration.mapper';
 import { mapLeadEvent } from './lead-integration.mapper';
 import { mapDealRegistrationEvent } from '../../deal-registrations/messaging/deal-registration-integration.mapper';

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@salesos/event-store';
 import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
 import type { LeadStatus } from '../domain/lead.decider';
-import type { LeadEvent } from '../domain/lead.events';
+import type { LeadDetailsChanges, LeadEvent } from '../domain/lead.events';
+import type { LeadProfile } from '../../segments/domain/segment-criteria';
 
 export interface LeadSummary {
   leadId: string;
@@ -34,6 +35,16 @@ export interface Page<T> {
 interface Entry {
   summary: LeadSummary;
   keys: DuplicateKeys;
+  email?: string;
+  phone?: string;
+  profile: LeadProfile;
+}
+
+/** An open lead as segment matching sees it. */
+export interface OpenLeadProfile {
+  leadId: string;
+  segmentIds: string[];
+  profile: LeadProfile;
 }
 
 const openStatuses: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
@@ -65,6 +76,15 @@ export class LeadDirectory {
       this.byDivision.set(data.divisionId, members);
       this.leads.set(data.leadId, {
         keys: duplicateKeys({ email: data.contact.email, phone: data.contact.phone, companyName: data.company.name }),
+        ...(data.contact.email ? { email: data.contact.email } : {}),
+        ...(data.contact.phone ? { phone: data.contact.phone } : {}),
+        profile: {
+          ...(data.company.industry ? { industry: data.company.industry } : {}),
+          ...(data.company.sizeBand ? { sizeBand: data.company.sizeBand } : {}),
+          ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
+          ...(data.territory ? { territory: data.territory } : {}),
+          needTags: data.needTags,
+        },
         summary: {
           leadId: data.leadId,
           divisionId: data.divisionId,
@@ -88,13 +108,33 @@ export class LeadDirectory {
       counts[leadEvent.data.rule.ruleId] = (counts[leadEvent.data.rule.ruleId] ?? 0) + 1;
       this.byRule.set(entry.summary.divisionId, counts);
     }
+    if (leadEvent.type === 'LeadDetailsRevised') this.revise(entry, leadEvent.data.changes);
     entry.summary = { ...entry.summary, ...this.change(leadEvent), version };
+  }
+
+  private revise(entry: Entry, changes: LeadDetailsChanges): void {
+    if (changes.contact?.email !== undefined) entry.email = changes.contact.email;
+    if (changes.contact?.phone !== undefined) entry.phone = changes.contact.phone;
+    entry.keys = duplicateKeys({ email: entry.email, phone: entry.phone, companyName: entry.summary.companyName });
+    entry.profile = {
+      ...entry.profile,
+      ...(changes.company?.industry !== undefined ? { industry: changes.company.industry } : {}),
+      ...(changes.company?.sizeBand !== undefined ? { sizeBand: changes.company.sizeBand } : {}),
+      ...(changes.estimatedValue !== undefined ? { estimatedValue: changes.estimatedValue } : {}),
+      ...(changes.territory !== undefined ? { territory: changes.territory } : {}),
+      ...(changes.needTags !== undefined ? { needTags: changes.needTags } : {}),
+    };
   }
 
   private change(event: LeadEvent): Partial<LeadSummary> {
     switch (event.type) {
       case 'LeadCaptured':
         return {};
+      case 'LeadDetailsRevised':
+        return {
+          ...(event.data.changes.contact?.name !== undefined ? { contactName: event.data.changes.contact.name } : {}),
+          ...(event.data.changes.territory !== undefined ? { territory: event.data.changes.territory } : {}),
+        };
       case 'LeadScored':
         return { score: event.data.score };
       case 'LeadSegmentsMatched':
@@ -140,6 +180,13 @@ export class LeadDirectory {
         a.capturedAt === b.capturedAt ? a.leadId.localeCompare(b.leadId) : b.capturedAt.localeCompare(a.capturedAt),
       );
     return { items: matching.slice(offset, offset + limit), total: matching.length };
+  }
+
+  /** The division's open leads with what segment criteria look at, to rematch them when segments change. */
+  openProfiles(divisionId: string): OpenLeadProfile[] {
+    return this.inDivision(divisionId)
+      .filter(({ summary }) => openStatuses.includes(summary.status))
+      .map(({ summary, profile }) => ({ leadId: summary.leadId, segmentIds: summary.segmentIds, profile }));
   }
 
   assignmentsByRule(divisionId: string): Record<string, number> {

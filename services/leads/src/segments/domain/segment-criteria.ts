@@ -14,6 +14,11 @@ export interface SegmentCriteria {
   needTags?: string[];
 }
 
+export interface SegmentDefinition {
+  segmentId: string;
+  criteria: SegmentCriteria;
+}
+
 export interface LeadProfile {
   industry?: string;
   sizeBand?: CompanySizeBand;
@@ -57,4 +62,12 @@ export function matchesSegment(criteria: SegmentCriteria, lead: LeadProfile): bo
     priceFits &&
     needsFit
   );
+}
+
+/** Ids of the segments the lead meets, in a stable order. */
+export function segmentsMatching(lead: LeadProfile, segments: readonly SegmentDefinition[]): string[] {
+  return segments
+    .filter((segment) => matchesSegment(segment.criteria, lead))
+    .map((segment) => segment.segmentId)
+    .sort();
 }

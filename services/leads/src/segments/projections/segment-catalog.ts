@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@salesos/event-store';
-import { type LeadProfile, matchesSegment, type SegmentCriteria } from '../domain/segment-criteria';
+import {
+  type LeadProfile,
+  type SegmentCriteria,
+  type SegmentDefinition,
+  segmentsMatching,
+} from '../domain/segment-criteria';
 import type { SegmentEvent } from '../domain/segment.decider';
 
 export interface ActiveSegment {
@@ -45,9 +50,12 @@ export class SegmentCatalog {
 
   /** Ids of the division's active segments whose criteria the lead meets, in a stable order. */
   matching(divisionId: string, lead: LeadProfile): string[] {
+    return segmentsMatching(lead, this.definitions(divisionId));
+  }
+
+  definitions(divisionId: string): SegmentDefinition[] {
     return [...this.segments.values()]
-      .filter((segment) => segment.divisionId === divisionId && matchesSegment(segment.criteria, lead))
-      .map((segment) => segment.segmentId)
-      .sort();
+      .filter((segment) => segment.divisionId === divisionId)
+      .map(({ segmentId, criteria }) => ({ segmentId, criteria }));
   }
 }
