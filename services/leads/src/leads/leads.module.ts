@@ -1,5 +1,6 @@
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { EventStore, RecordedEvent, Subscription } from '@salesos/event-store';
+import { Module } from '@nestjs/common';
+import type { EventStore } from '@salesos/event-store';
+import { ViewsFeeder } from '../shared/views-feeder';
 import { Clock, IdGenerator } from '@salesos/http';
 import { SegmentCatalog } from '../segments/projections/segment-catalog';
 import { LeadCommands } from './application/lead-commands.service';
@@ -18,44 +19,28 @@ import { SegmentCommands } from '../segments/application/segment-commands.servic
 import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
 import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
 
-/** Feeds the service's own views from its streams: catch-up at start, then live. */
-class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
-  private subscription: Subscription | undefined;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LeadDirectory) private readonly directory: LeadDirectory,
-    @Inject(SegmentCatalog) private readonly segments: SegmentCatalog,
-    @Inject(OpenAccounts) private readonly openAccounts: OpenAccounts,
-    @Inject(AssignmentRuleBook) private readonly assignmentRules: AssignmentRuleBook,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    this.subscription = this.store.subscribe({
-      filter: { categories: ['lead', 'segment', 'opportunity', 'assignmentrules'] },
-      batchSize: 1000,
-      handler: (event: RecordedEvent) => {
-        this.segments.apply(event);
-        this.directory.apply(event);
-        this.openAccounts.apply(event);
-        this.assignmentRules.apply(event);
-      },
-    });
-    await this.subscription.caughtUp;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
-  }
-}
-
 @Module({
   imports: [DealRegistrationsModule],
   controllers: [LeadsController, SegmentsController, AssignmentRulesController],
   providers: [
     LeadDirectory,
     SegmentCatalog,
-    LeadViewsFeeder,
+    {
+      provide: ViewsFeeder,
+      inject: [EVENT_STORE, SegmentCatalog, LeadDirectory, OpenAccounts, AssignmentRuleBook],
+      useFactory: (
+        store: EventStore,
+        segments: SegmentCatalog,
+        directory: LeadDirectory,
+        openAccounts: OpenAccounts,
+        rules: AssignmentRuleBook,
+      ) =>
+        new ViewsFeeder(
+          store,
+          ['lead', 'segment', 'opportunity', 'assignmentrules'],
+          [segments, directory, openAccounts, rules],
+        ),
+    },
     LeadsPublisher,
     AssignmentRuleBook,
     {
@@ -83,8 +68,15 @@ class LeadViewsFeeder implements OnModuleInit, OnApplicationShutdown {
     },
     {
       provide: LeadImports,
-      inject: [LeadCommands, IdGenerator],
-      useFactory: (leads: LeadCommands, ids: IdGenerator) => new LeadImports(leads, ids),
+      inject: [EVENT_STORE, LeadCommands, AssignmentService, Clock, IdGenerator, LEADS_LOGGER],
+      useFactory: (
+        store: EventStore,
+        leads: LeadCommands,
+        assignment: AssignmentService,
+        clock: Clock,
+        ids: IdGenerator,
+        logger: MessagingLogger,
+      ) => new LeadImports(store, leads, assignment, clock, ids, logger),
     },
     {
       provide: SegmentCommands,

@@ -9,15 +9,26 @@ import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
 import { OpportunitiesController } from './api/opportunities.controller';
 import { OpportunityCommands } from './application/opportunity-commands.service';
 import { PipelineCatalog } from './application/pipeline-catalog';
+import { OpportunityBoard } from './projections/opportunity-board';
+import { ViewsFeeder } from '../shared/views-feeder';
+
+/** The feeder of the opportunity views; the leads feature has its own. */
+const OPPORTUNITY_VIEWS = Symbol('OPPORTUNITY_VIEWS');
 
 @Module({
   imports: [LeadsModule, DealRegistrationsModule],
   controllers: [OpportunitiesController],
   providers: [
     PipelineCatalog,
+    OpportunityBoard,
+    {
+      provide: OPPORTUNITY_VIEWS,
+      inject: [EVENT_STORE, OpportunityBoard],
+      useFactory: (store: EventStore, board: OpportunityBoard) => new ViewsFeeder(store, ['opportunity'], [board]),
+    },
     {
       provide: OpportunityCommands,
-      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator, OpenAccounts],
+      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator, OpenAccounts, OpportunityBoard],
       useFactory: (
         store: EventStore,
         pipelines: PipelineCatalog,
@@ -25,7 +36,12 @@ import { PipelineCatalog } from './application/pipeline-catalog';
         clock: Clock,
         ids: IdGenerator,
         openAccounts: OpenAccounts,
-      ) => new OpportunityCommands(store, pipelines, leads, clock, ids, (event) => openAccounts.apply(event)),
+        board: OpportunityBoard,
+      ) =>
+        new OpportunityCommands(store, pipelines, leads, clock, ids, (event) => {
+          openAccounts.apply(event);
+          board.apply(event);
+        }),
     },
   ],
 })

@@ -19,7 +19,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
 
   constructor(
     store: EventStore,
-    decider: Decider<State, C, E>,
+    private readonly decider: Decider<State, C, E>,
     private readonly category: string,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -65,5 +65,21 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
   async load(id: string): Promise<{ state: State; version: number }> {
     const { state, version } = await this.handler.load(this.streamId(id));
     return { state, version };
+  }
+
+  /**
+   * The aggregate as the system knew it at a moment: only events recorded by then count, whatever business time
+   * they carry. A version of 0 means it was not known yet.
+   */
+  async loadAsKnownAt(id: string, knownAt: Date): Promise<{ state: State; version: number }> {
+    const { events } = await this.handler.load(this.streamId(id));
+    const known = events.filter((event) => Date.parse(event.metadata.recordedAt) <= knownAt.getTime());
+    return {
+      state: known.reduce(
+        (state, event) => this.decider.evolve(state, event as unknown as E),
+        this.decider.initialState(),
+      ),
+      version: known.at(-1)?.metadata.streamVersion ?? 0,
+    };
   }
 }

@@ -14,6 +14,12 @@ import {
 import { type AssignmentRule, chooseAssignee } from '../domain/assignment-rules';
 import type { AssignmentRuleBook } from './assignment-rule-book';
 
+export interface CapturedAssignment {
+  version: number;
+  repId: string;
+  rule: AssignmentRuleFired;
+}
+
 /** Keeps each division's rules, and assigns a newly captured lead by the first rule that applies. */
 export class AssignmentService {
   private readonly runner: CommandRunner<AssignmentRuleSetState, SetAssignmentRules, AssignmentRulesSet>;
@@ -43,10 +49,7 @@ export class AssignmentService {
   }
 
   /** The assignment a repeated capture made the first time, so the repeat answers alike. */
-  async firstAssignment(
-    leadId: string,
-    context: RequestContext,
-  ): Promise<{ version: number; repId: string; rule: AssignmentRuleFired } | undefined> {
+  async firstAssignment(leadId: string, context: RequestContext): Promise<CapturedAssignment | undefined> {
     if (context.idempotencyKey === undefined) return undefined;
     const commandId = this.leads.runner.metadata(context, 'AssignLead', leadId).commandId;
     const event = (await this.store.readStream(`lead-${leadId}`)).find(
@@ -55,6 +58,25 @@ export class AssignmentService {
     if (event === undefined || event.type !== 'LeadAssigned') return undefined;
     const data = event.data as { repId: string; rule: AssignmentRuleFired };
     return { version: event.metadata.streamVersion, repId: data.repId, rule: data.rule };
+  }
+
+  /**
+   * Assigns a just-captured lead by the division's rules. A repeated capture answers with the assignment the first
+   * one made, so a retried request or import row reads alike.
+   */
+  async assignCaptured(
+    captured: LeadResult,
+    territory: string | undefined,
+    context: RequestContext,
+  ): Promise<CapturedAssignment | undefined> {
+    const leadId = captured.streamId.slice('lead-'.length);
+    if (captured.repeated) return this.firstAssignment(leadId, context);
+    if (captured.state.status === 'none') return undefined;
+    const assigned = await this.autoAssign(captured.state, territory, context);
+    const event = assigned?.events.find((candidate) => candidate.type === 'LeadAssigned');
+    return assigned && event?.type === 'LeadAssigned'
+      ? { version: assigned.version, repId: event.data.repId, rule: event.data.rule }
+      : undefined;
   }
 
   /** Assigns a lead nobody owns yet; answers undefined when no rule applies. */

@@ -4,21 +4,29 @@ import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 function status(code: LeadErrorCode): number {
   switch (code) {
     case LeadErrorCode.NotFound:
+    case LeadErrorCode.ImportNotFound:
       return 404;
     case LeadErrorCode.AlreadyExists:
     case LeadErrorCode.Duplicate:
     case LeadErrorCode.InvalidTransition:
     case LeadErrorCode.SelfMerge:
+    case LeadErrorCode.ImportNotResumable:
       return 409;
   }
 }
+
+const titles: Partial<Record<LeadErrorCode, string>> = {
+  [LeadErrorCode.NotFound]: 'Lead not found',
+  [LeadErrorCode.ImportNotFound]: 'Import not found',
+  [LeadErrorCode.ImportNotResumable]: 'The import cannot be resumed',
+};
 
 /** The one mapping of lead errors to HTTP. */
 export const leadProblems: ProblemMapper = (error): ProblemDetails | undefined => {
   if (!(error instanceof LeadError)) return undefined;
   return {
     type: problemTypeForCode(error.code),
-    title: error.code === LeadErrorCode.NotFound ? 'Lead not found' : 'The lead rules refuse this',
+    title: titles[error.code] ?? 'The lead rules refuse this',
     status: status(error.code),
     detail: error.message,
     code: error.code,

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Inject,
-  NotFoundException,
   Param,
   Patch,
   Post,
@@ -41,6 +40,8 @@ import {
   QualifyLeadRequest,
 } from './lead-actions.request.dto';
 import { ListLeadsQuery } from './list-leads.query.dto';
+import { StartImportQuery } from './start-import.query.dto';
+import { pageWindow } from '../../shared/page.query.dto';
 import { ReviseLeadRequest, toDetailsChanges } from './revise-lead.request.dto';
 
 const uuid = new UuidParam('leadId');
@@ -102,9 +103,7 @@ export class LeadsController {
   ) {
     const result = await this.commands.capture(toCaptureInput(body), caller);
     const leadId = result.streamId.slice('lead-'.length);
-    const assignment = result.repeated
-      ? await this.assignment.firstAssignment(leadId, caller)
-      : await this.autoAssigned(result, body.territory, caller);
+    const assignment = await this.assignment.assignCaptured(result, body.territory, caller);
     const captured = result.events.find(
       (event): event is Extract<LeadEvent, { type: 'LeadCaptured' }> => event.type === 'LeadCaptured',
     );
@@ -125,20 +124,10 @@ export class LeadsController {
     };
   }
 
-  private async autoAssigned(result: LeadResult, territory: string | undefined, caller: RequestContext) {
-    if (result.state.status === 'none') return undefined;
-    const assigned = await this.assignment.autoAssign(result.state, territory, caller);
-    const event = assigned?.events.find((candidate) => candidate.type === 'LeadAssigned');
-    return assigned && event?.type === 'LeadAssigned'
-      ? { version: assigned.version, repId: event.data.repId, rule: event.data.rule }
-      : undefined;
-  }
-
   @Get()
   list(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext) {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
-    const { items, total } = this.directory.find(leadFilter(query, caller), (page - 1) * pageSize, pageSize);
+    const { page, pageSize, offset } = pageWindow(query);
+    const { items, total } = this.directory.find(leadFilter(query, caller), offset, pageSize);
     return { items, page, pageSize, total };
   }
 
@@ -170,8 +159,9 @@ export class LeadsController {
   @Post('imports')
   @HttpCode(202)
   @ApiConsumes('text/csv')
-  startImport(
+  async startImport(
     @Req() request: Request,
+    @Query() query: StartImportQuery,
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -180,15 +170,15 @@ export class LeadsController {
         { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
       ]);
     }
-    const { job } = this.imports.start(request, caller);
+    const { job } = await this.imports.start(request, caller, query.resumes);
     response.setHeader('Location', `/leads/imports/${job.importId}`);
     return job;
   }
 
   @Get('imports/:importId')
-  importStatus(@Param('importId', new UuidParam('importId')) importId: string, @Caller() caller: RequestContext) {
-    const job = this.imports.get(importId, caller);
-    if (job === undefined) throw new NotFoundException(`No import ${importId} in your division`);
+  async importStatus(@Param('importId', new UuidParam('importId')) importId: string, @Caller() caller: RequestContext) {
+    const job = await this.imports.get(importId, caller);
+    if (job === undefined) throw new LeadError(LeadErrorCode.ImportNotFound, `No import ${importId} in your division`);
     return job;
   }
 

@@ -1,11 +1,22 @@
 import type { Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { type FieldError, fieldErrorsOf, type IdGenerator, type RequestContext } from '@salesos/http';
+import type { EventStore, ExpectedVersion } from '@salesos/event-store';
+import { type Clock, fieldErrorsOf, type IdGenerator, type RequestContext } from '@salesos/http';
+import type { MessagingLogger } from '@salesos/messaging';
+import type { AssignmentService } from '../../assignment/application/assignment.service';
 import { CsvRowReader } from '../../shared/csv';
 import { CaptureLeadRequest } from '../api/capture-lead.request.dto';
 import { toCaptureInput } from '../api/capture-input';
-import { LeadError } from '../domain/lead.errors';
+import {
+  evolveImportJob,
+  type ImportJob,
+  type LeadImportEvent,
+  maxListedRejections,
+  type RowRejection,
+  withStaleness,
+} from '../domain/lead-import';
+import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadCommands } from './lead-commands.service';
 
 export const importColumns = [
@@ -23,26 +34,15 @@ export const importColumns = [
   'need_tags',
 ] as const;
 
-export interface RowRejection {
-  /** 1-based line of the data row, the header being line 1. */
-  line: number;
-  reason: string;
-  errors?: FieldError[];
+export interface LeadImportTiming {
+  /** A running job records its progress at least this often. */
+  progressEveryMs: number;
+  /** A job silent for longer has lost its process and reads as interrupted. */
+  staleAfterMs: number;
 }
 
-export interface ImportJob {
-  importId: string;
-  status: 'running' | 'done' | 'failed';
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  rejections: RowRejection[];
-  startedAt: string;
-  finishedAt?: string;
-  error?: string;
-}
-
-const maxListedRejections = 10_000;
+const defaultTiming: LeadImportTiming = { progressEveryMs: 1_000, staleAfterMs: 30_000 };
+const rejectionsPerProgress = 500;
 
 /** One CSV row as the capture request the API takes, so rows and requests are validated alike. */
 function rowToRequest(header: readonly string[], row: readonly string[]): Record<string, unknown> {
@@ -75,51 +75,112 @@ function withoutUndefined(value: unknown): unknown {
   );
 }
 
+function checkHeader(header: readonly string[]): void {
+  const unknown = header.filter((column) => !(importColumns as readonly string[]).includes(column));
+  const missing = ['source', 'contact_name', 'company_name'].filter((column) => !header.includes(column));
+  if (unknown.length > 0 || missing.length > 0) {
+    throw new Error(
+      `The header must name columns from ${importColumns.join(', ')}` +
+        `${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`,
+    );
+  }
+}
+
+/** The job as this process runs it, and what it has not yet recorded in the job's stream. */
+interface RunningImport {
+  context: RequestContext;
+  job: ImportJob;
+  version: number;
+  unrecorded: RowRejection[];
+  recordedAt: number;
+}
+
 /**
- * CSV import of leads: the file is streamed, each row becomes one capture command with its own idempotency key,
- * valid rows are stored and invalid ones reported with the reason; a job shows its progress while it runs.
+ * CSV import of leads: the file is streamed, each row becomes one capture command with its own idempotency key and
+ * is assigned by the division's rules, like a capture over HTTP. Valid rows are stored, invalid ones reported with
+ * the reason. The job's progress is recorded in its own stream, so it can be read from any replica and after a
+ * restart; an interrupted job is resumed by uploading the same file again, and rows it already stored are not
+ * stored twice.
  */
 export class LeadImports {
-  private readonly jobs = new Map<string, ImportJob>();
+  private readonly running = new Map<string, RunningImport>();
+  private readonly timing: LeadImportTiming;
 
   constructor(
+    private readonly store: EventStore,
     private readonly leads: LeadCommands,
+    private readonly assignment: AssignmentService,
+    private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
-
-  get(importId: string, context: RequestContext): ImportJob | undefined {
-    const job = this.jobs.get(`${context.divisionId}:${importId}`);
-    return job === undefined ? undefined : { ...job, rejections: [...job.rejections] };
+    private readonly logger: MessagingLogger,
+    timing: Partial<LeadImportTiming> = {},
+  ) {
+    this.timing = { ...defaultTiming, ...timing };
   }
 
-  /** Starts the import; the returned promise settles when every row has been handled. */
-  start(input: Readable, context: RequestContext): { job: ImportJob; done: Promise<void> } {
-    const importId = this.ids.next();
-    const job: ImportJob = {
-      importId,
-      status: 'running',
-      rowsRead: 0,
-      accepted: 0,
-      rejected: 0,
-      rejections: [],
-      startedAt: new Date().toISOString(),
-    };
-    this.jobs.set(`${context.divisionId}:${importId}`, job);
-    const done = this.run(input, context, job).then(
-      () => {
-        job.status = 'done';
-        job.finishedAt = new Date().toISOString();
-      },
-      (error: unknown) => {
-        job.status = 'failed';
-        job.error = error instanceof Error ? error.message : String(error);
-        job.finishedAt = new Date().toISOString();
-      },
-    );
-    return { job, done };
+  async get(importId: string, context: RequestContext): Promise<ImportJob | undefined> {
+    const running = this.running.get(importId);
+    if (running !== undefined) {
+      return running.job.divisionId === context.divisionId
+        ? {
+            ...running.job,
+            rejections: [...running.job.rejections, ...running.unrecorded].slice(0, maxListedRejections),
+          }
+        : undefined;
+    }
+    const { job } = await this.load(importId);
+    if (job === undefined || job.divisionId !== context.divisionId) return undefined;
+    return withStaleness(job, this.clock.now(), this.timing.staleAfterMs);
   }
 
-  private async run(input: Readable, context: RequestContext, job: ImportJob): Promise<void> {
+  /**
+   * Starts an import, or resumes an interrupted or failed one; the returned promise settles when every row has
+   * been handled.
+   */
+  async start(
+    input: Readable,
+    context: RequestContext,
+    resumes?: string,
+  ): Promise<{ job: ImportJob; done: Promise<void> }> {
+    const now = this.now();
+    const importId = resumes ?? this.ids.next();
+    let started: { job: ImportJob; version: number };
+    if (resumes === undefined) {
+      started = await this.record(context, importId, undefined, 'no_stream', [
+        { type: 'LeadImportStarted', data: { importId, divisionId: context.divisionId, startedAt: now } },
+      ]);
+    } else {
+      const existing = await this.get(resumes, context);
+      if (existing === undefined)
+        throw new LeadError(LeadErrorCode.ImportNotFound, `No import ${resumes} in your division`);
+      if (existing.status === 'running' || existing.status === 'done') {
+        throw new LeadError(
+          LeadErrorCode.ImportNotResumable,
+          `Import ${resumes} is ${existing.status}; only an interrupted or failed import can be resumed`,
+          { status: existing.status },
+        );
+      }
+      const { job, version } = await this.load(resumes);
+      started = await this.record(context, importId, job, version, [
+        { type: 'LeadImportResumed', data: { importId, resumedAt: now } },
+      ]);
+    }
+    const running: RunningImport = { context, ...started, unrecorded: [], recordedAt: Date.now() };
+    this.running.set(importId, running);
+    const done = this.run(input, context, running)
+      .then(
+        () => this.finish(running, 'done'),
+        (error: unknown) => this.finish(running, 'failed', error instanceof Error ? error.message : String(error)),
+      )
+      .catch((error: unknown) => {
+        // Recording the end failed (the store is gone): the job will read as interrupted and can be resumed.
+        this.logger.error('lead import could not record its end', { importId, error: String(error) });
+      })
+      .finally(() => this.running.delete(importId));
+    return { job: { ...running.job }, done };
+  }
+
+  private async run(input: Readable, context: RequestContext, running: RunningImport): Promise<void> {
     const reader = new CsvRowReader();
     let header: string[] | undefined;
     input.setEncoding('utf8');
@@ -127,21 +188,20 @@ export class LeadImports {
       for (const row of rows) {
         if (header === undefined) {
           header = row.map((column) => column.trim().toLowerCase());
-          const unknown = header.filter((column) => !(importColumns as readonly string[]).includes(column));
-          const missing = ['source', 'contact_name', 'company_name'].filter((column) => !header?.includes(column));
-          if (unknown.length > 0 || missing.length > 0) {
-            throw new Error(
-              `The header must name columns from ${importColumns.join(', ')}` +
-                `${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`,
-            );
-          }
+          checkHeader(header);
           continue;
         }
         if (row.length === 1 && row[0]?.trim() === '') continue;
-        job.rowsRead += 1;
-        await this.importRow(header, row, job.rowsRead + 1, context, job);
+        running.job.rowsRead += 1;
+        await this.importRow(header, row, running.job.rowsRead + 1, context, running);
+        if (
+          Date.now() - running.recordedAt >= this.timing.progressEveryMs ||
+          running.unrecorded.length >= rejectionsPerProgress
+        ) {
+          await this.recordProgress(running);
+        }
         // Long imports share the process: let other requests, and progress reads, in between rows.
-        if (job.rowsRead % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (running.job.rowsRead % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     };
     for await (const chunk of input) await handle(reader.push(chunk as string));
@@ -154,28 +214,100 @@ export class LeadImports {
     row: string[],
     line: number,
     context: RequestContext,
-    job: ImportJob,
+    running: RunningImport,
   ): Promise<void> {
     const request = plainToInstance(CaptureLeadRequest, withoutUndefined(rowToRequest(header, row)));
     const problems = await validate(request, { whitelist: true, forbidNonWhitelisted: true });
     if (problems.length > 0) {
-      const errors = fieldErrorsOf(problems);
-      return this.reject(job, { line, reason: 'invalid row', errors });
+      return this.reject(running, { line, reason: 'invalid row', errors: fieldErrorsOf(problems) });
     }
+    const rowContext = { ...context, idempotencyKey: `import.${running.job.importId}.${line}` };
     try {
-      await this.leads.capture(toCaptureInput(request), {
-        ...context,
-        idempotencyKey: `import.${job.importId}.${line}`,
-      });
-      job.accepted += 1;
+      const captured = await this.leads.capture(toCaptureInput(request), rowContext);
+      await this.assignment.assignCaptured(captured, request.territory, rowContext);
+      running.job.accepted += 1;
     } catch (error) {
       if (!(error instanceof LeadError)) throw error;
-      this.reject(job, { line, reason: error.message });
+      this.reject(running, { line, reason: error.message });
     }
   }
 
-  private reject(job: ImportJob, rejection: RowRejection): void {
-    job.rejected += 1;
-    if (job.rejections.length < maxListedRejections) job.rejections.push(rejection);
+  private reject(running: RunningImport, rejection: RowRejection): void {
+    running.job.rejected += 1;
+    if (running.job.rejections.length + running.unrecorded.length < maxListedRejections) {
+      running.unrecorded.push(rejection);
+    }
+  }
+
+  private async recordProgress(running: RunningImport): Promise<void> {
+    const { rowsRead, accepted, rejected } = running.job;
+    await this.recordRunning(running, {
+      type: 'LeadImportProgressed',
+      data: { rowsRead, accepted, rejected, rejections: running.unrecorded, at: this.now() },
+    });
+  }
+
+  private async finish(running: RunningImport, outcome: 'done' | 'failed', error?: string): Promise<void> {
+    const { rowsRead, accepted, rejected } = running.job;
+    await this.recordRunning(running, {
+      type: 'LeadImportFinished',
+      data: {
+        rowsRead,
+        accepted,
+        rejected,
+        outcome,
+        rejections: running.unrecorded,
+        ...(error === undefined ? {} : { error }),
+        finishedAt: this.now(),
+      },
+    });
+    this.logger.info('lead import finished', { importId: running.job.importId, outcome, rowsRead, accepted, rejected });
+  }
+
+  private async recordRunning(running: RunningImport, event: LeadImportEvent): Promise<void> {
+    const recorded = await this.record(running.context, running.job.importId, running.job, running.version, [event]);
+    running.job = recorded.job;
+    running.version = recorded.version;
+    running.unrecorded = [];
+    running.recordedAt = Date.now();
+  }
+
+  private async record(
+    context: RequestContext,
+    importId: string,
+    job: ImportJob | undefined,
+    expected: ExpectedVersion,
+    events: LeadImportEvent[],
+  ): Promise<{ job: ImportJob; version: number }> {
+    const appended = await this.store.append(
+      `leadimport-${importId}`,
+      events.map((event) => ({
+        eventId: this.ids.next(),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          occurredAt: this.now(),
+          divisionId: context.divisionId,
+          actor: context.actor,
+          ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+        },
+      })),
+      expected,
+    );
+    const next = events.reduce(evolveImportJob, job) as ImportJob;
+    return { job: next, version: appended.nextExpectedVersion };
+  }
+
+  private async load(importId: string): Promise<{ job: ImportJob | undefined; version: number }> {
+    const events = await this.store.readStream(`leadimport-${importId}`);
+    const job = events.reduce<ImportJob | undefined>(
+      (current, event) => evolveImportJob(current, event as unknown as LeadImportEvent),
+      undefined,
+    );
+    return { job, version: events.at(-1)?.metadata.streamVersion ?? 0 };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
   }
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@salesos/event-store';
+import type { Page } from '../../shared/page.query.dto';
 import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
 import type { LeadStatus } from '../domain/lead.decider';
 import type { LeadDetailsChanges, LeadEvent } from '../domain/lead.events';
@@ -25,11 +26,6 @@ export interface LeadFilter {
   ownerRepId?: string;
   segmentId?: string;
   source?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
 }
 
 interface Entry {

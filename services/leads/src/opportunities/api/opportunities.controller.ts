@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
 import type { Money } from '../../leads/domain/money';
@@ -9,6 +9,11 @@ import {
   type OpportunityResult,
 } from '../application/opportunity-commands.service';
 import { PipelineCatalog } from '../application/pipeline-catalog';
+import { csvLine } from '../../shared/csv';
+import { pageWindow } from '../../shared/page.query.dto';
+import { OpportunityBoard, type OpportunityFilter } from '../projections/opportunity-board';
+import { opportunityCsvColumns, opportunityCsvRow } from './opportunity-csv';
+import { ListOpportunitiesQuery, OpportunityAsKnownQuery } from './list-opportunities.query.dto';
 import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
 import type { ChannelAttribution } from '../domain/opportunity.events';
 import {
@@ -43,6 +48,12 @@ function toOpenInput(body: OpenOpportunityRequest): OpenOpportunityInput {
   };
 }
 
+function opportunityFilter(query: ListOpportunitiesQuery, caller: RequestContext): OpportunityFilter {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  const given = Object.entries(filters).filter(([, value]) => value !== undefined);
+  return { ...(Object.fromEntries(given) as Omit<OpportunityFilter, 'divisionId'>), divisionId: caller.divisionId };
+}
+
 function answer(result: OpportunityResult, response: Response) {
   response.setHeader('ETag', etagFor(result.version));
   return {
@@ -61,6 +72,7 @@ export class OpportunitiesController {
   constructor(
     @Inject(OpportunityCommands) private readonly commands: OpportunityCommands,
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
+    @Inject(OpportunityBoard) private readonly board: OpportunityBoard,
   ) {}
 
   @Get('pipelines')
@@ -99,13 +111,34 @@ export class OpportunitiesController {
     return { ...answer(result, response), leadId };
   }
 
+  @Get('opportunities')
+  list(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext) {
+    const { page, pageSize, offset } = pageWindow(query);
+    const { items, total } = this.board.find(opportunityFilter(query, caller), offset, pageSize);
+    return { items, page, pageSize, total };
+  }
+
+  @Get('opportunities/export')
+  @ApiProduces('text/csv')
+  export(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext, @Res() response: Response): void {
+    const { items } = this.board.find(opportunityFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
+    response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="opportunities.csv"');
+    response.write(csvLine(opportunityCsvColumns));
+    for (const opportunity of items) response.write(csvLine(opportunityCsvRow(opportunity)));
+    response.end();
+  }
+
   @Get('opportunities/:opportunityId')
   async get(
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
+    @Query() query: OpportunityAsKnownQuery,
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await this.commands.load(opportunityId);
+    const { state, version } =
+      query.asKnownAt === undefined
+        ? await this.commands.load(opportunityId)
+        : await this.commands.loadAsKnownAt(opportunityId, new Date(query.asKnownAt));
     if (state.status === 'none' || state.divisionId !== caller.divisionId) {
       throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
     }

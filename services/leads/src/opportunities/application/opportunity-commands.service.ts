@@ -140,6 +140,11 @@ export class OpportunityCommands {
     return this.runner.load(opportunityId);
   }
 
+  /** What the system believed about the opportunity at that moment ("what did we forecast on 1 March?"). */
+  loadAsKnownAt(opportunityId: string, knownAt: Date): Promise<{ state: OpportunityState; version: number }> {
+    return this.runner.loadAsKnownAt(opportunityId, knownAt);
+  }
+
   private openCommand(
     opportunityId: string,
     input: OpenOpportunityInput,

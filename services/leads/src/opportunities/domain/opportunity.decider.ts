@@ -9,12 +9,19 @@ export interface Opportunity {
   status: 'open' | 'won' | 'lost';
   opportunityId: string;
   divisionId: string;
+  accountName: string;
+  leadId?: string;
+  ownerRepId?: string;
   pipelineId: string;
   stageId: string;
+  probability: number;
   amount: Money;
   expectedCloseDate: string;
   products: ProductLine[];
   channel: ChannelAttribution;
+  openedAt: string;
+  closedAt?: string;
+  lossReason?: string;
 }
 
 export type OpportunityState = { status: 'none' } | Opportunity;
@@ -228,18 +235,23 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
         status: 'open',
         opportunityId: data.opportunityId,
         divisionId: data.divisionId,
+        accountName: data.accountName,
+        ...(data.leadId ? { leadId: data.leadId } : {}),
+        ...(data.ownerRepId ? { ownerRepId: data.ownerRepId } : {}),
         pipelineId: data.pipelineId,
         stageId: data.stageId,
+        probability: data.probability,
         amount: data.amount,
         expectedCloseDate: data.expectedCloseDate,
         products: data.products,
         channel: data.channel,
+        openedAt: data.openedAt,
       };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'OpportunityStageChanged':
-        return { ...state, stageId: event.data.toStage };
+        return { ...state, stageId: event.data.toStage, probability: event.data.probability };
       case 'OpportunityForecastRevised':
         return { ...state, amount: event.data.amount, expectedCloseDate: event.data.expectedCloseDate };
       case 'OpportunityProductsChanged':
@@ -247,11 +259,13 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
       case 'OpportunityChannelAttributed':
         return { ...state, channel: event.data.channel };
       case 'OpportunityWon':
-        return { ...state, status: 'won', amount: event.data.amount };
+        return { ...state, status: 'won', amount: event.data.amount, probability: 100, closedAt: event.data.wonAt };
       case 'OpportunityLost':
-        return { ...state, status: 'lost' };
-      case 'OpportunityReopened':
-        return { ...state, status: 'open', stageId: event.data.stageId };
+        return { ...state, status: 'lost', probability: 0, closedAt: event.data.lostAt, lossReason: event.data.reason };
+      case 'OpportunityReopened': {
+        const { closedAt: _closedAt, lossReason: _lossReason, ...reopened } = state;
+        return { ...reopened, status: 'open', stageId: event.data.stageId, probability: event.data.probability };
+      }
     }
   },
 };
