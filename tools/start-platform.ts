@@ -1,20 +1,27 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import { createLeadsApp } from '../services/leads/src/leads-app';
+import { openPlatformMessaging } from './platform-messaging';
 
 /** Boots the services that exist, in one process, on the configured adapters (embedded SQLite by default). */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const store = await openEventStore(config.eventStore);
-  const app = await createLeadsApp({ store });
+  const messaging = openPlatformMessaging(config);
+  const app = await createLeadsApp({
+    store,
+    publishing: { transport: messaging.transport, lock: messaging.relayLock() },
+    consuming: { transport: messaging.transport },
+  });
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
     [
-      `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}).`,
+      `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
       `  leads API:  ${base}/leads`,
       `  OpenAPI:    ${base}/docs`,
+      `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
       '  try:       curl -s ' + `${base}/leads -H 'X-Division-Id: north' -H 'X-User-Id: rep-1' -H 'X-User-Roles: rep'`,
       'The channels, staffing, incentives and reporting services join this process as their issues land.',
       '',

@@ -46,6 +46,15 @@ describe('npm start (the README’s first command)', () => {
       .send({ source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme' } });
     expect(created.status).toBe(201);
     expect((await request(base).get('/docs/openapi.json')).status).toBe(200);
+    expect((await request(base).get('/health/ready')).body).toMatchObject({ status: 'up', ready: true });
+    // The embedded relay publishes the capture in process: its lag drops to zero.
+    let metrics = '';
+    for (let attempt = 0; attempt < 100 && !metrics.includes('salesos_relay_lag{service="leads"} 0'); attempt += 1) {
+      metrics = (await request(base).get('/metrics')).text;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');
+    expect(metrics).toContain('salesos_consumer_lag{group="leads.deal-registrations"} 0');
 
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

@@ -6,6 +6,7 @@ describe('loadPlatformConfig', () => {
       port: 3000,
       dataDir: '/srv/salesos/data',
       eventStore: { kind: 'sqlite', filename: '/srv/salesos/data/events.db' },
+      transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
     });
   });
@@ -24,16 +25,21 @@ describe('loadPlatformConfig', () => {
       ).eventStore,
     ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://es:2113?tls=false' });
     expect(loadPlatformConfig({ KAFKA_BROKERS: 'k1:9092, k2:9092' }, '/').kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+    expect(loadPlatformConfig({ SALESOS_TRANSPORT: 'kafka' }, '/').transport).toBe('kafka');
     expect(loadPlatformConfig({ SALESOS_DATA_DIR: '/var/lib/salesos' }, '/').dataDir).toBe('/var/lib/salesos');
   });
 
   it('names every bad variable at once, with the value it got', () => {
     const attempt = (): unknown =>
-      loadPlatformConfig({ PORT: 'eighty', SALESOS_EVENT_STORE: 'mongo', KAFKA_BROKERS: 'nohost' }, '/');
+      loadPlatformConfig(
+        { PORT: 'eighty', SALESOS_EVENT_STORE: 'mongo', SALESOS_TRANSPORT: 'carrier-pigeon', KAFKA_BROKERS: 'nohost' },
+        '/',
+      );
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT must be an integer from 1 to 65535, got 'eighty'/);
     expect(attempt).toThrow(/SALESOS_EVENT_STORE must be one of sqlite, postgres, eventstoredb, memory, got 'mongo'/);
     expect(attempt).toThrow(/KAFKA_BROKERS must list host:port pairs, got 'nohost'/);
+    expect(attempt).toThrow(/SALESOS_TRANSPORT must be in-process or kafka, got 'carrier-pigeon'/);
   });
 
   it('requires the connection setting of the chosen store', () => {

@@ -10,6 +10,8 @@ export interface PlatformConfig {
   port: number;
   dataDir: string;
   eventStore: EventStoreConfig;
+  /** How services exchange integration events: in one process (embedded) or through Kafka. */
+  transport: 'in-process' | 'kafka';
   kafkaBrokers: string[];
 }
 
@@ -20,7 +22,8 @@ export const platformEnvironment = {
   SALESOS_EVENT_STORE: 'Event store adapter: sqlite (default), postgres, eventstoredb or memory.',
   SALESOS_DATABASE_URL: 'PostgreSQL URL, required when SALESOS_EVENT_STORE=postgres.',
   EVENTSTORE_CONNECTION_STRING: 'EventStoreDB connection string, required when SALESOS_EVENT_STORE=eventstoredb.',
-  KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers (default 127.0.0.1:9092).',
+  SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
+  KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers, used when SALESOS_TRANSPORT=kafka (default 127.0.0.1:9092).',
 } as const;
 
 export type PlatformVariable = keyof typeof platformEnvironment;
@@ -41,9 +44,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const dataDirRaw = env.SALESOS_DATA_DIR?.trim() || './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const eventStore = parseEventStore(env, dataDir, problems);
+  const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore: eventStore as EventStoreConfig, kafkaBrokers };
+  return { port, dataDir, eventStore: eventStore as EventStoreConfig, transport, kafkaBrokers };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -86,6 +90,13 @@ function parseEventStore(env: NodeJS.ProcessEnv, dataDir: string, problems: stri
       problems.push(`SALESOS_EVENT_STORE must be one of ${eventStoreKinds.join(', ')}, got '${kind}'`);
       return undefined;
   }
+}
+
+function parseTransport(raw: string | undefined, problems: string[]): PlatformConfig['transport'] {
+  const transport = raw?.trim() || 'in-process';
+  if (transport === 'in-process' || transport === 'kafka') return transport;
+  problems.push(`SALESOS_TRANSPORT must be in-process or kafka, got '${transport}'`);
+  return 'in-process';
 }
 
 function parseBrokers(raw: string | undefined, problems: string[]): string[] {

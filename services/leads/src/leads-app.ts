@@ -7,6 +7,7 @@ import {
   ConsumerRunner,
   jsonLogger,
   type MessageTransport,
+  MessagingHealth,
   PassThroughInbox,
   SalesosEventsServer,
 } from '@salesos/messaging';
@@ -51,18 +52,19 @@ async function consumeDealRegistrations(app: INestApplication, consuming: LeadsC
   await transport.ensureTopics([dealRegistrationTopic]);
   app.connectMicroservice(
     {
-      strategy: new SalesosEventsServer<undefined>(
-        (handlers) =>
-          new ConsumerRunner({
-            groupId: consuming.groupId ?? 'leads.deal-registrations',
-            topics: [dealRegistrationTopic.name],
-            handlers,
-            transport,
-            inbox: new PassThroughInbox(),
-            registry: new ContractRegistry(channelsContracts),
-            logger: jsonLogger,
-          }),
-      ),
+      strategy: new SalesosEventsServer<undefined>((handlers) => {
+        const runner = new ConsumerRunner({
+          groupId: consuming.groupId ?? 'leads.deal-registrations',
+          topics: [dealRegistrationTopic.name],
+          handlers,
+          transport,
+          inbox: new PassThroughInbox(),
+          registry: new ContractRegistry(channelsContracts),
+          logger: jsonLogger,
+        });
+        app.get(MessagingHealth).register({ consumer: runner });
+        return runner;
+      }),
     },
     { inheritAppConfig: true },
   );

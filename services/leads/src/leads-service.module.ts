@@ -2,7 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import { EVENT_STORE, LEADS_LOGGER } from './leads-service.tokens';
-import { jsonLogger, type MessagingLogger } from '@salesos/messaging';
+import { jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import { HealthController } from './health/api/health.controller';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
@@ -31,8 +32,10 @@ export class LeadsServiceModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
+        { provide: MessagingHealth, useValue: new MessagingHealth() },
       ],
-      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER],
+      controllers: [HealthController],
+      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER, MessagingHealth],
     };
   }
 }

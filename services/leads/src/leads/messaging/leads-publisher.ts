@@ -1,7 +1,7 @@
 import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ContractRegistry, leadsContracts } from '@salesos/contracts';
 import type { EventStore } from '@salesos/event-store';
-import { type MessageTransport, Relay, type RelayLock } from '@salesos/messaging';
+import { type MessageTransport, MessagingHealth, Relay, type RelayLock } from '@salesos/messaging';
 import { EVENT_STORE } from '../../leads-service.tokens';
 import { mapOpportunityEvent } from '../../opportunities/messaging/opportunity-integration.mapper';
 import { mapLeadEvent } from './lead-integration.mapper';
@@ -23,6 +23,7 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(LEADS_PUBLISHING) private readonly publishing: LeadsPublishing | null,
+    @Inject(MessagingHealth) health: MessagingHealth,
   ) {
     this.relay =
       publishing === null
@@ -37,6 +38,7 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
             lock: publishing.lock,
             ...(publishing.pollIntervalMs === undefined ? {} : { pollIntervalMs: publishing.pollIntervalMs }),
           });
+    if (this.relay) health.register({ relay: this.relay });
   }
 
   async onApplicationBootstrap(): Promise<void> {

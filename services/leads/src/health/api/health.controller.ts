@@ -1,0 +1,35 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { MessagingHealth } from '@salesos/messaging';
+
+/**
+ * Probes for Kubernetes and metrics for Prometheus. They name no division and show no business data, so they
+ * need no caller headers.
+ */
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(@Inject(MessagingHealth) private readonly health: MessagingHealth) {}
+
+  /** The process answers: restart it when this fails. */
+  @Get('health/live')
+  live() {
+    return { status: 'up' };
+  }
+
+  /** The relay and consumers run: send traffic only when this answers 200. */
+  @Get('health/ready')
+  ready(@Res({ passthrough: true }) response: Response) {
+    const readiness = this.health.readiness();
+    response.status(readiness.ready ? 200 : 503);
+    return { status: readiness.ready ? 'up' : 'down', ...readiness };
+  }
+
+  @Get('metrics')
+  @ApiProduces('text/plain')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  metrics(): Promise<string> {
+    return this.health.prometheus();
+  }
+}

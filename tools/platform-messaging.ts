@@ -1,0 +1,34 @@
+import type { PlatformConfig } from '@salesos/config';
+import {
+  InProcessRelayLock,
+  InProcessTransport,
+  KafkaTransport,
+  type MessageTransport,
+  PostgresRelayLock,
+  type RelayLock,
+} from '@salesos/messaging';
+
+export interface PlatformMessaging {
+  transport: MessageTransport;
+  /** One relay per service publishes; the lock decides which, across processes when the store is shared. */
+  relayLock(): RelayLock;
+}
+
+/**
+ * The transport the services exchange integration events over: in one process on the embedded defaults, Kafka
+ * when configured. A PostgreSQL store keeps the relay lock beside the events, so replicas elect one publisher.
+ */
+export function openPlatformMessaging(config: PlatformConfig): PlatformMessaging {
+  const transport: MessageTransport =
+    config.transport === 'kafka'
+      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: 'salesos-platform' })
+      : new InProcessTransport();
+  const { eventStore } = config;
+  return {
+    transport,
+    relayLock: () =>
+      eventStore.kind === 'postgres'
+        ? new PostgresRelayLock({ connectionString: eventStore.url })
+        : new InProcessRelayLock(),
+  };
+}
