@@ -17,16 +17,9 @@ import { type BenchDatabase, createBenchDatabase } from './lib/bench-database';
 import { profiled } from './lib/cpu-profile';
 import { cpuSplit, sampleCpu } from './lib/cpu-split';
 import { type LeadsBenchConfig, loadLeadsConfig } from './lib/leads-config';
-import { LoopbackHttp } from './lib/leads-http';
-import { distributionsByKind, measureAtRate } from './lib/leads-latency';
-import {
-  clientIdentity,
-  type CommandKind,
-  commandKinds,
-  type CommandOutcome,
-  commandsPerCycle,
-  LeadsClient,
-} from './lib/leads-mix';
+import { LoadProcess } from './lib/leads-load-process';
+import { clientIdentity } from './lib/leads-mix';
+import { silentLogger } from '@salesos/messaging';
 import {
   buildLeadsReport,
   type ErrorSummary,
@@ -39,27 +32,21 @@ import {
   writeLeadsReport,
 } from './lib/leads-report';
 import { appendBytes, StoreWriter, streamTemplate, type StreamTemplate } from './lib/leads-store-mix';
-import { measureThroughput, type WriterStep } from './lib/load';
+import { measureThroughput } from './lib/load';
 import { peakRssMb } from './lib/messaging-timing';
 import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
 
 const resultsPath = join(__dirname, 'results', 'leads.json');
-const errorSamples = 5;
-
-/** Every command's outcome, per phase; the first failures are kept to show what went wrong. */
-class ErrorTally {
+/** The failures the load generator reported, over all phases. */
+class ErrorTotals {
   private readonly byPhase: Record<string, number> = {};
   private readonly samples: string[] = [];
 
-  record(phase: string, outcome: CommandOutcome): void {
-    if (outcome.ok) return;
-    this.byPhase[phase] = (this.byPhase[phase] ?? 0) + 1;
-    const sample = `${phase} ${outcome.kind}: ${outcome.failure ?? outcome.status}`;
-    if (this.samples.length < errorSamples) {
-      this.samples.push(sample);
-      progress(`error: ${sample}`);
-    }
+  add(summary: ErrorSummary): void {
+    for (const [phase, count] of Object.entries(summary.byPhase))
+      this.byPhase[phase] = (this.byPhase[phase] ?? 0) + count;
+    this.samples.push(...summary.samples.slice(0, 5 - this.samples.length));
   }
 
   summary(): ErrorSummary {
@@ -68,11 +55,10 @@ class ErrorTally {
   }
 }
 
-/** The service on a loopback port, and the clients that drive it. */
+/** The service on a loopback port, and the load generator's process that drives it. */
 interface Service {
   app: INestApplication;
-  http: LoopbackHttp;
-  clients: LeadsClient[];
+  load: LoadProcess;
   stopped: boolean;
 }
 
@@ -81,7 +67,7 @@ interface Bench {
   store: PostgresEventStore;
   admin: Client;
   pool: PoolCounters;
-  errors: ErrorTally;
+  errors: ErrorTotals;
 }
 
 async function main(): Promise<void> {
@@ -121,7 +107,7 @@ async function runMeasurements(
   // An interrupt drops the database with FORCE, which ends this session under it: not worth a crash.
   admin.on('error', (error) => progress(`admin connection: ${error.message}`));
   await admin.connect();
-  const bench: Bench = { config, store, admin, pool: countPoolEvents(store.pool), errors: new ErrorTally() };
+  const bench: Bench = { config, store, admin, pool: countPoolEvents(store.pool), errors: new ErrorTotals() };
   const service = await startService(store, config.clients);
   try {
     const templates = await probe(service, store);
@@ -147,23 +133,18 @@ async function runMeasurements(
 }
 
 async function startService(store: PostgresEventStore, clients: number): Promise<Service> {
-  const app = await createLeadsApp({ store });
+  const app = await createLeadsApp({ store, logger: silentLogger });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-  progress(`leads service listening on 127.0.0.1:${port}`);
-  const http = new LoopbackHttp(port, clients);
-  return {
-    app,
-    http,
-    clients: Array.from({ length: clients }, (_, index) => new LeadsClient(http, clientIdentity(index))),
-    stopped: false,
-  };
+  const load = LoadProcess.start(port, clients);
+  progress(`leads service listening on 127.0.0.1:${port}; ${clients} clients in load generator process ${load.pid}`);
+  return { app, load, stopped: false };
 }
 
 async function stopService(service: Service): Promise<void> {
   if (service.stopped) return;
   service.stopped = true;
-  service.http.close();
+  service.load.stop();
   await service.app.close();
   progress('leads service stopped');
 }
@@ -173,79 +154,34 @@ async function stopService(service: Service): Promise<void> {
  * at once, and the streams it wrote are the templates of the store-only ceiling.
  */
 async function probe(service: Service, store: PostgresEventStore): Promise<StreamTemplate[]> {
-  const client = new LeadsClient(service.http, clientIdentity(service.clients.length));
-  const created: string[] = [];
-  for (let step = 0; step < commandsPerCycle; step += 1) {
-    const outcome = await client.next();
-    if (!outcome.ok) throw new Error(`the service refused the mix: ${outcome.kind} ${outcome.failure ?? ''}`);
-    if (outcome.createdStreamId !== undefined) created.push(outcome.createdStreamId);
-  }
+  const { createdStreamIds } = await service.load.probe();
   const templates = await Promise.all(
-    created.map(async (streamId) => streamTemplate(streamId, await store.readStream(streamId))),
+    createdStreamIds.map(async (streamId) => streamTemplate(streamId, await store.readStream(streamId))),
   );
   progress(`probe: one cycle answered 2xx; streams ${templates.map(describeTemplate).join(', ')}`);
   return templates;
 }
 
-/** Send-to-answer times of the successful commands answered inside the timed window, by kind. */
-class WindowLatencies {
-  private readonly byKind = new Map<CommandKind, number[]>(commandKinds.map((kind) => [kind, []]));
-  succeeded = 0;
-
-  constructor(
-    private readonly windowStart: number,
-    private readonly windowEnd: number,
-  ) {}
-
-  add(kind: CommandKind, sentAt: number, answeredAt: number): void {
-    this.succeeded += 1;
-    if (answeredAt >= this.windowStart && answeredAt <= this.windowEnd) {
-      this.byKind.get(kind)?.push(answeredAt - sentAt);
-    }
-  }
-
-  distributions(): HttpThroughput['byKind'] {
-    return distributionsByKind(this.byKind);
-  }
-}
-
 async function measureHttp(bench: Bench, service: Service): Promise<HttpThroughput> {
   const { config } = bench;
-  const { clients: writers, seconds, warmupSeconds } = config;
   const queriesBefore = bench.pool.queries;
-  const windowStart = performance.now() + warmupSeconds * 1000;
-  const latencies = new WindowLatencies(windowStart, windowStart + seconds * 1000);
-  const shape = { label: `http_commands_per_s_${writers}`, writers, seconds, warmupSeconds };
-  const throughput = await profiled(profilePath(config, 'http'), () =>
-    measureThroughput(shape, (writer) => httpStep(bench, service.clients[writer] as LeadsClient, latencies)),
+  const { result, errors } = await profiled(profilePath(config, 'http'), () =>
+    service.load.closedLoop(config.seconds, config.warmupSeconds),
   );
-  return {
-    ...throughput,
-    byKind: latencies.distributions(),
-    queriesPerCommand: (bench.pool.queries - queriesBefore) / latencies.succeeded,
-  };
+  bench.errors.add(errors);
+  const { succeeded, ...throughput } = result;
+  return { ...throughput, queriesPerCommand: (bench.pool.queries - queriesBefore) / succeeded };
 }
 
-/** One command of a client; it counts when it succeeds. */
-function httpStep(bench: Bench, client: LeadsClient, latencies: WindowLatencies): WriterStep {
-  return async () => {
-    const sentAt = performance.now();
-    const outcome = await client.next();
-    bench.errors.record('http_throughput', outcome);
-    if (!outcome.ok) return 0;
-    latencies.add(outcome.kind, sentAt, performance.now());
-    return 1;
-  };
-}
-
-function measureHalfRate(bench: Bench, service: Service, maxRate: number) {
+async function measureHalfRate(bench: Bench, service: Service, maxRate: number) {
   const { config } = bench;
-  return measureAtRate(
-    'half_rate',
-    service.clients,
-    { ratePerSecond: maxRate * config.halfRateShare, seconds: config.seconds, warmupSeconds: config.warmupSeconds },
-    (outcome) => bench.errors.record('half_rate', outcome),
-  );
+  const { result, errors } = await service.load.openLoop({
+    ratePerSecond: maxRate * config.halfRateShare,
+    seconds: config.seconds,
+    warmupSeconds: config.warmupSeconds,
+  });
+  bench.errors.add(errors);
+  return result;
 }
 
 async function measureStore(bench: Bench, templates: readonly StreamTemplate[]): Promise<StoreThroughput> {

@@ -138,8 +138,8 @@ function metadata(m: LeadsMeasurements, info: LeadsRunInfo) {
     warmup_seconds: config.warmupSeconds,
     concurrency: config.clients,
     divisions: config.clients,
-    /** Service, event store client and load generator share one Node process and one event loop. */
-    same_process: true,
+    /** The service and its event store client share this process; the load generator runs in a child process. */
+    load_generator: 'child process',
     http_client: `node:http, keep-alive Agent, maxSockets ${config.clients}, over 127.0.0.1`,
     pool_size: config.poolSize,
     half_rate_share: config.halfRateShare,
@@ -155,11 +155,14 @@ function notes(config: LeadsBenchConfig): Record<string, string> {
   const { clients, poolSize } = config;
   return {
     process:
-      'The leads service (createLeadsApp, NestJS on Express, listening on a loopback port), its PostgresEventStore ' +
-      `(pool of ${poolSize}) and the load generator all run in this one process, on one event loop; PostgreSQL ` +
-      'runs on the same machine. client_cpu_cores is the CPU this process used over a timed window, in cores; ' +
-      'cpu_cores_over_phase splits the whole phase, warm-up included: this process, the PostgreSQL processes of ' +
-      'this database plus the WAL writer, checkpointer and background writer (/proc), and the rest of the machine.',
+      'The leads service (createLeadsApp, NestJS on Express, listening on a loopback port) and its PostgresEventStore ' +
+      `(pool of ${poolSize}) run in this process, on one event loop; the HTTP clients run in a child process of their ` +
+      "own (bench/lib/leads-load-generator.ts), as clients never share the service loop; the store ceiling's " +
+      "writers run in this process, as the store's callers do. PostgreSQL runs on the same machine. " +
+      'client_cpu_cores is the CPU the process driving the load used over a timed window, in cores (the child for ' +
+      'HTTP, this process for the store); cpu_cores_over_phase splits the whole phase, warm-up included: this ' +
+      'process, the PostgreSQL processes of this database plus the WAL writer, checkpointer and background writer ' +
+      '(/proc), and the rest of the machine, where the load generator counts during the HTTP phases.',
     http:
       `${clients} clients, each a loop of commands over node:http with one keep-alive Agent (maxSockets ` +
       `${clients}), each client acting for its own division (division-<n>, user rep-<n>, role rep). Every 2xx ` +
@@ -285,7 +288,7 @@ function stalls(r: OpenLoopResult): string {
   );
   const slowest = worst === undefined ? '' : `; slowest second #${worst.second}: p99 ${worst.p99.toFixed(1)} ms`;
   return (
-    `  half rate: event loop delay p99 ${delayMs.p99.toFixed(1)} ms, max ${delayMs.max.toFixed(1)} ms; ` +
+    `  half rate, load generator: event loop delay p99 ${delayMs.p99.toFixed(1)} ms, max ${delayMs.max.toFixed(1)} ms; ` +
     `${gc.pauses} GC pauses, longest ${gc.maxMs.toFixed(1)} ms${slowest}`
   );
 }

@@ -157,4 +157,94 @@ describe('CommandHandler', () => {
     expect(revised?.metadata.schemaVersion).toBe(1);
     expect((await handler.load('deal-d1')).state).toEqual({ status: 'open', amount: 60 });
   });
+
+  describe('held state (unique commands)', () => {
+    type Revise = Extract<DealCommand, { type: 'ReviseAmount' }>;
+    type Win = Extract<DealCommand, { type: 'WinDeal' }>;
+    const revise = (amount: number): Revise => dealCommand<Revise>('ReviseAmount', { dealId: 'd1', amount });
+    const win = (): Win => dealCommand<Win>('WinDeal', { dealId: 'd1' });
+    function countingReads(inner: EventStore): EventStore & { reads: number } {
+      const wrapper = Object.create(inner) as EventStore & { reads: number };
+      wrapper.reads = 0;
+      wrapper.readStream = (streamId, options) => {
+        wrapper.reads += 1;
+        return inner.readStream(streamId, options);
+      };
+      return wrapper;
+    }
+
+    it('decides a unique command on the state its last command left, without reading the stream', async () => {
+      const store = countingReads(new MemoryEventStore());
+      const handler = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      await handler.handle('deal-d1', open(), { unique: true, newStream: true });
+      await handler.handle('deal-d1', revise(150), { unique: true });
+      const result = await handler.handle('deal-d1', revise(175), { unique: true, expectedVersion: 2 });
+      expect(store.reads).toBe(0);
+      expect(result).toMatchObject({ version: 3, state: { status: 'open', amount: 175 } });
+      expect((await store.readStream('deal-d1')).map((event) => event.type)).toEqual([
+        'DealOpened',
+        'DealAmountRevised',
+        'DealAmountRevised',
+      ]);
+    });
+
+    it('reads the stream for commands that may be repeats, and when nothing is held', async () => {
+      const store = countingReads(new MemoryEventStore());
+      const handler = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      await handler.handle('deal-d1', open('open-1'));
+      await handler.handle('deal-d1', revise(150));
+      await new CommandHandler(store, dealDecider, { heldStreams: 10 }).handle('deal-d1', revise(160), {
+        unique: true,
+      });
+      expect(store.reads).toBe(3);
+    });
+
+    it('decides again on the stream when another process moved it on, answering as if nothing was held', async () => {
+      const store = new MemoryEventStore();
+      const here = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      const elsewhere = new CommandHandler(store, dealDecider);
+      await here.handle('deal-d1', open(), { unique: true, newStream: true });
+      await elsewhere.handle('deal-d1', revise(300));
+      const revised = await here.handle('deal-d1', revise(400), { unique: true });
+      expect(revised).toMatchObject({ version: 3, state: { amount: 400 } });
+
+      await elsewhere.handle('deal-d1', revise(500));
+      // Held: amount 400, so a revision to 500 looks like a no-op here; the stream says otherwise.
+      const noOpOnHeld = await here.handle('deal-d1', revise(500), { unique: true });
+      expect(noOpOnHeld).toMatchObject({ version: 4, events: [] });
+
+      await elsewhere.handle('deal-d1', win());
+      // Held: open, so winning looks allowed here; the stream says it is won already.
+      await expect(here.handle('deal-d1', win(), { unique: true })).rejects.toThrow(DealRuleError);
+      expect(await store.readStream('deal-d1')).toHaveLength(5);
+    });
+
+    it('answers 412 from the stream, not from a held version, when the caller expected another version', async () => {
+      const store = new MemoryEventStore();
+      const here = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      await here.handle('deal-d1', open(), { unique: true, newStream: true });
+      await new CommandHandler(store, dealDecider).handle('deal-d1', revise(300));
+      await expect(here.handle('deal-d1', revise(400), { unique: true, expectedVersion: 1 })).rejects.toThrow(
+        ExpectedVersionMismatchError,
+      );
+      const current = await here.handle('deal-d1', revise(400), { unique: true, expectedVersion: 2 });
+      expect(current).toMatchObject({ version: 3 });
+    });
+
+    it('holds at most the configured number of streams, dropping the least recently used', async () => {
+      const store = countingReads(new MemoryEventStore());
+      const handler = new CommandHandler(store, dealDecider, { heldStreams: 2 });
+      for (const id of ['a', 'b', 'c']) {
+        await handler.handle(`deal-${id}`, dealCommand<Open>('OpenDeal', { dealId: id, amount: 1 }), {
+          unique: true,
+          newStream: true,
+        });
+      }
+      const reviseOf = (id: string) => dealCommand<Revise>('ReviseAmount', { dealId: id, amount: 2 });
+      await handler.handle('deal-c', reviseOf('c'), { unique: true });
+      expect(store.reads).toBe(0);
+      await handler.handle('deal-a', reviseOf('a'), { unique: true });
+      expect(store.reads).toBe(1);
+    });
+  });
 });

@@ -16,11 +16,31 @@ export interface CommandHandlerOptions {
   upcaster?: Upcaster;
   /** Waits between retries; jittered so competing writers do not collide again. */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * How many streams' latest state to hold between commands (least recently used go first); 0, the default, holds
+   * none. Only commands marked `unique` decide on a held state.
+   */
+  heldStreams?: number;
 }
 
 export interface HandleOptions {
   /** The version the caller last saw (HTTP If-Match). A different current version fails at once, without retry. */
   expectedVersion?: number;
+  /**
+   * The command id was made for this command (no idempotency key), so it cannot be a repeat: the handler may decide
+   * on the state it holds from the stream's last command instead of reading the stream. A held state that turns out
+   * stale costs a read and a second decision, never a wrong answer: only a successful append confirms it, and a
+   * refusal or a no-op decided on it is decided again on the stream as read.
+   */
+  unique?: boolean;
+  /** With `unique`: the stream id was generated for this command, so the stream cannot exist yet. */
+  newStream?: boolean;
+}
+
+interface Loaded<State> {
+  state: State;
+  version: number;
+  events: RecordedEvent[];
 }
 
 export interface CommandResult<State, E extends DomainEvent> {
@@ -71,6 +91,7 @@ const defaultRetryDelay = (attempt: number): number => Math.random() * 5 * 2 ** 
  */
 export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   private readonly upcaster: Upcaster;
+  private readonly held = new Map<string, { state: State; version: number }>();
 
   constructor(
     private readonly store: EventStore,
@@ -80,37 +101,75 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     this.upcaster = options.upcaster ?? new Upcaster();
   }
 
-  async load(streamId: string): Promise<{ state: State; version: number; events: RecordedEvent[] }> {
+  async load(streamId: string): Promise<Loaded<State>> {
     const events = (await this.store.readStream(streamId)).map((event) => this.upcaster.upcast(event));
     let state = this.decider.initialState();
     for (const event of events) state = this.decider.evolve(state, event as unknown as E);
-    return {
-      state,
-      version: events.length === 0 ? 0 : (events[events.length - 1] as RecordedEvent).metadata.streamVersion,
-      events,
-    };
+    const version = events.length === 0 ? 0 : (events[events.length - 1] as RecordedEvent).metadata.streamVersion;
+    this.hold(streamId, state, version);
+    return { state, version, events };
+  }
+
+  private heldState(streamId: string, options: HandleOptions): Loaded<State> | undefined {
+    if (options.newStream === true) return { state: this.decider.initialState(), version: 0, events: [] };
+    const held = this.held.get(streamId);
+    if (held === undefined) return undefined;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== held.version) return undefined;
+    // Most recently used last, so the first key is the one to drop.
+    this.held.delete(streamId);
+    this.held.set(streamId, held);
+    return { ...held, events: [] };
+  }
+
+  /** Events decided on a held state, or undefined when the decision must be made again on the stream as read. */
+  private decideOnHeld(command: C, state: State): E[] | undefined {
+    try {
+      const decided = [...this.decider.decide(command, state)];
+      return decided.length > 0 ? decided : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private hold(streamId: string, state: State, version: number): void {
+    const capacity = this.options.heldStreams ?? 0;
+    if (capacity <= 0 || version === 0) return;
+    this.held.delete(streamId);
+    this.held.set(streamId, { state, version });
+    if (this.held.size > capacity) this.held.delete(this.held.keys().next().value as string);
   }
 
   async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandResult<State, E>> {
     const maxRetries = options.expectedVersion === undefined ? (this.options.maxRetries ?? 3) : 0;
-    for (let attempt = 0; ; attempt += 1) {
-      const loaded = await this.load(streamId);
-      const repeat = this.findRepeat(loaded.events, command);
-      if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [], repeated: true };
-      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
-        throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
-      }
-      const decided = [...this.decider.decide(command, loaded.state)];
-      if (decided.length === 0) {
-        return {
-          streamId,
-          version: loaded.version,
-          state: loaded.state,
-          events: [],
-          recorded: [],
-          repeated: false,
-          lastPosition: undefined,
-        };
+    let mayUseHeld = options.unique === true;
+    for (let attempt = 0; ;) {
+      const held = mayUseHeld ? this.heldState(streamId, options) : undefined;
+      mayUseHeld = false;
+      const onHeld = held === undefined ? undefined : this.decideOnHeld(command, held.state);
+      let loaded: Loaded<State>;
+      let decided: E[];
+      if (held !== undefined && onHeld !== undefined) {
+        loaded = held;
+        decided = onHeld;
+      } else {
+        loaded = await this.load(streamId);
+        const repeat = this.findRepeat(loaded.events, command);
+        if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [], repeated: true };
+        if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+          throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
+        }
+        decided = [...this.decider.decide(command, loaded.state)];
+        if (decided.length === 0) {
+          return {
+            streamId,
+            version: loaded.version,
+            state: loaded.state,
+            events: [],
+            recorded: [],
+            repeated: false,
+            lastPosition: undefined,
+          };
+        }
       }
       const expected: ExpectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
       let appended: AppendResult;
@@ -119,14 +178,19 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         appended = await this.store.append(streamId, newEvents, expected);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        this.held.delete(streamId);
+        // The held state was stale: read the stream and decide again; that is not a lost race, so not a retry.
+        if (onHeld !== undefined) continue;
         if (options.expectedVersion !== undefined) {
           throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, error.actual);
         }
         if (attempt >= maxRetries) throw new ConcurrencyRetriesExhaustedError(streamId, attempt + 1);
         await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? defaultRetryDelay)(attempt)));
+        attempt += 1;
         continue;
       }
       const state = decided.reduce((current, event) => this.decider.evolve(current, event), loaded.state);
+      this.hold(streamId, state, appended.nextExpectedVersion);
       return {
         streamId,
         version: appended.nextExpectedVersion,

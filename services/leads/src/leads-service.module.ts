@@ -4,8 +4,15 @@ import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/htt
 import { EVENT_STORE, LEADS_LOGGER } from './leads-service.tokens';
 import { jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
 import { HealthController } from './health/api/health.controller';
+import { type StreamView, ViewsFeeder } from './shared/views-feeder';
+import { SegmentCatalog } from './segments/projections/segment-catalog';
+import { LeadDirectory } from './leads/projections/lead-directory';
+import { OpenAccounts } from './deal-registrations/projections/open-accounts';
+import { AssignmentRuleBook } from './assignment/application/assignment-rule-book';
+import { OpportunityBoard } from './opportunities/projections/opportunity-board';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { DealRegistrationsModule } from './deal-registrations/deal-registrations.module';
 import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
 
 export interface LeadsServiceOptions {
@@ -25,7 +32,7 @@ export class LeadsServiceModule {
     return {
       module: LeadsServiceModule,
       global: true,
-      imports: [LeadsModule, OpportunitiesModule],
+      imports: [LeadsModule, OpportunitiesModule, DealRegistrationsModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },
@@ -33,6 +40,13 @@ export class LeadsServiceModule {
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
         { provide: MessagingHealth, useValue: new MessagingHealth() },
+        {
+          // One subscription feeds every view the service keeps of its own streams.
+          provide: ViewsFeeder,
+          inject: [SegmentCatalog, LeadDirectory, OpenAccounts, AssignmentRuleBook, OpportunityBoard],
+          useFactory: (...views: StreamView[]) =>
+            new ViewsFeeder(options.store, ['lead', 'segment', 'opportunity', 'assignmentrules'], views),
+        },
       ],
       controllers: [HealthController],
       exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER, MessagingHealth],

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
-import { ViewsFeeder } from '../shared/views-feeder';
 import { Clock, IdGenerator } from '@salesos/http';
 import { SegmentCatalog } from '../segments/projections/segment-catalog';
 import { LeadCommands } from './application/lead-commands.service';
@@ -25,22 +24,6 @@ import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
   providers: [
     LeadDirectory,
     SegmentCatalog,
-    {
-      provide: ViewsFeeder,
-      inject: [EVENT_STORE, SegmentCatalog, LeadDirectory, OpenAccounts, AssignmentRuleBook],
-      useFactory: (
-        store: EventStore,
-        segments: SegmentCatalog,
-        directory: LeadDirectory,
-        openAccounts: OpenAccounts,
-        rules: AssignmentRuleBook,
-      ) =>
-        new ViewsFeeder(
-          store,
-          ['lead', 'segment', 'opportunity', 'assignmentrules'],
-          [segments, directory, openAccounts, rules],
-        ),
-    },
     LeadsPublisher,
     AssignmentRuleBook,
     {
@@ -97,6 +80,6 @@ import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
       ) => new LeadCommands(store, directory, segments, clock, ids, (event) => openAccounts.apply(event)),
     },
   ],
-  exports: [LeadCommands],
+  exports: [LeadCommands, LeadDirectory, SegmentCatalog, AssignmentRuleBook],
 })
 export class LeadsModule {}

@@ -10,10 +10,6 @@ import { OpportunitiesController } from './api/opportunities.controller';
 import { OpportunityCommands } from './application/opportunity-commands.service';
 import { PipelineCatalog } from './application/pipeline-catalog';
 import { OpportunityBoard } from './projections/opportunity-board';
-import { ViewsFeeder } from '../shared/views-feeder';
-
-/** The feeder of the opportunity views; the leads feature has its own. */
-const OPPORTUNITY_VIEWS = Symbol('OPPORTUNITY_VIEWS');
 
 @Module({
   imports: [LeadsModule, DealRegistrationsModule],
@@ -21,11 +17,6 @@ const OPPORTUNITY_VIEWS = Symbol('OPPORTUNITY_VIEWS');
   providers: [
     PipelineCatalog,
     OpportunityBoard,
-    {
-      provide: OPPORTUNITY_VIEWS,
-      inject: [EVENT_STORE, OpportunityBoard],
-      useFactory: (store: EventStore, board: OpportunityBoard) => new ViewsFeeder(store, ['opportunity'], [board]),
-    },
     {
       provide: OpportunityCommands,
       inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator, OpenAccounts, OpportunityBoard],
@@ -44,5 +35,6 @@ const OPPORTUNITY_VIEWS = Symbol('OPPORTUNITY_VIEWS');
         }),
     },
   ],
+  exports: [OpportunityBoard],
 })
 export class OpportunitiesModule {}

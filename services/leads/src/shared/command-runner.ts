@@ -10,6 +10,9 @@ import {
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
 
+/** Streams whose latest state a runner holds between commands: enough for a busy day's working set. */
+const heldStreams = 10_000;
+
 /**
  * Runs one aggregate type's commands for HTTP callers: metadata from the caller, ids from the Idempotency-Key when
  * one is given (so a repeat is recognised), and the new events handed to the service's views at once.
@@ -25,7 +28,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     private readonly ids: IdGenerator,
     private readonly onAppended: (event: RecordedEvent) => void = () => undefined,
   ) {
-    this.handler = new CommandHandler(store, decider);
+    this.handler = new CommandHandler(store, decider, { heldStreams });
   }
 
   /** A new aggregate id; a repeated Idempotency-Key gives the same one. */
@@ -49,15 +52,26 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     return `${this.category}-${id}`;
   }
 
+  /**
+   * Handles the command. Without an Idempotency-Key it cannot be a repeat, so it may be decided on the state the
+   * stream's last command here left (the store's version check still guards it); `creates` says the id was
+   * generated for this command, so there is no stream to read.
+   */
   async run(
     id: string,
     context: RequestContext,
     expectedVersion: number | undefined,
     command: Omit<C, 'metadata'>,
+    creates = false,
   ): Promise<CommandResult<State, E>> {
     const full = { ...command, metadata: this.metadata(context, command.type, id) } as C;
     const streamId = this.streamId(id);
-    const result = await this.handler.handle(streamId, full, expectedVersion === undefined ? {} : { expectedVersion });
+    const unique = context.idempotencyKey === undefined;
+    const result = await this.handler.handle(streamId, full, {
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      unique,
+      newStream: unique && creates,
+    });
     for (const event of result.recorded) this.onAppended(event);
     return result;
   }

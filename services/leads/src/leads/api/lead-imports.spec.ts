@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
+import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { CsvRowReader } from '../../shared/csv';
 
@@ -14,7 +15,7 @@ describe('CSV import and export of leads', () => {
 
   beforeEach(async () => {
     store = new MemoryEventStore();
-    app = await createLeadsApp({ store });
+    app = await createLeadsApp({ store, logger: silentLogger });
     await app.init();
   });
 

@@ -46,10 +46,16 @@ export class LeadCommands {
       needTags: input.needTags,
     });
     const duplicates = this.directory.duplicatesOf(context.divisionId, keys, leadId);
-    return this.runner.run(leadId, context, undefined, {
-      type: 'CaptureLead',
-      data: { ...input, leadId, divisionId: context.divisionId, segmentIds, duplicates },
-    });
+    return this.runner.run(
+      leadId,
+      context,
+      undefined,
+      {
+        type: 'CaptureLead',
+        data: { ...input, leadId, divisionId: context.divisionId, segmentIds, duplicates },
+      },
+      true,
+    );
   }
 
   /** Revises what the lead told us about itself and matches it again against the division's active segments. */

@@ -55,6 +55,24 @@ export class LeadDirectory {
   private readonly byRule = new Map<string, Record<string, number>>();
   /** Lead ids per division: lookups stay within one division however many the platform holds. */
   private readonly byDivision = new Map<string, Set<string>>();
+  /** Lead ids per division and duplicate key (`email:…`, `phone:…`, `company:…`): a capture looks up, not scans. */
+  private readonly byKey = new Map<string, Set<string>>();
+
+  private keyEntries(divisionId: string, keys: DuplicateKeys): string[] {
+    return (['email', 'phone', 'company'] as const)
+      .filter((key) => keys[key] !== undefined)
+      .map((key) => `${divisionId}\u0000${key}:${keys[key] as string}`);
+  }
+
+  private index(entry: Entry, add: boolean): void {
+    for (const key of this.keyEntries(entry.summary.divisionId, entry.keys)) {
+      const ids = this.byKey.get(key) ?? new Set<string>();
+      if (add) ids.add(entry.summary.leadId);
+      else ids.delete(entry.summary.leadId);
+      if (ids.size === 0) this.byKey.delete(key);
+      else this.byKey.set(key, ids);
+    }
+  }
 
   private inDivision(divisionId: string): Entry[] {
     return [...(this.byDivision.get(divisionId) ?? [])].map((leadId) => this.leads.get(leadId) as Entry);
@@ -70,7 +88,7 @@ export class LeadDirectory {
       const members = this.byDivision.get(data.divisionId) ?? new Set<string>();
       members.add(data.leadId);
       this.byDivision.set(data.divisionId, members);
-      this.leads.set(data.leadId, {
+      const entry: Entry = {
         keys: duplicateKeys({ email: data.contact.email, phone: data.contact.phone, companyName: data.company.name }),
         ...(data.contact.email ? { email: data.contact.email } : {}),
         ...(data.contact.phone ? { phone: data.contact.phone } : {}),
@@ -94,7 +112,9 @@ export class LeadDirectory {
           capturedAt: data.capturedAt,
           version,
         },
-      });
+      };
+      this.leads.set(data.leadId, entry);
+      this.index(entry, true);
       return;
     }
     const entry = this.leads.get(leadEvent.data.leadId);
@@ -111,7 +131,9 @@ export class LeadDirectory {
   private revise(entry: Entry, changes: LeadDetailsChanges): void {
     if (changes.contact?.email !== undefined) entry.email = changes.contact.email;
     if (changes.contact?.phone !== undefined) entry.phone = changes.contact.phone;
+    this.index(entry, false);
     entry.keys = duplicateKeys({ email: entry.email, phone: entry.phone, companyName: entry.summary.companyName });
+    this.index(entry, true);
     entry.profile = {
       ...entry.profile,
       ...(changes.company?.industry !== undefined ? { industry: changes.company.industry } : {}),
@@ -152,8 +174,11 @@ export class LeadDirectory {
 
   /** Leads of the division, not merged away, that share an email, phone or company name with the candidate. */
   duplicatesOf(divisionId: string, keys: DuplicateKeys, exceptLeadId?: string): DuplicateMatch[] {
-    const candidates = this.inDivision(divisionId)
+    const ids = new Set(this.keyEntries(divisionId, keys).flatMap((key) => [...(this.byKey.get(key) ?? [])]));
+    const candidates = [...ids]
+      .map((leadId) => this.leads.get(leadId) as Entry)
       .filter(({ summary }) => summary.status !== 'merged' && summary.leadId !== exceptLeadId)
+      .sort((a, b) => a.summary.capturedAt.localeCompare(b.summary.capturedAt))
       .map(({ summary, keys: leadKeys }) => ({ leadId: summary.leadId, keys: leadKeys }));
     return findDuplicates(keys, candidates);
   }

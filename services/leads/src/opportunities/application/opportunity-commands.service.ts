@@ -34,7 +34,7 @@ export class OpportunityCommands {
 
   open(input: OpenOpportunityInput, context: RequestContext): Promise<OpportunityResult> {
     const opportunityId = this.runner.newId(context, 'opportunity');
-    return this.runner.run(opportunityId, context, undefined, this.openCommand(opportunityId, input, context));
+    return this.runner.run(opportunityId, context, undefined, this.openCommand(opportunityId, input, context), true);
   }
 
   /**
@@ -54,7 +54,7 @@ export class OpportunityCommands {
       opportunityDecider.initialState(),
     );
     await this.leads.convert(leadId, opportunityId, context, expectedVersion);
-    return this.runner.run(opportunityId, context, undefined, open);
+    return this.runner.run(opportunityId, context, undefined, open, true);
   }
 
   moveStage(

@@ -25,10 +25,16 @@ export class SegmentCommands {
 
   define(name: string, criteria: SegmentCriteria, context: RequestContext): Promise<SegmentResult> {
     const segmentId = this.runner.newId(context, 'segment');
-    return this.runner.run(segmentId, context, undefined, {
-      type: 'DefineSegment',
-      data: { segmentId, divisionId: context.divisionId, name, criteria },
-    });
+    return this.runner.run(
+      segmentId,
+      context,
+      undefined,
+      {
+        type: 'DefineSegment',
+        data: { segmentId, divisionId: context.divisionId, name, criteria },
+      },
+      true,
+    );
   }
 
   async revise(
