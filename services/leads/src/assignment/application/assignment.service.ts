@@ -85,8 +85,9 @@ export class AssignmentService {
     territory: string | undefined,
     context: RequestContext,
   ): Promise<LeadResult | undefined> {
-    if (lead.ownerRepId !== undefined) return undefined;
-    const decision = chooseAssignee(this.book.rulesOf(context.divisionId), {
+    const rules = this.book.rulesOf(context.divisionId);
+    if (lead.ownerRepId !== undefined || rules.length === 0) return undefined;
+    const decision = chooseAssignee(rules, {
       ...(territory === undefined ? {} : { territory }),
       segmentIds: lead.segmentIds,
       openLeadsByRep: this.directory.openLeadsByRep(context.divisionId),
