@@ -199,8 +199,8 @@ export function formatLeadsTable(report: LeadsReport, m: LeadsMeasurements, info
     `  ${meta.date} | PostgreSQL ${meta.postgres_version} | Node ${meta.node_version} | ${meta.cpu_count} CPUs | ` +
       `${meta.seconds_per_measurement} s per measurement after ${meta.warmup_seconds} s warm-up | load ` +
       `${meta.load_average_1m.start} at start, ${meta.load_average_1m.end} at end`,
-    `  ${meta.concurrency} clients over ${meta.divisions} divisions, pool of ${meta.pool_size}; service, store and ` +
-      'load generator in one process',
+    `  ${meta.concurrency} clients over ${meta.divisions} divisions, pool of ${meta.pool_size}; service and store ` +
+      'in this process, HTTP load generator in a child process',
     '',
     ...aligned(headlineRows(report, m)),
     '',
