@@ -114,7 +114,7 @@ describe('opportunity queries', () => {
       const acme = rows.find((row) => row[0] === won) as string[];
       expect(acme.slice(1, 3)).toEqual(['won', "'=Acme"]);
       expect(acme.slice(5, 14)).toEqual([
-        '100',
+        '1',
         '48000',
         'EUR',
         '2026-06-30',

@@ -259,7 +259,7 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
       case 'OpportunityChannelAttributed':
         return { ...state, channel: event.data.channel };
       case 'OpportunityWon':
-        return { ...state, status: 'won', amount: event.data.amount, probability: 100, closedAt: event.data.wonAt };
+        return { ...state, status: 'won', amount: event.data.amount, probability: 1, closedAt: event.data.wonAt };
       case 'OpportunityLost':
         return { ...state, status: 'lost', probability: 0, closedAt: event.data.lostAt, lossReason: event.data.reason };
       case 'OpportunityReopened': {
