@@ -33,6 +33,19 @@ const decision = {
 const lead = { service: 'leads', topic: leadTopic, subjectField: 'leadId', version: 1 } as const;
 const opportunity = { service: 'leads', topic: opportunityTopic, subjectField: 'opportunityId', version: 1 } as const;
 const stage = { type: 'string', minLength: 1, maxLength: 60 } as const;
+const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const products = {
+  type: 'array',
+  maxItems: 100,
+  items: {
+    type: 'object',
+    required: ['productId', 'quantity'],
+    additionalProperties: false,
+    properties: { productId: id, quantity: { type: 'integer', minimum: 1 } },
+  },
+} as const;
+const channel = { type: 'string', enum: ['direct', 'dealer'] } as const;
 
 export const leadsContracts: IntegrationEventContract[] = [
   {
@@ -131,6 +144,76 @@ export const leadsContracts: IntegrationEventContract[] = [
   },
   {
     ...opportunity,
+    name: 'OpportunityOpened',
+    description:
+      'An opportunity entered a pipeline: the account, forecast, products, channel and owner, and the lead it came from.',
+    schema: payload(
+      'An opened opportunity',
+      {
+        opportunityId: id,
+        divisionId: id,
+        leadId: id,
+        accountName: { type: 'string', minLength: 1, maxLength: 200 },
+        pipelineId: id,
+        stageId: stage,
+        probability,
+        amount: money,
+        expectedCloseDate: day,
+        products,
+        channel,
+        dealerId: id,
+        ownerRepId: id,
+        openedAt: instant,
+      },
+      ['leadId', 'dealerId', 'ownerRepId'],
+    ),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityForecastRevised',
+    description:
+      'A new belief about the amount and close date. effectiveAt is business time (when it became true); the ' +
+      'CloudEvents time is when it was recorded.',
+    schema: payload('A revised forecast', {
+      opportunityId: id,
+      divisionId: id,
+      amount: money,
+      expectedCloseDate: day,
+      previousAmount: money,
+      previousExpectedCloseDate: day,
+      effectiveAt: instant,
+    }),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityProductsChanged',
+    description: 'The products and quantities of an opportunity changed.',
+    schema: payload('Changed products', { opportunityId: id, divisionId: id, products, changedAt: instant }),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityChannelAttributed',
+    description: 'The opportunity was attributed to the direct channel or to a dealer.',
+    schema: payload(
+      'A channel attribution',
+      { opportunityId: id, divisionId: id, channel, dealerId: id, attributedAt: instant },
+      ['dealerId'],
+    ),
+  },
+  {
+    ...opportunity,
+    name: 'OpportunityReopened',
+    description: 'A won or lost opportunity was reopened at a stage.',
+    schema: payload('A reopened opportunity', {
+      opportunityId: id,
+      divisionId: id,
+      stageId: stage,
+      probability,
+      reopenedAt: instant,
+    }),
+  },
+  {
+    ...opportunity,
     name: 'OpportunityStageChanged',
     description: 'An opportunity moved forward or backward in its pipeline.',
     schema: payload('A stage change', {
@@ -139,7 +222,7 @@ export const leadsContracts: IntegrationEventContract[] = [
       pipelineId: id,
       fromStage: stage,
       toStage: stage,
-      probability: { type: 'number', minimum: 0, maximum: 1 },
+      probability,
       amount: money,
       changedAt: instant,
     }),

@@ -7,7 +7,7 @@ import { defaultPipelines, type PipelineDefinition } from '../domain/pipeline';
 import { mapOpportunityEvent } from './opportunity-integration.mapper';
 
 describe('opportunity integration mapping', () => {
-  it('publishes stage changes, wins and losses, each matching its contract', async () => {
+  it('publishes the whole life of an opportunity, each event matching its contract', async () => {
     const store = new MemoryEventStore();
     const handler = new CommandHandler(store, opportunityDecider);
     const pipeline = defaultPipelines[2] as PipelineDefinition;
@@ -36,26 +36,52 @@ describe('opportunity integration mapping', () => {
       type: 'MoveOpportunityStage',
       data: { pipelines: defaultPipelines, stageId: 'joint-proposal' },
     });
+    await run('opportunity-o1', {
+      type: 'ReviseForecast',
+      data: { amount: { amount: 15000, currency: 'EUR' }, effectiveAt: '2026-03-28T10:00:00.000Z' },
+    });
+    await run('opportunity-o1', {
+      type: 'ChangeProducts',
+      data: { products: [{ productId: 'press-9', quantity: 2 }] },
+    });
+    await run('opportunity-o1', { type: 'AttributeChannel', data: { channel: { kind: 'direct' } } });
     await run('opportunity-o1', { type: 'WinOpportunity', data: {} });
     await open('o2');
     await run('opportunity-o2', { type: 'LoseOpportunity', data: { reason: 'price', allowedReasons: ['price'] } });
+    await run('opportunity-o2', { type: 'ReopenOpportunity', data: { pipelines: defaultPipelines } });
 
     const registry = new ContractRegistry(leadsContracts);
     const published = (await store.readAll()).events.flatMap(mapOpportunityEvent);
     expect(published.map((event) => event.type)).toEqual([
+      'salesos.leads.OpportunityOpened.v1',
       'salesos.leads.OpportunityStageChanged.v1',
+      'salesos.leads.OpportunityForecastRevised.v1',
+      'salesos.leads.OpportunityProductsChanged.v1',
+      'salesos.leads.OpportunityChannelAttributed.v1',
       'salesos.leads.OpportunityWon.v1',
+      'salesos.leads.OpportunityOpened.v1',
       'salesos.leads.OpportunityLost.v1',
+      'salesos.leads.OpportunityReopened.v1',
     ]);
     for (const event of published)
       expect({ type: event.type, valid: registry.validate(event.type, event.data) }).toEqual({
         type: event.type,
         valid: { ok: true },
       });
-    expect(published[1]?.data).toMatchObject({
+    expect(published[0]?.data).toMatchObject({
+      accountName: 'Acme',
+      pipelineId: 'dealer-sourced',
+      stageId: 'registered',
+      expectedCloseDate: '2026-05-31',
       channel: 'dealer',
       dealerId: 'dealer-3',
-      amount: { amount: 12000, currency: 'EUR' },
     });
+    expect(published[2]?.data).toMatchObject({
+      amount: { amount: 15000, currency: 'EUR' },
+      previousAmount: { amount: 12000, currency: 'EUR' },
+      effectiveAt: '2026-03-28T10:00:00.000Z',
+    });
+    expect(published[5]?.data).toMatchObject({ channel: 'direct', amount: { amount: 15000, currency: 'EUR' } });
+    expect(published[8]?.data).toMatchObject({ stageId: 'registered' });
   });
 });

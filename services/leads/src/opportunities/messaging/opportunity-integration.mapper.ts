@@ -1,9 +1,15 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
 import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
-import type { OpportunityEvent } from '../domain/opportunity.events';
+import type { ChannelAttribution, OpportunityEvent } from '../domain/opportunity.events';
 
-/** Stage changes and outcomes are published; forecasts, products and channel changes stay inside for now. */
+const day = (date: string): string => date.slice(0, 10);
+const channelFields = (channel: ChannelAttribution) => ({
+  channel: channel.kind,
+  ...(channel.kind === 'dealer' ? { dealerId: channel.dealerId } : {}),
+});
+
+/** The whole life of an opportunity is published: reporting rebuilds the pipeline, forecasts and outcomes from it. */
 export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('opportunity-')) return [];
   const event = recorded as unknown as OpportunityEvent;
@@ -12,6 +18,56 @@ export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[]
   const envelope = (name: string, subject: string, data: Record<string, unknown>): IntegrationEvent[] =>
     leadsIntegrationEvent(recorded, name, subject, data);
   switch (event.type) {
+    case 'OpportunityOpened': {
+      const { data } = event;
+      return envelope('OpportunityOpened', data.opportunityId, {
+        opportunityId: data.opportunityId,
+        divisionId: data.divisionId,
+        ...(data.leadId ? { leadId: data.leadId } : {}),
+        accountName: data.accountName,
+        pipelineId: data.pipelineId,
+        stageId: data.stageId,
+        probability: data.probability,
+        amount: data.amount,
+        expectedCloseDate: day(data.expectedCloseDate),
+        products: data.products,
+        ...channelFields(data.channel),
+        ...(data.ownerRepId ? { ownerRepId: data.ownerRepId } : {}),
+        openedAt: data.openedAt,
+      });
+    }
+    case 'OpportunityForecastRevised':
+      return envelope('OpportunityForecastRevised', event.data.opportunityId, {
+        opportunityId: event.data.opportunityId,
+        divisionId,
+        amount: event.data.amount,
+        expectedCloseDate: day(event.data.expectedCloseDate),
+        previousAmount: event.data.previousAmount,
+        previousExpectedCloseDate: day(event.data.previousExpectedCloseDate),
+        effectiveAt: event.data.effectiveAt,
+      });
+    case 'OpportunityProductsChanged':
+      return envelope('OpportunityProductsChanged', event.data.opportunityId, {
+        opportunityId: event.data.opportunityId,
+        divisionId,
+        products: event.data.products,
+        changedAt: event.data.changedAt,
+      });
+    case 'OpportunityChannelAttributed':
+      return envelope('OpportunityChannelAttributed', event.data.opportunityId, {
+        opportunityId: event.data.opportunityId,
+        divisionId,
+        ...channelFields(event.data.channel),
+        attributedAt: event.data.attributedAt,
+      });
+    case 'OpportunityReopened':
+      return envelope('OpportunityReopened', event.data.opportunityId, {
+        opportunityId: event.data.opportunityId,
+        divisionId,
+        stageId: event.data.stageId,
+        probability: event.data.probability,
+        reopenedAt: event.data.reopenedAt,
+      });
     case 'OpportunityStageChanged':
       return envelope('OpportunityStageChanged', event.data.opportunityId, {
         opportunityId: event.data.opportunityId,
@@ -23,17 +79,14 @@ export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[]
         amount: event.data.amount,
         changedAt: event.data.changedAt,
       });
-    case 'OpportunityWon': {
-      const { channel } = event.data;
+    case 'OpportunityWon':
       return envelope('OpportunityWon', event.data.opportunityId, {
         opportunityId: event.data.opportunityId,
         divisionId,
         amount: event.data.amount,
-        channel: channel.kind,
-        ...(channel.kind === 'dealer' ? { dealerId: channel.dealerId } : {}),
+        ...channelFields(event.data.channel),
         wonAt: event.data.wonAt,
       });
-    }
     case 'OpportunityLost':
       return envelope('OpportunityLost', event.data.opportunityId, {
         opportunityId: event.data.opportunityId,
@@ -41,11 +94,5 @@ export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[]
         reason: event.data.reason,
         lostAt: event.data.lostAt,
       });
-    case 'OpportunityOpened':
-    case 'OpportunityForecastRevised':
-    case 'OpportunityProductsChanged':
-    case 'OpportunityChannelAttributed':
-    case 'OpportunityReopened':
-      return [];
   }
 }
