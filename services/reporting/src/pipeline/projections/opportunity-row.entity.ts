@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One opportunity as reporting knows it now: stage, forecast, channel, outcome, and the lead's source. */
+@Entity('rpt_opportunity')
+export class OpportunityRow {
+  @PrimaryColumn({ name: 'opportunity_id', type: 'varchar' })
+  opportunityId!: string;
+
+  @Column({ name: 'division_id', type: 'varchar' })
+  divisionId!: string;
+
+  @Column({ name: 'lead_id', type: 'varchar', nullable: true })
+  leadId!: string | null;
+
+  @Column({ name: 'account_name', type: 'varchar' })
+  accountName!: string;
+
+  @Column({ name: 'owner_rep_id', type: 'varchar', nullable: true })
+  ownerRepId!: string | null;
+
+  @Column({ name: 'pipeline_id', type: 'varchar' })
+  pipelineId!: string;
+
+  @Column({ name: 'stage_id', type: 'varchar' })
+  stageId!: string;
+
+  @Column({ name: 'stage_entered_at', type: 'varchar' })
+  stageEnteredAt!: string;
+
+  @Column({ type: 'double precision' })
+  probability!: number;
+
+  @Column({ type: 'double precision' })
+  amount!: number;
+
+  @Column({ type: 'varchar' })
+  currency!: string;
+
+  @Column({ name: 'expected_close_date', type: 'varchar' })
+  expectedCloseDate!: string;
+
+  @Column({ type: 'varchar' })
+  channel!: string;
+
+  @Column({ name: 'dealer_id', type: 'varchar', nullable: true })
+  dealerId!: string | null;
+
+  /** JSON: [{ productId, quantity }]. */
+  @Column({ type: 'text' })
+  products!: string;
+
+  @Column({ type: 'varchar' })
+  status!: 'open' | 'won' | 'lost';
+
+  @Column({ name: 'opened_at', type: 'varchar' })
+  openedAt!: string;
+
+  @Column({ name: 'closed_at', type: 'varchar', nullable: true })
+  closedAt!: string | null;
+
+  @Column({ name: 'loss_reason', type: 'varchar', nullable: true })
+  lossReason!: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  source!: string | null;
+
+  /** JSON: the segments the lead met when it was captured. */
+  @Column({ name: 'segment_ids', type: 'text' })
+  segmentIds!: string;
+}

@@ -1,0 +1,229 @@
+import type { IntegrationEvent } from '@salesos/contracts';
+import type { EntityManager } from 'typeorm';
+import { LeadRow } from '../../funnel/projections/lead-row.entity';
+import {
+  leadsEventTypes,
+  type OpportunityForecastRevisedData,
+  type OpportunityOpenedData,
+  type OpportunityStageChangedData,
+  type OpportunityWonData,
+} from '../../shared/leads-events';
+import type { Projection, ProjectionHandler } from '../../shared/projection';
+import { type HistoryKind, OpportunityHistoryRow } from './opportunity-history-row.entity';
+import { OpportunityRow } from './opportunity-row.entity';
+import { StageTransitionRow } from './stage-transition-row.entity';
+
+type Change = (
+  event: IntegrationEvent,
+  row: OpportunityRow,
+  tx: EntityManager,
+) => Promise<{ kind: HistoryKind; effectiveAt: string; update: Partial<OpportunityRow> } | undefined>;
+
+/** Records the history row first: an event whose row exists was applied already, so a repeat changes nothing. */
+async function applied(event: IntegrationEvent, tx: EntityManager): Promise<boolean> {
+  return (await tx.countBy(OpportunityHistoryRow, { eventId: event.id })) > 0;
+}
+
+function history(
+  event: IntegrationEvent,
+  row: Pick<OpportunityRow, 'opportunityId' | 'divisionId'>,
+  kind: HistoryKind,
+  effectiveAt: string,
+  after: Partial<OpportunityRow>,
+): OpportunityHistoryRow {
+  return Object.assign(new OpportunityHistoryRow(), {
+    eventId: event.id,
+    opportunityId: row.opportunityId,
+    divisionId: row.divisionId,
+    kind,
+    effectiveAt,
+    recordedAt: event.time,
+    stageId: after.stageId ?? null,
+    probability: after.probability ?? null,
+    amount: after.amount ?? null,
+    currency: after.currency ?? null,
+    expectedCloseDate: after.expectedCloseDate ?? null,
+  });
+}
+
+async function transition(
+  event: IntegrationEvent,
+  row: OpportunityRow,
+  tx: EntityManager,
+  move: Pick<StageTransitionRow, 'fromStage' | 'toStage' | 'direction' | 'fromEnteredAt' | 'changedAt'>,
+): Promise<void> {
+  await tx.insert(StageTransitionRow, {
+    eventId: event.id,
+    opportunityId: row.opportunityId,
+    divisionId: row.divisionId,
+    pipelineId: row.pipelineId,
+    ...move,
+  });
+}
+
+async function opened(event: IntegrationEvent, tx: EntityManager): Promise<void> {
+  if (await applied(event, tx)) return;
+  const data = event.data as OpportunityOpenedData;
+  const lead = data.leadId === undefined ? null : await tx.findOneBy(LeadRow, { leadId: data.leadId });
+  const row: OpportunityRow = Object.assign(new OpportunityRow(), {
+    opportunityId: data.opportunityId,
+    divisionId: data.divisionId,
+    leadId: data.leadId ?? null,
+    accountName: data.accountName,
+    ownerRepId: data.ownerRepId ?? null,
+    pipelineId: data.pipelineId,
+    stageId: data.stageId,
+    stageEnteredAt: data.openedAt,
+    probability: data.probability,
+    amount: data.amount.amount,
+    currency: data.amount.currency,
+    expectedCloseDate: data.expectedCloseDate,
+    channel: data.channel,
+    dealerId: data.dealerId ?? null,
+    products: JSON.stringify(data.products),
+    status: 'open',
+    openedAt: data.openedAt,
+    closedAt: null,
+    lossReason: null,
+    source: lead?.source ?? null,
+    segmentIds: lead?.segmentIds ?? '[]',
+  });
+  await tx.upsert(OpportunityRow, row, ['opportunityId']);
+  await tx.insert(OpportunityHistoryRow, history(event, row, 'opened', data.openedAt, row));
+}
+
+/** A change to an opportunity already projected; the same partition brought its opening first. */
+const changing =
+  (change: Change): ProjectionHandler =>
+  async (event, tx) => {
+    if (await applied(event, tx)) return;
+    const { opportunityId } = event.data as { opportunityId: string };
+    const row = await tx.findOneBy(OpportunityRow, { opportunityId });
+    if (row === null) throw new Error(`Opportunity ${opportunityId} has not been opened in the read model`);
+    const result = await change(event, row, tx);
+    if (result === undefined) return;
+    await tx.update(OpportunityRow, { opportunityId }, result.update);
+    // History keeps only what the event changed, so replaying it in business-time order never undoes a correction.
+    await tx.insert(OpportunityHistoryRow, history(event, row, result.kind, result.effectiveAt, result.update));
+  };
+
+const stageChanged: Change = async (event, row, tx) => {
+  const data = event.data as OpportunityStageChangedData;
+  // Stages are ordered by probability in every pipeline, so a drop in probability is a step back.
+  const direction = data.probability < row.probability ? 'backward' : 'forward';
+  await transition(event, row, tx, {
+    fromStage: row.stageId,
+    toStage: data.toStage,
+    direction,
+    fromEnteredAt: row.stageEnteredAt,
+    changedAt: data.changedAt,
+  });
+  return {
+    kind: 'stage-changed',
+    effectiveAt: data.changedAt,
+    // The amount it carries is the forecast of the moment, which the forecast events keep already.
+    update: { stageId: data.toStage, stageEnteredAt: data.changedAt, probability: data.probability },
+  };
+};
+
+const forecastRevised: Change = (event) => {
+  const data = event.data as OpportunityForecastRevisedData;
+  return Promise.resolve({
+    kind: 'forecast-revised',
+    effectiveAt: data.effectiveAt,
+    update: { amount: data.amount.amount, currency: data.amount.currency, expectedCloseDate: data.expectedCloseDate },
+  });
+};
+
+const won: Change = async (event, row, tx) => {
+  const data = event.data as OpportunityWonData;
+  await transition(event, row, tx, {
+    fromStage: row.stageId,
+    toStage: 'won',
+    direction: 'close',
+    fromEnteredAt: row.stageEnteredAt,
+    changedAt: data.wonAt,
+  });
+  return {
+    kind: 'won',
+    effectiveAt: data.wonAt,
+    update: {
+      status: 'won',
+      probability: 1,
+      amount: data.amount.amount,
+      currency: data.amount.currency,
+      channel: data.channel,
+      dealerId: data.dealerId ?? null,
+      closedAt: data.wonAt,
+    },
+  };
+};
+
+const lost: Change = async (event, row, tx) => {
+  const data = event.data as { reason: string; lostAt: string };
+  await transition(event, row, tx, {
+    fromStage: row.stageId,
+    toStage: 'lost',
+    direction: 'close',
+    fromEnteredAt: row.stageEnteredAt,
+    changedAt: data.lostAt,
+  });
+  return {
+    kind: 'lost',
+    effectiveAt: data.lostAt,
+    update: { status: 'lost', probability: 0, closedAt: data.lostAt, lossReason: data.reason },
+  };
+};
+
+const reopened: Change = async (event, row, tx) => {
+  const data = event.data as { stageId: string; probability: number; reopenedAt: string };
+  await transition(event, row, tx, {
+    fromStage: row.status,
+    toStage: data.stageId,
+    direction: 'reopen',
+    fromEnteredAt: row.closedAt ?? row.stageEnteredAt,
+    changedAt: data.reopenedAt,
+  });
+  return {
+    kind: 'reopened',
+    effectiveAt: data.reopenedAt,
+    update: {
+      status: 'open',
+      stageId: data.stageId,
+      stageEnteredAt: data.reopenedAt,
+      probability: data.probability,
+      closedAt: null,
+      lossReason: null,
+    },
+  };
+};
+
+/** Products and channel change no figure of the pipeline's past, so they only update the current row. */
+const currentOnly =
+  (update: (data: Record<string, unknown>) => Partial<OpportunityRow>): ProjectionHandler =>
+  async (event, tx) => {
+    const data = event.data as Record<string, unknown> & { opportunityId: string };
+    await tx.update(OpportunityRow, { opportunityId: data.opportunityId }, update(data));
+  };
+
+/** The pipeline's read models: each opportunity now, its history, and its moves between stages. */
+export const pipelineProjection: Projection = {
+  name: 'pipeline',
+  tables: ['rpt_opportunity', 'rpt_opportunity_history', 'rpt_stage_transition'],
+  handlers: new Map<string, ProjectionHandler>([
+    [leadsEventTypes.opportunityOpened, opened],
+    [leadsEventTypes.opportunityStageChanged, changing(stageChanged)],
+    [leadsEventTypes.opportunityForecastRevised, changing(forecastRevised)],
+    [leadsEventTypes.opportunityWon, changing(won)],
+    [leadsEventTypes.opportunityLost, changing(lost)],
+    [leadsEventTypes.opportunityReopened, changing(reopened)],
+    [leadsEventTypes.opportunityProductsChanged, currentOnly((data) => ({ products: JSON.stringify(data.products) }))],
+    [
+      leadsEventTypes.opportunityChannelAttributed,
+      currentOnly((data) => ({
+        channel: data.channel as string,
+        dealerId: (data.dealerId as string | undefined) ?? null,
+      })),
+    ],
+  ]),
+};

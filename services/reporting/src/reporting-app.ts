@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
+
+export function reportingOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('SalesOS reporting')
+    .setDescription('Pipeline, funnel and outcome analytics over the read models. Errors are application/problem+json.')
+    .setVersion('0.1.0')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** The reporting service as an HTTP application: validation, problem details and its OpenAPI page. */
+export async function createReportingApp(
+  options: ReportingServiceOptions & { docsPath?: string },
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ReportingServiceModule.forRoot(options), { logger: ['error', 'warn'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter([]));
+  app.enableShutdownHooks();
+  SwaggerModule.setup(options.docsPath ?? 'docs', app, reportingOpenApi(app), {
+    jsonDocumentUrl: `${options.docsPath ?? 'docs'}/openapi.json`,
+  });
+  return app;
+}

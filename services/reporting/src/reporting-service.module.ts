@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import type { DataSource } from 'typeorm';
+import { FunnelReportsController } from './funnel/api/funnel-reports.controller';
+import { FunnelReports } from './funnel/application/funnel-reports';
+import { PipelineReportsController } from './pipeline/api/pipeline-reports.controller';
+import { OpportunityFactsReader } from './pipeline/application/opportunity-facts.reader';
+import { PipelineReports } from './pipeline/application/pipeline-reports';
+import { ProjectionsConsumer, type ProjectionsConsuming } from './shared/projections-consumer';
+
+export interface ReportingServiceOptions {
+  /** The read models' database, opened with `openReportingDatabase`. */
+  dataSource: DataSource;
+  /** Where integration events come from; without it the read models only change through rebuilds. */
+  consuming?: ProjectionsConsuming;
+  logger?: MessagingLogger;
+  health?: MessagingHealth;
+}
+
+/** The reporting service: read models fed by integration events, and the analytics over them. */
+@Module({})
+export class ReportingServiceModule {
+  static forRoot(options: ReportingServiceOptions): DynamicModule {
+    const health = options.health ?? new MessagingHealth();
+    const logger = options.logger ?? jsonLogger;
+    return {
+      module: ReportingServiceModule,
+      controllers: [PipelineReportsController, FunnelReportsController],
+      providers: [
+        { provide: MessagingHealth, useValue: health },
+        { provide: PipelineReports, useValue: new PipelineReports(new OpportunityFactsReader(options.dataSource)) },
+        { provide: FunnelReports, useValue: new FunnelReports(options.dataSource) },
+        ...(options.consuming
+          ? [
+              {
+                provide: ProjectionsConsumer,
+                useValue: new ProjectionsConsumer(options.dataSource, options.consuming, health, logger),
+              },
+            ]
+          : []),
+      ],
+      exports: [MessagingHealth],
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { type IntegrationEvent, toEventRecord } from '@salesos/contracts';
+import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
+import { InProcessTransport, MessagingHealth, silentLogger } from '@salesos/messaging';
+import type { DataSource } from 'typeorm';
+import { salesStory } from '../testing/sales-story.fixture';
+import { openReportingDatabase, type ReportingDatabase } from './reporting-database';
+import { ProjectionsConsumer, reportingProjections } from './projections-consumer';
+import { dumpTables, replay } from './replay';
+
+jest.setTimeout(30_000);
+
+type Engine = { name: string; open: () => Promise<{ database: ReportingDatabase; drop: () => Promise<void> }> };
+
+const engines: Engine[] = [
+  {
+    name: 'SQLite',
+    open: () => Promise.resolve({ database: { kind: 'sqlite', filename: ':memory:' }, drop: () => Promise.resolve() }),
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const test: TestDatabase = await createTestDatabase('reporting');
+      return { database: { kind: 'postgres', url: test.url }, drop: test.drop };
+    },
+  },
+];
+
+describe.each(engines)('reporting projections on $name', (engine) => {
+  const opened: Array<{ dataSource: DataSource; drop: () => Promise<void> }> = [];
+  const open = async (): Promise<DataSource> => {
+    const { database, drop } = await engine.open();
+    const dataSource = await openReportingDatabase(database);
+    opened.push({ dataSource, drop });
+    return dataSource;
+  };
+
+  afterEach(async () => {
+    for (const { dataSource, drop } of opened.splice(0)) {
+      await dataSource.destroy();
+      await drop();
+    }
+  });
+
+  async function consumeThroughTransport(dataSource: DataSource, records: IntegrationEvent[]): Promise<void> {
+    const transport = new InProcessTransport();
+    const consumer = new ProjectionsConsumer(dataSource, { transport }, new MessagingHealth(), silentLogger);
+    await consumer.onApplicationBootstrap();
+    const producer = transport.producer();
+    for (const event of records) {
+      const topic = event.type.includes('.Opportunity') ? 'salesos.leads.opportunity' : 'salesos.leads.lead';
+      await producer.send(topic, [toEventRecord(event)]);
+    }
+    const expected = new Set(records.map((event) => event.id)).size;
+    for (let attempt = 0; attempt < 300 && consumer.runner.status().processed < expected; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await consumer.onApplicationShutdown();
+    expect(consumer.runner.status()).toMatchObject({ processed: expected, deadLettered: 0 });
+  }
+
+  it('equal a fresh recomputation from the raw events, with every event delivered twice and the topics interleaved', async () => {
+    const { leads, opportunities } = salesStory();
+    const recomputed = await open();
+    await replay(
+      recomputed,
+      reportingProjections,
+      [...leads, ...opportunities].sort((a, b) => a.time.localeCompare(b.time)),
+    );
+
+    const consumed = await open();
+    // Opportunities first: each one's lead arrives after it, as it may when the two topics are read at once.
+    const interleaved = [...opportunities, ...leads].flatMap((event) => [event, event]);
+    await consumeThroughTransport(consumed, interleaved);
+
+    const expected = await dumpTables(recomputed, reportingProjections);
+    expect(await dumpTables(consumed, reportingProjections)).toEqual(expected);
+    expect(expected.rpt_opportunity).toHaveLength(5);
+    expect(expected.rpt_stage_transition).toHaveLength(7);
+    expect(expected.rpt_lead).toHaveLength(4);
+    expect(
+      expected.rpt_opportunity?.find((row) => (row as { opportunity_id: string }).opportunity_id === 'O1'),
+    ).toMatchObject({
+      status: 'won',
+      amount: 12_000,
+      source: 'referral',
+      segment_ids: '["S1"]',
+    });
+  });
+
+  it('change nothing when the same events are replayed again', async () => {
+    const { leads, opportunities } = salesStory();
+    const dataSource = await open();
+    const events = [...leads, ...opportunities];
+    await replay(dataSource, reportingProjections, events);
+    const once = await dumpTables(dataSource, reportingProjections);
+    await replay(dataSource, reportingProjections, events);
+    expect(await dumpTables(dataSource, reportingProjections)).toEqual(once);
+  });
+
+  it('keep the division on every row', async () => {
+    const { leads, opportunities } = salesStory();
+    const dataSource = await open();
+    await replay(dataSource, reportingProjections, [...leads, ...opportunities]);
+    const dump = await dumpTables(dataSource, reportingProjections);
+    for (const rows of Object.values(dump)) {
+      for (const row of rows) expect(['north', 'south']).toContain((row as { division_id: string }).division_id);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The reporting read models, in SQL that PostgreSQL and SQLite both take: times are ISO-8601 text (they sort as
+ * times), amounts double precision in the currency's major unit, lists JSON text. Every row carries its division.
+ */
+export class CreateReportingTables1764300000000 implements MigrationInterface {
+  name = 'CreateReportingTables1764300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE rpt_opportunity (
+         opportunity_id varchar(100) PRIMARY KEY,
+         division_id varchar(100) NOT NULL,
+         lead_id varchar(100),
+         account_name varchar(200) NOT NULL,
+         owner_rep_id varchar(100),
+         pipeline_id varchar(100) NOT NULL,
+         stage_id varchar(60) NOT NULL,
+         stage_entered_at varchar(40) NOT NULL,
+         probability double precision NOT NULL,
+         amount double precision NOT NULL,
+         currency varchar(3) NOT NULL,
+         expected_close_date varchar(10) NOT NULL,
+         channel varchar(10) NOT NULL,
+         dealer_id varchar(100),
+         products text NOT NULL,
+         status varchar(10) NOT NULL,
+         opened_at varchar(40) NOT NULL,
+         closed_at varchar(40),
+         loss_reason varchar(120),
+         source varchar(60),
+         segment_ids text NOT NULL
+       )`,
+    );
+    await queryRunner.query('CREATE INDEX rpt_opportunity_division ON rpt_opportunity (division_id, status)');
+    await queryRunner.query('CREATE INDEX rpt_opportunity_lead ON rpt_opportunity (lead_id)');
+    await queryRunner.query(
+      `CREATE TABLE rpt_opportunity_history (
+         event_id varchar(100) PRIMARY KEY,
+         opportunity_id varchar(100) NOT NULL,
+         division_id varchar(100) NOT NULL,
+         kind varchar(40) NOT NULL,
+         effective_at varchar(40) NOT NULL,
+         recorded_at varchar(40) NOT NULL,
+         stage_id varchar(60),
+         probability double precision,
+         amount double precision,
+         currency varchar(3),
+         expected_close_date varchar(10)
+       )`,
+    );
+    await queryRunner.query(
+      'CREATE INDEX rpt_opportunity_history_division ON rpt_opportunity_history (division_id, opportunity_id)',
+    );
+    await queryRunner.query(
+      `CREATE TABLE rpt_stage_transition (
+         event_id varchar(100) PRIMARY KEY,
+         opportunity_id varchar(100) NOT NULL,
+         division_id varchar(100) NOT NULL,
+         pipeline_id varchar(100) NOT NULL,
+         from_stage varchar(60) NOT NULL,
+         to_stage varchar(60) NOT NULL,
+         direction varchar(10) NOT NULL,
+         from_entered_at varchar(40) NOT NULL,
+         changed_at varchar(40) NOT NULL
+       )`,
+    );
+    await queryRunner.query(
+      'CREATE INDEX rpt_stage_transition_division ON rpt_stage_transition (division_id, changed_at)',
+    );
+    await queryRunner.query(
+      `CREATE TABLE rpt_lead (
+         lead_id varchar(100) PRIMARY KEY,
+         division_id varchar(100) NOT NULL,
+         source varchar(60) NOT NULL,
+         campaign varchar(120),
+         company_name varchar(200) NOT NULL,
+         territory varchar(80),
+         segment_ids text NOT NULL,
+         owner_rep_id varchar(100),
+         captured_at varchar(40) NOT NULL,
+         qualified_at varchar(40),
+         disqualified_at varchar(40),
+         converted_at varchar(40),
+         opportunity_id varchar(100)
+       )`,
+    );
+    await queryRunner.query('CREATE INDEX rpt_lead_division ON rpt_lead (division_id, captured_at)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['rpt_lead', 'rpt_stage_transition', 'rpt_opportunity_history', 'rpt_opportunity']) {
+      await queryRunner.query(`DROP TABLE ${table}`);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import type { IntegrationEvent } from '@salesos/contracts';
+import { leadsEventTypes } from '../shared/leads-events';
+
+/**
+ * A small, fixed sales story with figures computed by hand in the tests: four leads and four opportunities in the
+ * division `north` (January and February 2026), and one opportunity in `south` that no `north` report may show.
+ */
+let sequence = 0;
+function event(type: string, subject: string, time: string, data: Record<string, unknown>): IntegrationEvent {
+  sequence += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    type,
+    source: '/salesos/leads',
+    subject,
+    time,
+    data,
+    divisionId: (data.divisionId as string | undefined) ?? 'north',
+  };
+}
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const t = (day: string) => `2026-${day}T00:00:00.000Z`;
+
+function captured(leadId: string, source: string, segmentIds: string[], day: string) {
+  return event(leadsEventTypes.leadCaptured, leadId, t(day), {
+    leadId,
+    divisionId: 'north',
+    source,
+    companyName: `Company of ${leadId}`,
+    segmentIds,
+    capturedAt: t(day),
+  });
+}
+
+function opened(opportunityId: string, accountName: string, amount: number, day: string, extra: object = {}) {
+  return event(leadsEventTypes.opportunityOpened, opportunityId, t(day), {
+    opportunityId,
+    divisionId: 'north',
+    accountName,
+    pipelineId: 'new-business',
+    stageId: 'prospecting',
+    probability: 0.1,
+    amount: eur(amount),
+    expectedCloseDate: '2026-06-30',
+    products: [{ productId: 'press-200', quantity: 1 }],
+    channel: 'direct',
+    openedAt: t(day),
+    ...extra,
+  });
+}
+
+function moved(opportunityId: string, fromStage: string, toStage: string, probability: number, day: string) {
+  return event(leadsEventTypes.opportunityStageChanged, opportunityId, t(day), {
+    opportunityId,
+    divisionId: 'north',
+    pipelineId: 'new-business',
+    fromStage,
+    toStage,
+    probability,
+    amount: eur(0),
+    changedAt: t(day),
+  });
+}
+
+export function salesStory(): { leads: IntegrationEvent[]; opportunities: IntegrationEvent[] } {
+  sequence = 0;
+  const leads = [
+    captured('L1', 'referral', ['S1'], '01-05'),
+    captured('L2', 'web', ['S1'], '01-06'),
+    captured('L3', 'web', [], '01-07'),
+    event(leadsEventTypes.leadDisqualified, 'L3', t('01-09'), {
+      leadId: 'L3',
+      divisionId: 'north',
+      reason: 'student',
+      disqualifiedAt: t('01-09'),
+    }),
+    event(leadsEventTypes.leadQualified, 'L1', t('01-10'), {
+      leadId: 'L1',
+      divisionId: 'north',
+      score: 70,
+      qualifiedAt: t('01-10'),
+    }),
+    event(leadsEventTypes.leadConverted, 'L1', t('01-12'), {
+      leadId: 'L1',
+      divisionId: 'north',
+      opportunityId: 'O1',
+      convertedAt: t('01-12'),
+    }),
+    event(leadsEventTypes.leadQualified, 'L2', t('01-15'), {
+      leadId: 'L2',
+      divisionId: 'north',
+      score: 40,
+      qualifiedAt: t('01-15'),
+    }),
+    event(leadsEventTypes.leadConverted, 'L2', t('01-20'), {
+      leadId: 'L2',
+      divisionId: 'north',
+      opportunityId: 'O2',
+      convertedAt: t('01-20'),
+    }),
+    captured('L4', 'event', ['S2'], '02-01'),
+  ];
+  const opportunities = [
+    opened('O1', 'Acme', 10_000, '01-12', { leadId: 'L1', ownerRepId: 'rep-1' }),
+    opened('O2', 'Bolt', 20_000, '01-20', { leadId: 'L2', ownerRepId: 'rep-2' }),
+    moved('O1', 'prospecting', 'qualification', 0.2, '01-22'),
+    moved('O2', 'prospecting', 'proposal', 0.5, '01-25'),
+    moved('O1', 'qualification', 'proposal', 0.5, '02-01'),
+    opened('O3', 'Cogs', 40_000, '02-01', {
+      channel: 'dealer',
+      dealerId: 'dealer-1',
+      expectedCloseDate: '2026-04-30',
+      products: [{ productId: 'lathe-7', quantity: 2 }],
+    }),
+    opened('O4', 'Acme', 5_000, '02-03', { expectedCloseDate: '2026-03-31' }),
+    moved('O2', 'proposal', 'qualification', 0.2, '02-04'),
+    // Recorded on 5 February, true since 30 January: "as believed" on 31 January does not know it yet.
+    event(leadsEventTypes.opportunityForecastRevised, 'O2', t('02-05'), {
+      opportunityId: 'O2',
+      divisionId: 'north',
+      amount: eur(25_000),
+      expectedCloseDate: '2026-05-31',
+      previousAmount: eur(20_000),
+      previousExpectedCloseDate: '2026-06-30',
+      effectiveAt: t('01-30'),
+    }),
+    moved('O3', 'prospecting', 'negotiation', 0.75, '02-10'),
+    event(leadsEventTypes.opportunityWon, 'O1', t('02-11'), {
+      opportunityId: 'O1',
+      divisionId: 'north',
+      amount: eur(12_000),
+      channel: 'direct',
+      wonAt: t('02-11'),
+    }),
+    event(leadsEventTypes.opportunityLost, 'O2', t('02-20'), {
+      opportunityId: 'O2',
+      divisionId: 'north',
+      reason: 'price',
+      lostAt: t('02-20'),
+    }),
+    event(leadsEventTypes.opportunityOpened, 'O9', t('01-15'), {
+      opportunityId: 'O9',
+      divisionId: 'south',
+      accountName: 'Zeta',
+      pipelineId: 'new-business',
+      stageId: 'prospecting',
+      probability: 0.1,
+      amount: eur(99_999),
+      expectedCloseDate: '2026-03-01',
+      products: [],
+      channel: 'direct',
+      openedAt: t('01-15'),
+    }),
+  ];
+  return { leads, opportunities };
+}
