@@ -1,17 +1,20 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
-import { createLeadsApp } from '../services/leads/src/leads-app';
+import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
 
 /** Boots the services that exist, in one process, on the configured adapters (embedded SQLite by default). */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const store = await openEventStore(config.eventStore);
+  const readModels = await openReportingDatabase(config.readModels);
   const messaging = openPlatformMessaging(config);
-  const app = await createLeadsApp({
+  const app = await createPlatformApp({
     store,
-    publishing: { transport: messaging.transport, lock: messaging.relayLock() },
-    consuming: { transport: messaging.transport },
+    readModels,
+    transport: messaging.transport,
+    relayLock: messaging.relayLock(),
   });
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
@@ -19,18 +22,19 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
-      `  leads API:  ${base}/leads`,
+      `  leads API:  ${base}/leads, ${base}/opportunities, ${base}/segments`,
+      `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
       '  try:       curl -s ' + `${base}/leads -H 'X-Division-Id: north' -H 'X-User-Id: rep-1' -H 'X-User-Roles: rep'`,
-      'The channels, staffing, incentives and reporting services join this process as their issues land.',
+      'The channels, staffing and incentives services join this process as their issues land.',
       '',
     ].join('\n'),
   );
   const stop = (): void => {
     void app
       .close()
-      .then(() => store.close())
+      .then(() => Promise.all([store.close(), readModels.destroy()]))
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -18,7 +18,7 @@ describe('npm start (the README’s first command)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves the leads API on an embedded SQLite store in a fresh data folder, and keeps it across a restart', async () => {
+  it('serves the leads and reporting APIs on embedded SQLite in a fresh data folder, and keeps both across a restart', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'salesos-start-'));
     const start = async (): Promise<string> => {
       child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
@@ -55,6 +55,13 @@ describe('npm start (the README’s first command)', () => {
     }
     expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');
     expect(metrics).toContain('salesos_consumer_lag{group="leads.deal-registrations"} 0');
+    // The reporting service in the same process sees the capture through the in-process transport.
+    let funnel = await request(base).get('/reports/funnel').set(headers);
+    for (let attempt = 0; attempt < 100 && funnel.body.groups?.[0]?.captured !== 1; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      funnel = await request(base).get('/reports/funnel').set(headers);
+    }
+    expect(funnel.body.groups).toEqual([expect.objectContaining({ group: 'all', captured: 1 })]);
 
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -62,5 +69,7 @@ describe('npm start (the README’s first command)', () => {
     await start();
     const listed = await request(base).get('/leads').set(headers);
     expect(listed.body).toMatchObject({ total: 1, items: [{ leadId: created.body.leadId, companyName: 'Acme' }] });
+    const reportAfterRestart = await request(base).get('/reports/funnel').set(headers);
+    expect(reportAfterRestart.body.groups).toEqual([expect.objectContaining({ captured: 1 })]);
   });
 });

@@ -6,6 +6,7 @@ describe('loadPlatformConfig', () => {
       port: 3000,
       dataDir: '/srv/salesos/data',
       eventStore: { kind: 'sqlite', filename: '/srv/salesos/data/events.db' },
+      readModels: { kind: 'sqlite', filename: '/srv/salesos/data/read-models.db' },
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
     });
@@ -17,7 +18,19 @@ describe('loadPlatformConfig', () => {
         { SALESOS_EVENT_STORE: 'postgres', SALESOS_DATABASE_URL: 'postgres://db/salesos', PORT: '8080' },
         '/',
       ),
-    ).toMatchObject({ port: 8080, eventStore: { kind: 'postgres', url: 'postgres://db/salesos' } });
+    ).toMatchObject({
+      port: 8080,
+      eventStore: { kind: 'postgres', url: 'postgres://db/salesos' },
+      readModels: { kind: 'postgres', url: 'postgres://db/salesos' },
+    });
+    expect(loadPlatformConfig({ SALESOS_READ_MODELS_URL: 'postgres://reports/salesos' }, '/').readModels).toEqual({
+      kind: 'postgres',
+      url: 'postgres://reports/salesos',
+    });
+    expect(loadPlatformConfig({ SALESOS_EVENT_STORE: 'memory' }, '/').readModels).toEqual({
+      kind: 'sqlite',
+      filename: ':memory:',
+    });
     expect(
       loadPlatformConfig(
         { SALESOS_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false' },
@@ -32,7 +45,13 @@ describe('loadPlatformConfig', () => {
   it('names every bad variable at once, with the value it got', () => {
     const attempt = (): unknown =>
       loadPlatformConfig(
-        { PORT: 'eighty', SALESOS_EVENT_STORE: 'mongo', SALESOS_TRANSPORT: 'carrier-pigeon', KAFKA_BROKERS: 'nohost' },
+        {
+          PORT: 'eighty',
+          SALESOS_EVENT_STORE: 'mongo',
+          SALESOS_READ_MODELS_URL: 'mysql://reports',
+          SALESOS_TRANSPORT: 'carrier-pigeon',
+          KAFKA_BROKERS: 'nohost',
+        },
         '/',
       );
     expect(attempt).toThrow(ConfigError);
@@ -40,6 +59,7 @@ describe('loadPlatformConfig', () => {
     expect(attempt).toThrow(/SALESOS_EVENT_STORE must be one of sqlite, postgres, eventstoredb, memory, got 'mongo'/);
     expect(attempt).toThrow(/KAFKA_BROKERS must list host:port pairs, got 'nohost'/);
     expect(attempt).toThrow(/SALESOS_TRANSPORT must be in-process or kafka, got 'carrier-pigeon'/);
+    expect(attempt).toThrow(/SALESOS_READ_MODELS_URL must be a postgres:\/\/ URL, got 'mysql:\/\/reports'/);
   });
 
   it('requires the connection setting of the chosen store', () => {

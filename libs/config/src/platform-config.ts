@@ -6,10 +6,14 @@ export type EventStoreConfig =
   | { kind: 'eventstoredb'; connectionString: string }
   | { kind: 'memory' };
 
+/** Where read models (reporting) live: beside the events by default. */
+export type ReadModelsConfig = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
+
 export interface PlatformConfig {
   port: number;
   dataDir: string;
   eventStore: EventStoreConfig;
+  readModels: ReadModelsConfig;
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
   transport: 'in-process' | 'kafka';
   kafkaBrokers: string[];
@@ -22,6 +26,8 @@ export const platformEnvironment = {
   SALESOS_EVENT_STORE: 'Event store adapter: sqlite (default), postgres, eventstoredb or memory.',
   SALESOS_DATABASE_URL: 'PostgreSQL URL, required when SALESOS_EVENT_STORE=postgres.',
   EVENTSTORE_CONNECTION_STRING: 'EventStoreDB connection string, required when SALESOS_EVENT_STORE=eventstoredb.',
+  SALESOS_READ_MODELS_URL:
+    'PostgreSQL URL for the read models; default: the event store database with postgres, else a SQLite file beside the events.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
   KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers, used when SALESOS_TRANSPORT=kafka (default 127.0.0.1:9092).',
 } as const;
@@ -44,10 +50,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const dataDirRaw = env.SALESOS_DATA_DIR?.trim() || './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const eventStore = parseEventStore(env, dataDir, problems);
+  const readModels = parseReadModels(env.SALESOS_READ_MODELS_URL, eventStore, dataDir, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore: eventStore as EventStoreConfig, transport, kafkaBrokers };
+  return { port, dataDir, eventStore: eventStore as EventStoreConfig, readModels, transport, kafkaBrokers };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -90,6 +97,23 @@ function parseEventStore(env: NodeJS.ProcessEnv, dataDir: string, problems: stri
       problems.push(`SALESOS_EVENT_STORE must be one of ${eventStoreKinds.join(', ')}, got '${kind}'`);
       return undefined;
   }
+}
+
+function parseReadModels(
+  raw: string | undefined,
+  eventStore: EventStoreConfig | undefined,
+  dataDir: string,
+  problems: string[],
+): ReadModelsConfig {
+  const url = raw?.trim();
+  if (url !== undefined && url !== '') {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      problems.push(`SALESOS_READ_MODELS_URL must be a postgres:// URL, got '${url}'`);
+    return { kind: 'postgres', url };
+  }
+  if (eventStore?.kind === 'postgres') return { kind: 'postgres', url: eventStore.url };
+  if (eventStore?.kind === 'memory') return { kind: 'sqlite', filename: ':memory:' };
+  return { kind: 'sqlite', filename: resolve(dataDir, 'read-models.db') };
 }
 
 function parseTransport(raw: string | undefined, problems: string[]): PlatformConfig['transport'] {

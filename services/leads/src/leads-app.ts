@@ -17,6 +17,9 @@ import { segmentProblems } from './segments/api/segment-problems';
 import { assignmentProblems } from './assignment/api/assignment-rules.controller';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 
+/** How the leads service's own errors read over HTTP. */
+export const leadsProblemMappers = [leadProblems, opportunityProblems, segmentProblems, assignmentProblems];
+
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('SalesOS leads')
@@ -37,9 +40,7 @@ export async function createLeadsApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(
-    new ProblemDetailsFilter([leadProblems, opportunityProblems, segmentProblems, assignmentProblems]),
-  );
+  app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);
@@ -47,7 +48,7 @@ export async function createLeadsApp(
 }
 
 /** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */
-async function consumeDealRegistrations(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
+export async function consumeDealRegistrations(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
   const { transport } = consuming;
   await transport.ensureTopics([dealRegistrationTopic]);
   app.connectMicroservice(

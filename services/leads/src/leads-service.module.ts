@@ -23,6 +23,8 @@ export interface LeadsServiceOptions {
   ids?: IdGenerator;
   /** Where background work (rematching, imports) reports; JSON lines on stderr by default. */
   logger?: MessagingLogger;
+  /** Readiness of the relay and consumers; shared when several services run in one process. */
+  health?: MessagingHealth;
 }
 
 /** The leads service: its features over one event store, with time and ids injected. */
@@ -39,7 +41,7 @@ export class LeadsServiceModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
-        { provide: MessagingHealth, useValue: new MessagingHealth() },
+        { provide: MessagingHealth, useValue: options.health ?? new MessagingHealth() },
         {
           // One subscription feeds every view the service keeps of its own streams.
           provide: ViewsFeeder,

@@ -1,0 +1,67 @@
+import { type INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { EventStore } from '@salesos/event-store';
+import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
+import type { DataSource } from 'typeorm';
+import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src/leads-app';
+import { LeadsServiceModule } from '../services/leads/src/leads-service.module';
+import { ReportingServiceModule } from '../services/reporting/src/reporting-service.module';
+
+export interface PlatformParts {
+  store: EventStore;
+  /** The reporting read models' database. */
+  readModels: DataSource;
+  transport: MessageTransport;
+  relayLock: RelayLock;
+  logger?: MessagingLogger;
+}
+
+@Module({})
+class PlatformModule {}
+
+/**
+ * Every service in one Nest application: the same service modules as when each runs alone, on one port, with one
+ * OpenAPI page and one readiness that covers every relay and consumer.
+ */
+export async function createPlatformApp(parts: PlatformParts): Promise<INestApplication> {
+  const health = new MessagingHealth();
+  const logger = parts.logger === undefined ? {} : { logger: parts.logger };
+  const app = await NestFactory.create(
+    {
+      module: PlatformModule,
+      imports: [
+        LeadsServiceModule.forRoot({
+          store: parts.store,
+          publishing: { transport: parts.transport, lock: parts.relayLock },
+          health,
+          ...logger,
+        }),
+        ReportingServiceModule.forRoot({
+          dataSource: parts.readModels,
+          consuming: { transport: parts.transport },
+          health,
+          ...logger,
+        }),
+      ],
+    },
+    { logger: ['error', 'warn'] },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SalesOS')
+      .setDescription(
+        'Leads, opportunities and the pipeline, and the reports over them. Errors are application/problem+json.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await consumeDealRegistrations(app, { transport: parts.transport });
+  return app;
+}
