@@ -43,3 +43,21 @@ describe('SqliteEventStore durability', () => {
     }
   });
 });
+
+describe('SqliteEventStore.countEvents', () => {
+  it('counts events after a position, by filter, up to a cap', async () => {
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const first = await store.append(
+      'lead-1',
+      [newEvent('LeadCaptured', {}), newEvent('LeadQualified', {})],
+      'no_stream',
+    );
+    await store.append('deal-1', [newEvent('DealOpened', {})], 'no_stream');
+    expect(await store.countEvents({ cap: 100 })).toBe(3);
+    expect(await store.countEvents({ cap: 2 })).toBe(2);
+    expect(await store.countEvents({ filter: { categories: ['lead'] }, cap: 100 })).toBe(2);
+    expect(await store.countEvents({ filter: { eventTypes: ['DealOpened'] }, cap: 100 })).toBe(1);
+    expect(await store.countEvents({ after: first.lastPosition, cap: 100 })).toBe(1);
+    await store.close();
+  });
+});

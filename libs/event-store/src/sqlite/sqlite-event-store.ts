@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { AppendResult, EventMetadataInput, ExpectedVersion, NewEvent, RecordedEvent } from '../event';
 import { streamCategory } from '../event';
 import type {
+  EventFilter,
   EventStore,
   ReadAllOptions,
   ReadAllPage,
@@ -207,6 +208,28 @@ export class SqliteEventStore implements EventStore {
         lastScannedPosition: horizon.last,
         isEnd: Number(horizon.scanned) < filteredScanWindow,
       };
+    });
+  }
+
+  /** Counts events after a position without reading them, up to `cap`: how far a reader has to go. */
+  countEvents(options: { after?: bigint; filter?: EventFilter; cap: number }): Promise<number> {
+    return Promise.resolve().then(() => {
+      this.assertOpen();
+      const read = normalizeReadAll({ after: options.after, filter: options.filter });
+      const row = this.db
+        .prepare(
+          `SELECT count(*) AS count FROM (SELECT 1 FROM es_events WHERE position > ?
+             ${read.categories ? 'AND category IN (SELECT value FROM json_each(?))' : ''}
+             ${read.eventTypes ? 'AND type IN (SELECT value FROM json_each(?))' : ''}
+             LIMIT ?)`,
+        )
+        .get(
+          read.after,
+          ...(read.categories ? [JSON.stringify(read.categories)] : []),
+          ...(read.eventTypes ? [JSON.stringify(read.eventTypes)] : []),
+          options.cap,
+        ) as { count: number };
+      return row.count;
     });
   }
 

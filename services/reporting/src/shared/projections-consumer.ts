@@ -18,9 +18,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { leadFunnelProjection } from '../funnel/projections/lead-funnel.projection';
 import { pipelineProjection } from '../pipeline/projections/pipeline.projection';
 import type { Projection } from './projection';
+import { liveTables, type ReadModelTables } from './read-model-tables';
 
-/** Every projection of the reporting service, in the order an event is applied to them. */
-export const reportingProjections: readonly Projection[] = [leadFunnelProjection, pipelineProjection];
+/** Every projection of the reporting service, writing to these tables, in the order an event is applied to them. */
+export function reportingProjections(tables: ReadModelTables = liveTables): readonly Projection[] {
+  return [leadFunnelProjection(tables), pipelineProjection(tables)];
+}
 
 /** One handler per event type that applies the event to every projection that takes it, in one transaction. */
 export function combinedHandlers(projections: readonly Projection[]): Map<string, EventHandler<EntityManager>> {
@@ -57,7 +60,7 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
     this.runner = new ConsumerRunner({
       groupId: consuming.groupId ?? 'reporting.projections',
       topics: [leadTopic.name, opportunityTopic.name],
-      handlers: combinedHandlers(reportingProjections),
+      handlers: combinedHandlers(reportingProjections()),
       transport: consuming.transport,
       inbox: new TypeOrmInbox(dataSource),
       registry: new ContractRegistry(leadsContracts),

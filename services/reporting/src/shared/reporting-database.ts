@@ -1,15 +1,12 @@
 import { DataSource } from 'typeorm';
 import { messagingMigrations } from '@salesos/messaging';
-import { LeadRow } from '../funnel/projections/lead-row.entity';
-import { OpportunityHistoryRow } from '../pipeline/projections/opportunity-history-row.entity';
-import { OpportunityRow } from '../pipeline/projections/opportunity-row.entity';
-import { StageTransitionRow } from '../pipeline/projections/stage-transition-row.entity';
+import { liveTables, rebuildTables } from './read-model-tables';
 import { CreateReportingTables1764300000000 } from './reporting-tables.migration';
 
 /** Where the read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
 export type ReportingDatabase = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
 
-export const reportingEntities = [OpportunityRow, OpportunityHistoryRow, StageTransitionRow, LeadRow];
+export const reportingEntities = [...Object.values(liveTables), ...Object.values(rebuildTables)];
 
 /** Opens the database and brings its tables up to date; the same entities and queries serve both engines. */
 export async function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {

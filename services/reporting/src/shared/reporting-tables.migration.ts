@@ -3,13 +3,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The reporting read models, in SQL that PostgreSQL and SQLite both take: times are ISO-8601 text (they sort as
  * times), amounts double precision in the currency's major unit, lists JSON text. Every row carries its division.
+ * `prefix` names the tables a rebuild fills beside the live ones.
  */
-export class CreateReportingTables1764300000000 implements MigrationInterface {
-  name = 'CreateReportingTables1764300000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE TABLE rpt_opportunity (
+export function readModelTableStatements(prefix = ''): Array<{ table: string; create: string }> {
+  return [
+    {
+      table: `${prefix}rpt_opportunity`,
+      create: `CREATE TABLE ${prefix}rpt_opportunity (
          opportunity_id varchar(100) PRIMARY KEY,
          division_id varchar(100) NOT NULL,
          lead_id varchar(100),
@@ -32,11 +32,10 @@ export class CreateReportingTables1764300000000 implements MigrationInterface {
          source varchar(60),
          segment_ids text NOT NULL
        )`,
-    );
-    await queryRunner.query('CREATE INDEX rpt_opportunity_division ON rpt_opportunity (division_id, status)');
-    await queryRunner.query('CREATE INDEX rpt_opportunity_lead ON rpt_opportunity (lead_id)');
-    await queryRunner.query(
-      `CREATE TABLE rpt_opportunity_history (
+    },
+    {
+      table: `${prefix}rpt_opportunity_history`,
+      create: `CREATE TABLE ${prefix}rpt_opportunity_history (
          event_id varchar(100) PRIMARY KEY,
          opportunity_id varchar(100) NOT NULL,
          division_id varchar(100) NOT NULL,
@@ -49,12 +48,10 @@ export class CreateReportingTables1764300000000 implements MigrationInterface {
          currency varchar(3),
          expected_close_date varchar(10)
        )`,
-    );
-    await queryRunner.query(
-      'CREATE INDEX rpt_opportunity_history_division ON rpt_opportunity_history (division_id, opportunity_id)',
-    );
-    await queryRunner.query(
-      `CREATE TABLE rpt_stage_transition (
+    },
+    {
+      table: `${prefix}rpt_stage_transition`,
+      create: `CREATE TABLE ${prefix}rpt_stage_transition (
          event_id varchar(100) PRIMARY KEY,
          opportunity_id varchar(100) NOT NULL,
          division_id varchar(100) NOT NULL,
@@ -65,12 +62,10 @@ export class CreateReportingTables1764300000000 implements MigrationInterface {
          from_entered_at varchar(40) NOT NULL,
          changed_at varchar(40) NOT NULL
        )`,
-    );
-    await queryRunner.query(
-      'CREATE INDEX rpt_stage_transition_division ON rpt_stage_transition (division_id, changed_at)',
-    );
-    await queryRunner.query(
-      `CREATE TABLE rpt_lead (
+    },
+    {
+      table: `${prefix}rpt_lead`,
+      create: `CREATE TABLE ${prefix}rpt_lead (
          lead_id varchar(100) PRIMARY KEY,
          division_id varchar(100) NOT NULL,
          source varchar(60) NOT NULL,
@@ -85,13 +80,45 @@ export class CreateReportingTables1764300000000 implements MigrationInterface {
          converted_at varchar(40),
          opportunity_id varchar(100)
        )`,
-    );
-    await queryRunner.query('CREATE INDEX rpt_lead_division ON rpt_lead (division_id, captured_at)');
+    },
+  ];
+}
+
+/** Secondary indexes, named after their table so a rebuild's own indexes never clash with the live ones. */
+export function readModelIndexes(prefix = ''): Array<{ name: string; create: string }> {
+  return [
+    {
+      name: `${prefix}rpt_opportunity_division`,
+      create: `CREATE INDEX ${prefix}rpt_opportunity_division ON ${prefix}rpt_opportunity (division_id, status)`,
+    },
+    {
+      name: `${prefix}rpt_opportunity_lead`,
+      create: `CREATE INDEX ${prefix}rpt_opportunity_lead ON ${prefix}rpt_opportunity (lead_id)`,
+    },
+    {
+      name: `${prefix}rpt_opportunity_history_division`,
+      create: `CREATE INDEX ${prefix}rpt_opportunity_history_division ON ${prefix}rpt_opportunity_history (division_id, opportunity_id)`,
+    },
+    {
+      name: `${prefix}rpt_stage_transition_division`,
+      create: `CREATE INDEX ${prefix}rpt_stage_transition_division ON ${prefix}rpt_stage_transition (division_id, changed_at)`,
+    },
+    {
+      name: `${prefix}rpt_lead_division`,
+      create: `CREATE INDEX ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
+    },
+  ];
+}
+
+export class CreateReportingTables1764300000000 implements MigrationInterface {
+  name = 'CreateReportingTables1764300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const { create } of readModelTableStatements()) await queryRunner.query(create);
+    for (const index of readModelIndexes()) await queryRunner.query(index.create);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['rpt_lead', 'rpt_stage_transition', 'rpt_opportunity_history', 'rpt_opportunity']) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    for (const { table } of readModelTableStatements().reverse()) await queryRunner.query(`DROP TABLE ${table}`);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ContractRegistry, leadsContracts } from '@salesos/contracts';
-import type { EventStore } from '@salesos/event-store';
+import { ContractRegistry, type IntegrationEvent, leadsContracts } from '@salesos/contracts';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import { type MessageTransport, MessagingHealth, Relay, type RelayLock } from '@salesos/messaging';
 import { EVENT_STORE } from '../../leads-service.tokens';
 import { mapOpportunityEvent } from '../../opportunities/messaging/opportunity-integration.mapper';
@@ -8,6 +8,14 @@ import { mapLeadEvent } from './lead-integration.mapper';
 import { mapDealRegistrationEvent } from '../../deal-registrations/messaging/deal-registration-integration.mapper';
 
 export const LEADS_PUBLISHING = Symbol('LEADS_PUBLISHING');
+
+/** The stream categories the leads service publishes from. */
+export const publishedCategories = ['lead', 'opportunity', 'dealregistration'];
+
+/** Everything the leads service publishes for one stored event: the relay's mapping, and a rebuild's. */
+export function mapLeadsIntegrationEvents(event: RecordedEvent): IntegrationEvent[] {
+  return [...mapLeadEvent(event), ...mapOpportunityEvent(event), ...mapDealRegistrationEvent(event)];
+}
 
 export interface LeadsPublishing {
   transport: MessageTransport;
@@ -31,8 +39,8 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
         : new Relay({
             service: 'leads',
             store,
-            categories: ['lead', 'opportunity', 'dealregistration'],
-            map: (event) => [...mapLeadEvent(event), ...mapOpportunityEvent(event), ...mapDealRegistrationEvent(event)],
+            categories: publishedCategories,
+            map: mapLeadsIntegrationEvents,
             registry: this.registry,
             transport: publishing.transport,
             lock: publishing.lock,

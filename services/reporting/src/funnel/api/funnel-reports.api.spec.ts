@@ -17,7 +17,7 @@ describe('funnel reports API (figures computed by hand from the sales story)', (
   beforeAll(async () => {
     dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
     const { leads, opportunities } = salesStory();
-    await replay(dataSource, reportingProjections, [...leads, ...opportunities]);
+    await replay(dataSource, reportingProjections(), [...leads, ...opportunities]);
     app = await createReportingApp({ dataSource, logger: silentLogger });
     await app.init();
   });

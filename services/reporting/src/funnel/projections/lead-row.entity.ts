@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One lead's way through the funnel: captured, qualified or disqualified, converted to an opportunity. */
-@Entity('rpt_lead')
-export class LeadRow {
+export abstract class LeadColumns {
   @PrimaryColumn({ name: 'lead_id', type: 'varchar' })
   leadId!: string;
 
@@ -43,3 +42,10 @@ export class LeadRow {
   @Column({ name: 'opportunity_id', type: 'varchar', nullable: true })
   opportunityId!: string | null;
 }
+
+@Entity('rpt_lead')
+export class LeadRow extends LeadColumns {}
+
+/** The same table built beside the live one during a rebuild, then swapped in. */
+@Entity('rb_rpt_lead')
+export class LeadRebuildRow extends LeadColumns {}

@@ -7,8 +7,7 @@ export type HistoryKind = 'opened' | 'stage-changed' | 'forecast-revised' | 'won
  * and recording time (`recordedAt`: when the system learned it), so the pipeline can be told as of any instant,
  * as known now or as believed then.
  */
-@Entity('rpt_opportunity_history')
-export class OpportunityHistoryRow {
+export abstract class OpportunityHistoryColumns {
   @PrimaryColumn({ name: 'event_id', type: 'varchar' })
   eventId!: string;
 
@@ -42,3 +41,10 @@ export class OpportunityHistoryRow {
   @Column({ name: 'expected_close_date', type: 'varchar', nullable: true })
   expectedCloseDate!: string | null;
 }
+
+@Entity('rpt_opportunity_history')
+export class OpportunityHistoryRow extends OpportunityHistoryColumns {}
+
+/** The same table built beside the live one during a rebuild, then swapped in. */
+@Entity('rb_rpt_opportunity_history')
+export class OpportunityHistoryRebuildRow extends OpportunityHistoryColumns {}

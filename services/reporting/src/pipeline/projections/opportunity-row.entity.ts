@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One opportunity as reporting knows it now: stage, forecast, channel, outcome, and the lead's source. */
-@Entity('rpt_opportunity')
-export class OpportunityRow {
+export abstract class OpportunityColumns {
   @PrimaryColumn({ name: 'opportunity_id', type: 'varchar' })
   opportunityId!: string;
 
@@ -68,3 +67,10 @@ export class OpportunityRow {
   @Column({ name: 'segment_ids', type: 'text' })
   segmentIds!: string;
 }
+
+@Entity('rpt_opportunity')
+export class OpportunityRow extends OpportunityColumns {}
+
+/** The same table built beside the live one during a rebuild, then swapped in. */
+@Entity('rb_rpt_opportunity')
+export class OpportunityRebuildRow extends OpportunityColumns {}

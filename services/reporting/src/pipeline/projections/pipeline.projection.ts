@@ -1,6 +1,5 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { EntityManager } from 'typeorm';
-import { LeadRow } from '../../funnel/projections/lead-row.entity';
 import {
   leadsEventTypes,
   type OpportunityForecastRevisedData,
@@ -9,29 +8,31 @@ import {
   type OpportunityWonData,
 } from '../../shared/leads-events';
 import type { Projection, ProjectionHandler } from '../../shared/projection';
-import { type HistoryKind, OpportunityHistoryRow } from './opportunity-history-row.entity';
-import { OpportunityRow } from './opportunity-row.entity';
-import { StageTransitionRow } from './stage-transition-row.entity';
+import { liveTables, type ReadModelTables } from '../../shared/read-model-tables';
+import type { HistoryKind, OpportunityHistoryColumns } from './opportunity-history-row.entity';
+import type { OpportunityColumns } from './opportunity-row.entity';
+import type { StageTransitionColumns } from './stage-transition-row.entity';
 
 type Change = (
   event: IntegrationEvent,
-  row: OpportunityRow,
+  row: OpportunityColumns,
   tx: EntityManager,
-) => Promise<{ kind: HistoryKind; effectiveAt: string; update: Partial<OpportunityRow> } | undefined>;
+  tables: ReadModelTables,
+) => Promise<{ kind: HistoryKind; effectiveAt: string; update: Partial<OpportunityColumns> } | undefined>;
 
 /** Records the history row first: an event whose row exists was applied already, so a repeat changes nothing. */
-async function applied(event: IntegrationEvent, tx: EntityManager): Promise<boolean> {
-  return (await tx.countBy(OpportunityHistoryRow, { eventId: event.id })) > 0;
+async function applied(tables: ReadModelTables, event: IntegrationEvent, tx: EntityManager): Promise<boolean> {
+  return (await tx.countBy(tables.history, { eventId: event.id })) > 0;
 }
 
 function history(
   event: IntegrationEvent,
-  row: Pick<OpportunityRow, 'opportunityId' | 'divisionId'>,
+  row: Pick<OpportunityColumns, 'opportunityId' | 'divisionId'>,
   kind: HistoryKind,
   effectiveAt: string,
-  after: Partial<OpportunityRow>,
-): OpportunityHistoryRow {
-  return Object.assign(new OpportunityHistoryRow(), {
+  after: Partial<OpportunityColumns>,
+): OpportunityHistoryColumns {
+  return {
     eventId: event.id,
     opportunityId: row.opportunityId,
     divisionId: row.divisionId,
@@ -43,16 +44,17 @@ function history(
     amount: after.amount ?? null,
     currency: after.currency ?? null,
     expectedCloseDate: after.expectedCloseDate ?? null,
-  });
+  };
 }
 
 async function transition(
+  tables: ReadModelTables,
   event: IntegrationEvent,
-  row: OpportunityRow,
+  row: OpportunityColumns,
   tx: EntityManager,
-  move: Pick<StageTransitionRow, 'fromStage' | 'toStage' | 'direction' | 'fromEnteredAt' | 'changedAt'>,
+  move: Pick<StageTransitionColumns, 'fromStage' | 'toStage' | 'direction' | 'fromEnteredAt' | 'changedAt'>,
 ): Promise<void> {
-  await tx.insert(StageTransitionRow, {
+  await tx.insert(tables.transition, {
     eventId: event.id,
     opportunityId: row.opportunityId,
     divisionId: row.divisionId,
@@ -61,57 +63,59 @@ async function transition(
   });
 }
 
-async function opened(event: IntegrationEvent, tx: EntityManager): Promise<void> {
-  if (await applied(event, tx)) return;
-  const data = event.data as OpportunityOpenedData;
-  const lead = data.leadId === undefined ? null : await tx.findOneBy(LeadRow, { leadId: data.leadId });
-  const row: OpportunityRow = Object.assign(new OpportunityRow(), {
-    opportunityId: data.opportunityId,
-    divisionId: data.divisionId,
-    leadId: data.leadId ?? null,
-    accountName: data.accountName,
-    ownerRepId: data.ownerRepId ?? null,
-    pipelineId: data.pipelineId,
-    stageId: data.stageId,
-    stageEnteredAt: data.openedAt,
-    probability: data.probability,
-    amount: data.amount.amount,
-    currency: data.amount.currency,
-    expectedCloseDate: data.expectedCloseDate,
-    channel: data.channel,
-    dealerId: data.dealerId ?? null,
-    products: JSON.stringify(data.products),
-    status: 'open',
-    openedAt: data.openedAt,
-    closedAt: null,
-    lossReason: null,
-    source: lead?.source ?? null,
-    segmentIds: lead?.segmentIds ?? '[]',
-  });
-  await tx.upsert(OpportunityRow, row, ['opportunityId']);
-  await tx.insert(OpportunityHistoryRow, history(event, row, 'opened', data.openedAt, row));
-}
+const opened =
+  (tables: ReadModelTables): ProjectionHandler =>
+  async (event, tx) => {
+    if (await applied(tables, event, tx)) return;
+    const data = event.data as OpportunityOpenedData;
+    const lead = data.leadId === undefined ? null : await tx.findOneBy(tables.lead, { leadId: data.leadId });
+    const row: OpportunityColumns = {
+      opportunityId: data.opportunityId,
+      divisionId: data.divisionId,
+      leadId: data.leadId ?? null,
+      accountName: data.accountName,
+      ownerRepId: data.ownerRepId ?? null,
+      pipelineId: data.pipelineId,
+      stageId: data.stageId,
+      stageEnteredAt: data.openedAt,
+      probability: data.probability,
+      amount: data.amount.amount,
+      currency: data.amount.currency,
+      expectedCloseDate: data.expectedCloseDate,
+      channel: data.channel,
+      dealerId: data.dealerId ?? null,
+      products: JSON.stringify(data.products),
+      status: 'open',
+      openedAt: data.openedAt,
+      closedAt: null,
+      lossReason: null,
+      source: lead?.source ?? null,
+      segmentIds: lead?.segmentIds ?? '[]',
+    };
+    await tx.upsert(tables.opportunity, row, ['opportunityId']);
+    await tx.insert(tables.history, history(event, row, 'opened', data.openedAt, row));
+  };
 
 /** A change to an opportunity already projected; the same partition brought its opening first. */
 const changing =
-  (change: Change): ProjectionHandler =>
+  (tables: ReadModelTables, change: Change): ProjectionHandler =>
   async (event, tx) => {
-    if (await applied(event, tx)) return;
+    if (await applied(tables, event, tx)) return;
     const { opportunityId } = event.data as { opportunityId: string };
-    const row = await tx.findOneBy(OpportunityRow, { opportunityId });
+    const row = await tx.findOneBy(tables.opportunity, { opportunityId });
     if (row === null) throw new Error(`Opportunity ${opportunityId} has not been opened in the read model`);
-    const result = await change(event, row, tx);
+    const result = await change(event, row, tx, tables);
     if (result === undefined) return;
-    await tx.update(OpportunityRow, { opportunityId }, result.update);
+    await tx.update(tables.opportunity, { opportunityId }, result.update);
     // History keeps only what the event changed, so replaying it in business-time order never undoes a correction.
-    await tx.insert(OpportunityHistoryRow, history(event, row, result.kind, result.effectiveAt, result.update));
+    await tx.insert(tables.history, history(event, row, result.kind, result.effectiveAt, result.update));
   };
 
-const stageChanged: Change = async (event, row, tx) => {
+const stageChanged: Change = async (event, row, tx, tables) => {
   const data = event.data as OpportunityStageChangedData;
   // Stages are ordered by probability in every pipeline, so a drop in probability is a step back.
   const direction = data.probability < row.probability ? 'backward' : 'forward';
-  await transition(event, row, tx, {
+  await transition(tables, event, row, tx, {
     fromStage: row.stageId,
     toStage: data.toStage,
     direction,
@@ -135,9 +139,9 @@ const forecastRevised: Change = (event) => {
   });
 };
 
-const won: Change = async (event, row, tx) => {
+const won: Change = async (event, row, tx, tables) => {
   const data = event.data as OpportunityWonData;
-  await transition(event, row, tx, {
+  await transition(tables, event, row, tx, {
     fromStage: row.stageId,
     toStage: 'won',
     direction: 'close',
@@ -159,9 +163,9 @@ const won: Change = async (event, row, tx) => {
   };
 };
 
-const lost: Change = async (event, row, tx) => {
+const lost: Change = async (event, row, tx, tables) => {
   const data = event.data as { reason: string; lostAt: string };
-  await transition(event, row, tx, {
+  await transition(tables, event, row, tx, {
     fromStage: row.stageId,
     toStage: 'lost',
     direction: 'close',
@@ -175,9 +179,9 @@ const lost: Change = async (event, row, tx) => {
   };
 };
 
-const reopened: Change = async (event, row, tx) => {
+const reopened: Change = async (event, row, tx, tables) => {
   const data = event.data as { stageId: string; probability: number; reopenedAt: string };
-  await transition(event, row, tx, {
+  await transition(tables, event, row, tx, {
     fromStage: row.status,
     toStage: data.stageId,
     direction: 'reopen',
@@ -200,30 +204,38 @@ const reopened: Change = async (event, row, tx) => {
 
 /** Products and channel change no figure of the pipeline's past, so they only update the current row. */
 const currentOnly =
-  (update: (data: Record<string, unknown>) => Partial<OpportunityRow>): ProjectionHandler =>
+  (
+    tables: ReadModelTables,
+    update: (data: Record<string, unknown>) => Partial<OpportunityColumns>,
+  ): ProjectionHandler =>
   async (event, tx) => {
     const data = event.data as Record<string, unknown> & { opportunityId: string };
-    await tx.update(OpportunityRow, { opportunityId: data.opportunityId }, update(data));
+    await tx.update(tables.opportunity, { opportunityId: data.opportunityId }, update(data));
   };
 
 /** The pipeline's read models: each opportunity now, its history, and its moves between stages. */
-export const pipelineProjection: Projection = {
-  name: 'pipeline',
-  tables: ['rpt_opportunity', 'rpt_opportunity_history', 'rpt_stage_transition'],
-  handlers: new Map<string, ProjectionHandler>([
-    [leadsEventTypes.opportunityOpened, opened],
-    [leadsEventTypes.opportunityStageChanged, changing(stageChanged)],
-    [leadsEventTypes.opportunityForecastRevised, changing(forecastRevised)],
-    [leadsEventTypes.opportunityWon, changing(won)],
-    [leadsEventTypes.opportunityLost, changing(lost)],
-    [leadsEventTypes.opportunityReopened, changing(reopened)],
-    [leadsEventTypes.opportunityProductsChanged, currentOnly((data) => ({ products: JSON.stringify(data.products) }))],
-    [
-      leadsEventTypes.opportunityChannelAttributed,
-      currentOnly((data) => ({
-        channel: data.channel as string,
-        dealerId: (data.dealerId as string | undefined) ?? null,
-      })),
-    ],
-  ]),
-};
+export function pipelineProjection(tables: ReadModelTables = liveTables): Projection {
+  return {
+    name: 'pipeline',
+    tables: ['rpt_opportunity', 'rpt_opportunity_history', 'rpt_stage_transition'],
+    handlers: new Map<string, ProjectionHandler>([
+      [leadsEventTypes.opportunityOpened, opened(tables)],
+      [leadsEventTypes.opportunityStageChanged, changing(tables, stageChanged)],
+      [leadsEventTypes.opportunityForecastRevised, changing(tables, forecastRevised)],
+      [leadsEventTypes.opportunityWon, changing(tables, won)],
+      [leadsEventTypes.opportunityLost, changing(tables, lost)],
+      [leadsEventTypes.opportunityReopened, changing(tables, reopened)],
+      [
+        leadsEventTypes.opportunityProductsChanged,
+        currentOnly(tables, (data) => ({ products: JSON.stringify(data.products) })),
+      ],
+      [
+        leadsEventTypes.opportunityChannelAttributed,
+        currentOnly(tables, (data) => ({
+          channel: data.channel as string,
+          dealerId: (data.dealerId as string | undefined) ?? null,
+        })),
+      ],
+    ]),
+  };
+}

@@ -4,8 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * A move between stages, and the closing and reopening moves (to and from the pseudo-stages `won` and `lost`), with
  * when the stage left was entered: dwell times and the transition matrix come from these rows.
  */
-@Entity('rpt_stage_transition')
-export class StageTransitionRow {
+export abstract class StageTransitionColumns {
   @PrimaryColumn({ name: 'event_id', type: 'varchar' })
   eventId!: string;
 
@@ -33,3 +32,10 @@ export class StageTransitionRow {
   @Column({ name: 'changed_at', type: 'varchar' })
   changedAt!: string;
 }
+
+@Entity('rpt_stage_transition')
+export class StageTransitionRow extends StageTransitionColumns {}
+
+/** The same table built beside the live one during a rebuild, then swapped in. */
+@Entity('rb_rpt_stage_transition')
+export class StageTransitionRebuildRow extends StageTransitionColumns {}

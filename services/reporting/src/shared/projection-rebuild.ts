@@ -1,0 +1,146 @@
+import type { MessagingLogger } from '@salesos/messaging';
+import type { DataSource } from 'typeorm';
+import type { IntegrationEventHistory } from './integration-event-history.port';
+import { reportingProjections } from './projections-consumer';
+import { liveTables, rebuildPrefix, rebuildTables } from './read-model-tables';
+import { readModelIndexes, readModelTableStatements } from './reporting-tables.migration';
+import { replay } from './replay';
+
+/** The read models that can be rebuilt; the pipeline joins each deal to its lead, so both are rebuilt together. */
+export const rebuildableProjections = ['all', 'pipeline', 'lead-funnel'] as const;
+export type RebuildName = (typeof rebuildableProjections)[number];
+
+export interface RebuildProgress {
+  rebuildId: string;
+  projection: RebuildName;
+  status: 'running' | 'done' | 'failed';
+  phase: 'building' | 'swapping' | 'catching-up' | 'finished';
+  eventsDone: number;
+  /** Stored events to go through when the rebuild started, when the store can count them. */
+  eventsTotal?: number;
+  eventsPerSecond: number;
+  secondsLeft?: number;
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+}
+
+export class RebuildInProgressError extends Error {
+  constructor(readonly running: RebuildProgress) {
+    super(`A rebuild of '${running.projection}' is running (${running.rebuildId})`);
+  }
+}
+
+const pageSize = 1000;
+
+/**
+ * Rebuilds the read models from the event history without taking reports down: new tables are filled beside the
+ * live ones, swapped in, in one transaction, once they reach the end of the history, and then caught up with what
+ * was stored during the swap (projections are idempotent, so an event applied twice changes nothing).
+ */
+export class ProjectionRebuilder {
+  private current: RebuildProgress | undefined;
+  private readonly finished = new Map<string, RebuildProgress>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly history: IntegrationEventHistory,
+    private readonly logger: MessagingLogger,
+    private readonly newId: () => string,
+  ) {}
+
+  status(rebuildId: string): RebuildProgress | undefined {
+    if (this.current?.rebuildId === rebuildId) return { ...this.current };
+    const done = this.finished.get(rebuildId);
+    return done === undefined ? undefined : { ...done };
+  }
+
+  /** Starts a rebuild; `done` settles with the final progress. Only one runs at a time. */
+  start(
+    projection: RebuildName,
+    onProgress: (progress: RebuildProgress) => void = () => undefined,
+  ): { progress: RebuildProgress; done: Promise<RebuildProgress> } {
+    if (this.current !== undefined) throw new RebuildInProgressError({ ...this.current });
+    const progress: RebuildProgress = {
+      rebuildId: this.newId(),
+      projection,
+      status: 'running',
+      phase: 'building',
+      eventsDone: 0,
+      eventsPerSecond: 0,
+      startedAt: new Date().toISOString(),
+    };
+    this.current = progress;
+    const done = this.run(progress, onProgress).then(
+      () => this.end(progress, 'done'),
+      (error: unknown) => this.end(progress, 'failed', error instanceof Error ? error.message : String(error)),
+    );
+    return { progress: { ...progress }, done };
+  }
+
+  private end(progress: RebuildProgress, status: 'done' | 'failed', error?: string): RebuildProgress {
+    Object.assign(progress, { status, phase: 'finished', finishedAt: new Date().toISOString() });
+    if (error !== undefined) progress.error = error;
+    this.finished.set(progress.rebuildId, { ...progress });
+    this.current = undefined;
+    this.logger[status === 'done' ? 'info' : 'error']('projection rebuild finished', { ...progress });
+    return { ...progress };
+  }
+
+  private async run(progress: RebuildProgress, onProgress: (progress: RebuildProgress) => void): Promise<void> {
+    const total = await this.history.remaining(0n);
+    if (total !== undefined) progress.eventsTotal = total;
+    await this.createRebuildTables();
+    const started = performance.now();
+    let position = 0n;
+    for (;;) {
+      const page = await this.history.read(position, pageSize);
+      await replay(this.dataSource, reportingProjections(rebuildTables), page.events);
+      position = page.position;
+      progress.eventsDone += page.events.length;
+      const seconds = (performance.now() - started) / 1000;
+      progress.eventsPerSecond = Math.round(progress.eventsDone / Math.max(seconds, 0.001));
+      if (progress.eventsTotal !== undefined && progress.eventsPerSecond > 0) {
+        progress.secondsLeft = Math.max(
+          0,
+          Math.round((progress.eventsTotal - progress.eventsDone) / progress.eventsPerSecond),
+        );
+      }
+      onProgress({ ...progress });
+      if (page.isEnd) break;
+    }
+    progress.phase = 'swapping';
+    onProgress({ ...progress });
+    await this.swap();
+    progress.phase = 'catching-up';
+    for (;;) {
+      const page = await this.history.read(position, pageSize);
+      await replay(this.dataSource, reportingProjections(liveTables), page.events);
+      position = page.position;
+      progress.eventsDone += page.events.length;
+      if (page.isEnd) break;
+    }
+    progress.secondsLeft = 0;
+    onProgress({ ...progress });
+  }
+
+  private async createRebuildTables(): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      for (const { table } of readModelTableStatements(rebuildPrefix)) await tx.query(`DROP TABLE IF EXISTS ${table}`);
+      for (const { create } of readModelTableStatements(rebuildPrefix)) await tx.query(create);
+      // The build looks rows up as it goes (a lead's deals), so it needs the indexes too.
+      for (const { create } of readModelIndexes(rebuildPrefix)) await tx.query(create);
+    });
+  }
+
+  private async swap(): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      for (const { table } of readModelTableStatements()) {
+        await tx.query(`DROP TABLE ${table}`);
+        await tx.query(`ALTER TABLE ${rebuildPrefix}${table} RENAME TO ${table}`);
+      }
+      for (const { name } of readModelIndexes(rebuildPrefix)) await tx.query(`DROP INDEX ${name}`);
+      for (const { create } of readModelIndexes()) await tx.query(create);
+    });
+  }
+}
