@@ -1,12 +1,14 @@
 import { DataSource } from 'typeorm';
 import { messagingMigrations } from '@salesos/messaging';
-import { liveTables, rebuildTables } from './read-model-tables';
+import { liveTables, type ReadModelTables, rebuildTables } from './read-model-tables';
 import { CreateReportingTables1764300000000 } from './reporting-tables.migration';
 
 /** Where the read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
 export type ReportingDatabase = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
 
-export const reportingEntities = [...Object.values(liveTables), ...Object.values(rebuildTables)];
+const tableList = (tables: ReadModelTables) => [tables.opportunity, tables.history, tables.transition, tables.lead];
+
+export const reportingEntities = [...tableList(liveTables), ...tableList(rebuildTables)];
 
 /** Opens the database and brings its tables up to date; the same entities and queries serve both engines. */
 export async function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {
