@@ -1,14 +1,28 @@
 import { DataSource } from 'typeorm';
 import { messagingMigrations } from '@salesos/messaging';
-import { liveTables, type ReadModelTables, rebuildTables } from './read-model-tables';
+import { LeadRebuildRow, LeadRow } from '../funnel/projections/lead-row.entity';
+import {
+  OpportunityHistoryRebuildRow,
+  OpportunityHistoryRow,
+} from '../pipeline/projections/opportunity-history-row.entity';
+import { OpportunityRebuildRow, OpportunityRow } from '../pipeline/projections/opportunity-row.entity';
+import { StageTransitionRebuildRow, StageTransitionRow } from '../pipeline/projections/stage-transition-row.entity';
 import { CreateReportingTables1764300000000 } from './reporting-tables.migration';
 
 /** Where the read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
 export type ReportingDatabase = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
 
-const tableList = (tables: ReadModelTables) => [tables.opportunity, tables.history, tables.transition, tables.lead];
-
-export const reportingEntities = [...tableList(liveTables), ...tableList(rebuildTables)];
+/** The live tables and the ones a rebuild fills beside them. */
+export const reportingEntities = [
+  OpportunityRow,
+  OpportunityHistoryRow,
+  StageTransitionRow,
+  LeadRow,
+  OpportunityRebuildRow,
+  OpportunityHistoryRebuildRow,
+  StageTransitionRebuildRow,
+  LeadRebuildRow,
+];
 
 /** Opens the database and brings its tables up to date; the same entities and queries serve both engines. */
 export async function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {
