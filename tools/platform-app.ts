@@ -8,6 +8,9 @@ import type { DataSource } from 'typeorm';
 import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src/leads-app';
 import { LeadsServiceModule } from '../services/leads/src/leads-service.module';
 import { ReportingServiceModule } from '../services/reporting/src/reporting-service.module';
+import { reportingProblemMappers } from '../services/reporting/src/reporting-app';
+import { mapLeadsIntegrationEvents, publishedCategories } from '../services/leads/src/leads/messaging/leads-publisher';
+import { StoredEventHistory } from './stored-event-history';
 
 export interface PlatformParts {
   store: EventStore;
@@ -20,6 +23,11 @@ export interface PlatformParts {
 
 @Module({})
 class PlatformModule {}
+
+/** Every integration event of the platform, derived again from the store: what a rebuild replays. */
+export function platformEventHistory(store: EventStore): StoredEventHistory {
+  return new StoredEventHistory(store, publishedCategories, mapLeadsIntegrationEvents);
+}
 
 /**
  * Every service in one Nest application: the same service modules as when each runs alone, on one port, with one
@@ -41,6 +49,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
         ReportingServiceModule.forRoot({
           dataSource: parts.readModels,
           consuming: { transport: parts.transport },
+          history: platformEventHistory(parts.store),
           health,
           ...logger,
         }),
@@ -49,7 +58,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     { logger: ['error', 'warn'] },
   );
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
+  app.useGlobalFilters(new ProblemDetailsFilter([...leadsProblemMappers, ...reportingProblemMappers]));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

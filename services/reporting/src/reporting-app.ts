@@ -3,6 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
+import { projectionAdminProblems } from './shared/api/projection-admin.controller';
+
+/** How the reporting service's own errors read over HTTP. */
+export const reportingProblemMappers = [projectionAdminProblems];
 
 export function reportingOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -19,7 +23,7 @@ export async function createReportingApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(ReportingServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([]));
+  app.useGlobalFilters(new ProblemDetailsFilter(reportingProblemMappers));
   app.enableShutdownHooks();
   SwaggerModule.setup(options.docsPath ?? 'docs', app, reportingOpenApi(app), {
     jsonDocumentUrl: `${options.docsPath ?? 'docs'}/openapi.json`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
@@ -7,6 +8,9 @@ import { PipelineReportsController } from './pipeline/api/pipeline-reports.contr
 import { OpportunityFactsReader } from './pipeline/application/opportunity-facts.reader';
 import { PipelineReports } from './pipeline/application/pipeline-reports';
 import { ProjectionsConsumer, type ProjectionsConsuming } from './shared/projections-consumer';
+import { ProjectionAdminController } from './shared/api/projection-admin.controller';
+import type { IntegrationEventHistory } from './shared/integration-event-history.port';
+import { ProjectionRebuilder } from './shared/projection-rebuild';
 
 export interface ReportingServiceOptions {
   /** The read models' database, opened with `openReportingDatabase`. */
@@ -15,6 +19,8 @@ export interface ReportingServiceOptions {
   consuming?: ProjectionsConsuming;
   logger?: MessagingLogger;
   health?: MessagingHealth;
+  /** The event history to rebuild read models from; without it there is no rebuild endpoint. */
+  history?: IntegrationEventHistory;
 }
 
 /** The reporting service: read models fed by integration events, and the analytics over them. */
@@ -25,11 +31,23 @@ export class ReportingServiceModule {
     const logger = options.logger ?? jsonLogger;
     return {
       module: ReportingServiceModule,
-      controllers: [PipelineReportsController, FunnelReportsController],
+      controllers: [
+        PipelineReportsController,
+        FunnelReportsController,
+        ...(options.history ? [ProjectionAdminController] : []),
+      ],
       providers: [
         { provide: MessagingHealth, useValue: health },
         { provide: PipelineReports, useValue: new PipelineReports(new OpportunityFactsReader(options.dataSource)) },
         { provide: FunnelReports, useValue: new FunnelReports(options.dataSource) },
+        ...(options.history
+          ? [
+              {
+                provide: ProjectionRebuilder,
+                useValue: new ProjectionRebuilder(options.dataSource, options.history, logger, () => randomUUID()),
+              },
+            ]
+          : []),
         ...(options.consuming
           ? [
               {
