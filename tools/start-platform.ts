@@ -1,13 +1,40 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
 
 /** Boots the services that exist, in one process, on the configured adapters (embedded SQLite by default). */
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
-  const store = await openEventStore(config.eventStore);
+  let store = await openEventStore(config.eventStore);
+  if (config.demoData !== undefined && (await isEmpty(store))) {
+    // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
+    const seeding =
+      config.eventStore.kind === 'memory' ? store : await openEventStore(config.eventStore, { bulk: true });
+    const started = Date.now();
+    process.stdout.write(
+      `Empty store: seeding the demo company (seed ${config.demoData.seed}, SALESOS_DEMO_DATA=off to skip)\n`,
+    );
+    const seeded = await seedDemoData(seeding, {
+      ...demoDefaults,
+      seed: config.demoData.seed,
+      onProgress: (progress) =>
+        process.stdout.write(
+          `  ${progress.businessDay}: ${progress.events.toLocaleString('en')} events, ${progress.leads} leads, ${progress.opportunities} opportunities\n`,
+        ),
+    });
+    process.stdout.write(
+      `Seeded ${seeded.events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
+    );
+    if (seeding !== store) {
+      await seeding.close();
+      await store.close();
+      store = await openEventStore(config.eventStore);
+    }
+  }
   const readModels = await openReportingDatabase(config.readModels);
   const messaging = openPlatformMessaging(config);
   const app = await createPlatformApp({
@@ -26,7 +53,8 @@ async function main(): Promise<void> {
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
-      '  try:       curl -s ' + `${base}/leads -H 'X-Division-Id: north' -H 'X-User-Id: rep-1' -H 'X-User-Roles: rep'`,
+      '  try:       curl -s ' +
+        `${base}/reports/pipeline -H 'X-Division-Id: machines' -H 'X-User-Id: director-1' -H 'X-User-Roles: sales-director'`,
       'The channels, staffing and incentives services join this process as their issues land.',
       '',
     ].join('\n'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-1', 'X-User-Roles': 'rep' };
 
@@ -18,7 +18,7 @@ describe('npm start (the README’s first command)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves the leads and reporting APIs on embedded SQLite in a fresh data folder, and keeps both across a restart', async () => {
+  it('seeds the demo company into a fresh data folder, serves the leads and reporting APIs on embedded SQLite, and keeps both across a restart', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'salesos-start-'));
     const start = async (): Promise<string> => {
       child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
@@ -39,7 +39,18 @@ describe('npm start (the README’s first command)', () => {
 
     const banner = await start();
     expect(banner).toContain(`http://localhost:${port}/docs`);
+    expect(banner).toMatch(/Seeded [\d,]+ events in [\d.]+ s: 3 divisions/);
     const base = `http://127.0.0.1:${port}`;
+    // The demo company's reports fill as its events are published in process.
+    const director = { 'X-Division-Id': 'machines', 'X-User-Id': 'director-1', 'X-User-Roles': 'sales-director' };
+    let outcomes = await request(base).get('/reports/outcomes').set(director);
+    for (let attempt = 0; attempt < 200 && !(outcomes.body.won > 0 && outcomes.body.lost > 0); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      outcomes = await request(base).get('/reports/outcomes').set(director);
+    }
+    expect(outcomes.body).toMatchObject({ won: expect.any(Number), lost: expect.any(Number) });
+    expect(outcomes.body.won).toBeGreaterThan(0);
+    expect((await request(base).get('/reports/pipeline').set(director)).body.deals).toBeGreaterThan(0);
     const created = await request(base)
       .post('/leads')
       .set(headers)

@@ -7,6 +7,7 @@ describe('loadPlatformConfig', () => {
       dataDir: '/srv/salesos/data',
       eventStore: { kind: 'sqlite', filename: '/srv/salesos/data/events.db' },
       readModels: { kind: 'sqlite', filename: '/srv/salesos/data/read-models.db' },
+      demoData: { seed: 42 },
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
     });
@@ -39,6 +40,8 @@ describe('loadPlatformConfig', () => {
     ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://es:2113?tls=false' });
     expect(loadPlatformConfig({ KAFKA_BROKERS: 'k1:9092, k2:9092' }, '/').kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
     expect(loadPlatformConfig({ SALESOS_TRANSPORT: 'kafka' }, '/').transport).toBe('kafka');
+    expect(loadPlatformConfig({ SALESOS_DEMO_DATA: 'off' }, '/').demoData).toBeUndefined();
+    expect(loadPlatformConfig({ SALESOS_DEMO_SEED: '7' }, '/').demoData).toEqual({ seed: 7 });
     expect(loadPlatformConfig({ SALESOS_DATA_DIR: '/var/lib/salesos' }, '/').dataDir).toBe('/var/lib/salesos');
   });
 
@@ -50,6 +53,8 @@ describe('loadPlatformConfig', () => {
           SALESOS_EVENT_STORE: 'mongo',
           SALESOS_READ_MODELS_URL: 'mysql://reports',
           SALESOS_TRANSPORT: 'carrier-pigeon',
+          SALESOS_DEMO_DATA: 'maybe',
+          SALESOS_DEMO_SEED: '-1',
           KAFKA_BROKERS: 'nohost',
         },
         '/',
@@ -59,6 +64,8 @@ describe('loadPlatformConfig', () => {
     expect(attempt).toThrow(/SALESOS_EVENT_STORE must be one of sqlite, postgres, eventstoredb, memory, got 'mongo'/);
     expect(attempt).toThrow(/KAFKA_BROKERS must list host:port pairs, got 'nohost'/);
     expect(attempt).toThrow(/SALESOS_TRANSPORT must be in-process or kafka, got 'carrier-pigeon'/);
+    expect(attempt).toThrow(/SALESOS_DEMO_DATA must be on or off, got 'maybe'/);
+    expect(attempt).toThrow(/SALESOS_DEMO_SEED must be an integer from 0 to 4294967295, got '-1'/);
     expect(attempt).toThrow(/SALESOS_READ_MODELS_URL must be a postgres:\/\/ URL, got 'mysql:\/\/reports'/);
   });
 

@@ -14,6 +14,8 @@ export interface PlatformConfig {
   dataDir: string;
   eventStore: EventStoreConfig;
   readModels: ReadModelsConfig;
+  /** Seed the demo company into an empty store at start, with this seed; undefined when turned off. */
+  demoData: { seed: number } | undefined;
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
   transport: 'in-process' | 'kafka';
   kafkaBrokers: string[];
@@ -28,6 +30,8 @@ export const platformEnvironment = {
   EVENTSTORE_CONNECTION_STRING: 'EventStoreDB connection string, required when SALESOS_EVENT_STORE=eventstoredb.',
   SALESOS_READ_MODELS_URL:
     'PostgreSQL URL for the read models; default: the event store database with postgres, else a SQLite file beside the events.',
+  SALESOS_DEMO_DATA: 'on (default) seeds the demo company into an empty store at start; off leaves it empty.',
+  SALESOS_DEMO_SEED: 'Seed of the demo data (default 42): the same seed gives the same company.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
   KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers, used when SALESOS_TRANSPORT=kafka (default 127.0.0.1:9092).',
 } as const;
@@ -51,10 +55,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const eventStore = parseEventStore(env, dataDir, problems);
   const readModels = parseReadModels(env.SALESOS_READ_MODELS_URL, eventStore, dataDir, problems);
+  const demoData = parseDemoData(env.SALESOS_DEMO_DATA, env.SALESOS_DEMO_SEED, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore: eventStore as EventStoreConfig, readModels, transport, kafkaBrokers };
+  return { port, dataDir, eventStore: eventStore as EventStoreConfig, readModels, demoData, transport, kafkaBrokers };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -114,6 +119,21 @@ function parseReadModels(
   if (eventStore?.kind === 'postgres') return { kind: 'postgres', url: eventStore.url };
   if (eventStore?.kind === 'memory') return { kind: 'sqlite', filename: ':memory:' };
   return { kind: 'sqlite', filename: resolve(dataDir, 'read-models.db') };
+}
+
+function parseDemoData(
+  raw: string | undefined,
+  seedRaw: string | undefined,
+  problems: string[],
+): { seed: number } | undefined {
+  const mode = raw?.trim() || 'on';
+  const seed = seedRaw === undefined || seedRaw.trim() === '' ? 42 : Number(seedRaw);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
+    problems.push(`SALESOS_DEMO_SEED must be an integer from 0 to 4294967295, got '${seedRaw ?? ''}'`);
+  }
+  if (mode === 'off') return undefined;
+  if (mode !== 'on') problems.push(`SALESOS_DEMO_DATA must be on or off, got '${mode}'`);
+  return { seed };
 }
 
 function parseTransport(raw: string | undefined, problems: string[]): PlatformConfig['transport'] {

@@ -4,15 +4,26 @@ import type { EventStoreConfig } from '@salesos/config';
 import type { EventStore } from '../event-store.port';
 import { MemoryEventStore } from '../memory/memory-event-store';
 
+export interface OpenOptions {
+  /**
+   * Bulk writes that can be redone (seeding): SQLite then syncs at checkpoints rather than at every commit, which
+   * still survives a process crash but not a power loss.
+   */
+  bulk?: boolean;
+}
+
 /** Opens the adapter the configuration names; drivers of the other adapters are not even loaded. */
-export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+export async function openEventStore(config: EventStoreConfig, options: OpenOptions = {}): Promise<EventStore> {
   switch (config.kind) {
     case 'memory':
       return new MemoryEventStore();
     case 'sqlite': {
       mkdirSync(dirname(config.filename), { recursive: true });
       const { SqliteEventStore } = await import('../sqlite/sqlite-event-store');
-      return new SqliteEventStore({ filename: config.filename });
+      return new SqliteEventStore({
+        filename: config.filename,
+        synchronous: options.bulk === true ? 'NORMAL' : 'FULL',
+      });
     }
     case 'postgres': {
       const { PostgresEventStore } = await import('../postgres/postgres-event-store');

@@ -55,6 +55,8 @@ export class LeadDirectory {
   private readonly byRule = new Map<string, Record<string, number>>();
   /** Lead ids per division: lookups stay within one division however many the platform holds. */
   private readonly byDivision = new Map<string, Set<string>>();
+  /** Open leads per division and rep: the load least-loaded assignment compares. */
+  private readonly openByRep = new Map<string, Map<string, number>>();
   /** Lead ids per division and duplicate key (`email:…`, `phone:…`, `company:…`): a capture looks up, not scans. */
   private readonly byKey = new Map<string, Set<string>>();
 
@@ -125,7 +127,19 @@ export class LeadDirectory {
       this.byRule.set(entry.summary.divisionId, counts);
     }
     if (leadEvent.type === 'LeadDetailsRevised') this.revise(entry, leadEvent.data.changes);
+    this.countOpen(entry.summary, -1);
     entry.summary = { ...entry.summary, ...this.change(leadEvent), version };
+    this.countOpen(entry.summary, 1);
+  }
+
+  /** Keeps each rep's open leads counted as leads change hands and status, so least-loaded never scans. */
+  private countOpen(summary: LeadSummary, delta: 1 | -1): void {
+    if (summary.ownerRepId === undefined || !openStatuses.includes(summary.status)) return;
+    const counts = this.openByRep.get(summary.divisionId) ?? new Map<string, number>();
+    const next = (counts.get(summary.ownerRepId) ?? 0) + delta;
+    if (next === 0) counts.delete(summary.ownerRepId);
+    else counts.set(summary.ownerRepId, next);
+    this.openByRep.set(summary.divisionId, counts);
   }
 
   private revise(entry: Entry, changes: LeadDetailsChanges): void {
@@ -215,12 +229,6 @@ export class LeadDirectory {
   }
 
   openLeadsByRep(divisionId: string): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const { summary } of this.inDivision(divisionId)) {
-      if (summary.ownerRepId && openStatuses.includes(summary.status)) {
-        counts[summary.ownerRepId] = (counts[summary.ownerRepId] ?? 0) + 1;
-      }
-    }
-    return counts;
+    return Object.fromEntries(this.openByRep.get(divisionId) ?? []);
   }
 }
