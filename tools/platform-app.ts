@@ -50,6 +50,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
           dataSource: parts.readModels,
           consuming: { transport: parts.transport },
           history: platformEventHistory(parts.store),
+          serveHealth: false,
           health,
           ...logger,
         }),

@@ -12,3 +12,4 @@ export * from './nest/salesos-events.server';
 export * from './health/messaging-health';
 export * from './messaging-logger';
 export * from './nest/messaging.module';
+export * from './nest/health.controller';

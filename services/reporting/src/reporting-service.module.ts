@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { FunnelReportsController } from './funnel/api/funnel-reports.controller';
 import { FunnelReports } from './funnel/application/funnel-reports';
@@ -21,6 +21,8 @@ export interface ReportingServiceOptions {
   health?: MessagingHealth;
   /** The event history to rebuild read models from; without it there is no rebuild endpoint. */
   history?: IntegrationEventHistory;
+  /** Serve /health and /metrics (default); off when another service in the same application serves them. */
+  serveHealth?: boolean;
 }
 
 /** The reporting service: read models fed by integration events, and the analytics over them. */
@@ -32,6 +34,7 @@ export class ReportingServiceModule {
     return {
       module: ReportingServiceModule,
       controllers: [
+        ...(options.serveHealth === false ? [] : [HealthController]),
         PipelineReportsController,
         FunnelReportsController,
         ...(options.history ? [ProjectionAdminController] : []),

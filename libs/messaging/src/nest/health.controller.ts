@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MessagingHealth } from '@salesos/messaging';
+import { MessagingHealth } from '../health/messaging-health';
 
 /**
  * Probes for Kubernetes and metrics for Prometheus. They name no division and show no business data, so they
