@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { silentLogger } from '@salesos/messaging';
+import { createReportingApp, reportingOpenApi } from '../src/reporting-app';
+import { ListedEventHistory } from '../src/shared/integration-event-history.port';
+import { openReportingDatabase } from '../src/shared/reporting-database';
+
+export const openApiPath = join(__dirname, '..', 'openapi.json');
+
+/** The OpenAPI document as the service serves it at /docs/openapi.json, rebuild endpoints included. */
+export async function renderReportingOpenApi(): Promise<string> {
+  const dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
+  const app = await createReportingApp({ dataSource, logger: silentLogger, history: new ListedEventHistory([]) });
+  await app.init();
+  try {
+    return `${JSON.stringify(reportingOpenApi(app), null, 2)}\n`;
+  } finally {
+    await app.close();
+    await dataSource.destroy();
+  }
+}
