@@ -22,8 +22,8 @@ export interface DeliveryInfo {
 export type EventHandler<Tx> = (event: IntegrationEvent, tx: Tx, delivery: DeliveryInfo) => Promise<void>;
 
 /**
- * Takes, in one call, consecutive new events of its types from one batch: lets a projection write them with one
- * statement instead of one per event.
+ * Takes, in one call, consecutive new events of its types from one batch (one function registered for several types
+ * takes runs of all of them): lets a projection write them with one statement instead of one per event.
  */
 export type BatchEventHandler<Tx> = (events: readonly IntegrationEvent[], tx: Tx) => Promise<void>;
 
@@ -228,9 +228,10 @@ export class ConsumerRunner<Tx> {
           index += 1;
           continue;
         }
-        // Consecutive events of one batch handler go in one call; order across handlers is kept.
+        // Consecutive events of one batch handler go in one call, also when it takes several types; order across
+        // handlers is kept.
         let end = index + 1;
-        while (end < due.length && (due[end] as WorkItem<Tx>).binding === binding) end += 1;
+        while (end < due.length && (due[end] as WorkItem<Tx>).binding.handle === binding.handle) end += 1;
         await binding.handle(
           due.slice(index, end).map((entry) => entry.event),
           tx,

@@ -77,8 +77,8 @@ describe.each(engines)('projection rebuild on $name', (engine) => {
   it('replaces damaged tables with a recomputation from the history, reporting progress', async () => {
     const { leads, opportunities } = salesStory();
     const events = [...leads, ...opportunities];
-    await replay(dataSource, reportingProjections(), events);
-    const healthy = await dumpTables(dataSource, reportingProjections());
+    await replay(dataSource, events);
+    const healthy = await dumpTables(dataSource, reportingProjections);
     await dataSource.query("DELETE FROM rpt_opportunity WHERE opportunity_id = 'O3'");
     await dataSource.query("UPDATE rpt_lead SET source = 'tampered'");
 
@@ -92,7 +92,7 @@ describe.each(engines)('projection rebuild on $name', (engine) => {
       eventsDone: events.length,
       eventsTotal: events.length,
     });
-    expect(await dumpTables(dataSource, reportingProjections())).toEqual(healthy);
+    expect(await dumpTables(dataSource, reportingProjections)).toEqual(healthy);
     expect(seen.map((step) => step.phase)).toEqual(['building', 'swapping', 'catching-up']);
     expect(seen[0]).toMatchObject({ eventsDone: events.length, secondsLeft: 0 });
     const leftovers = await dataSource.query<unknown[]>(
@@ -107,24 +107,22 @@ describe.each(engines)('projection rebuild on $name', (engine) => {
     const { leads, opportunities } = salesStory();
     const all = [...leads, ...opportunities];
     const [early, late] = [all.slice(0, 12), all.slice(12)];
-    await replay(dataSource, reportingProjections(), early);
-    const history = new GrowingHistory(early, late, (events) => replay(dataSource, reportingProjections(), events));
+    await replay(dataSource, early);
+    const history = new GrowingHistory(early, late, (events) => replay(dataSource, events));
     const final = await rebuilder(history).start('pipeline').done;
     expect(final.status).toBe('done');
 
     const fresh = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
-    await replay(fresh, reportingProjections(), all);
-    expect(await dumpTables(dataSource, reportingProjections())).toEqual(
-      await dumpTables(fresh, reportingProjections()),
-    );
+    await replay(fresh, all);
+    expect(await dumpTables(dataSource, reportingProjections)).toEqual(await dumpTables(fresh, reportingProjections));
     await fresh.destroy();
   });
 
   it('runs one rebuild at a time, and reports a failure without touching the live tables', async () => {
     const { leads, opportunities } = salesStory();
     const events = [...leads, ...opportunities];
-    await replay(dataSource, reportingProjections(), events);
-    const before = await dumpTables(dataSource, reportingProjections());
+    await replay(dataSource, events);
+    const before = await dumpTables(dataSource, reportingProjections);
     const runner = rebuilder(new ListedEventHistory(events));
     const first = runner.start('all');
     expect(() => runner.start('lead-funnel')).toThrow(RebuildInProgressError);
@@ -136,6 +134,6 @@ describe.each(engines)('projection rebuild on $name', (engine) => {
     };
     const failed = await rebuilder(broken).start('all').done;
     expect(failed).toMatchObject({ status: 'failed', error: 'event store unreachable' });
-    expect(await dumpTables(dataSource, reportingProjections())).toEqual(before);
+    expect(await dumpTables(dataSource, reportingProjections)).toEqual(before);
   });
 });

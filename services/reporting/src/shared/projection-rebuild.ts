@@ -1,7 +1,6 @@
 import type { MessagingLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEventHistory } from './integration-event-history.port';
-import { reportingProjections } from './projections-consumer';
 import { liveTables, rebuildPrefix, rebuildTables } from './read-model-tables';
 import { readModelIndexes, readModelTableStatements } from './reporting-tables.migration';
 import { replay } from './replay';
@@ -95,7 +94,7 @@ export class ProjectionRebuilder {
     let position = 0n;
     for (;;) {
       const page = await this.history.read(position, pageSize);
-      await replay(this.dataSource, reportingProjections(rebuildTables), page.events);
+      await replay(this.dataSource, page.events, rebuildTables);
       position = page.position;
       progress.eventsDone += page.events.length;
       const seconds = (performance.now() - started) / 1000;
@@ -115,7 +114,7 @@ export class ProjectionRebuilder {
     progress.phase = 'catching-up';
     for (;;) {
       const page = await this.history.read(position, pageSize);
-      await replay(this.dataSource, reportingProjections(liveTables), page.events);
+      await replay(this.dataSource, page.events, liveTables);
       position = page.position;
       progress.eventsDone += page.events.length;
       if (page.isEnd) break;

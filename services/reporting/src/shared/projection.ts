@@ -1,13 +1,13 @@
 import type { IntegrationEvent } from '@salesos/contracts';
-import type { EntityManager } from 'typeorm';
+import type { ReadModelSession } from './read-model-session';
 
-/** Applies one integration event to read model tables, inside the transaction that also records it as seen. */
-export type ProjectionHandler = (event: IntegrationEvent, tx: EntityManager) => Promise<void>;
+/** Applies one integration event to the rows of a batch, in memory; the session writes them back after the batch. */
+export type ProjectionHandler = (event: IntegrationEvent, session: ReadModelSession) => void;
 
 /** A read model and the events that feed it: deterministic, so replaying the same events gives the same rows. */
 export interface Projection {
   name: string;
-  /** The tables it owns, emptied before a rebuild. */
+  /** The tables it owns. */
   tables: string[];
   handlers: ReadonlyMap<string, ProjectionHandler>;
 }

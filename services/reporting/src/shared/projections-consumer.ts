@@ -8,7 +8,6 @@ import {
 } from '@salesos/contracts';
 import {
   ConsumerRunner,
-  type EventHandler,
   type MessageTransport,
   type MessagingHealth,
   type MessagingLogger,
@@ -19,23 +18,33 @@ import { leadFunnelProjection } from '../funnel/projections/lead-funnel.projecti
 import { pipelineProjection } from '../pipeline/projections/pipeline.projection';
 import type { Projection } from './projection';
 import { liveTables, type ReadModelTables } from './read-model-tables';
+import { ReadModelSession } from './read-model-session';
 
-/** Every projection of the reporting service, writing to these tables, in the order an event is applied to them. */
-export function reportingProjections(tables: ReadModelTables = liveTables): readonly Projection[] {
-  return [leadFunnelProjection(tables), pipelineProjection(tables)];
-}
+/** One function for every type, so the consumer hands over runs of consecutive events in one call. */
+const applyLive = (events: readonly IntegrationEvent[], tx: EntityManager) => applyBatch(tx, liveTables, events);
 
-/** One handler per event type that applies the event to every projection that takes it, in one transaction. */
-export function combinedHandlers(projections: readonly Projection[]): Map<string, EventHandler<EntityManager>> {
-  const types = new Set(projections.flatMap((projection) => [...projection.handlers.keys()]));
-  return new Map(
-    [...types].map((type) => [
-      type,
-      async (event: IntegrationEvent, tx: EntityManager) => {
-        for (const projection of projections) await projection.handlers.get(type)?.(event, tx);
-      },
-    ]),
-  );
+/** Every projection of the reporting service, in the order an event is applied to them. */
+export const reportingProjections: readonly Projection[] = [leadFunnelProjection, pipelineProjection];
+
+/** The event types the projections take. */
+export const projectedTypes = [
+  ...new Set(reportingProjections.flatMap((projection) => [...projection.handlers.keys()])),
+];
+
+/**
+ * Applies a batch of events to the projections writing to `tables`, inside `tx`: the rows they touch are read once,
+ * changed in memory event by event, and written back once.
+ */
+export async function applyBatch(
+  tx: EntityManager,
+  tables: ReadModelTables,
+  events: readonly IntegrationEvent[],
+): Promise<void> {
+  const session = await ReadModelSession.open(tx, tables, events);
+  for (const event of events) {
+    for (const projection of reportingProjections) projection.handlers.get(event.type)?.(event, session);
+  }
+  await session.flush();
 }
 
 export interface ProjectionsConsuming {
@@ -60,7 +69,7 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
     this.runner = new ConsumerRunner({
       groupId: consuming.groupId ?? 'reporting.projections',
       topics: [leadTopic.name, opportunityTopic.name],
-      handlers: combinedHandlers(reportingProjections()),
+      batchHandlers: new Map(projectedTypes.map((type) => [type, applyLive])),
       transport: consuming.transport,
       inbox: new TypeOrmInbox(dataSource),
       registry: new ContractRegistry(leadsContracts),

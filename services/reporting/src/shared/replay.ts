@@ -1,27 +1,18 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { DataSource } from 'typeorm';
 import type { Projection } from './projection';
-import { combinedHandlers } from './projections-consumer';
+import { applyBatch } from './projections-consumer';
+import { liveTables, type ReadModelTables } from './read-model-tables';
 
-/** Applies events to the projections in order, one transaction per batch: the recomputation every test compares to. */
+/** Applies events to the projections' tables in order, one transaction per batch. */
 export async function replay(
   dataSource: DataSource,
-  projections: readonly Projection[],
   events: readonly IntegrationEvent[],
-  batchSize = 500,
+  tables: ReadModelTables = liveTables,
+  batchSize = 1000,
 ): Promise<void> {
-  const handlers = combinedHandlers(projections);
   for (let start = 0; start < events.length; start += batchSize) {
-    await dataSource.transaction(async (tx) => {
-      for (const event of events.slice(start, start + batchSize)) {
-        await handlers.get(event.type)?.(event, tx, {
-          topic: 'replay',
-          partition: 0,
-          offset: String(start),
-          attempt: 1,
-        });
-      }
-    });
+    await dataSource.transaction((tx) => applyBatch(tx, tables, events.slice(start, start + batchSize)));
   }
 }
 

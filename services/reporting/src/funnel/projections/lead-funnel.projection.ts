@@ -1,54 +1,54 @@
-import type { IntegrationEvent } from '@salesos/contracts';
-import type { EntityManager } from 'typeorm';
 import { type LeadCapturedData, leadsEventTypes } from '../../shared/leads-events';
 import type { Projection, ProjectionHandler } from '../../shared/projection';
-import { liveTables, type ReadModelTables } from '../../shared/read-model-tables';
 import type { LeadColumns } from './lead-row.entity';
 
-const captured =
-  (tables: ReadModelTables): ProjectionHandler =>
-  async (event: IntegrationEvent, tx: EntityManager) => {
-    const data = event.data as LeadCapturedData;
-    const segmentIds = JSON.stringify([...data.segmentIds].sort());
-    await tx.upsert(
-      tables.lead,
-      {
-        leadId: data.leadId,
-        divisionId: data.divisionId,
-        source: data.source,
-        campaign: data.campaign ?? null,
-        companyName: data.companyName,
-        territory: data.territory ?? null,
-        segmentIds,
-        capturedAt: data.capturedAt,
-      },
-      ['leadId'],
-    );
-    // The lead's opportunity may have been projected first: the two arrive on different topics.
-    await tx.update(tables.opportunity, { leadId: data.leadId }, { source: data.source, segmentIds });
-  };
+const captured: ProjectionHandler = (event, session) => {
+  const data = event.data as LeadCapturedData;
+  const segmentIds = JSON.stringify([...data.segmentIds].sort());
+  const existing = session.lead(data.leadId);
+  session.saveLead({
+    qualifiedAt: null,
+    disqualifiedAt: null,
+    convertedAt: null,
+    opportunityId: null,
+    ownerRepId: null,
+    ...existing,
+    leadId: data.leadId,
+    divisionId: data.divisionId,
+    source: data.source,
+    campaign: data.campaign ?? null,
+    companyName: data.companyName,
+    territory: data.territory ?? null,
+    segmentIds,
+    capturedAt: data.capturedAt,
+  });
+  // The lead's opportunity may have been projected first: the two arrive on different topics.
+  for (const deal of session.opportunitiesOfLead(data.leadId)) {
+    session.saveOpportunity({ ...deal, source: data.source, segmentIds });
+  }
+};
 
+/** A later step of a lead; the same partition brought its capture first. */
 const setOnLead =
-  (tables: ReadModelTables, fields: (data: Record<string, string>) => Partial<LeadColumns>): ProjectionHandler =>
-  async (event, tx) => {
+  (fields: (data: Record<string, string>) => Partial<LeadColumns>): ProjectionHandler =>
+  (event, session) => {
     const data = event.data as Record<string, string>;
-    await tx.update(tables.lead, { leadId: data.leadId }, fields(data));
+    const lead = session.lead(data.leadId as string);
+    if (lead !== undefined) session.saveLead({ ...lead, ...fields(data) });
   };
 
 /** The funnel's read model: one row per lead, from capture to conversion. */
-export function leadFunnelProjection(tables: ReadModelTables = liveTables): Projection {
-  return {
-    name: 'lead-funnel',
-    tables: ['rpt_lead'],
-    handlers: new Map<string, ProjectionHandler>([
-      [leadsEventTypes.leadCaptured, captured(tables)],
-      [leadsEventTypes.leadQualified, setOnLead(tables, (data) => ({ qualifiedAt: data.qualifiedAt }))],
-      [leadsEventTypes.leadDisqualified, setOnLead(tables, (data) => ({ disqualifiedAt: data.disqualifiedAt }))],
-      [leadsEventTypes.leadAssigned, setOnLead(tables, (data) => ({ ownerRepId: data.repId }))],
-      [
-        leadsEventTypes.leadConverted,
-        setOnLead(tables, (data) => ({ convertedAt: data.convertedAt, opportunityId: data.opportunityId })),
-      ],
-    ]),
-  };
-}
+export const leadFunnelProjection: Projection = {
+  name: 'lead-funnel',
+  tables: ['rpt_lead'],
+  handlers: new Map<string, ProjectionHandler>([
+    [leadsEventTypes.leadCaptured, captured],
+    [leadsEventTypes.leadQualified, setOnLead((data) => ({ qualifiedAt: data.qualifiedAt }))],
+    [leadsEventTypes.leadDisqualified, setOnLead((data) => ({ disqualifiedAt: data.disqualifiedAt }))],
+    [leadsEventTypes.leadAssigned, setOnLead((data) => ({ ownerRepId: data.repId }))],
+    [
+      leadsEventTypes.leadConverted,
+      setOnLead((data) => ({ convertedAt: data.convertedAt, opportunityId: data.opportunityId })),
+    ],
+  ]),
+};

@@ -4,7 +4,6 @@ import { silentLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { createReportingApp } from '../../reporting-app';
 import { openReportingDatabase } from '../../shared/reporting-database';
-import { reportingProjections } from '../../shared/projections-consumer';
 import { replay } from '../../shared/replay';
 import { salesStory } from '../../testing/sales-story.fixture';
 
@@ -17,7 +16,7 @@ describe('pipeline reports API (figures computed by hand from the sales story)',
   beforeAll(async () => {
     dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
     const { leads, opportunities } = salesStory();
-    await replay(dataSource, reportingProjections(), [...leads, ...opportunities]);
+    await replay(dataSource, [...leads, ...opportunities]);
     app = await createReportingApp({ dataSource, logger: silentLogger });
     await app.init();
   });

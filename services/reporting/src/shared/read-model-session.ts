@@ -1,0 +1,115 @@
+import type { IntegrationEvent } from '@salesos/contracts';
+import { type EntityManager, In } from 'typeorm';
+import type { LeadColumns } from '../funnel/projections/lead-row.entity';
+import type { OpportunityHistoryColumns } from '../pipeline/projections/opportunity-history-row.entity';
+import type { OpportunityColumns } from '../pipeline/projections/opportunity-row.entity';
+import type { StageTransitionColumns } from '../pipeline/projections/stage-transition-row.entity';
+import type { ReadModelTables } from './read-model-tables';
+
+/** Parameters per statement stay far below what PostgreSQL and SQLite allow. */
+const chunkSize = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += chunkSize) result.push(items.slice(start, start + chunkSize));
+  return result;
+}
+
+/**
+ * The rows a batch of events touches, read in a few statements before the batch and written back in a few after it:
+ * projections apply events to memory, so a batch costs round trips per batch, not per event.
+ */
+export class ReadModelSession {
+  private readonly opportunities = new Map<string, OpportunityColumns>();
+  private readonly leads = new Map<string, LeadColumns>();
+  private readonly historyIds = new Set<string>();
+  private readonly changedOpportunities = new Set<string>();
+  private readonly changedLeads = new Set<string>();
+  private readonly history: OpportunityHistoryColumns[] = [];
+  private readonly transitions: StageTransitionColumns[] = [];
+
+  private constructor(
+    private readonly tx: EntityManager,
+    private readonly tables: ReadModelTables,
+  ) {}
+
+  /** Reads every row the events can touch: their opportunities, their leads and those leads' deals, and history. */
+  static async open(
+    tx: EntityManager,
+    tables: ReadModelTables,
+    events: readonly IntegrationEvent[],
+  ): Promise<ReadModelSession> {
+    const session = new ReadModelSession(tx, tables);
+    const field = (name: string) => [
+      ...new Set(
+        events
+          .map((event) => (event.data as Record<string, unknown>)[name])
+          .filter((value): value is string => typeof value === 'string'),
+      ),
+    ];
+    const opportunityIds = field('opportunityId');
+    const leadIds = field('leadId');
+    for (const ids of chunks(opportunityIds)) {
+      for (const row of await tx.findBy(tables.opportunity, { opportunityId: In(ids) })) {
+        session.opportunities.set(row.opportunityId, row);
+      }
+    }
+    for (const ids of chunks(leadIds)) {
+      for (const row of await tx.findBy(tables.opportunity, { leadId: In(ids) })) {
+        session.opportunities.set(row.opportunityId, row);
+      }
+      for (const row of await tx.findBy(tables.lead, { leadId: In(ids) })) session.leads.set(row.leadId, row);
+    }
+    for (const ids of chunks(events.map((event) => event.id))) {
+      const rows = await tx.find(tables.history, { select: { eventId: true }, where: { eventId: In(ids) } });
+      for (const row of rows) session.historyIds.add(row.eventId);
+    }
+    return session;
+  }
+
+  opportunity(opportunityId: string): OpportunityColumns | undefined {
+    return this.opportunities.get(opportunityId);
+  }
+
+  opportunitiesOfLead(leadId: string): OpportunityColumns[] {
+    return [...this.opportunities.values()].filter((row) => row.leadId === leadId);
+  }
+
+  saveOpportunity(row: OpportunityColumns): void {
+    this.opportunities.set(row.opportunityId, row);
+    this.changedOpportunities.add(row.opportunityId);
+  }
+
+  lead(leadId: string): LeadColumns | undefined {
+    return this.leads.get(leadId);
+  }
+
+  saveLead(row: LeadColumns): void {
+    this.leads.set(row.leadId, row);
+    this.changedLeads.add(row.leadId);
+  }
+
+  /** Whether an event's history row exists: the event was applied before. */
+  hasHistory(eventId: string): boolean {
+    return this.historyIds.has(eventId);
+  }
+
+  addHistory(row: OpportunityHistoryColumns): void {
+    this.historyIds.add(row.eventId);
+    this.history.push(row);
+  }
+
+  addTransition(row: StageTransitionColumns): void {
+    this.transitions.push(row);
+  }
+
+  /** Writes what changed: one multi-row statement per table and chunk. */
+  async flush(): Promise<void> {
+    const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
+    for (const rows of chunks(opportunities)) await this.tx.upsert(this.tables.opportunity, rows, ['opportunityId']);
+    const leads = [...this.changedLeads].map((id) => this.leads.get(id) as LeadColumns);
+    for (const rows of chunks(leads)) await this.tx.upsert(this.tables.lead, rows, ['leadId']);
+    for (const rows of chunks(this.history)) await this.tx.insert(this.tables.history, rows);
+    for (const rows of chunks(this.transitions)) await this.tx.insert(this.tables.transition, rows);
+  }
+}
