@@ -92,10 +92,13 @@ export class ProjectionRebuilder {
     await this.createRebuildTables();
     const started = performance.now();
     let position = 0n;
+    // The next page is read while this one is projected: the store and the read models work at the same time.
+    let reading = this.history.read(position, pageSize);
     for (;;) {
-      const page = await this.history.read(position, pageSize);
-      await replay(this.dataSource, page.events, rebuildTables);
+      const page = await reading;
       position = page.position;
+      if (!page.isEnd) reading = this.history.read(position, pageSize);
+      await replay(this.dataSource, page.events, rebuildTables, pageSize * 2);
       progress.eventsDone += page.events.length;
       const seconds = (performance.now() - started) / 1000;
       progress.eventsPerSecond = Math.round(progress.eventsDone / Math.max(seconds, 0.001));

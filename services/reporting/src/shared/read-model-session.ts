@@ -7,7 +7,7 @@ import type { StageTransitionColumns } from '../pipeline/projections/stage-trans
 import type { ReadModelTables } from './read-model-tables';
 
 /** Parameters per statement stay far below what PostgreSQL and SQLite allow. */
-const chunkSize = 200;
+const chunkSize = 1000;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const result: T[][] = [];

@@ -46,5 +46,21 @@ export async function openReportingDatabase(database: ReportingDatabase): Promis
             db.pragma('synchronous = NORMAL');
           },
         });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  if (database.kind === 'sqlite') serializeTransactions(dataSource);
+  return dataSource;
+}
+
+/**
+ * SQLite runs on one connection, where a second transaction cannot start while one is open: the live consumer and a
+ * rebuild would collide. Transactions there wait for each other; PostgreSQL gives each its own connection.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  dataSource.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  });
 }
