@@ -41,10 +41,15 @@ export async function applyBatch(
   events: readonly IntegrationEvent[],
 ): Promise<void> {
   const session = await ReadModelSession.open(tx, tables, events);
+  applyInMemory(session, events);
+  await session.flush(tx);
+}
+
+/** Applies events to a session's rows, in order, through every projection that takes them. */
+export function applyInMemory(session: ReadModelSession, events: readonly IntegrationEvent[]): void {
   for (const event of events) {
     for (const projection of reportingProjections) projection.handlers.get(event.type)?.(event, session);
   }
-  await session.flush();
 }
 
 export interface ProjectionsConsuming {
