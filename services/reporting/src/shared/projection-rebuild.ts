@@ -4,6 +4,8 @@ import type { IntegrationEventHistory } from './integration-event-history.port';
 import { liveTables, rebuildPrefix, rebuildTables } from './read-model-tables';
 import { readModelIndexes, readModelTableStatements } from './reporting-tables.migration';
 import { replay } from './replay';
+import { applyInMemory } from './projections-consumer';
+import { ReadModelSession } from './read-model-session';
 
 /** The read models that can be rebuilt; the pipeline joins each deal to its lead, so both are rebuilt together. */
 export const rebuildableProjections = ['all', 'pipeline', 'lead-funnel'] as const;
@@ -94,11 +96,14 @@ export class ProjectionRebuilder {
     let position = 0n;
     // The next page is read while this one is projected: the store and the read models work at the same time.
     let reading = this.history.read(position, pageSize);
+    // Only the rebuild writes the new tables, so the rows it built stay in memory from page to page.
+    const session = ReadModelSession.overEmptyTables(rebuildTables);
     for (;;) {
       const page = await reading;
       position = page.position;
       if (!page.isEnd) reading = this.history.read(position, pageSize);
-      await replay(this.dataSource, page.events, rebuildTables, pageSize * 2);
+      applyInMemory(session, page.events);
+      await this.dataSource.transaction((tx) => session.flush(tx));
       progress.eventsDone += page.events.length;
       const seconds = (performance.now() - started) / 1000;
       progress.eventsPerSecond = Math.round(progress.eventsDone / Math.max(seconds, 0.001));

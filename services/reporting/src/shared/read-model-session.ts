@@ -28,10 +28,15 @@ export class ReadModelSession {
   private readonly history: OpportunityHistoryColumns[] = [];
   private readonly transitions: StageTransitionColumns[] = [];
 
-  private constructor(
-    private readonly tx: EntityManager,
-    private readonly tables: ReadModelTables,
-  ) {}
+  private constructor(private readonly tables: ReadModelTables) {}
+
+  /**
+   * A session over tables it filled itself from empty, as a rebuild does: every row is in memory already, so it
+   * reads nothing before a batch and is kept from one batch to the next.
+   */
+  static overEmptyTables(tables: ReadModelTables): ReadModelSession {
+    return new ReadModelSession(tables);
+  }
 
   /** Reads every row the events can touch: their opportunities, their leads and those leads' deals, and history. */
   static async open(
@@ -39,7 +44,7 @@ export class ReadModelSession {
     tables: ReadModelTables,
     events: readonly IntegrationEvent[],
   ): Promise<ReadModelSession> {
-    const session = new ReadModelSession(tx, tables);
+    const session = new ReadModelSession(tables);
     const field = (name: string) => [
       ...new Set(
         events
@@ -103,13 +108,17 @@ export class ReadModelSession {
     this.transitions.push(row);
   }
 
-  /** Writes what changed: one multi-row statement per table and chunk. */
-  async flush(): Promise<void> {
+  /** Writes what changed since the last flush: one multi-row statement per table and chunk. */
+  async flush(tx: EntityManager): Promise<void> {
     const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
-    for (const rows of chunks(opportunities)) await this.tx.upsert(this.tables.opportunity, rows, ['opportunityId']);
+    for (const rows of chunks(opportunities)) await tx.upsert(this.tables.opportunity, rows, ['opportunityId']);
     const leads = [...this.changedLeads].map((id) => this.leads.get(id) as LeadColumns);
-    for (const rows of chunks(leads)) await this.tx.upsert(this.tables.lead, rows, ['leadId']);
-    for (const rows of chunks(this.history)) await this.tx.insert(this.tables.history, rows);
-    for (const rows of chunks(this.transitions)) await this.tx.insert(this.tables.transition, rows);
+    for (const rows of chunks(leads)) await tx.upsert(this.tables.lead, rows, ['leadId']);
+    for (const rows of chunks(this.history)) await tx.insert(this.tables.history, rows);
+    for (const rows of chunks(this.transitions)) await tx.insert(this.tables.transition, rows);
+    this.changedOpportunities.clear();
+    this.changedLeads.clear();
+    this.history.length = 0;
+    this.transitions.length = 0;
   }
 }
