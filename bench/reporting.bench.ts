@@ -41,6 +41,9 @@ const queries: Record<string, string> = {
   deals_drill_down: '/reports/deals?status=open&stageId=proposal&pageSize=50',
 };
 
+const warmupCalls = 3;
+const timedCalls = Number(process.env.BENCH_QUERY_CALLS ?? 20);
+
 const percentile = (values: number[], share: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
           'the target, on PostgreSQL. The read ceiling reads the same categories with readAll in pages of 1,000 and ' +
           "does nothing else. The rebuild reads the same pages, maps them with the leads service's own mapping and " +
           'projects them into new tables beside the live ones (PostgreSQL, the same server); its rate is over the ' +
-          'building phase. Queries: 5 warm-up calls, then 40 timed calls each, one at a time, over HTTP, division machines.',
+          'building phase. Queries: 3 warm-up calls, then BENCH_QUERY_CALLS (default 20) timed calls each, one at a time, over HTTP, division machines.',
       },
     };
     await writeFile(resultsPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -154,11 +157,11 @@ async function measureQueries(readModels: Awaited<ReturnType<typeof openReportin
   try {
     for (const [name, path] of Object.entries(queries)) {
       const times: number[] = [];
-      for (let call = 0; call < 45; call += 1) {
+      for (let call = 0; call < warmupCalls + timedCalls; call += 1) {
         const started = performance.now();
         const response = await request(base).get(path).set(director);
         if (response.status !== 200) throw new Error(`${name}: ${response.status} ${response.text}`);
-        if (call >= 5) times.push(performance.now() - started);
+        if (call >= warmupCalls) times.push(performance.now() - started);
       }
       p95[name] = round(percentile(times, 0.95));
       progress(`query ${name}: p95 ${p95[name]} ms`);
