@@ -22,6 +22,8 @@ function chunks<T>(items: readonly T[]): T[][] {
 export class ReadModelSession {
   private readonly opportunities = new Map<string, OpportunityColumns>();
   private readonly leads = new Map<string, LeadColumns>();
+  /** Opportunity ids by lead id: a lead's deals are found without looking at every deal. */
+  private readonly dealsOfLead = new Map<string, Set<string>>();
   private readonly historyIds = new Set<string>();
   private readonly changedOpportunities = new Set<string>();
   private readonly changedLeads = new Set<string>();
@@ -55,14 +57,10 @@ export class ReadModelSession {
     const opportunityIds = field('opportunityId');
     const leadIds = field('leadId');
     for (const ids of chunks(opportunityIds)) {
-      for (const row of await tx.findBy(tables.opportunity, { opportunityId: In(ids) })) {
-        session.opportunities.set(row.opportunityId, row);
-      }
+      for (const row of await tx.findBy(tables.opportunity, { opportunityId: In(ids) })) session.remember(row);
     }
     for (const ids of chunks(leadIds)) {
-      for (const row of await tx.findBy(tables.opportunity, { leadId: In(ids) })) {
-        session.opportunities.set(row.opportunityId, row);
-      }
+      for (const row of await tx.findBy(tables.opportunity, { leadId: In(ids) })) session.remember(row);
       for (const row of await tx.findBy(tables.lead, { leadId: In(ids) })) session.leads.set(row.leadId, row);
     }
     for (const ids of chunks(events.map((event) => event.id))) {
@@ -77,12 +75,20 @@ export class ReadModelSession {
   }
 
   opportunitiesOfLead(leadId: string): OpportunityColumns[] {
-    return [...this.opportunities.values()].filter((row) => row.leadId === leadId);
+    return [...(this.dealsOfLead.get(leadId) ?? [])].map((id) => this.opportunities.get(id) as OpportunityColumns);
   }
 
   saveOpportunity(row: OpportunityColumns): void {
-    this.opportunities.set(row.opportunityId, row);
+    this.remember(row);
     this.changedOpportunities.add(row.opportunityId);
+  }
+
+  private remember(row: OpportunityColumns): void {
+    this.opportunities.set(row.opportunityId, row);
+    if (row.leadId === null) return;
+    const deals = this.dealsOfLead.get(row.leadId) ?? new Set<string>();
+    deals.add(row.opportunityId);
+    this.dealsOfLead.set(row.leadId, deals);
   }
 
   lead(leadId: string): LeadColumns | undefined {
