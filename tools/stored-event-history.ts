@@ -18,7 +18,12 @@ export class StoredEventHistory implements IntegrationEventHistory {
 
   async read(after: bigint, maxCount: number): Promise<IntegrationEventPage> {
     const page = await this.store.readAll({ after, maxCount, filter: { categories: this.categories } });
-    return { events: page.events.flatMap(this.map), position: page.lastScannedPosition, isEnd: page.isEnd };
+    return {
+      events: page.events.flatMap(this.map),
+      scanned: page.events.length,
+      position: page.lastScannedPosition,
+      isEnd: page.isEnd,
+    };
   }
 
   async remaining(after: bigint): Promise<number | undefined> {

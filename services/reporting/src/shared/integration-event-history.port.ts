@@ -2,6 +2,8 @@ import type { IntegrationEvent } from '@salesos/contracts';
 
 export interface IntegrationEventPage {
   events: IntegrationEvent[];
+  /** Stored events the page went through: some publish nothing, one may publish several. */
+  scanned: number;
   /** Pass as `after` to continue. */
   position: bigint;
   /** Nothing lay beyond `position` when the page was read. */
@@ -15,7 +17,7 @@ export interface IntegrationEventPage {
  */
 export interface IntegrationEventHistory {
   read(after: bigint, maxCount: number): Promise<IntegrationEventPage>;
-  /** How many stored events lie after the position, for progress; undefined when the store cannot count. */
+  /** How many stored events lie after the position (progress counts them); undefined when the store cannot count. */
   remaining(after: bigint): Promise<number | undefined>;
 }
 
@@ -29,7 +31,12 @@ export class ListedEventHistory implements IntegrationEventHistory {
     const start = Number(after);
     const events = this.events.slice(start, start + maxCount);
     const position = BigInt(start + events.length);
-    return Promise.resolve({ events, position, isEnd: Number(position) >= this.events.length });
+    return Promise.resolve({
+      events,
+      scanned: events.length,
+      position,
+      isEnd: Number(position) >= this.events.length,
+    });
   }
 
   remaining(after: bigint): Promise<number> {

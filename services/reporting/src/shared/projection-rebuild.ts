@@ -16,6 +16,7 @@ export interface RebuildProgress {
   projection: RebuildName;
   status: 'running' | 'done' | 'failed';
   phase: 'building' | 'swapping' | 'catching-up' | 'finished';
+  /** Stored events gone through so far. */
   eventsDone: number;
   /** Stored events to go through when the rebuild started, when the store can count them. */
   eventsTotal?: number;
@@ -104,7 +105,7 @@ export class ProjectionRebuilder {
       if (!page.isEnd) reading = this.history.read(position, pageSize);
       applyInMemory(session, page.events);
       await this.dataSource.transaction((tx) => session.flush(tx));
-      progress.eventsDone += page.events.length;
+      progress.eventsDone += page.scanned;
       const seconds = (performance.now() - started) / 1000;
       progress.eventsPerSecond = Math.round(progress.eventsDone / Math.max(seconds, 0.001));
       if (progress.eventsTotal !== undefined && progress.eventsPerSecond > 0) {
@@ -124,7 +125,7 @@ export class ProjectionRebuilder {
       const page = await this.history.read(position, pageSize);
       await replay(this.dataSource, page.events, liveTables);
       position = page.position;
-      progress.eventsDone += page.events.length;
+      progress.eventsDone += page.scanned;
       if (page.isEnd) break;
     }
     progress.secondsLeft = 0;
