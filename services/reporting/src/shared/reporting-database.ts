@@ -58,9 +58,9 @@ export async function openReportingDatabase(database: ReportingDatabase): Promis
 function serializeTransactions(dataSource: DataSource): void {
   const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
-  dataSource.transaction = ((...args: unknown[]) => {
+  dataSource.transaction = (...args: unknown[]) => {
     const run = tail.then(() => transaction(...args));
     tail = run.catch(() => undefined);
     return run;
-  });
+  };
 }
