@@ -41,7 +41,11 @@ export function funnel(leads: readonly LeadFacts[], groupBy: 'source' | 'segment
             ? lead.segmentIds
             : ['(none)']
           : ['all'];
-    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), lead]);
+    for (const key of keys) {
+      const members = groups.get(key);
+      if (members === undefined) groups.set(key, [lead]);
+      else members.push(lead);
+    }
   }
   return [...groups.entries()]
     .map(([group, members]) => figures(group, members))
