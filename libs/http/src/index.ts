@@ -5,3 +5,4 @@ export * from './etag';
 export * from './request-context';
 export * from './ports';
 export * from './uuid-param.pipe';
+export * from './page.query';

@@ -41,7 +41,7 @@ import {
 } from './lead-actions.request.dto';
 import { ListLeadsQuery } from './list-leads.query.dto';
 import { StartImportQuery } from './start-import.query.dto';
-import { pageWindow } from '../../shared/page.query.dto';
+import { pageWindow } from '@salesos/http';
 import { ReviseLeadRequest, toDetailsChanges } from './revise-lead.request.dto';
 
 const uuid = new UuidParam('leadId');

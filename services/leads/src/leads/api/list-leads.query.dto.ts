@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { PageQuery } from '../../shared/page.query.dto';
+import { PageQuery } from '@salesos/http';
 import type { LeadStatus } from '../domain/lead.decider';
 
 export const leadStatuses: LeadStatus[] = ['new', 'nurturing', 'qualified', 'disqualified', 'converted', 'merged'];

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@salesos/event-store';
-import type { Page } from '../../shared/page.query.dto';
+import type { Page } from '@salesos/http';
 import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
 import type { LeadStatus } from '../domain/lead.decider';
 import type { LeadDetailsChanges, LeadEvent } from '../domain/lead.events';

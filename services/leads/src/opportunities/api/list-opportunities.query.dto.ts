@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageQuery } from '../../shared/page.query.dto';
+import { PageQuery } from '@salesos/http';
 import type { OpportunityStatus } from '../projections/opportunity-board';
 
 const statuses: OpportunityStatus[] = ['open', 'won', 'lost'];

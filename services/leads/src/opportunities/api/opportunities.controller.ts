@@ -10,7 +10,7 @@ import {
 } from '../application/opportunity-commands.service';
 import { PipelineCatalog } from '../application/pipeline-catalog';
 import { csvLine } from '../../shared/csv';
-import { pageWindow } from '../../shared/page.query.dto';
+import { pageWindow } from '@salesos/http';
 import { OpportunityBoard, type OpportunityFilter } from '../projections/opportunity-board';
 import { opportunityCsvColumns, opportunityCsvRow } from './opportunity-csv';
 import { ListOpportunitiesQuery, OpportunityAsKnownQuery } from './list-opportunities.query.dto';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@salesos/event-store';
-import type { Page } from '../../shared/page.query.dto';
+import type { Page } from '@salesos/http';
 import { type Opportunity, opportunityDecider } from '../domain/opportunity.decider';
 import type { OpportunityEvent } from '../domain/opportunity.events';
 

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQuery } from '@salesos/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min, Matches } from 'class-validator';
 import { ReportQuery } from '../../shared/api/report.query.dto';
@@ -29,7 +30,8 @@ export class KeyCustomersQuery extends ReportQuery {
   limit?: number;
 }
 
-export class DealsQuery extends ReportQuery {
+/** The deals behind a figure: the report filters, a status and a stage, and the paging of every list. */
+export class DealsQuery extends IntersectionType(ReportQuery, PageQuery) {
   @ApiPropertyOptional({ enum: ['open', 'won', 'lost'] })
   @IsOptional()
   @IsIn(['open', 'won', 'lost'])
@@ -39,19 +41,4 @@ export class DealsQuery extends ReportQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,59}$/, { message: 'stageId must be a stage id' })
   stageId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

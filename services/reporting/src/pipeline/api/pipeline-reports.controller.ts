@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Caller, type RequestContext, RequestValidationError } from '@salesos/http';
+import { Caller, pageWindow, type RequestContext, RequestValidationError } from '@salesos/http';
 import { ReportQuery, reportFilter } from '../../shared/api/report.query.dto';
 import { PipelineReports } from '../application/pipeline-reports';
 import { DealsQuery, KeyCustomersQuery, PipelineReportQuery } from './pipeline-report.query.dto';
@@ -49,11 +49,12 @@ export class PipelineReportsController {
   /** The deals behind any figure: the same filters, narrowed by status and stage. */
   @Get('deals')
   async deals(@Query() query: DealsQuery, @Caller() caller: RequestContext) {
-    const { status, stageId, page = 1, pageSize = 50, ...filters } = query;
+    const { status, stageId, page: _page, pageSize: _pageSize, ...filters } = query;
+    const { page, pageSize, offset } = pageWindow(query);
     const { items, total } = await this.reports.deals(reportFilter(filters, caller), {
       ...(status === undefined ? {} : { status }),
       ...(stageId === undefined ? {} : { stageId }),
-      offset: (page - 1) * pageSize,
+      offset,
       limit: pageSize,
     });
     return { items, page, pageSize, total };
