@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     // HTTP tests read response bodies, which supertest types as any.
-    files: ['**/api/**/*.spec.ts', '**/*.e2e-spec.ts', '**/*openapi.spec.ts'],
+    files: ['**/api/**/*.spec.ts', '**/api/**/*.api-cases.ts', '**/*.e2e-spec.ts', '**/*openapi.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

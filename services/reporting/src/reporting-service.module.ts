@@ -5,7 +5,6 @@ import type { DataSource } from 'typeorm';
 import { FunnelReportsController } from './funnel/api/funnel-reports.controller';
 import { FunnelReports } from './funnel/application/funnel-reports';
 import { PipelineReportsController } from './pipeline/api/pipeline-reports.controller';
-import { OpportunityFactsReader } from './pipeline/application/opportunity-facts.reader';
 import { PipelineReports } from './pipeline/application/pipeline-reports';
 import { ProjectionsConsumer, type ProjectionsConsuming } from './shared/projections-consumer';
 import { ProjectionAdminController } from './shared/api/projection-admin.controller';
@@ -41,7 +40,7 @@ export class ReportingServiceModule {
       ],
       providers: [
         { provide: MessagingHealth, useValue: health },
-        { provide: PipelineReports, useValue: new PipelineReports(new OpportunityFactsReader(options.dataSource)) },
+        { provide: PipelineReports, useValue: new PipelineReports(options.dataSource) },
         { provide: FunnelReports, useValue: new FunnelReports(options.dataSource) },
         ...(options.history
           ? [

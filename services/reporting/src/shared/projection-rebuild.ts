@@ -150,5 +150,7 @@ export class ProjectionRebuilder {
       for (const { name } of readModelIndexes(rebuildPrefix)) await tx.query(`DROP INDEX ${name}`);
       for (const { create } of readModelIndexes()) await tx.query(create);
     });
+    // The planner's statistics still describe the tables before the rebuild; the reports' plans depend on them.
+    for (const { table } of readModelTableStatements()) await this.dataSource.query(`ANALYZE ${table}`);
   }
 }

@@ -13,13 +13,3 @@ export interface ReportFilter {
   /** Exclusive end of the period, ISO-8601. */
   to?: string;
 }
-
-/** Whether an instant falls in the filter's period (`from` inclusive, `to` exclusive). */
-export function inPeriod(filter: Pick<ReportFilter, 'from' | 'to'>, instant: string | undefined): boolean {
-  if (instant === undefined) return false;
-  const at = Date.parse(instant);
-  return (
-    (filter.from === undefined || at >= Date.parse(filter.from)) &&
-    (filter.to === undefined || at < Date.parse(filter.to))
-  );
-}

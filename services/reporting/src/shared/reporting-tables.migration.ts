@@ -28,6 +28,8 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
          status varchar(10) NOT NULL,
          opened_at varchar(40) NOT NULL,
          closed_at varchar(40),
+         closed_recorded_at varchar(40),
+         reopen_count integer NOT NULL DEFAULT 0,
          loss_reason varchar(120),
          source varchar(60),
          segment_ids text NOT NULL
@@ -60,7 +62,8 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
          to_stage varchar(60) NOT NULL,
          direction varchar(10) NOT NULL,
          from_entered_at varchar(40) NOT NULL,
-         changed_at varchar(40) NOT NULL
+         changed_at varchar(40) NOT NULL,
+         dwell_days double precision NOT NULL DEFAULT 0
        )`,
     },
     {

@@ -4,6 +4,8 @@ import { leadsEventTypes } from '../shared/leads-events';
 /**
  * A small, fixed sales story with figures computed by hand in the tests: four leads and four opportunities in the
  * division `north` (January and February 2026), and one opportunity in `south` that no `north` report may show.
+ * Division `east` holds the turns the as-of pipeline must follow: a deal lost and reopened, one won, reopened and won
+ * again, and one whose loss was recorded ten days after it happened.
  */
 let sequence = 0;
 function event(type: string, subject: string, time: string, data: Record<string, unknown>): IntegrationEvent {
@@ -153,5 +155,37 @@ export function salesStory(): { leads: IntegrationEvent[]; opportunities: Integr
       openedAt: t('01-15'),
     }),
   ];
-  return { leads, opportunities };
+  return { leads, opportunities: [...opportunities, ...eastStory()] };
+}
+
+function eastStory(): IntegrationEvent[] {
+  const east = (type: string, opportunityId: string, day: string, data: Record<string, unknown>, recorded = day) =>
+    event(type, opportunityId, t(recorded), { opportunityId, divisionId: 'east', ...data });
+  const openedEast = (opportunityId: string, amount: number) =>
+    east(leadsEventTypes.opportunityOpened, opportunityId, '01-05', {
+      accountName: `Account of ${opportunityId}`,
+      pipelineId: 'new-business',
+      stageId: 'prospecting',
+      probability: 0.1,
+      amount: eur(amount),
+      expectedCloseDate: '2026-06-30',
+      products: [],
+      channel: 'direct',
+      openedAt: t('01-05'),
+    });
+  const reopened = (opportunityId: string, day: string, stageId: string, probability: number) =>
+    east(leadsEventTypes.opportunityReopened, opportunityId, day, { stageId, probability, reopenedAt: t(day) });
+  const wonEast = (opportunityId: string, amount: number, day: string) =>
+    east(leadsEventTypes.opportunityWon, opportunityId, day, { amount: eur(amount), channel: 'direct', wonAt: t(day) });
+  return [
+    openedEast('E1', 1000),
+    east(leadsEventTypes.opportunityLost, 'E1', '01-10', { reason: 'timing', lostAt: t('01-10') }),
+    reopened('E1', '01-20', 'qualification', 0.2),
+    openedEast('E2', 2000),
+    wonEast('E2', 2000, '01-10'),
+    reopened('E2', '01-12', 'proposal', 0.5),
+    wonEast('E2', 2500, '01-30'),
+    openedEast('E3', 3000),
+    east(leadsEventTypes.opportunityLost, 'E3', '01-10', { reason: 'price', lostAt: t('01-10') }, '01-20'),
+  ];
 }

@@ -1,58 +1,64 @@
 import type { DataSource } from 'typeorm';
-import { OpportunityRow } from '../../pipeline/projections/opportunity-row.entity';
-import { parseJsonList } from '../../shared/projection';
 import type { ReportFilter } from '../../shared/report-filter';
-import { funnel, type LeadFacts, rankSources } from '../domain/funnel-metrics';
-import { LeadRow } from '../projections/lead-row.entity';
+import { ReportSql, sqlEngine, type SqlEngine, toNumber, toText } from '../../shared/report-sql';
+import { funnel, type FunnelGroupBy, type FunnelTotals, rankSources } from '../domain/funnel-metrics';
 
-/** Funnel reports over the leads captured in the period, in the caller's division. */
+/**
+ * Funnel reports over the leads captured in the period, in the caller's division, counted by the database: one row
+ * per group and won currency comes back.
+ */
 export class FunnelReports {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly engine: SqlEngine;
 
-  async funnel(filter: ReportFilter, groupBy: 'source' | 'segment' | 'none') {
-    return { groupBy, groups: funnel(await this.leads(filter), groupBy) };
+  constructor(private readonly dataSource: DataSource) {
+    this.engine = sqlEngine(dataSource);
+  }
+
+  async funnel(filter: ReportFilter, groupBy: FunnelGroupBy) {
+    return { groupBy, groups: funnel(await this.totals(filter, groupBy)) };
   }
 
   async leadSources(filter: ReportFilter) {
-    return { sources: rankSources(await this.leads(filter)) };
+    return { sources: rankSources(await this.totals(filter, 'source')) };
   }
 
-  private async leads(filter: ReportFilter): Promise<LeadFacts[]> {
-    let query = this.dataSource
-      .getRepository(LeadRow)
-      .createQueryBuilder('l')
-      .where('l.division_id = :divisionId', { divisionId: filter.divisionId });
-    if (filter.source !== undefined) query = query.andWhere('l.source = :source', filter);
-    if (filter.ownerRepId !== undefined) query = query.andWhere('l.owner_rep_id = :ownerRepId', filter);
-    if (filter.from !== undefined) query = query.andWhere('l.captured_at >= :from', filter);
-    if (filter.to !== undefined) query = query.andWhere('l.captured_at < :to', filter);
-    const rows = await query.orderBy('l.lead_id').getMany();
-    const outcomes = new Map(
-      (
-        await this.dataSource
-          .getRepository(OpportunityRow)
-          .createQueryBuilder('o')
-          .select(['o.leadId', 'o.status', 'o.amount', 'o.currency'])
-          .where('o.division_id = :divisionId', { divisionId: filter.divisionId })
-          .andWhere('o.lead_id IS NOT NULL')
-          .getMany()
-      ).map((row) => [row.leadId as string, row]),
+  private async totals(filter: ReportFilter, groupBy: FunnelGroupBy): Promise<FunnelTotals[]> {
+    const sql = new ReportSql(this.engine);
+    // A lead counts once in each of its segments, and under "(none)" without any.
+    const group =
+      groupBy === 'source' ? 'l.source' : groupBy === 'segment' ? "COALESCE(segment.value, '(none)')" : "'all'";
+    const segments =
+      groupBy === 'segment'
+        ? `LEFT JOIN ${sql.listElements('l.segment_ids', 'segment')} ${this.engine === 'postgres' ? 'ON TRUE' : ''}`
+        : '';
+    const conditions = [`l.division_id = ${sql.param(filter.divisionId)}`];
+    if (filter.source !== undefined) conditions.push(`l.source = ${sql.param(filter.source)}`);
+    if (filter.ownerRepId !== undefined) conditions.push(`l.owner_rep_id = ${sql.param(filter.ownerRepId)}`);
+    if (filter.segmentId !== undefined) conditions.push(sql.listContains('l.segment_ids', filter.segmentId));
+    conditions.push(sql.inPeriod(filter, 'l.captured_at'));
+    const wonCurrency = "CASE WHEN o.status = 'won' THEN o.currency END";
+    const rows = await sql.run(
+      this.dataSource,
+      `SELECT ${group} AS funnel_group, ${wonCurrency} AS won_currency, COUNT(*) AS captured,
+              SUM(CASE WHEN l.qualified_at IS NOT NULL OR l.converted_at IS NOT NULL THEN 1 ELSE 0 END) AS qualified,
+              SUM(CASE WHEN l.converted_at IS NOT NULL THEN 1 ELSE 0 END) AS converted,
+              SUM(CASE WHEN o.status = 'won' THEN 1 ELSE 0 END) AS won,
+              SUM(CASE WHEN o.status = 'won' THEN o.amount ELSE 0 END) AS won_value
+       FROM rpt_lead l
+       ${segments}
+       LEFT JOIN rpt_opportunity o
+         ON o.opportunity_id = l.opportunity_id AND o.division_id = l.division_id AND o.status = 'won'
+       WHERE ${conditions.join(' AND ')}
+       GROUP BY ${groupBy === 'none' ? '' : `${group}, `}${wonCurrency}`,
     );
-    return rows
-      .map((row): LeadFacts => {
-        const outcome = outcomes.get(row.leadId);
-        return {
-          leadId: row.leadId,
-          source: row.source,
-          segmentIds: parseJsonList(row.segmentIds),
-          capturedAt: row.capturedAt,
-          qualified: row.qualifiedAt !== null,
-          converted: row.convertedAt !== null,
-          ...(outcome
-            ? { outcome: { status: outcome.status, amount: Number(outcome.amount), currency: outcome.currency } }
-            : {}),
-        };
-      })
-      .filter((lead) => filter.segmentId === undefined || lead.segmentIds.includes(filter.segmentId));
+    return rows.map((row) => ({
+      group: toText(row.funnel_group),
+      wonCurrency: row.won_currency === null ? undefined : toText(row.won_currency),
+      captured: toNumber(row.captured),
+      qualified: toNumber(row.qualified),
+      converted: toNumber(row.converted),
+      won: toNumber(row.won),
+      wonValue: toNumber(row.won_value),
+    }));
   }
 }

@@ -1,14 +1,17 @@
 import { addTo, type ByCurrency, round2 } from '../../pipeline/domain/opportunity-facts';
 
-/** A lead's way through the funnel, with its opportunity's outcome when it has one. */
-export interface LeadFacts {
-  leadId: string;
-  source: string;
-  segmentIds: string[];
-  capturedAt: string;
-  qualified: boolean;
-  converted: boolean;
-  outcome?: { status: 'open' | 'won' | 'lost'; amount: number; currency: string };
+export type FunnelGroupBy = 'source' | 'segment' | 'none';
+
+/** The leads of one group whose deal was won in one currency (or not won at all), as the read model counts them. */
+export interface FunnelTotals {
+  group: string;
+  /** The won deals' currency; undefined for the group's leads without a won deal. */
+  wonCurrency: string | undefined;
+  captured: number;
+  qualified: number;
+  converted: number;
+  won: number;
+  wonValue: number;
 }
 
 export interface FunnelFigures {
@@ -29,53 +32,40 @@ export interface FunnelFigures {
 const rate = (part: number, whole: number): number | undefined =>
   whole === 0 ? undefined : Math.round((part / whole) * 10_000) / 10_000;
 
-/** Lead -> qualified -> opportunity -> won, per source or per segment (a lead counts in each of its segments). */
-export function funnel(leads: readonly LeadFacts[], groupBy: 'source' | 'segment' | 'none'): FunnelFigures[] {
-  const groups = new Map<string, LeadFacts[]>();
-  for (const lead of leads) {
-    const keys =
-      groupBy === 'source'
-        ? [lead.source]
-        : groupBy === 'segment'
-          ? lead.segmentIds.length > 0
-            ? lead.segmentIds
-            : ['(none)']
-          : ['all'];
-    for (const key of keys) {
-      const members = groups.get(key);
-      if (members === undefined) groups.set(key, [lead]);
-      else members.push(lead);
-    }
+/** Lead -> qualified -> opportunity -> won, per group; a lead counts as qualified once it converted. */
+export function funnel(totals: readonly FunnelTotals[]): FunnelFigures[] {
+  const groups = new Map<string, Omit<FunnelFigures, `${string}Rate`>>();
+  for (const total of totals) {
+    const figures = groups.get(total.group) ?? {
+      group: total.group,
+      captured: 0,
+      qualified: 0,
+      converted: 0,
+      won: 0,
+      wonValue: {},
+    };
+    figures.captured += total.captured;
+    figures.qualified += total.qualified;
+    figures.converted += total.converted;
+    figures.won += total.won;
+    if (total.wonCurrency !== undefined) addTo(figures.wonValue, total.wonCurrency, total.wonValue);
+    groups.set(total.group, figures);
   }
-  return [...groups.entries()]
-    .map(([group, members]) => figures(group, members))
+  return [...groups.values()]
+    .map((figures) => ({
+      ...figures,
+      qualificationRate: rate(figures.qualified, figures.captured),
+      conversionRate: rate(figures.converted, figures.qualified),
+      winRate: rate(figures.won, figures.converted),
+      leadToWinRate: rate(figures.won, figures.captured),
+    }))
     .sort((a, b) => a.group.localeCompare(b.group));
 }
 
-function figures(group: string, members: readonly LeadFacts[]): FunnelFigures {
-  const qualified = members.filter((lead) => lead.qualified || lead.converted).length;
-  const converted = members.filter((lead) => lead.converted).length;
-  const wonLeads = members.filter((lead) => lead.outcome?.status === 'won');
-  const wonValue: ByCurrency = {};
-  for (const lead of wonLeads) addTo(wonValue, lead.outcome?.currency ?? '', lead.outcome?.amount ?? 0);
-  return {
-    group,
-    captured: members.length,
-    qualified,
-    converted,
-    won: wonLeads.length,
-    qualificationRate: rate(qualified, members.length),
-    conversionRate: rate(converted, qualified),
-    winRate: rate(wonLeads.length, converted),
-    leadToWinRate: rate(wonLeads.length, members.length),
-    wonValue,
-  };
-}
-
 /** Lead sources ranked by how well they convert into wins, then by won value. */
-export function rankSources(leads: readonly LeadFacts[]): FunnelFigures[] {
+export function rankSources(totals: readonly FunnelTotals[]): FunnelFigures[] {
   const total = (value: ByCurrency): number => round2(Object.values(value).reduce((a, b) => a + b, 0));
-  return funnel(leads, 'source').sort(
+  return funnel(totals).sort(
     (a, b) =>
       (b.leadToWinRate ?? -1) - (a.leadToWinRate ?? -1) ||
       total(b.wonValue) - total(a.wonValue) ||

@@ -1,74 +1,190 @@
-import { inPeriod, type ReportFilter } from '../../shared/report-filter';
-import type { OpportunityFacts } from '../domain/opportunity-facts';
-import { type AsOfBasis, pipelineAsOf } from '../domain/pipeline-as-of';
-import { keyCustomers, outcomes, pipelineByStage } from '../domain/pipeline-metrics';
-import { analyseStages } from '../domain/stage-metrics';
-import type { OpportunityFactsReader } from './opportunity-facts.reader';
+import type { DataSource } from 'typeorm';
+import type { ReportFilter } from '../../shared/report-filter';
+import { ReportSql, sqlEngine, type SqlEngine, type SqlRow, toNumber, toText } from '../../shared/report-sql';
+import {
+  type AccountTotals,
+  type ClosedTotals,
+  customerFigures,
+  outcomes,
+  pipelineByStage,
+} from '../domain/pipeline-metrics';
+import { analyseStages, type StageExitTotals, type TransitionCount } from '../domain/stage-metrics';
+import { type AsOfBasis, stageTotalsAsOf } from './pipeline-as-of.query';
+import { type DealQuery, dealsBehindFigure } from './deals.query';
+import { toStageTotals } from './stage-totals.row';
 
-export interface DealQuery {
-  status?: 'open' | 'won' | 'lost';
-  stageId?: string;
-  offset: number;
-  limit: number;
-}
-
-/** The pipeline reports: each reads the rows in the caller's scope and hands them to a pure calculation. */
+/**
+ * The pipeline reports. Each is computed by the database over the rows in the caller's scope (the scope is a condition
+ * of every statement); what comes back is one row per group, shaped into figures by the pure domain functions.
+ */
 export class PipelineReports {
-  constructor(private readonly reader: OpportunityFactsReader) {}
+  private readonly engine: SqlEngine;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.engine = sqlEngine(dataSource);
+  }
 
   async pipeline(filter: ReportFilter, asOf?: { instant: string; basis: AsOfBasis }) {
-    if (asOf === undefined) {
-      const open = await this.reader.opportunities(filter, (query) => query.andWhere("o.status = 'open'"));
-      return { stages: pipelineByStage(open), deals: open.length };
+    if (asOf !== undefined) {
+      const stages = pipelineByStage(await stageTotalsAsOf(this.dataSource, filter, asOf.instant, asOf.basis));
+      return { asOf: asOf.instant, basis: asOf.basis, stages, deals: countDeals(stages) };
     }
-    const all = await this.reader.opportunities(filter, (query) =>
-      query.andWhere('o.opened_at <= :instant', { instant: asOf.instant }),
+    const sql = this.sql();
+    const rows = await this.query(
+      sql,
+      `SELECT o.pipeline_id, o.stage_id, o.currency, MAX(o.probability) AS probability, COUNT(*) AS deals,
+              SUM(o.amount) AS value, SUM(o.amount * o.probability) AS weighted_value
+       FROM rpt_opportunity o
+       WHERE ${sql.opportunityScope(filter)} AND o.status = 'open'
+       GROUP BY o.pipeline_id, o.stage_id, o.currency`,
     );
-    const current = new Map(all.map((deal) => [deal.opportunityId, deal]));
-    const history = await this.reader.history(filter.divisionId, [...current.keys()]);
-    const then = pipelineAsOf(current, history, asOf.instant, asOf.basis);
-    return { asOf: asOf.instant, basis: asOf.basis, stages: pipelineByStage(then), deals: then.length };
+    const stages = pipelineByStage(rows.map(toStageTotals));
+    return { stages, deals: countDeals(stages) };
   }
 
   async outcomes(filter: ReportFilter) {
-    const deals = await this.reader.opportunities(filter);
-    const closed = deals.filter((deal) => deal.status !== 'open' && inPeriod(filter, deal.closedAt));
-    return outcomes(
+    const closed = this.sql();
+    const closedRows = await this.query(
       closed,
-      deals.filter((deal) => deal.status === 'open'),
+      `SELECT o.status, o.currency, COUNT(*) AS deals, SUM(o.amount) AS value
+       FROM rpt_opportunity o
+       WHERE ${closed.opportunityScope(filter)} AND o.status IN ('won', 'lost') AND ${closed.inPeriod(filter, 'o.closed_at')}
+       GROUP BY o.status, o.currency`,
+    );
+    const cycle = this.sql();
+    const [cycleRow] = await this.query(
+      cycle,
+      cycle.median(
+        `SELECT ${cycle.daysBetween('o.opened_at', 'o.closed_at')} AS value
+         FROM rpt_opportunity o
+         WHERE ${cycle.opportunityScope(filter)} AND o.status = 'won' AND ${cycle.inPeriod(filter, 'o.closed_at')}`,
+      ),
+    );
+    const open = this.sql();
+    const openRows = await this.query(
+      open,
+      `SELECT o.currency, COUNT(*) AS deals FROM rpt_opportunity o
+       WHERE ${open.opportunityScope(filter)} AND o.status = 'open' GROUP BY o.currency`,
+    );
+    const closedTotals = closedRows.map((row): ClosedTotals => ({
+      status: row.status as ClosedTotals['status'],
+      currency: toText(row.currency),
+      count: toNumber(row.deals),
+      value: toNumber(row.value),
+    }));
+    const median = cycleRow?.median === null || cycleRow?.median === undefined ? undefined : toNumber(cycleRow.median);
+    return outcomes(
+      closedTotals,
+      median,
+      Object.fromEntries(openRows.map((row) => [toText(row.currency), toNumber(row.deals)])),
     );
   }
 
   async stages(filter: ReportFilter) {
-    const deals = await this.reader.opportunities(filter);
-    const moves = await this.reader.transitions(filter, new Set(deals.map((deal) => deal.opportunityId)));
-    return analyseStages(moves);
-  }
-
-  async keyCustomers(filter: ReportFilter, limit: number) {
-    const deals = await this.reader.opportunities(filter);
-    return keyCustomers(
-      deals.filter((deal) => deal.status === 'won' && inPeriod(filter, deal.closedAt)),
-      deals.filter((deal) => deal.status === 'open'),
-      limit,
+    const moves = (sql: ReportSql) => {
+      // The deal's row is joined only when a filter is about the deal; the division is on the move itself.
+      const narrowed = Object.keys(filter).some((key) => !['divisionId', 'from', 'to'].includes(key));
+      return `FROM rpt_stage_transition t
+       ${narrowed ? 'JOIN rpt_opportunity o ON o.opportunity_id = t.opportunity_id' : ''}
+       WHERE t.division_id = ${sql.param(filter.divisionId)} AND ${sql.inPeriod(filter, 't.changed_at')}
+         ${narrowed ? `AND ${sql.opportunityScope(filter)}` : ''}`;
+    };
+    const exits = this.sql();
+    const exitRows = await this.query(
+      exits,
+      `SELECT pipeline_id, from_stage, COUNT(*) AS exits, AVG(dwell_days) AS average_days,
+              ${exits.medianOfRanked('dwell_days')} AS median_days,
+              SUM(CASE WHEN direction = 'forward' THEN 1 ELSE 0 END) AS forward,
+              SUM(CASE WHEN direction = 'backward' THEN 1 ELSE 0 END) AS backward,
+              SUM(CASE WHEN direction = 'close' AND to_stage = 'won' THEN 1 ELSE 0 END) AS won,
+              SUM(CASE WHEN direction = 'close' AND to_stage = 'lost' THEN 1 ELSE 0 END) AS lost
+       FROM (SELECT t.pipeline_id, t.from_stage, t.to_stage, t.direction, t.dwell_days,
+                    ${exits.ranked('t.dwell_days', ['t.pipeline_id', 't.from_stage'])}
+             ${moves(exits)} AND t.direction <> 'reopen') AS stage_exits
+       GROUP BY pipeline_id, from_stage`,
+    );
+    const matrix = this.sql();
+    const matrixRows = await this.query(
+      matrix,
+      `SELECT t.pipeline_id, t.from_stage, t.to_stage, t.direction, COUNT(*) AS moves
+       ${moves(matrix)}
+       GROUP BY t.pipeline_id, t.from_stage, t.to_stage, t.direction`,
+    );
+    return analyseStages(
+      exitRows.map((row): StageExitTotals => ({
+        pipelineId: toText(row.pipeline_id),
+        stageId: toText(row.from_stage),
+        exits: toNumber(row.exits),
+        averageDays: toNumber(row.average_days),
+        medianDays: toNumber(row.median_days),
+        forward: toNumber(row.forward),
+        backward: toNumber(row.backward),
+        won: toNumber(row.won),
+        lost: toNumber(row.lost),
+      })),
+      matrixRows.map((row): TransitionCount => ({
+        pipelineId: toText(row.pipeline_id),
+        fromStage: toText(row.from_stage),
+        toStage: toText(row.to_stage),
+        direction: toText(row.direction),
+        count: toNumber(row.moves),
+      })),
     );
   }
 
+  /** Accounts ranked by won value in the period and by open pipeline now, `limit` of each. */
+  async keyCustomers(filter: ReportFilter, limit: number) {
+    const [byWonValue, byOpenPipeline] = await Promise.all([
+      this.rankAccounts(filter, limit, 'won'),
+      this.rankAccounts(filter, limit, 'open'),
+    ]);
+    return { byWonValue, byOpenPipeline };
+  }
+
   /** The deals behind a figure: the same filters, narrowed to a status and stage, by expected close date. */
-  async deals(filter: ReportFilter, query: DealQuery): Promise<{ items: OpportunityFacts[]; total: number }> {
-    const deals = (await this.reader.opportunities(filter))
-      .filter(
-        (deal) =>
-          (query.status === undefined || deal.status === query.status) &&
-          (query.stageId === undefined || deal.stageId === query.stageId) &&
-          (filter.from === undefined && filter.to === undefined
-            ? true
-            : inPeriod(filter, deal.status === 'open' ? deal.openedAt : deal.closedAt)),
-      )
-      .sort(
-        (a, b) =>
-          a.expectedCloseDate.localeCompare(b.expectedCloseDate) || a.opportunityId.localeCompare(b.opportunityId),
-      );
-    return { items: deals.slice(query.offset, query.offset + query.limit), total: deals.length };
+  deals(filter: ReportFilter, query: DealQuery) {
+    return dealsBehindFigure(this.dataSource, filter, query);
+  }
+
+  private async rankAccounts(filter: ReportFilter, limit: number, status: 'won' | 'open') {
+    const deals = (sql: ReportSql) =>
+      `FROM rpt_opportunity o WHERE ${sql.opportunityScope(filter)} AND o.status = '${status}'` +
+      (status === 'won' ? ` AND ${sql.inPeriod(filter, 'o.closed_at')}` : '');
+    const ranked = this.sql();
+    // Accounts rank by their value summed over currencies, as a director reads the list.
+    const rankRows = await this.query(
+      ranked,
+      `SELECT o.account_name, SUM(o.amount) AS total ${deals(ranked)}
+       GROUP BY o.account_name ORDER BY total DESC, ${ranked.binary('o.account_name')} LIMIT ${ranked.param(limit)}`,
+    );
+    const ranking = rankRows.map((row) => toText(row.account_name));
+    if (ranking.length === 0) return [];
+    const split = this.sql();
+    const totals = await this.query(
+      split,
+      `SELECT o.account_name, o.currency, COUNT(*) AS deals, SUM(o.amount) AS value ${deals(split)}
+         AND o.account_name IN (${ranking.map((name) => split.param(name)).join(', ')})
+       GROUP BY o.account_name, o.currency`,
+    );
+    return customerFigures(
+      ranking,
+      totals.map((row): AccountTotals => ({
+        accountName: toText(row.account_name),
+        currency: toText(row.currency),
+        deals: toNumber(row.deals),
+        value: toNumber(row.value),
+      })),
+    );
+  }
+
+  private sql(): ReportSql {
+    return new ReportSql(this.engine);
+  }
+
+  private query(sql: ReportSql, text: string): Promise<SqlRow[]> {
+    return sql.run(this.dataSource, text);
   }
 }
+
+const countDeals = (stages: ReadonlyArray<{ count: number }>): number =>
+  stages.reduce((sum, stage) => sum + stage.count, 0);

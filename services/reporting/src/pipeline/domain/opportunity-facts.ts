@@ -1,4 +1,4 @@
-/** An opportunity as the analytics see it, read from the read model. */
+/** An opportunity as the analytics show it behind a figure, read from the read model. */
 export interface OpportunityFacts {
   opportunityId: string;
   divisionId: string;
@@ -30,17 +30,3 @@ export function addTo(totals: ByCurrency, currency: string, amount: number): voi
 }
 
 export const round2 = (value: number): number => Math.round(value * 100) / 100;
-
-const dayMs = 24 * 60 * 60 * 1000;
-
-export function daysBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / dayMs;
-}
-
-/** The middle value (the mean of the two middle ones for an even count); undefined for none. */
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}

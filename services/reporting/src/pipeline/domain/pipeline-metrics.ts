@@ -1,4 +1,15 @@
-import { addTo, type ByCurrency, daysBetween, median, type OpportunityFacts, round2 } from './opportunity-facts';
+import { addTo, type ByCurrency, round2 } from './opportunity-facts';
+
+/** Open deals of one pipeline stage in one currency, as the read model sums them. */
+export interface StageTotals {
+  pipelineId: string;
+  stageId: string;
+  currency: string;
+  probability: number;
+  count: number;
+  value: number;
+  weightedValue: number;
+}
 
 export interface StageFigures {
   pipelineId: string;
@@ -9,28 +20,39 @@ export interface StageFigures {
   weightedValue: ByCurrency;
 }
 
-/** Open opportunities by pipeline and stage: how many, their value and their value weighted by the stage's odds. */
-export function pipelineByStage(opportunities: readonly OpportunityFacts[]): StageFigures[] {
+/**
+ * Open deals by pipeline and stage: how many, their value and their value weighted by the stage's odds, money kept
+ * apart by currency; stages in pipeline order (by their odds).
+ */
+export function pipelineByStage(totals: readonly StageTotals[]): StageFigures[] {
   const stages = new Map<string, StageFigures>();
-  for (const deal of opportunities) {
-    if (deal.status !== 'open') continue;
-    const key = `${deal.pipelineId}\u0000${deal.stageId}`;
+  for (const total of totals) {
+    const key = `${total.pipelineId}\u0000${total.stageId}`;
     const figures = stages.get(key) ?? {
-      pipelineId: deal.pipelineId,
-      stageId: deal.stageId,
-      probability: deal.probability,
+      pipelineId: total.pipelineId,
+      stageId: total.stageId,
+      probability: total.probability,
       count: 0,
       value: {},
       weightedValue: {},
     };
-    figures.count += 1;
-    addTo(figures.value, deal.currency, deal.amount);
-    addTo(figures.weightedValue, deal.currency, deal.amount * deal.probability);
+    figures.probability = Math.max(figures.probability, total.probability);
+    figures.count += total.count;
+    addTo(figures.value, total.currency, total.value);
+    addTo(figures.weightedValue, total.currency, total.weightedValue);
     stages.set(key, figures);
   }
   return [...stages.values()].sort((a, b) =>
     a.pipelineId === b.pipelineId ? a.probability - b.probability : a.pipelineId.localeCompare(b.pipelineId),
   );
+}
+
+/** Deals closed in a period with one outcome in one currency. */
+export interface ClosedTotals {
+  status: 'won' | 'lost';
+  currency: string;
+  count: number;
+  value: number;
 }
 
 export interface OutcomeFigures {
@@ -52,40 +74,48 @@ export interface OutcomeFigures {
 
 /** Win rate, deal size, sales cycle and velocity of the deals closed in a period, beside the deals open now. */
 export function outcomes(
-  closedInPeriod: readonly OpportunityFacts[],
-  openNow: readonly OpportunityFacts[],
+  closedInPeriod: readonly ClosedTotals[],
+  medianCycleDays: number | undefined,
+  openNowByCurrency: Readonly<Record<string, number>>,
 ): OutcomeFigures {
-  const won = closedInPeriod.filter((deal) => deal.status === 'won');
-  const lost = closedInPeriod.filter((deal) => deal.status === 'lost');
-  const winRate = won.length + lost.length === 0 ? undefined : won.length / (won.length + lost.length);
+  const count = (status: ClosedTotals['status']) =>
+    closedInPeriod.filter((total) => total.status === status).reduce((sum, total) => sum + total.count, 0);
+  const won = count('won');
+  const lost = count('lost');
+  const winRate = won + lost === 0 ? undefined : won / (won + lost);
   const wonValue: ByCurrency = {};
-  const wonCount: Record<string, number> = {};
-  for (const deal of won) {
-    addTo(wonValue, deal.currency, deal.amount);
-    wonCount[deal.currency] = (wonCount[deal.currency] ?? 0) + 1;
+  const averageDealSize: ByCurrency = {};
+  for (const total of closedInPeriod) {
+    if (total.status !== 'won' || total.count === 0) continue;
+    addTo(wonValue, total.currency, total.value);
+    averageDealSize[total.currency] = round2(total.value / total.count);
   }
-  const averageDealSize: ByCurrency = Object.fromEntries(
-    Object.entries(wonValue).map(([currency, value]) => [currency, round2(value / (wonCount[currency] ?? 1))]),
-  );
-  const cycle = median(won.map((deal) => daysBetween(deal.openedAt, deal.closedAt ?? deal.openedAt)));
-  const openByCurrency: Record<string, number> = {};
-  for (const deal of openNow) openByCurrency[deal.currency] = (openByCurrency[deal.currency] ?? 0) + 1;
   const pipelineVelocityPerDay: ByCurrency = {};
-  if (winRate !== undefined && cycle !== undefined && cycle > 0) {
+  if (winRate !== undefined && medianCycleDays !== undefined && medianCycleDays > 0) {
     for (const [currency, size] of Object.entries(averageDealSize)) {
-      pipelineVelocityPerDay[currency] = round2(((openByCurrency[currency] ?? 0) * winRate * size) / cycle);
+      pipelineVelocityPerDay[currency] = round2(
+        ((openNowByCurrency[currency] ?? 0) * winRate * size) / medianCycleDays,
+      );
     }
   }
   return {
-    won: won.length,
-    lost: lost.length,
+    won,
+    lost,
     winRate: winRate === undefined ? undefined : round4(winRate),
     wonValue,
     averageDealSize,
-    medianSalesCycleDays: cycle === undefined ? undefined : round2(cycle),
+    medianSalesCycleDays: medianCycleDays === undefined ? undefined : round2(medianCycleDays),
     pipelineVelocityPerDay,
-    openDeals: openNow.length,
+    openDeals: Object.values(openNowByCurrency).reduce((sum, deals) => sum + deals, 0),
   };
+}
+
+/** One account's deals in one currency. */
+export interface AccountTotals {
+  accountName: string;
+  currency: string;
+  deals: number;
+  value: number;
 }
 
 export interface CustomerFigures {
@@ -94,26 +124,18 @@ export interface CustomerFigures {
   value: ByCurrency;
 }
 
-/** Accounts ranked by won value and by open pipeline, each list at most `limit` long. */
-export function keyCustomers(
-  wonInPeriod: readonly OpportunityFacts[],
-  openNow: readonly OpportunityFacts[],
-  limit: number,
-): { byWonValue: CustomerFigures[]; byOpenPipeline: CustomerFigures[] } {
-  const rank = (deals: readonly OpportunityFacts[]): CustomerFigures[] => {
-    const accounts = new Map<string, CustomerFigures>();
-    for (const deal of deals) {
-      const figures = accounts.get(deal.accountName) ?? { accountName: deal.accountName, deals: 0, value: {} };
-      figures.deals += 1;
-      addTo(figures.value, deal.currency, deal.amount);
-      accounts.set(deal.accountName, figures);
-    }
-    const total = (figures: CustomerFigures): number => Object.values(figures.value).reduce((a, b) => a + b, 0);
-    return [...accounts.values()]
-      .sort((a, b) => total(b) - total(a) || a.accountName.localeCompare(b.accountName))
-      .slice(0, limit);
-  };
-  return { byWonValue: rank(wonInPeriod), byOpenPipeline: rank(openNow) };
+/** Accounts in the order given (the ranking), each with its deals and value by currency. */
+export function customerFigures(ranking: readonly string[], totals: readonly AccountTotals[]): CustomerFigures[] {
+  const accounts = new Map<string, CustomerFigures>(
+    ranking.map((accountName) => [accountName, { accountName, deals: 0, value: {} }]),
+  );
+  for (const total of totals) {
+    const figures = accounts.get(total.accountName);
+    if (figures === undefined) continue;
+    figures.deals += total.deals;
+    addTo(figures.value, total.currency, total.value);
+  }
+  return [...accounts.values()];
 }
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;

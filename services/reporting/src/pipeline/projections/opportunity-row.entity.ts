@@ -57,6 +57,14 @@ export abstract class OpportunityColumns {
   @Column({ name: 'closed_at', type: 'varchar', nullable: true })
   closedAt!: string | null;
 
+  /** When the latest close was recorded: before then, the deal was still believed open. */
+  @Column({ name: 'closed_recorded_at', type: 'varchar', nullable: true })
+  closedRecordedAt!: string | null;
+
+  /** Times it was reopened: a deal never reopened was open exactly from opening to closing. */
+  @Column({ name: 'reopen_count', type: 'integer' })
+  reopenCount!: number;
+
   @Column({ name: 'loss_reason', type: 'varchar', nullable: true })
   lossReason!: string | null;
 

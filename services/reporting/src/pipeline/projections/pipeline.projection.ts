@@ -22,6 +22,14 @@ interface Change {
 
 type Changer = (event: IntegrationEvent, row: OpportunityColumns) => Change;
 
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** History instants are stored in one width, so that the as-of report can order entries by their text. */
+function utcInstant(text: string): string {
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? text : instant.toISOString();
+}
+
 /** History keeps only what the event changed, so replaying it in business-time order never undoes a correction. */
 function history(
   event: IntegrationEvent,
@@ -35,8 +43,8 @@ function history(
     opportunityId: row.opportunityId,
     divisionId: row.divisionId,
     kind,
-    effectiveAt,
-    recordedAt: event.time,
+    effectiveAt: utcInstant(effectiveAt),
+    recordedAt: utcInstant(event.time),
     stageId: changed.stageId ?? null,
     probability: changed.probability ?? null,
     amount: changed.amount ?? null,
@@ -69,6 +77,8 @@ const opened: ProjectionHandler = (event, session) => {
     status: 'open',
     openedAt: data.openedAt,
     closedAt: null,
+    closedRecordedAt: null,
+    reopenCount: 0,
     lossReason: null,
     source: lead?.source ?? null,
     segmentIds: lead?.segmentIds ?? '[]',
@@ -93,6 +103,7 @@ const changing =
         divisionId: row.divisionId,
         pipelineId: row.pipelineId,
         ...change.move,
+        dwellDays: (Date.parse(change.move.changedAt) - Date.parse(change.move.fromEnteredAt)) / dayMs,
       });
     }
     session.saveOpportunity({ ...row, ...change.update });
@@ -147,6 +158,7 @@ const won: Changer = (event, row) => {
       channel: data.channel,
       dealerId: data.dealerId ?? null,
       closedAt: data.wonAt,
+      closedRecordedAt: utcInstant(event.time),
     },
   };
 };
@@ -163,7 +175,13 @@ const lost: Changer = (event, row) => {
       fromEnteredAt: row.stageEnteredAt,
       changedAt: data.lostAt,
     },
-    update: { status: 'lost', probability: 0, closedAt: data.lostAt, lossReason: data.reason },
+    update: {
+      status: 'lost',
+      probability: 0,
+      closedAt: data.lostAt,
+      closedRecordedAt: utcInstant(event.time),
+      lossReason: data.reason,
+    },
   };
 };
 
@@ -185,6 +203,8 @@ const reopened: Changer = (event, row) => {
       stageEnteredAt: data.reopenedAt,
       probability: data.probability,
       closedAt: null,
+      closedRecordedAt: null,
+      reopenCount: row.reopenCount + 1,
       lossReason: null,
     },
   };

@@ -31,6 +31,10 @@ export abstract class StageTransitionColumns {
 
   @Column({ name: 'changed_at', type: 'varchar' })
   changedAt!: string;
+
+  /** Days from entering the stage left to leaving it, as a fraction. */
+  @Column({ name: 'dwell_days', type: 'double precision' })
+  dwellDays!: number;
 }
 
 @Entity('rpt_stage_transition')

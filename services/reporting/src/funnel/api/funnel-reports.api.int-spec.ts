@@ -1,0 +1,3 @@
+import { describeFunnelReportsApi } from './funnel-reports.api-cases';
+
+describeFunnelReportsApi('postgres');

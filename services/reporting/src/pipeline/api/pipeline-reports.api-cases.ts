@@ -1,0 +1,246 @@
+import { type ReportingEngine, salesStoryApi } from '../../testing/sales-story-api';
+
+const north = { 'X-Division-Id': 'north', 'X-User-Id': 'director-1', 'X-User-Roles': 'sales-director' };
+
+/** The pipeline reports API's cases, figures computed by hand from the sales story; run on each engine. */
+export function describePipelineReportsApi(engine: ReportingEngine): void {
+  describe(`pipeline reports API on ${engine} (figures computed by hand from the sales story)`, () => {
+    const { get } = salesStoryApi(engine, north);
+
+    it('GET /reports/pipeline: open deals by stage, with value and weighted value', async () => {
+      const response = await get('/reports/pipeline');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        deals: 2,
+        stages: [
+          {
+            pipelineId: 'new-business',
+            stageId: 'prospecting',
+            probability: 0.1,
+            count: 1,
+            value: { EUR: 5000 },
+            weightedValue: { EUR: 500 },
+          },
+          {
+            pipelineId: 'new-business',
+            stageId: 'negotiation',
+            probability: 0.75,
+            count: 1,
+            value: { EUR: 40000 },
+            weightedValue: { EUR: 30000 },
+          },
+        ],
+      });
+      expect((await get('/reports/pipeline?channel=dealer&dealerId=dealer-1')).body.deals).toBe(1);
+      expect((await get('/reports/pipeline?productId=press-200')).body.deals).toBe(1);
+      expect((await get('/reports/pipeline', { ...north, 'X-Division-Id': 'south' })).body.stages).toEqual([
+        {
+          pipelineId: 'new-business',
+          stageId: 'prospecting',
+          probability: 0.1,
+          count: 1,
+          value: { EUR: 99999 },
+          weightedValue: { EUR: 9999.9 },
+        },
+      ]);
+    });
+
+    it('GET /reports/pipeline?asOf=: as known now, and as believed then', async () => {
+      const known = await get('/reports/pipeline?asOf=2026-01-31T00:00:00Z');
+      expect(known.body).toEqual({
+        asOf: '2026-01-31T00:00:00.000Z',
+        basis: 'known',
+        deals: 2,
+        stages: [
+          {
+            pipelineId: 'new-business',
+            stageId: 'qualification',
+            probability: 0.2,
+            count: 1,
+            value: { EUR: 10000 },
+            weightedValue: { EUR: 2000 },
+          },
+          {
+            pipelineId: 'new-business',
+            stageId: 'proposal',
+            probability: 0.5,
+            count: 1,
+            value: { EUR: 25000 },
+            weightedValue: { EUR: 12500 },
+          },
+        ],
+      });
+      const believed = await get('/reports/pipeline?asOf=2026-01-31T00:00:00Z&basis=believed');
+      expect(believed.body.stages[1]).toMatchObject({
+        stageId: 'proposal',
+        value: { EUR: 20000 },
+        weightedValue: { EUR: 10000 },
+      });
+      expect((await get('/reports/pipeline?asOf=2025-12-31T00:00:00Z')).body).toMatchObject({ deals: 0, stages: [] });
+    });
+
+    it('GET /reports/pipeline?asOf=: follows reopened deals and closes recorded late', async () => {
+      const east = { ...north, 'X-Division-Id': 'east' };
+      const stages = async (query: string) =>
+        (
+          (await get(`/reports/pipeline${query}`, east)).body.stages as Array<{
+            stageId: string;
+            count: number;
+            value: Record<string, number>;
+          }>
+        ).map(({ stageId, count, value }) => ({ stageId, count, value }));
+      // E1 lost on the 10th, E2 won on the 10th and reopened on the 12th, E3 lost on the 10th (recorded the 20th).
+      expect(await stages('?asOf=2026-01-15T00:00:00Z')).toEqual([
+        { stageId: 'proposal', count: 1, value: { EUR: 2000 } },
+      ]);
+      expect(await stages('?asOf=2026-01-15T00:00:00Z&basis=believed')).toEqual([
+        { stageId: 'prospecting', count: 1, value: { EUR: 3000 } },
+        { stageId: 'proposal', count: 1, value: { EUR: 2000 } },
+      ]);
+      // E1 reopened on the 20th; E2 won again on the 30th.
+      expect(await stages('?asOf=2026-01-25T00:00:00Z')).toEqual([
+        { stageId: 'qualification', count: 1, value: { EUR: 1000 } },
+        { stageId: 'proposal', count: 1, value: { EUR: 2000 } },
+      ]);
+      expect(await stages('?asOf=2026-02-15T00:00:00Z')).toEqual([
+        { stageId: 'qualification', count: 1, value: { EUR: 1000 } },
+      ]);
+      expect(await stages('')).toEqual([{ stageId: 'qualification', count: 1, value: { EUR: 1000 } }]);
+    });
+
+    it('GET /reports/outcomes: win rate, deal size, sales cycle and velocity of the period', async () => {
+      const response = await get('/reports/outcomes?from=2026-02-01&to=2026-03-01');
+      expect(response.body).toEqual({
+        won: 1,
+        lost: 1,
+        winRate: 0.5,
+        wonValue: { EUR: 12000 },
+        averageDealSize: { EUR: 12000 },
+        medianSalesCycleDays: 30,
+        pipelineVelocityPerDay: { EUR: 400 },
+        openDeals: 2,
+      });
+      expect((await get('/reports/outcomes?from=2026-01-01&to=2026-02-01')).body).toMatchObject({ won: 0, lost: 0 });
+      expect((await get('/reports/outcomes?ownerRepId=rep-2')).body).toMatchObject({ won: 0, lost: 1, winRate: 0 });
+    });
+
+    it('GET /reports/stages: dwell times, transition matrix with backward moves, and bottlenecks', async () => {
+      const response = await get('/reports/stages');
+      expect(response.body.dwell).toEqual([
+        {
+          pipelineId: 'new-business',
+          stageId: 'proposal',
+          exits: 2,
+          averageDays: 10,
+          medianDays: 10,
+          forward: 0,
+          backward: 1,
+          won: 1,
+          lost: 0,
+        },
+        {
+          pipelineId: 'new-business',
+          stageId: 'prospecting',
+          exits: 3,
+          averageDays: 8,
+          medianDays: 9,
+          forward: 3,
+          backward: 0,
+          won: 0,
+          lost: 0,
+        },
+        {
+          pipelineId: 'new-business',
+          stageId: 'qualification',
+          exits: 2,
+          averageDays: 13,
+          medianDays: 13,
+          forward: 1,
+          backward: 0,
+          won: 0,
+          lost: 1,
+        },
+      ]);
+      expect(response.body.transitions).toContainEqual({
+        pipelineId: 'new-business',
+        fromStage: 'proposal',
+        toStage: 'qualification',
+        direction: 'backward',
+        count: 1,
+      });
+      expect(response.body.transitions).toHaveLength(7);
+      expect(response.body.bottlenecks.map((stage: { stageId: string }) => stage.stageId)).toEqual([
+        'qualification',
+        'proposal',
+        'prospecting',
+      ]);
+      const february = await get('/reports/stages?from=2026-02-05');
+      expect(february.body.transitions.map((move: { toStage: string }) => move.toStage).sort()).toEqual([
+        'lost',
+        'negotiation',
+        'won',
+      ]);
+    });
+
+    it('GET /reports/key-customers: by won value in the period and by open pipeline', async () => {
+      const response = await get('/reports/key-customers?from=2026-02-01&limit=5');
+      expect(response.body).toEqual({
+        byWonValue: [{ accountName: 'Acme', deals: 1, value: { EUR: 12000 } }],
+        byOpenPipeline: [
+          { accountName: 'Cogs', deals: 1, value: { EUR: 40000 } },
+          { accountName: 'Acme', deals: 1, value: { EUR: 5000 } },
+        ],
+      });
+      expect((await get('/reports/key-customers?limit=1')).body.byOpenPipeline).toHaveLength(1);
+    });
+
+    it('GET /reports/deals: the deals behind a figure, paged, by expected close date', async () => {
+      const open = await get('/reports/deals?status=open');
+      expect(open.body).toMatchObject({ page: 1, pageSize: 50, total: 2 });
+      expect(open.body.items.map((deal: { opportunityId: string }) => deal.opportunityId)).toEqual(['O4', 'O3']);
+      const negotiation = await get('/reports/deals?stageId=negotiation');
+      expect(negotiation.body.items).toEqual([
+        expect.objectContaining({
+          opportunityId: 'O3',
+          accountName: 'Cogs',
+          amount: 40000,
+          channel: 'dealer',
+          dealerId: 'dealer-1',
+        }),
+      ]);
+      const won = await get('/reports/deals?status=won&from=2026-02-01&to=2026-03-01');
+      expect(won.body.items).toEqual([
+        expect.objectContaining({ opportunityId: 'O1', source: 'referral', segmentIds: ['S1'] }),
+      ]);
+      expect((await get('/reports/deals?page=2&pageSize=1&status=open')).body.items).toHaveLength(1);
+    });
+
+    it.each([
+      ['/reports/pipeline?asOf=yesterday', 'asOf'],
+      ['/reports/pipeline?basis=believed', 'basis'],
+      ['/reports/pipeline?asOf=2026-01-01T00:00:00Z&basis=guessed', 'basis'],
+      ['/reports/pipeline?channel=partner', 'channel'],
+      ['/reports/pipeline?pipelineId=new business', 'pipelineId'],
+      ['/reports/outcomes?from=2026-02-30', 'from'],
+      ['/reports/outcomes?from=2026-03-01&to=2026-02-01', 'to'],
+      ['/reports/outcomes?source=' + 's'.repeat(61), 'source'],
+      ['/reports/stages?segmentId=%27%20OR%201%3D1', 'segmentId'],
+      ['/reports/key-customers?limit=0', 'limit'],
+      ['/reports/key-customers?limit=many', 'limit'],
+      ['/reports/deals?status=pending', 'status'],
+      ['/reports/deals?pageSize=201', 'pageSize'],
+      ['/reports/deals?sort=amount', 'sort'],
+    ])('refuses %s naming %s', async (path, field) => {
+      const response = await get(path);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    });
+
+    it('refuses a caller without division headers', async () => {
+      const response = await get('/reports/pipeline', {});
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { describePipelineReportsApi } from './pipeline-reports.api-cases';
+
+describePipelineReportsApi('postgres');
