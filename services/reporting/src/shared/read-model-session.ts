@@ -5,6 +5,7 @@ import type { OpportunityHistoryColumns } from '../pipeline/projections/opportun
 import type { OpportunityColumns } from '../pipeline/projections/opportunity-row.entity';
 import type { StageTransitionColumns } from '../pipeline/projections/stage-transition-row.entity';
 import type { ReadModelTables } from './read-model-tables';
+import { writeRows } from './row-writer';
 
 /** Parameters per statement stay far below what PostgreSQL and SQLite allow. */
 const chunkSize = 1000;
@@ -117,11 +118,11 @@ export class ReadModelSession {
   /** Writes what changed since the last flush: one multi-row statement per table and chunk. */
   async flush(tx: EntityManager): Promise<void> {
     const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
-    for (const rows of chunks(opportunities)) await tx.upsert(this.tables.opportunity, rows, ['opportunityId']);
+    for (const rows of chunks(opportunities)) await writeRows(tx, this.tables.opportunity, rows, 'replace');
     const leads = [...this.changedLeads].map((id) => this.leads.get(id) as LeadColumns);
-    for (const rows of chunks(leads)) await tx.upsert(this.tables.lead, rows, ['leadId']);
-    for (const rows of chunks(this.history)) await tx.insert(this.tables.history, rows);
-    for (const rows of chunks(this.transitions)) await tx.insert(this.tables.transition, rows);
+    for (const rows of chunks(leads)) await writeRows(tx, this.tables.lead, rows, 'replace');
+    for (const rows of chunks(this.history)) await writeRows(tx, this.tables.history, rows, 'insert');
+    for (const rows of chunks(this.transitions)) await writeRows(tx, this.tables.transition, rows, 'insert');
     this.changedOpportunities.clear();
     this.changedLeads.clear();
     this.history.length = 0;

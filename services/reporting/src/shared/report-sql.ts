@@ -83,21 +83,12 @@ export class ReportSql {
     return conditions.length === 0 ? '1 = 1' : conditions.join(' AND ');
   }
 
-  /** Columns numbering each row within its group by `value` (`position`) beside the group's size (`size`). */
-  ranked(value: string, groupColumns: readonly string[] = []): string {
-    const partition = groupColumns.length === 0 ? '' : `PARTITION BY ${groupColumns.join(', ')}`;
-    return `ROW_NUMBER() OVER (${partition} ORDER BY ${value}) AS position, COUNT(*) OVER (${partition}) AS size`;
-  }
-
-  /** Over rows with `ranked` columns: the median of `value`, the middle row or the mean of the two middle ones. */
-  medianOfRanked(value: string): string {
-    return `AVG(CASE WHEN position IN ((size + 1) / 2, (size + 2) / 2) THEN ${value} END)`;
-  }
-
-  /** The median of `value` over the rows of a sub-select that yields it. */
-  median(rows: string): string {
-    return `SELECT ${this.medianOfRanked('value')} AS median
-            FROM (SELECT value, ${this.ranked('value')} FROM (${rows}) AS measured) AS numbered`;
+  /**
+   * The median of `value` over a group (the middle value, or the mean of the two middle ones): PostgreSQL's
+   * continuous percentile, and on SQLite the `median` aggregate the reporting database registers.
+   */
+  median(value: string): string {
+    return this.engine === 'postgres' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})` : `median(${value})`;
   }
 }
 

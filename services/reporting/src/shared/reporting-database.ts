@@ -46,14 +46,46 @@ export async function openReportingDatabase(database: ReportingDatabase): Promis
           type: 'better-sqlite3',
           database: database.filename,
           // The read models can be rebuilt from the events: a lost last transaction costs nothing.
-          prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+          prepareDatabase: (db: SqliteConnection) => {
             db.pragma('journal_mode = WAL');
             db.pragma('synchronous = NORMAL');
+            registerMedian(db);
           },
         });
   await dataSource.initialize();
   if (database.kind === 'sqlite') serializeTransactions(dataSource);
   return dataSource;
+}
+
+interface SqliteConnection {
+  pragma(statement: string): unknown;
+  aggregate(
+    name: string,
+    options: {
+      start: () => number[];
+      step: (values: number[], value: unknown) => number[];
+      result: (values: number[]) => number | null;
+    },
+  ): unknown;
+}
+
+/** SQLite has no median; the reports ask for one as PostgreSQL's continuous percentile gives it. */
+function registerMedian(db: SqliteConnection): void {
+  db.aggregate('median', {
+    start: () => [],
+    step: (values, value) => {
+      if (typeof value === 'number') values.push(value);
+      return values;
+    },
+    result: (values) => {
+      if (values.length === 0) return null;
+      const sorted = values.sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1
+        ? (sorted[middle] as number)
+        : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    },
+  });
 }
 
 /**

@@ -92,23 +92,25 @@ export function readModelIndexes(prefix = ''): Array<{ name: string; create: str
   return [
     {
       name: `${prefix}rpt_opportunity_division`,
-      create: `CREATE INDEX ${prefix}rpt_opportunity_division ON ${prefix}rpt_opportunity (division_id, status)`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_division ON ${prefix}rpt_opportunity (division_id, status)`,
     },
     {
       name: `${prefix}rpt_opportunity_lead`,
-      create: `CREATE INDEX ${prefix}rpt_opportunity_lead ON ${prefix}rpt_opportunity (lead_id)`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_lead ON ${prefix}rpt_opportunity (lead_id)`,
     },
     {
-      name: `${prefix}rpt_opportunity_history_division`,
-      create: `CREATE INDEX ${prefix}rpt_opportunity_history_division ON ${prefix}rpt_opportunity_history (division_id, opportunity_id)`,
+      // Covers the as-of report: a deal's entries up to an instant are read from the index alone.
+      name: `${prefix}rpt_opportunity_history_opportunity`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_history_opportunity ON ${prefix}rpt_opportunity_history
+                 (opportunity_id, effective_at, recorded_at, kind, stage_id, probability, amount, currency)`,
     },
     {
       name: `${prefix}rpt_stage_transition_division`,
-      create: `CREATE INDEX ${prefix}rpt_stage_transition_division ON ${prefix}rpt_stage_transition (division_id, changed_at)`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_stage_transition_division ON ${prefix}rpt_stage_transition (division_id, changed_at)`,
     },
     {
       name: `${prefix}rpt_lead_division`,
-      create: `CREATE INDEX ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
     },
   ];
 }

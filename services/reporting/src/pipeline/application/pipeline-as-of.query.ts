@@ -52,7 +52,7 @@ export async function stageTotalsAsOf(
                 ${latest('amount', undefined, 'CAST(h.amount AS text)')},
                 ${latest('currency')}
          FROM rpt_opportunity o
-         JOIN rpt_opportunity_history h ON h.division_id = o.division_id AND h.opportunity_id = o.opportunity_id
+         JOIN rpt_opportunity_history h ON h.opportunity_id = o.opportunity_id
          WHERE ${sql.opportunityScope(filter)}
            AND o.opened_at <= ${sql.param(instant)}
            AND NOT (o.status <> 'open' AND o.reopen_count = 0 AND o.closed_at <= ${sql.param(instant)}

@@ -44,28 +44,29 @@ export class PipelineReports {
 
   async outcomes(filter: ReportFilter) {
     const closed = this.sql();
-    const closedRows = await this.query(
-      closed,
-      `SELECT o.status, o.currency, COUNT(*) AS deals, SUM(o.amount) AS value
-       FROM rpt_opportunity o
-       WHERE ${closed.opportunityScope(filter)} AND o.status IN ('won', 'lost') AND ${closed.inPeriod(filter, 'o.closed_at')}
-       GROUP BY o.status, o.currency`,
-    );
     const cycle = this.sql();
-    const [cycleRow] = await this.query(
-      cycle,
-      cycle.median(
-        `SELECT ${cycle.daysBetween('o.opened_at', 'o.closed_at')} AS value
+    const open = this.sql();
+    const [closedRows, [cycleRow], openRows] = await Promise.all([
+      closed.run(
+        this.dataSource,
+        `SELECT o.status, o.currency, COUNT(*) AS deals, SUM(o.amount) AS value
+         FROM rpt_opportunity o
+         WHERE ${closed.opportunityScope(filter)} AND o.status IN ('won', 'lost')
+           AND ${closed.inPeriod(filter, 'o.closed_at')}
+         GROUP BY o.status, o.currency`,
+      ),
+      cycle.run(
+        this.dataSource,
+        `SELECT ${cycle.median(cycle.daysBetween('o.opened_at', 'o.closed_at'))} AS median
          FROM rpt_opportunity o
          WHERE ${cycle.opportunityScope(filter)} AND o.status = 'won' AND ${cycle.inPeriod(filter, 'o.closed_at')}`,
       ),
-    );
-    const open = this.sql();
-    const openRows = await this.query(
-      open,
-      `SELECT o.currency, COUNT(*) AS deals FROM rpt_opportunity o
-       WHERE ${open.opportunityScope(filter)} AND o.status = 'open' GROUP BY o.currency`,
-    );
+      open.run(
+        this.dataSource,
+        `SELECT o.currency, COUNT(*) AS deals FROM rpt_opportunity o
+         WHERE ${open.opportunityScope(filter)} AND o.status = 'open' GROUP BY o.currency`,
+      ),
+    ]);
     const closedTotals = closedRows.map((row): ClosedTotals => ({
       status: row.status as ClosedTotals['status'],
       currency: toText(row.currency),
@@ -81,35 +82,34 @@ export class PipelineReports {
   }
 
   async stages(filter: ReportFilter) {
-    const moves = (sql: ReportSql) => {
-      // The deal's row is joined only when a filter is about the deal; the division is on the move itself.
-      const narrowed = Object.keys(filter).some((key) => !['divisionId', 'from', 'to'].includes(key));
-      return `FROM rpt_stage_transition t
+    // The deal's row is joined only when a filter is about the deal; the division is on the move itself.
+    const narrowed = Object.keys(filter).some((key) => !['divisionId', 'from', 'to'].includes(key));
+    const moves = (sql: ReportSql) =>
+      `FROM rpt_stage_transition t
        ${narrowed ? 'JOIN rpt_opportunity o ON o.opportunity_id = t.opportunity_id' : ''}
        WHERE t.division_id = ${sql.param(filter.divisionId)} AND ${sql.inPeriod(filter, 't.changed_at')}
          ${narrowed ? `AND ${sql.opportunityScope(filter)}` : ''}`;
-    };
     const exits = this.sql();
-    const exitRows = await this.query(
-      exits,
-      `SELECT pipeline_id, from_stage, COUNT(*) AS exits, AVG(dwell_days) AS average_days,
-              ${exits.medianOfRanked('dwell_days')} AS median_days,
-              SUM(CASE WHEN direction = 'forward' THEN 1 ELSE 0 END) AS forward,
-              SUM(CASE WHEN direction = 'backward' THEN 1 ELSE 0 END) AS backward,
-              SUM(CASE WHEN direction = 'close' AND to_stage = 'won' THEN 1 ELSE 0 END) AS won,
-              SUM(CASE WHEN direction = 'close' AND to_stage = 'lost' THEN 1 ELSE 0 END) AS lost
-       FROM (SELECT t.pipeline_id, t.from_stage, t.to_stage, t.direction, t.dwell_days,
-                    ${exits.ranked('t.dwell_days', ['t.pipeline_id', 't.from_stage'])}
-             ${moves(exits)} AND t.direction <> 'reopen') AS stage_exits
-       GROUP BY pipeline_id, from_stage`,
-    );
     const matrix = this.sql();
-    const matrixRows = await this.query(
-      matrix,
-      `SELECT t.pipeline_id, t.from_stage, t.to_stage, t.direction, COUNT(*) AS moves
-       ${moves(matrix)}
-       GROUP BY t.pipeline_id, t.from_stage, t.to_stage, t.direction`,
-    );
+    const [exitRows, matrixRows] = await Promise.all([
+      exits.run(
+        this.dataSource,
+        `SELECT t.pipeline_id, t.from_stage, COUNT(*) AS exits, AVG(t.dwell_days) AS average_days,
+                ${exits.median('t.dwell_days')} AS median_days,
+                SUM(CASE WHEN t.direction = 'forward' THEN 1 ELSE 0 END) AS forward,
+                SUM(CASE WHEN t.direction = 'backward' THEN 1 ELSE 0 END) AS backward,
+                SUM(CASE WHEN t.direction = 'close' AND t.to_stage = 'won' THEN 1 ELSE 0 END) AS won,
+                SUM(CASE WHEN t.direction = 'close' AND t.to_stage = 'lost' THEN 1 ELSE 0 END) AS lost
+         ${moves(exits)} AND t.direction <> 'reopen'
+         GROUP BY t.pipeline_id, t.from_stage`,
+      ),
+      matrix.run(
+        this.dataSource,
+        `SELECT t.pipeline_id, t.from_stage, t.to_stage, t.direction, COUNT(*) AS moves
+         ${moves(matrix)}
+         GROUP BY t.pipeline_id, t.from_stage, t.to_stage, t.direction`,
+      ),
+    ]);
     return analyseStages(
       exitRows.map((row): StageExitTotals => ({
         pipelineId: toText(row.pipeline_id),
