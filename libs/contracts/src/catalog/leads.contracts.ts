@@ -122,7 +122,9 @@ export const leadsContracts: IntegrationEventContract[] = [
   {
     ...lead,
     name: 'LeadAssigned',
-    description: 'A lead was assigned or reassigned to a sales rep; the rule that fired is named.',
+    description:
+      'A lead was assigned or reassigned to a sales rep; the rule that fired is named, and the team it chose from ' +
+      '(since 1.3.0).',
     schema: payload(
       'An assignment',
       {
@@ -131,9 +133,10 @@ export const leadsContracts: IntegrationEventContract[] = [
         repId: id,
         previousRepId: id,
         rule: { type: 'string', maxLength: 80 },
+        teamId: id,
         assignedAt: instant,
       },
-      ['previousRepId'],
+      ['previousRepId', 'teamId'],
     ),
   },
   {

@@ -39,6 +39,17 @@ export interface LeadCapturedData {
   capturedAt: string;
 }
 
+export interface LeadAssignedData {
+  leadId: string;
+  divisionId: string;
+  repId: string;
+  previousRepId?: string;
+  rule: string;
+  /** Since contracts 1.3.0: the team a team rule chose the rep from. */
+  teamId?: string;
+  assignedAt: string;
+}
+
 export interface OpportunityOpenedData {
   opportunityId: string;
   divisionId: string;

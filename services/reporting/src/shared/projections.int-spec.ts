@@ -106,7 +106,8 @@ describe.each(engines)('reporting projections on $name', (engine) => {
         Object.entries(await dumpTables(dataSource, reportingProjections)).map(([table, rows]) => [
           table,
           rows.map((row) => {
-            const { dwell_days: days, ...rest } = row as { dwell_days?: number };
+            // The team is not in the rows a table held before; it fills as leads are assigned again.
+            const { dwell_days: days, team_id: _team, ...rest } = row as { dwell_days?: number; team_id?: string };
             return days === undefined ? rest : { ...rest, dwell_days: Math.round(Number(days) * 1e6) / 1e6 };
           }),
         ]),
@@ -119,6 +120,7 @@ describe.each(engines)('reporting projections on $name', (engine) => {
     await dataSource.runMigrations();
     expect(await comparable()).toEqual(projected);
     expect(projected.rpt_opportunity).toContainEqual(expect.objectContaining({ reopen_count: 1 }));
+    expect(await dataSource.query('SELECT team_id FROM rpt_lead WHERE team_id IS NOT NULL')).toEqual([]);
     expect(projected.rpt_opportunity).toContainEqual(
       expect.objectContaining({ status: 'won', closed_recorded_at: expect.stringMatching(/Z$/) as unknown }),
     );

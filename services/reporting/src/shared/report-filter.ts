@@ -3,6 +3,8 @@ export interface ReportFilter {
   divisionId: string;
   pipelineId?: string;
   ownerRepId?: string;
+  /** The team leads were routed to by the assignment rules, and their deals with them. */
+  teamId?: string;
   channel?: 'direct' | 'dealer';
   dealerId?: string;
   source?: string;

@@ -65,6 +65,7 @@ export class ReportSql {
     const conditions = [`${alias}.division_id = ${this.param(filter.divisionId)}`];
     if (filter.pipelineId !== undefined) conditions.push(`${alias}.pipeline_id = ${this.param(filter.pipelineId)}`);
     if (filter.ownerRepId !== undefined) conditions.push(`${alias}.owner_rep_id = ${this.param(filter.ownerRepId)}`);
+    if (filter.teamId !== undefined) conditions.push(`${alias}.team_id = ${this.param(filter.teamId)}`);
     if (filter.channel !== undefined) conditions.push(`${alias}.channel = ${this.param(filter.channel)}`);
     if (filter.dealerId !== undefined) conditions.push(`${alias}.dealer_id = ${this.param(filter.dealerId)}`);
     if (filter.source !== undefined) conditions.push(`${alias}.source = ${this.param(filter.source)}`);

@@ -7,7 +7,7 @@ import {
 } from '../pipeline/projections/opportunity-history-row.entity';
 import { OpportunityRebuildRow, OpportunityRow } from '../pipeline/projections/opportunity-row.entity';
 import { StageTransitionRebuildRow, StageTransitionRow } from '../pipeline/projections/stage-transition-row.entity';
-import { AddAsOfAndDwellColumns1764400000000 } from './reporting-as-of-columns.migration';
+import { AddReportingColumns1764400000000 } from './reporting-columns.migration';
 import { CreateReportingTables1764300000000 } from './reporting-tables.migration';
 
 /** Where the read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
@@ -29,11 +29,9 @@ export const reportingEntities = [
 export async function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {
   const common = {
     entities: reportingEntities,
-    migrations: [
-      ...messagingMigrations,
-      CreateReportingTables1764300000000,
-      AddAsOfAndDwellColumns1764400000000,
-    ] as Array<new () => unknown>,
+    migrations: [...messagingMigrations, CreateReportingTables1764300000000, AddReportingColumns1764400000000] as Array<
+      new () => unknown
+    >,
     migrationsRun: true,
     migrationsTableName: 'reporting_migrations',
     logging: false,

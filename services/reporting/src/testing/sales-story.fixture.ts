@@ -3,7 +3,7 @@ import { leadsEventTypes } from '../shared/leads-events';
 
 /**
  * A small, fixed sales story with figures computed by hand in the tests: four leads and four opportunities in the
- * division `north` (January and February 2026), and one opportunity in `south` that no `north` report may show.
+ * division `north` (January and February 2026), two of the leads routed to teams `team-a` and `team-b`, and one opportunity in `south` that no `north` report may show.
  * Division `east` holds the turns the as-of pipeline must follow: a deal lost and reopened, one won, reopened and won
  * again, and one whose loss was recorded ten days after it happened.
  */
@@ -32,6 +32,17 @@ function captured(leadId: string, source: string, segmentIds: string[], day: str
     companyName: `Company of ${leadId}`,
     segmentIds,
     capturedAt: t(day),
+  });
+}
+
+function assigned(leadId: string, repId: string, teamId: string, day: string) {
+  return event(leadsEventTypes.leadAssigned, leadId, t(day), {
+    leadId,
+    divisionId: 'north',
+    repId,
+    rule: 'round-robin',
+    teamId,
+    assignedAt: t(day),
   });
 }
 
@@ -71,6 +82,8 @@ export function salesStory(): { leads: IntegrationEvent[]; opportunities: Integr
     captured('L1', 'referral', ['S1'], '01-05'),
     captured('L2', 'web', ['S1'], '01-06'),
     captured('L3', 'web', [], '01-07'),
+    assigned('L1', 'rep-1', 'team-a', '01-06'),
+    assigned('L2', 'rep-2', 'team-b', '01-07'),
     event(leadsEventTypes.leadDisqualified, 'L3', t('01-09'), {
       leadId: 'L3',
       divisionId: 'north',

@@ -17,6 +17,7 @@ describe('assignment rules', () => {
     expect(chooseAssignee(rules, { ...context, territory: 'hamburg' })?.rule).toEqual({
       kind: 'round-robin',
       ruleId: 'r3',
+      teamId: 'team-1',
       detail: 'round robin in team team-1, turn 1',
     });
   });

@@ -45,6 +45,7 @@ export function chooseAssignee(
           rule: {
             kind: rule.kind,
             ruleId: rule.ruleId,
+            teamId: rule.teamId,
             detail: `round robin in team ${rule.teamId}, turn ${turn + 1}`,
           },
         };
@@ -59,6 +60,7 @@ export function chooseAssignee(
           rule: {
             kind: rule.kind,
             ruleId: rule.ruleId,
+            teamId: rule.teamId,
             detail: `least loaded in team ${rule.teamId} (${load(repId)} open leads)`,
           },
         };

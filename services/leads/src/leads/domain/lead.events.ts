@@ -28,6 +28,8 @@ export interface LeadDetailsChanges {
 export interface AssignmentRuleFired {
   kind: 'manual' | 'territory-segment' | 'round-robin' | 'least-loaded';
   ruleId?: string;
+  /** The team whose reps the rule chose from (round-robin and least-loaded rules). */
+  teamId?: string;
   detail: string;
 }
 

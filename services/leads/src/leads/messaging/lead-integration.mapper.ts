@@ -51,6 +51,7 @@ export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
         repId: event.data.repId,
         ...(event.data.previousRepId ? { previousRepId: event.data.previousRepId } : {}),
         rule: event.data.rule.kind,
+        ...(event.data.rule.teamId ? { teamId: event.data.rule.teamId } : {}),
         assignedAt: event.data.assignedAt,
       });
     case 'LeadConverted':

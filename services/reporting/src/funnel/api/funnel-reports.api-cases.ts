@@ -62,6 +62,23 @@ export function describeFunnelReportsApi(engine: ReportingEngine): void {
       expect(southFunnel.body.groups).toEqual([]);
     });
 
+    it('GET /reports/funnel?teamId=: the leads routed to a team', async () => {
+      const response = await get('/reports/funnel?teamId=team-a');
+      expect(response.body.groups).toEqual([
+        expect.objectContaining({
+          group: 'all',
+          captured: 1,
+          qualified: 1,
+          converted: 1,
+          won: 1,
+          wonValue: { EUR: 12000 },
+        }),
+      ]);
+      expect((await get('/reports/funnel?teamId=team-b')).body.groups).toEqual([
+        expect.objectContaining({ captured: 1, converted: 1, won: 0 }),
+      ]);
+    });
+
     it('GET /reports/lead-sources: ranked by conversion into wins, then by won value', async () => {
       const response = await get('/reports/lead-sources');
       expect(

@@ -34,6 +34,7 @@ export class FunnelReports {
     const conditions = [`l.division_id = ${sql.param(filter.divisionId)}`];
     if (filter.source !== undefined) conditions.push(`l.source = ${sql.param(filter.source)}`);
     if (filter.ownerRepId !== undefined) conditions.push(`l.owner_rep_id = ${sql.param(filter.ownerRepId)}`);
+    if (filter.teamId !== undefined) conditions.push(`l.team_id = ${sql.param(filter.teamId)}`);
     if (filter.segmentId !== undefined) conditions.push(sql.listContains('l.segment_ids', filter.segmentId));
     conditions.push(sql.inPeriod(filter, 'l.captured_at'));
     const wonCurrency = "CASE WHEN o.status = 'won' THEN o.currency END";

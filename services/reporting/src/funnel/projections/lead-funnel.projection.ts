@@ -1,4 +1,4 @@
-import { type LeadCapturedData, leadsEventTypes } from '../../shared/leads-events';
+import { type LeadAssignedData, type LeadCapturedData, leadsEventTypes } from '../../shared/leads-events';
 import type { Projection, ProjectionHandler } from '../../shared/projection';
 import type { LeadColumns } from './lead-row.entity';
 
@@ -12,6 +12,7 @@ const captured: ProjectionHandler = (event, session) => {
     convertedAt: null,
     opportunityId: null,
     ownerRepId: null,
+    teamId: null,
     ...existing,
     leadId: data.leadId,
     divisionId: data.divisionId,
@@ -37,6 +38,16 @@ const setOnLead =
     if (lead !== undefined) session.saveLead({ ...lead, ...fields(data) });
   };
 
+/** The rep and the team the lead was routed to; its deals belong to that team too. */
+const assigned: ProjectionHandler = (event, session) => {
+  const data = event.data as LeadAssignedData;
+  const lead = session.lead(data.leadId);
+  if (lead === undefined) return;
+  const teamId = data.teamId ?? null;
+  session.saveLead({ ...lead, ownerRepId: data.repId, teamId });
+  for (const deal of session.opportunitiesOfLead(data.leadId)) session.saveOpportunity({ ...deal, teamId });
+};
+
 /** The funnel's read model: one row per lead, from capture to conversion. */
 export const leadFunnelProjection: Projection = {
   name: 'lead-funnel',
@@ -45,7 +56,7 @@ export const leadFunnelProjection: Projection = {
     [leadsEventTypes.leadCaptured, captured],
     [leadsEventTypes.leadQualified, setOnLead((data) => ({ qualifiedAt: data.qualifiedAt }))],
     [leadsEventTypes.leadDisqualified, setOnLead((data) => ({ disqualifiedAt: data.disqualifiedAt }))],
-    [leadsEventTypes.leadAssigned, setOnLead((data) => ({ ownerRepId: data.repId }))],
+    [leadsEventTypes.leadAssigned, assigned],
     [
       leadsEventTypes.leadConverted,
       setOnLead((data) => ({ convertedAt: data.convertedAt, opportunityId: data.opportunityId })),

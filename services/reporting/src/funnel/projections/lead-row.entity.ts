@@ -24,6 +24,10 @@ export abstract class LeadColumns {
   @Column({ name: 'segment_ids', type: 'text' })
   segmentIds!: string;
 
+  /** The team the assignment rules routed the lead to, when a team rule chose its rep. */
+  @Column({ name: 'team_id', type: 'varchar', nullable: true })
+  teamId!: string | null;
+
   @Column({ name: 'owner_rep_id', type: 'varchar', nullable: true })
   ownerRepId!: string | null;
 

@@ -122,6 +122,15 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       });
       expect((await get('/reports/outcomes?from=2026-01-01&to=2026-02-01')).body).toMatchObject({ won: 0, lost: 0 });
       expect((await get('/reports/outcomes?ownerRepId=rep-2')).body).toMatchObject({ won: 0, lost: 1, winRate: 0 });
+      // O1 came from L1, routed to team-a; O2 from L2, routed to team-b.
+      expect((await get('/reports/outcomes?teamId=team-a')).body).toMatchObject({ won: 1, lost: 0, winRate: 1 });
+      expect((await get('/reports/outcomes?teamId=team-b')).body).toMatchObject({ won: 0, lost: 1, winRate: 0 });
+      expect(
+        (await get('/reports/deals?teamId=team-a')).body.items.map(
+          (deal: { opportunityId: string }) => deal.opportunityId,
+        ),
+      ).toEqual(['O1']);
+      expect((await get('/reports/pipeline?teamId=team-c')).body).toEqual({ stages: [], deals: 0 });
     });
 
     it('GET /reports/stages: dwell times, transition matrix with backward moves, and bottlenecks', async () => {
@@ -225,6 +234,7 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       ['/reports/outcomes?from=2026-03-01&to=2026-02-01', 'to'],
       ['/reports/outcomes?source=' + 's'.repeat(61), 'source'],
       ['/reports/stages?segmentId=%27%20OR%201%3D1', 'segmentId'],
+      ['/reports/stages?teamId=team%20a', 'teamId'],
       ['/reports/key-customers?limit=0', 'limit'],
       ['/reports/key-customers?limit=many', 'limit'],
       ['/reports/deals?status=pending', 'status'],

@@ -14,6 +14,10 @@ export abstract class OpportunityColumns {
   @Column({ name: 'account_name', type: 'varchar' })
   accountName!: string;
 
+  /** The team its lead was routed to (see the lead's row). */
+  @Column({ name: 'team_id', type: 'varchar', nullable: true })
+  teamId!: string | null;
+
   @Column({ name: 'owner_rep_id', type: 'varchar', nullable: true })
   ownerRepId!: string | null;
 

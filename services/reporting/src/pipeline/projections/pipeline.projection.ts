@@ -81,6 +81,7 @@ const opened: ProjectionHandler = (event, session) => {
     reopenCount: 0,
     lossReason: null,
     source: lead?.source ?? null,
+    teamId: lead?.teamId ?? null,
     segmentIds: lead?.segmentIds ?? '[]',
   };
   session.saveOpportunity(row);

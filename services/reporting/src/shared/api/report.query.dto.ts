@@ -18,6 +18,13 @@ export class ReportQuery {
   @Matches(idPattern, idMessage('ownerRepId'))
   ownerRepId?: string;
 
+  @ApiPropertyOptional({
+    description: 'The team the assignment rules routed the leads to; deals count with their lead.',
+  })
+  @IsOptional()
+  @Matches(idPattern, idMessage('teamId'))
+  teamId?: string;
+
   @ApiPropertyOptional({ enum: ['direct', 'dealer'] })
   @IsOptional()
   @IsIn(['direct', 'dealer'])
@@ -66,6 +73,7 @@ export function reportFilter(query: ReportQuery, caller: RequestContext): Report
     divisionId: caller.divisionId,
     ...(query.pipelineId === undefined ? {} : { pipelineId: query.pipelineId }),
     ...(query.ownerRepId === undefined ? {} : { ownerRepId: query.ownerRepId }),
+    ...(query.teamId === undefined ? {} : { teamId: query.teamId }),
     ...(query.channel === undefined ? {} : { channel: query.channel }),
     ...(query.dealerId === undefined ? {} : { dealerId: query.dealerId }),
     ...(query.source === undefined ? {} : { source: query.source }),

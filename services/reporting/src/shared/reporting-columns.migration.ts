@@ -2,13 +2,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { readModelIndexes } from './reporting-tables.migration';
 
 /**
- * Columns and an index that let the reports stay in the database at scale: when a deal's close was recorded and how often it was
- * reopened (so the as-of pipeline looks only at deals that can have been open at the instant), and each stage move's
- * dwell in days; and an index that holds a deal's history entries in time order. Tables created by the first migration since these columns joined it have them already; older ones
- * get them here, filled from the rows they hold.
+ * What the reports need at scale and since contracts 1.3.0, for tables made before: when a deal's close was recorded
+ * and how often it was reopened (so the as-of pipeline reads only deals that can have been open at the instant), each
+ * stage move's dwell in days, the team of leads and deals, and an index that holds a deal's history in time order.
+ * Tables created by the first migration since these joined it have them already. The new columns are filled from the
+ * rows there; the team stays empty for leads assigned before their events named it.
  */
-export class AddAsOfAndDwellColumns1764400000000 implements MigrationInterface {
-  name = 'AddAsOfAndDwellColumns1764400000000';
+export class AddReportingColumns1764400000000 implements MigrationInterface {
+  name = 'AddReportingColumns1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX IF EXISTS rpt_opportunity_history_division');
@@ -27,6 +28,11 @@ export class AddAsOfAndDwellColumns1764400000000 implements MigrationInterface {
       );
       await queryRunner.query("UPDATE rpt_opportunity SET closed_recorded_at = NULL WHERE status = 'open'");
     }
+    for (const table of ['rpt_lead', 'rpt_opportunity']) {
+      if (!(await queryRunner.hasColumn(table, 'team_id'))) {
+        await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN team_id varchar(100)`);
+      }
+    }
     if (!(await queryRunner.hasColumn('rpt_stage_transition', 'dwell_days'))) {
       await queryRunner.query(
         'ALTER TABLE rpt_stage_transition ADD COLUMN dwell_days double precision NOT NULL DEFAULT 0',
@@ -40,6 +46,8 @@ export class AddAsOfAndDwellColumns1764400000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE rpt_opportunity DROP COLUMN team_id');
+    await queryRunner.query('ALTER TABLE rpt_lead DROP COLUMN team_id');
     await queryRunner.query('DROP INDEX rpt_opportunity_history_opportunity');
     await queryRunner.query(
       'CREATE INDEX rpt_opportunity_history_division ON rpt_opportunity_history (division_id, opportunity_id)',
