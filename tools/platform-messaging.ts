@@ -7,11 +7,20 @@ import {
   PostgresRelayLock,
   type RelayLock,
 } from '@salesos/messaging';
+import { projectionsGroup } from '../services/reporting/src/shared/projections-consumer';
 
 export interface PlatformMessaging {
   transport: MessageTransport;
   /** One relay per service publishes; the lock decides which, across processes when the store is shared. */
   relayLock(): RelayLock;
+}
+
+/**
+ * In one process, records live in memory: a relay moves its checkpoint only once the consumers in the process have
+ * committed what it sent, so a crash loses nothing; the next start publishes it again.
+ */
+function awaitedGroups(): Record<string, string[]> {
+  return Object.fromEntries(projectionsGroup.topics.map((topic) => [topic, [projectionsGroup.groupId]]));
 }
 
 /**
@@ -22,7 +31,7 @@ export function openPlatformMessaging(config: PlatformConfig): PlatformMessaging
   const transport: MessageTransport =
     config.transport === 'kafka'
       ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: 'salesos-platform' })
-      : new InProcessTransport();
+      : new InProcessTransport({ awaitCommitsOf: awaitedGroups() });
   const { eventStore } = config;
   return {
     transport,

@@ -18,7 +18,7 @@ describe('npm start (the README’s first command)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('seeds the demo company into a fresh data folder, serves the leads and reporting APIs on embedded SQLite, and keeps both across a restart', async () => {
+  it('seeds the demo company into a fresh data folder, serves the leads and reporting APIs on embedded SQLite, and keeps both across a restart and a crash', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'salesos-start-'));
     const start = async (): Promise<string> => {
       child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
@@ -82,5 +82,24 @@ describe('npm start (the README’s first command)', () => {
     expect(listed.body).toMatchObject({ total: 1, items: [{ leadId: created.body.leadId, companyName: 'Acme' }] });
     const reportAfterRestart = await request(base).get('/reports/funnel').set(headers);
     expect(reportAfterRestart.body.groups).toEqual([expect.objectContaining({ captured: 1 })]);
+
+    // Killed while captures are on their way from the store to the reports: none is lost after the next start.
+    for (let index = 0; index < 20; index += 1) {
+      const capture = await request(base)
+        .post('/leads')
+        .set(headers)
+        .send({ source: 'web', contact: { name: `Lead ${index}` }, company: { name: `Company ${index}` } });
+      expect(capture.status).toBe(201);
+    }
+    const killed = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await killed;
+    await start();
+    let recovered = await request(base).get('/reports/funnel').set(headers);
+    for (let attempt = 0; attempt < 200 && recovered.body.groups?.[0]?.captured !== 21; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      recovered = await request(base).get('/reports/funnel').set(headers);
+    }
+    expect(recovered.body.groups).toEqual([expect.objectContaining({ captured: 21 })]);
   });
 });

@@ -1,6 +1,10 @@
 export * from './transport/message-transport.port';
 export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka/kafka-transport';
-export { InProcessTransport, type InProcessTransportOptions } from './transport/in-process/in-process-transport';
+export {
+  InProcessTransport,
+  type InProcessTransportOptions,
+  TransportClosedError,
+} from './transport/in-process/in-process-transport';
 export * from './consumer/inbox.port';
 export * from './consumer/typeorm-inbox';
 export * from './consumer/consumer-runner';

@@ -4,14 +4,17 @@ import { ConsumerRunner, type EventHandler } from './consumer/consumer-runner';
 import { MemoryInbox } from './consumer/inbox.port';
 import { InProcessRelayLock } from './relay/relay-lock.port';
 import { Relay } from './relay/relay';
-import { InProcessTransport } from './transport/in-process/in-process-transport';
+import { InProcessTransport, TransportClosedError } from './transport/in-process/in-process-transport';
 import { deadLetterTopic, type IncomingRecord } from './transport/message-transport.port';
 import { orderContract, orderMapper, orderPlaced, orderRegistry, orderType, waitUntil } from './testing';
 
-function setup(options: { maxAttempts?: number } = {}) {
+function setup(options: { maxAttempts?: number; awaitCommits?: boolean } = {}) {
   const contract = orderContract('salesos.test.orders', 3);
   const registry = orderRegistry(contract);
-  const transport = new InProcessTransport({ redeliveryDelayMs: 10 });
+  const transport = new InProcessTransport({
+    redeliveryDelayMs: 10,
+    ...(options.awaitCommits ? { awaitCommitsOf: { [contract.topic.name]: ['test-consumer'] } } : {}),
+  });
   const store = new MemoryEventStore({ pollIntervalMs: 10 });
   const seen: Array<{ orderId: string; seq: number; id: string }> = [];
   let failFor: (orderId: string, seq: number) => boolean = () => false;
@@ -187,5 +190,57 @@ describe('relay and consumer runner on the in-process transport', () => {
     await publisher.done;
     expect(publisher.status()).toMatchObject({ state: 'failed', published: 0 });
     expect(publisher.status().lastError).toMatch(/seq must be >= 1/);
+  });
+
+  it('move the relay checkpoint past an event only once the awaited consumer group committed it', async () => {
+    const { contract, transport, store, seen, runner, relay, failWhen } = setup({
+      awaitCommits: true,
+      maxAttempts: 1000,
+    });
+    await transport.ensureTopics([contract.topic]);
+    let failing = true;
+    failWhen((orderId) => failing && orderId === 'b');
+    await runner.start();
+    const publisher = relay();
+    publisher.start();
+    await store.append('order-a', [orderPlaced(1)], 'no_stream');
+    await waitUntil(() => seen.length === 1, 5000, 'the first event');
+    await waitUntil(() => publisher.status().checkpoint === '1', 5000, 'the checkpoint past the first event');
+    await store.append('order-b', [orderPlaced(1)], 'no_stream');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Published, but only in memory: had the process stopped now, the relay would publish it again at the next start.
+    expect(publisher.status().checkpoint).toBe('1');
+    failing = false;
+    await waitUntil(() => publisher.status().checkpoint === '2', 5000, 'the checkpoint past the second event');
+    expect(seen.map((entry) => entry.orderId)).toEqual(['a', 'b']);
+    await Promise.all([publisher.stop(), runner.stop()]);
+  });
+
+  it('hold a send for a group that has not started, and release it when the group stops or the transport closes', async () => {
+    const { contract, transport, runner, failWhen } = setup({ awaitCommits: true, maxAttempts: 1000 });
+    await transport.ensureTopics([contract.topic]);
+    const record = (orderId: string) =>
+      toEventRecord({
+        id: `event-${orderId}`,
+        type: orderType,
+        source: '/salesos/tests',
+        subject: orderId,
+        time: new Date().toISOString(),
+        data: { orderId, seq: 1 },
+      });
+    const producer = transport.producer();
+    let sent = false;
+    const first = producer.send(contract.topic.name, [record('a')]).then(() => (sent = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toBe(false);
+    failWhen((orderId) => orderId === 'b');
+    await runner.start();
+    await first;
+    const second = producer.send(contract.topic.name, [record('b')]);
+    await runner.stop();
+    await expect(second).rejects.toThrow(TransportClosedError);
+    const third = producer.send(contract.topic.name, [record('c')]);
+    await transport.close();
+    await expect(third).rejects.toThrow(/the transport closed/);
   });
 });

@@ -52,6 +52,9 @@ export function applyInMemory(session: ReadModelSession, events: readonly Integr
   }
 }
 
+/** The consumer group of the reporting projections, and the topics it reads. */
+export const projectionsGroup = { groupId: 'reporting.projections', topics: [leadTopic.name, opportunityTopic.name] };
+
 export interface ProjectionsConsuming {
   transport: MessageTransport;
   groupId?: string;
@@ -72,8 +75,8 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
     logger: MessagingLogger,
   ) {
     this.runner = new ConsumerRunner({
-      groupId: consuming.groupId ?? 'reporting.projections',
-      topics: [leadTopic.name, opportunityTopic.name],
+      groupId: consuming.groupId ?? projectionsGroup.groupId,
+      topics: projectionsGroup.topics,
       batchHandlers: new Map(projectedTypes.map((type) => [type, applyLive])),
       transport: consuming.transport,
       inbox: new TypeOrmInbox(dataSource),

@@ -22,6 +22,26 @@ export interface InProcessTransportOptions {
   /** Wait before a batch whose handler threw is delivered again, as Kafka's consumer restart would. */
   redeliveryDelayMs?: number;
   maxBatchSize?: number;
+  /**
+   * Consumer groups a send waits for, by topic: it resolves once each of them has committed the records sent. A relay
+   * moves its checkpoint after the send, so a record never lives only in this process's memory: if the process stops
+   * first, the relay publishes it again at the next start (and the group's inbox drops the copy it had).
+   */
+  awaitCommitsOf?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A send that was waiting for consumer groups when the transport closed or the groups' last member stopped. */
+export class TransportClosedError extends Error {
+  constructor(reason: string) {
+    super(`A send stopped waiting for the consumer groups to commit: ${reason}`);
+  }
+}
+
+interface CommitWaiter {
+  groups: readonly string[];
+  check: () => boolean;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -33,13 +53,15 @@ export class InProcessTransport implements MessageTransport {
   private readonly topics = new Map<string, Topic>();
   private readonly groups = new Map<string, Group>();
   private readonly waiters = new Set<() => void>();
+  private readonly commitWaiters = new Set<CommitWaiter>();
+  private closed = false;
 
   constructor(readonly options: InProcessTransportOptions = {}) {}
 
   producer(): TransportProducer {
     return {
       connect: () => Promise.resolve(),
-      send: (topic, records) => Promise.resolve(this.publish(topic, records)),
+      send: (topic, records) => this.committed(topic, this.publish(topic, records)),
       disconnect: () => Promise.resolve(),
     };
   }
@@ -58,6 +80,9 @@ export class InProcessTransport implements MessageTransport {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of [...this.commitWaiters]) waiter.reject(new TransportClosedError('the transport closed'));
+    this.commitWaiters.clear();
     const members = [...this.groups.values()].flatMap((group) => group.members);
     await Promise.all(members.map((member) => member.stop()));
   }
@@ -92,13 +117,51 @@ export class InProcessTransport implements MessageTransport {
     });
   }
 
+  /** @internal A group committed: sends waiting for it may be done. */
+  commitMade(): void {
+    for (const waiter of [...this.commitWaiters]) {
+      if (waiter.check()) {
+        this.commitWaiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  /** Resolves once every group awaited on the topic has committed past the given offset of each partition. */
+  private committed(topicName: string, ends: ReadonlyMap<number, number>): Promise<void> {
+    const groups = this.options.awaitCommitsOf?.[topicName] ?? [];
+    const check = (): boolean =>
+      groups.every((groupId) => {
+        const { committed } = this.group(groupId);
+        return [...ends].every(([partition, end]) => (committed.get(`${topicName}:${partition}`) ?? 0) >= end);
+      });
+    if (check()) return Promise.resolve();
+    if (this.closed) return Promise.reject(new TransportClosedError('the transport closed'));
+    return new Promise((resolve, reject) => this.commitWaiters.add({ groups, check, resolve, reject }));
+  }
+
+  /**
+   * @internal A member left its group. Once a group has none, nothing will commit for it in this process (it is
+   * shutting down), so sends waiting for it stop waiting; before any member joins, at start, they wait.
+   */
+  memberLeft(groupId: string): void {
+    if (this.group(groupId).members.length > 0) return;
+    for (const waiter of [...this.commitWaiters]) {
+      if (!waiter.groups.includes(groupId)) continue;
+      this.commitWaiters.delete(waiter);
+      waiter.reject(new TransportClosedError(`consumer group '${groupId}' stopped`));
+    }
+  }
+
   /** @internal */
   wakeAll(): void {
     for (const wake of [...this.waiters]) wake();
   }
 
-  private publish(topicName: string, records: readonly OutgoingRecord[]): void {
+  /** Appends the records; answers, per partition written, the offset after the last record. */
+  private publish(topicName: string, records: readonly OutgoingRecord[]): Map<number, number> {
     const topic = this.topic(topicName);
+    const ends = new Map<number, number>();
     for (const record of records) {
       const partition = partitionFor(record.key, topic.partitions.length);
       const log = topic.partitions[partition] as IncomingRecord[];
@@ -110,8 +173,10 @@ export class InProcessTransport implements MessageTransport {
         value: Buffer.from(record.value),
         headers: { ...record.headers },
       });
+      ends.set(partition, log.length);
     }
     this.wakeAll();
+    return ends;
   }
 }
 
@@ -160,6 +225,7 @@ class InProcessConsumer implements TransportConsumer {
     await this.running;
     const group = this.transport.group(this.groupId);
     group.members = group.members.filter((member) => member !== this);
+    this.transport.memberLeft(this.groupId);
   }
 
   lag(): Promise<number> {
@@ -209,6 +275,7 @@ class InProcessConsumer implements TransportConsumer {
             {
               commit: (offset) => {
                 group.committed.set(key, Math.max(group.committed.get(key) ?? 0, Number(offset) + 1));
+                this.transport.commitMade();
                 return Promise.resolve();
               },
               heartbeat: () => Promise.resolve(),
