@@ -36,6 +36,7 @@ import { measureThroughput } from './lib/load';
 import { peakRssMb } from './lib/messaging-timing';
 import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
+import { benchAuth } from './lib/bench-auth';
 
 const resultsPath = join(__dirname, 'results', 'leads.json');
 /** The failures the load generator reported, over all phases. */
@@ -133,7 +134,7 @@ async function runMeasurements(
 }
 
 async function startService(store: PostgresEventStore, clients: number): Promise<Service> {
-  const app = await createLeadsApp({ store, logger: silentLogger });
+  const app = await createLeadsApp({ store, logger: silentLogger, auth: benchAuth.verifier });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const load = LoadProcess.start(port, clients);

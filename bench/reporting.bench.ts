@@ -1,14 +1,16 @@
 /**
- * Reporting benchmark: a rebuild of the read models from `BENCH_EVENTS` stored events (default 1,000,000) beside the
- * ceiling of reading the same events from the store alone, in the same run and database server; then the p95 of each
- * analytics query over the rebuilt read models, through the HTTP API. Runs under tools/register.cjs; results go to
- * bench/results/reporting.json. The end-to-end latency from command to report (on Kafka) is not measured yet.
+ * Reporting benchmark, in three parts chosen with BENCH_PARTS (e.g. `e2e` or `rebuild,queries`; all by default):
+ * rebuild: a rebuild of the read models from `BENCH_EVENTS` stored events (default 1,000,000) beside the ceiling of
+ * reading the same events from the store alone, in the same run and database server; queries: the p95 of each
+ * analytics query over the rebuilt read models, through the HTTP API (needs the rebuild, so it runs it too); e2e:
+ * the latency from a lead capture the leads service accepts to the reporting API showing it, with both services in
+ * processes of their own on PostgreSQL and Kafka, at BENCH_E2E_RATE captures/s (default 200) for BENCH_E2E_SECONDS
+ * (default 30) after BENCH_E2E_WARMUP_SECONDS (default 10). Runs under tools/register.cjs; results go to
+ * bench/results/reporting.json, where the parts not run keep their figures from the file's earlier runs.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { silentLogger } from '@salesos/messaging';
 import request from 'supertest';
@@ -22,10 +24,19 @@ import { cleanUpOnInterrupt, runBench } from './lib/bench-process';
 import { peakRssMb } from './lib/messaging-timing';
 import { progress } from './lib/progress';
 import { writeCorpus } from './lib/reporting-corpus';
+import { endToEndShapeFromEnv, measureEndToEnd } from './lib/reporting-e2e';
+import {
+  endToEndFigures,
+  type PartOutcome,
+  partsFromEnv,
+  runPart,
+  writeReportingResults,
+} from './lib/reporting-results';
 import { testPostgresAdminUrl } from '@salesos/event-store/testing';
+import { benchAuth, directorOf } from './lib/bench-auth';
 
 const resultsPath = join(__dirname, 'results', 'reporting.json');
-const director = { 'X-Division-Id': 'machines', 'X-User-Id': 'director-1', 'X-User-Roles': 'sales-director' };
+const director = directorOf('machines');
 
 /** Every analytics query, with filters a sales director would use. */
 const queries: Record<string, string> = {
@@ -51,9 +62,27 @@ const percentile = (values: number[], share: number): number => {
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
-  const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+  const parts = partsFromEnv(process.env.BENCH_PARTS);
   const adminUrl = process.env.SALESOS_BENCH_DATABASE_URL ?? testPostgresAdminUrl;
-  const [loadAtStart = Number.NaN] = loadavg();
+  progress(`parts: ${[...parts].join(', ')}`);
+  const outcomes: PartOutcome[] = [];
+  if (parts.has('rebuild')) outcomes.push(...(await rebuildAndQuery(adminUrl, parts.has('queries'))));
+  if (parts.has('e2e')) {
+    const shape = endToEndShapeFromEnv();
+    const kafkaBrokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+    outcomes.push(
+      await runPart('e2e', async () =>
+        endToEndFigures(await measureEndToEnd({ adminUrl, kafkaBrokers, shape }), shape),
+      ),
+    );
+  }
+  const report = await writeReportingResults(resultsPath, outcomes);
+  progress(`wrote ${resultsPath}`);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+async function rebuildAndQuery(adminUrl: string, withQueries: boolean): Promise<PartOutcome[]> {
+  const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
   const events = await createBenchDatabase(adminUrl);
   const reports = await createBenchDatabase(adminUrl);
   const forget = cleanUpOnInterrupt(async () => {
@@ -63,58 +92,47 @@ async function main(): Promise<void> {
   progress(`created databases ${events.name} (events) and ${reports.name} (read models)`);
   try {
     const store = await PostgresEventStore.connect({ url: events.url, poolSize: 16 });
-    const written = await writeCorpus(store, target, 16);
-    progress(`corpus: ${written.toLocaleString('en')} events stored`);
-
-    const ceiling = await readCeiling(store);
-    progress(
-      `read ceiling: ${Math.round(ceiling.eventsPerSecond).toLocaleString('en')} events/s over ${ceiling.events.toLocaleString('en')} events`,
-    );
-
     const readModels = await openReportingDatabase({ kind: 'postgres', url: reports.url });
-    const rebuilt = await rebuild(readModels, store);
-    progress(`rebuild: ${rebuilt.eventsPerSecond.toLocaleString('en')} events/s while building`);
-
-    const queryP95 = await measureQueries(readModels);
-    const slowest = Math.max(...Object.values(queryP95));
+    const outcomes = [await runPart('rebuild', () => measureRebuild(store, readModels, target))];
+    if (withQueries) {
+      outcomes.push(
+        await runPart('queries', async () => {
+          const queryP95 = await measureQueries(readModels);
+          return { slowest_query_p95_ms: round(Math.max(...Object.values(queryP95))), query_p95_ms: queryP95 };
+        }),
+      );
+    }
     await readModels.destroy();
     await store.close();
-
-    const ratio = rebuilt.eventsPerSecond / ceiling.eventsPerSecond;
-    const report = {
-      rebuild_events_per_s: Math.round(rebuilt.eventsPerSecond),
-      read_ceiling_events_per_s: Math.round(ceiling.eventsPerSecond),
-      ratio_rebuild: round(ratio, 3),
-      slowest_query_p95_ms: round(slowest),
-      query_p95_ms: queryP95,
-      e2e_p50_ms: null,
-      e2e_p99_ms: null,
-      events_stored: written,
-      events_rebuilt: rebuilt.eventsDone,
-      peak_rss_mb: round(peakRssMb()),
-      targets: { ratio_rebuild: '>= 0.5', slowest_query_p95_ms: '< 100', e2e_p99_ms: '< 500 (not measured yet)' },
-      targets_met: { ratio_rebuild: ratio >= 0.5, slowest_query_p95_ms: slowest < 100 },
-      meta: {
-        date: new Date().toISOString(),
-        node_version: process.version,
-        cpu_count: availableParallelism(),
-        load_average_1m: { start: round(loadAtStart, 2), end: round(loadavg()[0] ?? Number.NaN, 2) },
-        notes:
-          'Events: the demo company seeded through the leads commands, copied with fresh lead and opportunity ids up to ' +
-          'the target, on PostgreSQL. The read ceiling reads the same categories with readAll in pages of 1,000 and ' +
-          "does nothing else. The rebuild reads the same pages, maps them with the leads service's own mapping and " +
-          'projects them into new tables beside the live ones (PostgreSQL, the same server); its rate is over the ' +
-          'building phase. Queries: 3 warm-up calls, then BENCH_QUERY_CALLS (default 20) timed calls each, one at a time, over HTTP, division machines.',
-      },
-    };
-    await writeFile(resultsPath, `${JSON.stringify(report, null, 2)}\n`);
-    progress(`wrote ${resultsPath}`);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return outcomes;
   } finally {
     await events.drop();
     await reports.drop();
     forget();
   }
+}
+
+async function measureRebuild(
+  store: PostgresEventStore,
+  readModels: Awaited<ReturnType<typeof openReportingDatabase>>,
+  target: number,
+): Promise<Record<string, number>> {
+  const written = await writeCorpus(store, target, 16);
+  progress(`corpus: ${written.toLocaleString('en')} events stored`);
+  const ceiling = await readCeiling(store);
+  progress(
+    `read ceiling: ${Math.round(ceiling.eventsPerSecond).toLocaleString('en')} events/s over ${ceiling.events.toLocaleString('en')} events`,
+  );
+  const rebuilt = await rebuild(readModels, store);
+  progress(`rebuild: ${rebuilt.eventsPerSecond.toLocaleString('en')} events/s while building`);
+  return {
+    rebuild_events_per_s: Math.round(rebuilt.eventsPerSecond),
+    read_ceiling_events_per_s: Math.round(ceiling.eventsPerSecond),
+    ratio_rebuild: round(rebuilt.eventsPerSecond / ceiling.eventsPerSecond, 3),
+    events_stored: written,
+    events_rebuilt: rebuilt.eventsDone,
+    peak_rss_mb: round(peakRssMb()),
+  };
 }
 
 async function readCeiling(store: PostgresEventStore): Promise<{ events: number; eventsPerSecond: number }> {
@@ -149,7 +167,7 @@ async function rebuild(readModels: Awaited<ReturnType<typeof openReportingDataba
 }
 
 async function measureQueries(readModels: Awaited<ReturnType<typeof openReportingDatabase>>) {
-  const app = await createReportingApp({ dataSource: readModels, logger: silentLogger });
+  const app = await createReportingApp({ dataSource: readModels, logger: silentLogger, auth: benchAuth.verifier });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;

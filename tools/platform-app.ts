@@ -2,6 +2,7 @@ import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@salesos/event-store';
+import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
@@ -18,6 +19,8 @@ export interface PlatformParts {
   readModels: DataSource;
   transport: MessageTransport;
   relayLock: RelayLock;
+  /** Checks the bearer token of every request but the health checks and the API description. */
+  auth: TokenVerifier;
   logger?: MessagingLogger;
 }
 
@@ -58,6 +61,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     },
     { logger: ['error', 'warn'] },
   );
+  requireTokens(app, parts.auth);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter([...leadsProblemMappers, ...reportingProblemMappers]));
   app.enableShutdownHooks();
@@ -69,6 +73,8 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
         'Leads, opportunities and the pipeline, and the reports over them. Errors are application/problem+json.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -7,10 +7,11 @@ import { SqliteEventStore } from '@salesos/event-store/sqlite';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src/leads-app';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
 jest.setTimeout(60_000);
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-1', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-1', 'rep', 'north');
 
 describe('npm run projections:rebuild', () => {
   let dataDir: string;
@@ -20,7 +21,7 @@ describe('npm run projections:rebuild', () => {
   it('rebuilds the read models from the stored events with the producers’ own mapping, showing progress', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'salesos-rebuild-'));
     const store = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
-    const app = await createLeadsApp({ store, logger: silentLogger });
+    const app = await createLeadsApp({ store, logger: silentLogger, auth: testAuth.verifier });
     await app.init();
     const http = () => request(app.getHttpServer());
     await http()

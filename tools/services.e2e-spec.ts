@@ -2,12 +2,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { EmbeddedAuth } from '@salesos/auth';
 
 jest.setTimeout(120_000);
 
 const root = join(__dirname, '..');
 const division = `e2e-${Date.now().toString(36)}`;
-const headers = { 'X-Division-Id': division, 'X-User-Id': 'rep-1', 'X-User-Roles': 'rep' };
+// Both services check tokens with the embedded key of one shared data folder, as replicas would share a JWKS.
+const keyDir = mkdtempSync(join(tmpdir(), 'salesos-services-'));
+const headers = {
+  Authorization: `Bearer ${EmbeddedAuth.ofDataDir(keyDir).issue({ userId: 'rep-1', roles: ['rep'], divisions: [division] })}`,
+};
 
 /** Starts one service in a process of its own and resolves once it says it is ready. */
 function startService(name: string, env: Record<string, string>): Promise<ChildProcess> {
@@ -40,6 +47,7 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     await new Promise((resolve) => setTimeout(resolve, 1000));
     for (const child of children) child.kill('SIGKILL');
     for (const database of databases) await database.drop();
+    rmSync(keyDir, { recursive: true, force: true });
   });
 
   it('turns commands sent to the leads service into figures of the reporting service', async () => {
@@ -51,6 +59,7 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
       SALESOS_DATABASE_URL: events.url,
       SALESOS_TRANSPORT: 'kafka',
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      SALESOS_DATA_DIR: keyDir,
     };
     const leadsPort = 20_000 + Math.floor(Math.random() * 5000);
     const reportingPort = leadsPort + 1;

@@ -1,9 +1,24 @@
-import { ConfigError, loadPlatformConfig } from '@salesos/config';
+import { EmbeddedAuth, type TokenSubject } from '@salesos/auth';
+import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
+import { openTokenVerifier } from './platform-auth';
+import { demoUser } from './demo/demo-users';
+
+/** A token for the demo sales director and a request to paste, in the embedded mode. */
+function tryItOut(config: PlatformConfig, base: string): string[] {
+  if (config.auth.kind !== 'embedded') return ['  tokens:     from your identity provider (SALESOS_AUTH=jwks)'];
+  const director = demoUser('director-1') as TokenSubject;
+  const token = EmbeddedAuth.ofDataDir(config.dataDir).issue(director);
+  return [
+    '  tokens:     npm run token -- --user <id> (demo users: npm run token)',
+    '  try (as the demo sales director, token valid 8 hours):',
+    `    curl -s ${base}/reports/pipeline -H 'X-Division-Id: machines' -H 'Authorization: Bearer ${token}'`,
+  ];
+}
 
 /** Boots the services that exist, in one process, on the configured adapters (embedded SQLite by default). */
 async function main(): Promise<void> {
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
     readModels,
     transport: messaging.transport,
     relayLock: messaging.relayLock(),
+    auth: openTokenVerifier(config),
   });
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
@@ -53,8 +69,7 @@ async function main(): Promise<void> {
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
-      '  try:       curl -s ' +
-        `${base}/reports/pipeline -H 'X-Division-Id: machines' -H 'X-User-Id: director-1' -H 'X-User-Roles: sales-director'`,
+      ...tryItOut(config, base),
       'The channels, staffing and incentives services join this process as their issues land.',
       '',
     ].join('\n'),

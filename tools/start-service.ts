@@ -6,6 +6,7 @@ import { createReportingApp } from '../services/reporting/src/reporting-app';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
 import { platformEventHistory } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
+import { openTokenVerifier } from './platform-auth';
 
 const services = ['leads', 'reporting'] as const;
 type ServiceName = (typeof services)[number];
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       store,
       publishing: { transport: messaging.transport, lock: messaging.relayLock() },
       consuming: { transport: messaging.transport },
+      auth: openTokenVerifier(config),
     });
     close = () => store.close();
   } else {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       dataSource: readModels,
       consuming: { transport: messaging.transport },
       history: platformEventHistory(store),
+      auth: openTokenVerifier(config),
     });
     close = () => Promise.all([store.close(), readModels.destroy()]);
   }

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { EmbeddedAuth } from '@salesos/auth';
 
 jest.setTimeout(120_000);
-
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-1', 'X-User-Roles': 'rep' };
 
 describe('npm start (the README’s first command)', () => {
   let child: ChildProcess;
@@ -20,6 +19,11 @@ describe('npm start (the README’s first command)', () => {
 
   it('seeds the demo company into a fresh data folder, serves the leads and reporting APIs on embedded SQLite, and keeps both across a restart and a crash', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'salesos-start-'));
+    // The platform signs and checks tokens with the key it finds in its data folder; the test makes it first.
+    const auth = EmbeddedAuth.ofDataDir(dataDir);
+    const headers = {
+      Authorization: `Bearer ${auth.issue({ userId: 'rep-1', roles: ['rep'], divisions: ['north'] })}`,
+    };
     const start = async (): Promise<string> => {
       child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
         env: { ...process.env, SALESOS_DATA_DIR: dataDir, PORT: String(port) },
@@ -42,7 +46,11 @@ describe('npm start (the README’s first command)', () => {
     expect(banner).toMatch(/Seeded [\d,]+ events in [\d.]+ s: 3 divisions/);
     const base = `http://127.0.0.1:${port}`;
     // The demo company's reports fill as its events are published in process.
-    const director = { 'X-Division-Id': 'machines', 'X-User-Id': 'director-1', 'X-User-Roles': 'sales-director' };
+    // The banner's example request works as printed.
+    const printed = /Authorization: Bearer ([\w.-]+)/.exec(banner)?.[1];
+    expect(printed).toBeDefined();
+    const director = { Authorization: `Bearer ${printed as string}`, 'X-Division-Id': 'machines' };
+    expect((await request(base).get('/reports/pipeline')).status).toBe(401);
     let outcomes = await request(base).get('/reports/outcomes').set(director);
     for (let attempt = 0; attempt < 200 && !(outcomes.body.won > 0 && outcomes.body.lost > 0); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -61,7 +69,7 @@ describe('npm start (the README’s first command)', () => {
     // The embedded relay publishes the capture in process: its lag drops to zero.
     let metrics = '';
     for (let attempt = 0; attempt < 100 && !metrics.includes('salesos_relay_lag{service="leads"} 0'); attempt += 1) {
-      metrics = (await request(base).get('/metrics')).text;
+      metrics = (await request(base).get('/metrics').set(headers)).text;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');

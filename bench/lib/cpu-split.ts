@@ -46,7 +46,7 @@ export function cpuSplit(start: CpuSample, end: CpuSample): CpuSplit {
   return { process, postgres, other: Math.max(0, machine - process - postgres), machine, eventLoopUtilization };
 }
 
-function machineCpu(): Pick<CpuSample, 'machineBusyMs' | 'machineTotalMs'> {
+export function machineCpu(): Pick<CpuSample, 'machineBusyMs' | 'machineTotalMs'> {
   return cpus().reduce(
     (sum, { times }) => {
       const total = times.user + times.nice + times.sys + times.idle + times.irq;
@@ -68,7 +68,7 @@ async function postgresCpuMs(admin: Client): Promise<number> {
 }
 
 /** utime + stime of a process; undefined for one that has exited meanwhile, or without /proc. */
-async function processTicks(pid: number): Promise<number | undefined> {
+export async function processTicks(pid: number): Promise<number | undefined> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
   if (stat === undefined) return undefined;
   // The command name in parentheses may hold spaces; the fields after it are plain numbers.

@@ -19,6 +19,24 @@ export class LoopbackHttp {
 
   send(method: 'POST' | 'PUT', path: string, headers: Record<string, string>, body: unknown): Promise<HttpAnswer> {
     const payload = JSON.stringify(body);
+    const payloadHeaders = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+    return this.exchange(method, path, { ...headers, ...payloadHeaders }, payload);
+  }
+
+  get(path: string, headers: Record<string, string>): Promise<HttpAnswer> {
+    return this.exchange('GET', path, headers, undefined);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private exchange(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+  ): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const outgoing = request(
         {
@@ -27,11 +45,7 @@ export class LoopbackHttp {
           method,
           path,
           agent: this.agent,
-          headers: {
-            ...headers,
-            'content-type': 'application/json',
-            'content-length': String(Buffer.byteLength(payload)),
-          },
+          headers,
         },
         (incoming) => {
           let text = '';
@@ -46,10 +60,6 @@ export class LoopbackHttp {
       outgoing.on('error', reject);
       outgoing.end(payload);
     });
-  }
-
-  close(): void {
-    this.agent.destroy();
   }
 }
 

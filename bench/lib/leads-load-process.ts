@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { OpenLoopShape } from './leads-latency';
 import type { LoadAnswer, LoadRequest } from './leads-load-generator';
+import { benchKeyDir } from './bench-auth';
 
 /** The parent's handle on the load generator's child process: one request at a time, answered over IPC. */
 export class LoadProcess {
@@ -10,7 +11,12 @@ export class LoadProcess {
   static start(port: number, clients: number): LoadProcess {
     const child = fork(join(__dirname, 'leads-load-generator.ts'), [], {
       execArgv: ['-r', join(__dirname, '..', '..', 'tools', 'register.cjs')],
-      env: { ...process.env, LEADS_BENCH_PORT: String(port), LEADS_BENCH_CLIENTS: String(clients) },
+      env: {
+        ...process.env,
+        LEADS_BENCH_PORT: String(port),
+        LEADS_BENCH_CLIENTS: String(clients),
+        SALESOS_BENCH_KEY_DIR: benchKeyDir,
+      },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -3,6 +3,7 @@
  * new-business pipeline with the ETag it was given, then captures a lead, and starts over.
  */
 import type { HttpAnswer, LoopbackHttp } from './leads-http';
+import { benchBearer } from './bench-auth';
 
 export type CommandKind = 'open_opportunity' | 'move_stage' | 'capture_lead';
 
@@ -58,7 +59,7 @@ export class LeadsClient {
     private readonly http: LoopbackHttp,
     private readonly identity: ClientIdentity,
   ) {
-    this.headers = { 'x-division-id': identity.divisionId, 'x-user-id': identity.userId, 'x-user-roles': 'rep' };
+    this.headers = benchBearer({ userId: identity.userId, roles: ['rep'], divisions: [identity.divisionId] });
   }
 
   async next(): Promise<CommandOutcome> {

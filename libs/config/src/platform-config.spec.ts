@@ -10,7 +10,42 @@ describe('loadPlatformConfig', () => {
       demoData: { seed: 42 },
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
+      auth: { kind: 'embedded' },
     });
+  });
+
+  it('reads the identity provider settings, and names each one missing or out of range', () => {
+    expect(
+      loadPlatformConfig(
+        {
+          SALESOS_AUTH: 'jwks',
+          SALESOS_AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+          SALESOS_AUTH_ISSUER: 'https://idp.example.com/',
+          SALESOS_AUTH_AUDIENCE: 'salesos',
+          SALESOS_AUTH_CLOCK_SKEW_SECONDS: '30',
+        },
+        '/',
+      ).auth,
+    ).toEqual({
+      kind: 'jwks',
+      jwksUrl: 'https://idp.example.com/.well-known/jwks.json',
+      issuer: 'https://idp.example.com/',
+      audience: 'salesos',
+      clockSkewSeconds: 30,
+    });
+    let problems: string[] = [];
+    try {
+      loadPlatformConfig({ SALESOS_AUTH: 'jwks', SALESOS_AUTH_CLOCK_SKEW_SECONDS: '3600' }, '/');
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      "SALESOS_AUTH_CLOCK_SKEW_SECONDS must be an integer from 0 to 300, got '3600'",
+      "SALESOS_AUTH_JWKS_URL must be an http(s) URL when SALESOS_AUTH=jwks, got ''",
+      'SALESOS_AUTH_ISSUER is required when SALESOS_AUTH=jwks',
+      'SALESOS_AUTH_AUDIENCE is required when SALESOS_AUTH=jwks',
+    ]);
+    expect(() => loadPlatformConfig({ SALESOS_AUTH: 'basic' }, '/')).toThrow(/SALESOS_AUTH must be embedded or jwks/);
   });
 
   it('reads PostgreSQL, EventStoreDB and Kafka settings', () => {

@@ -19,7 +19,15 @@ export interface PlatformConfig {
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
   transport: 'in-process' | 'kafka';
   kafkaBrokers: string[];
+  auth: AuthConfig;
 }
+
+/**
+ * Whose bearer tokens the API accepts: the embedded mode's own (a key generated into the data folder), or the
+ * enterprise identity provider's, checked against its JWKS.
+ */
+export type AuthConfig =
+  { kind: 'embedded' } | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string; clockSkewSeconds: number };
 
 /** Every environment variable the platform reads, with what it means; docs and docker-compose are checked against it. */
 export const platformEnvironment = {
@@ -34,6 +42,12 @@ export const platformEnvironment = {
   SALESOS_DEMO_SEED: 'Seed of the demo data (default 42): the same seed gives the same company.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
   KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers, used when SALESOS_TRANSPORT=kafka (default 127.0.0.1:9092).',
+  SALESOS_AUTH:
+    'Whose bearer tokens are accepted: embedded (default; a signing key generated into the data folder, tokens from npm run token) or jwks (the identity provider).',
+  SALESOS_AUTH_JWKS_URL: "The identity provider's JWKS URL (https), required when SALESOS_AUTH=jwks.",
+  SALESOS_AUTH_ISSUER: 'The issuer (iss) tokens must carry, required when SALESOS_AUTH=jwks.',
+  SALESOS_AUTH_AUDIENCE: 'The audience (aud) tokens must carry, required when SALESOS_AUTH=jwks.',
+  SALESOS_AUTH_CLOCK_SKEW_SECONDS: 'Allowed clock difference when checking token times, 0 to 300 (default 60).',
 } as const;
 
 export type PlatformVariable = keyof typeof platformEnvironment;
@@ -58,8 +72,18 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const demoData = parseDemoData(env.SALESOS_DEMO_DATA, env.SALESOS_DEMO_SEED, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
+  const auth = parseAuth(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, dataDir, eventStore: eventStore as EventStoreConfig, readModels, demoData, transport, kafkaBrokers };
+  return {
+    port,
+    dataDir,
+    eventStore: eventStore as EventStoreConfig,
+    readModels,
+    demoData,
+    transport,
+    kafkaBrokers,
+    auth,
+  };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -148,4 +172,27 @@ function parseBrokers(raw: string | undefined, problems: string[]): string[] {
   const invalid = brokers.filter((broker) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker));
   if (invalid.length > 0) problems.push(`KAFKA_BROKERS must list host:port pairs, got '${invalid.join(', ')}'`);
   return brokers;
+}
+
+function parseAuth(env: NodeJS.ProcessEnv, problems: string[]): AuthConfig {
+  const kind = env.SALESOS_AUTH?.trim() || 'embedded';
+  const skewRaw = env.SALESOS_AUTH_CLOCK_SKEW_SECONDS?.trim() || '60';
+  const clockSkewSeconds = Number(skewRaw);
+  if (!Number.isInteger(clockSkewSeconds) || clockSkewSeconds < 0 || clockSkewSeconds > 300) {
+    problems.push(`SALESOS_AUTH_CLOCK_SKEW_SECONDS must be an integer from 0 to 300, got '${skewRaw}'`);
+  }
+  if (kind === 'embedded') return { kind };
+  if (kind !== 'jwks') {
+    problems.push(`SALESOS_AUTH must be embedded or jwks, got '${kind}'`);
+    return { kind: 'embedded' };
+  }
+  const jwksUrl = env.SALESOS_AUTH_JWKS_URL?.trim() ?? '';
+  const issuer = env.SALESOS_AUTH_ISSUER?.trim() ?? '';
+  const audience = env.SALESOS_AUTH_AUDIENCE?.trim() ?? '';
+  if (!/^https?:\/\//.test(jwksUrl)) {
+    problems.push(`SALESOS_AUTH_JWKS_URL must be an http(s) URL when SALESOS_AUTH=jwks, got '${jwksUrl}'`);
+  }
+  if (issuer === '') problems.push('SALESOS_AUTH_ISSUER is required when SALESOS_AUTH=jwks');
+  if (audience === '') problems.push('SALESOS_AUTH_AUDIENCE is required when SALESOS_AUTH=jwks');
+  return { kind, jwksUrl, issuer, audience, clockSkewSeconds };
 }

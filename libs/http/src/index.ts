@@ -6,3 +6,6 @@ export * from './request-context';
 export * from './ports';
 export * from './uuid-param.pipe';
 export * from './page.query';
+export * from './auth-errors';
+export * from './public-route';
+export * from './caller-scope';

@@ -9,9 +9,30 @@ import {
   problemType,
   RequestValidationError,
 } from './problem-details';
+import { AccessDeniedError, AuthenticationError, KeysUnavailableError } from './auth-errors';
 
 /** Errors every service shares: validation, versions, concurrency. Feature mappers come first. */
 const platformMapper: ProblemMapper = (error) => {
+  if (error instanceof AuthenticationError) {
+    return {
+      type: problemType('unauthenticated'),
+      title: 'Authentication is required',
+      status: 401,
+      detail: error.message,
+      reason: error.failure,
+    };
+  }
+  if (error instanceof KeysUnavailableError) {
+    return {
+      type: problemType('keys-unavailable'),
+      title: 'Tokens cannot be checked now',
+      status: 503,
+      detail: error.message,
+    };
+  }
+  if (error instanceof AccessDeniedError) {
+    return { type: problemType('forbidden'), title: 'Not allowed', status: 403, detail: error.message };
+  }
   if (error instanceof RequestValidationError) {
     return {
       type: problemType('validation'),
@@ -64,6 +85,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    if (error instanceof AuthenticationError) {
+      // RFC 6750: a missing token gets the scheme alone, a bad one says it is invalid.
+      const invalid = error.failure === 'missing' ? '' : ', error="invalid_token"';
+      response.setHeader('WWW-Authenticate', `Bearer realm="salesos"${invalid}`);
+    }
     response.status(problem.status).type(problemContentType).send(JSON.stringify(problem));
   }
 

@@ -1,59 +1,53 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@salesos/event-store';
+import { AccessDeniedError, AuthenticationError } from './auth-errors';
+import { grantsDivision, type Principal } from './caller-scope';
 import { type FieldError, RequestValidationError } from './problem-details';
 
-export const knownRoles = [
-  'admin',
-  'sales-director',
-  'division-manager',
-  'team-lead',
-  'rep',
-  'dealer',
-  'analyst',
-] as const;
-
-/** Who is asking, for which division, and under which idempotency key. */
+/** Who is asking (from the verified token), for which division, and under which idempotency key. */
 export interface RequestContext {
+  /** The division the request acts on: the token's only one, or the one `X-Division-Id` picks among its grants. */
   divisionId: string;
   actor: Actor;
+  /** The verified caller; absent only for the platform's own processes (rematching, demo seeding). */
+  principal?: Principal;
   correlationId?: string;
   idempotencyKey?: string;
+}
+
+/** Where the authentication guard leaves the verified caller on the request. */
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
 }
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const keyPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /**
- * Reads the caller from headers. Interim: until authentication lands these come from plain headers
- * (X-Division-Id, X-User-Id, X-User-Roles); they are never taken from the body.
+ * The caller of a request: user and roles only from the verified token; the division is one the token grants,
+ * picked with `X-Division-Id` when it grants several.
  */
-export function readRequestContext(headers: Request['headers']): RequestContext {
+export function readRequestContext(request: AuthenticatedRequest): RequestContext {
+  const { principal } = request;
+  if (principal === undefined) throw new AuthenticationError('missing');
   const header = (name: string): string | undefined => {
-    const value = headers[name.toLowerCase()];
+    const value = request.headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
   };
   const errors: FieldError[] = [];
-  const divisionId = header('X-Division-Id');
-  const userId = header('X-User-Id');
-  const roles = (header('X-User-Roles') ?? '')
-    .split(',')
-    .map((role) => role.trim())
-    .filter((role) => role.length > 0);
+  const picked = header('X-Division-Id');
   const idempotencyKey = header('Idempotency-Key');
   const correlationId = header('X-Correlation-Id');
-  if (divisionId === undefined || !idPattern.test(divisionId)) {
+  if (picked !== undefined && !idPattern.test(picked)) {
+    errors.push({ field: 'X-Division-Id', message: 'must be a division id (letters, digits, _ . : @ -)' });
+  }
+  const only = principal.divisions !== 'all' && principal.divisions.length === 1 ? principal.divisions[0] : undefined;
+  if (picked === undefined && only === undefined) {
     errors.push({
       field: 'X-Division-Id',
-      message: 'is required: the division the request acts on (letters, digits, _ . : @ -)',
+      message: 'is required: your token grants several divisions; name the one the request acts on',
     });
-  }
-  if (userId === undefined || !idPattern.test(userId)) {
-    errors.push({ field: 'X-User-Id', message: 'is required: the id of the user acting (letters, digits, _ . : @ -)' });
-  }
-  const unknown = roles.filter((role) => !(knownRoles as readonly string[]).includes(role));
-  if (roles.length === 0 || unknown.length > 0) {
-    errors.push({ field: 'X-User-Roles', message: `must list roles from ${knownRoles.join(', ')}` });
   }
   if (idempotencyKey !== undefined && !keyPattern.test(idempotencyKey)) {
     errors.push({ field: 'Idempotency-Key', message: 'must be 1 to 200 letters, digits or _ . : -' });
@@ -62,9 +56,14 @@ export function readRequestContext(headers: Request['headers']): RequestContext 
     errors.push({ field: 'X-Correlation-Id', message: 'must be 1 to 200 letters, digits or _ . : -' });
   }
   if (errors.length > 0) throw new RequestValidationError(errors);
+  const divisionId = (picked ?? only) as string;
+  if (!grantsDivision(principal, divisionId)) {
+    throw new AccessDeniedError(`Your token does not grant division '${divisionId}'`);
+  }
   return {
-    divisionId: divisionId as string,
-    actor: { userId: userId as string, roles },
+    divisionId,
+    actor: { userId: principal.userId, roles: [...principal.roles] },
+    principal,
     ...(correlationId === undefined ? {} : { correlationId }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   };
@@ -72,5 +71,9 @@ export function readRequestContext(headers: Request['headers']): RequestContext 
 
 /** `@Caller() caller: RequestContext` in a controller method. */
 export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext =>
-  readRequestContext(context.switchToHttp().getRequest<Request>().headers),
+  readRequestContext(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
+
+/** How the OpenAPI pages describe the division header. */
+export const divisionHeaderDescription =
+  'The division the request acts on, among those the bearer token grants; needed only when it grants several.';

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp, leadsOpenApi } from '../src/leads-app';
+import { testAuth } from '@salesos/auth/testing';
 
 export const openApiPath = join(__dirname, '..', 'openapi.json');
 
 /** The OpenAPI document as the service serves it at /docs/openapi.json. */
 export async function renderLeadsOpenApi(): Promise<string> {
-  const app = await createLeadsApp({ store: new MemoryEventStore() });
+  const app = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
   await app.init();
   try {
     return `${JSON.stringify(leadsOpenApi(app), null, 2)}\n`;

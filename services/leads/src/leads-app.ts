@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
+import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import {
   ConsumerRunner,
@@ -25,6 +26,8 @@ export function leadsOpenApi(app: INestApplication): OpenAPIObject {
     .setTitle('SalesOS leads')
     .setDescription('Target audiences, leads, opportunities and the pipeline. Errors are application/problem+json.')
     .setVersion('0.1.0')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);
 }
@@ -36,9 +39,10 @@ export interface LeadsConsuming {
 }
 
 export async function createLeadsApp(
-  options: LeadsServiceOptions & { consuming?: LeadsConsuming },
+  options: LeadsServiceOptions & { consuming?: LeadsConsuming; auth: TokenVerifier },
 ): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
+  requireTokens(app, options.auth);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
   app.enableShutdownHooks();

@@ -12,16 +12,12 @@ import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
 import { KafkaTransport, PostgresRelayLock } from '@salesos/messaging';
 import { createLeadsApp } from './leads-app';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
 jest.setTimeout(120_000);
 
 const brokers = [process.env.SALESOS_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092'];
-const headers = {
-  'X-Division-Id': 'north',
-  'X-User-Id': 'rep-7',
-  'X-User-Roles': 'rep',
-  'X-Correlation-Id': 'corr-e2e',
-};
+const headers = { ...asUser('rep-7', 'rep', 'north'), 'X-Correlation-Id': 'corr-e2e' };
 
 describe('leads service on PostgreSQL and Kafka', () => {
   let database: TestDatabase;
@@ -34,6 +30,7 @@ describe('leads service on PostgreSQL and Kafka', () => {
     store = await PostgresEventStore.connect({ url: database.url, pollIntervalMs: 20 });
     transport = new KafkaTransport({ brokers, clientId: 'leads-test' });
     app = await createLeadsApp({
+      auth: testAuth.verifier,
       store,
       publishing: { transport, lock: new PostgresRelayLock({ connectionString: database.url }), pollIntervalMs: 20 },
     });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { openApiPath, renderLeadsOpenApi } from '../scripts/openapi-document';
 import { createLeadsApp } from './leads-app';
+import { testAuth } from '@salesos/auth/testing';
 
 describe('leads OpenAPI document', () => {
   it('is current: regenerate with `npm run openapi:leads` after changing the API', async () => {
@@ -11,7 +12,7 @@ describe('leads OpenAPI document', () => {
   });
 
   it('is served at /docs/openapi.json with every leads route', async () => {
-    const app: INestApplication = await createLeadsApp({ store: new MemoryEventStore() });
+    const app: INestApplication = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
     await app.init();
     try {
       const response = await request(app.getHttpServer()).get('/docs/openapi.json');

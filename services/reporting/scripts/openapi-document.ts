@@ -3,13 +3,19 @@ import { silentLogger } from '@salesos/messaging';
 import { createReportingApp, reportingOpenApi } from '../src/reporting-app';
 import { ListedEventHistory } from '../src/shared/integration-event-history.port';
 import { openReportingDatabase } from '../src/shared/reporting-database';
+import { testAuth } from '@salesos/auth/testing';
 
 export const openApiPath = join(__dirname, '..', 'openapi.json');
 
 /** The OpenAPI document as the service serves it at /docs/openapi.json, rebuild endpoints included. */
 export async function renderReportingOpenApi(): Promise<string> {
   const dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
-  const app = await createReportingApp({ dataSource, logger: silentLogger, history: new ListedEventHistory([]) });
+  const app = await createReportingApp({
+    auth: testAuth.verifier,
+    dataSource,
+    logger: silentLogger,
+    history: new ListedEventHistory([]),
+  });
   await app.init();
   try {
     return `${JSON.stringify(reportingOpenApi(app), null, 2)}\n`;

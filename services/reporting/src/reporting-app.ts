@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
 import { projectionAdminProblems } from './shared/api/projection-admin.controller';
@@ -13,15 +14,18 @@ export function reportingOpenApi(app: INestApplication): OpenAPIObject {
     .setTitle('SalesOS reporting')
     .setDescription('Pipeline, funnel and outcome analytics over the read models. Errors are application/problem+json.')
     .setVersion('0.1.0')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);
 }
 
 /** The reporting service as an HTTP application: validation, problem details and its OpenAPI page. */
 export async function createReportingApp(
-  options: ReportingServiceOptions & { docsPath?: string },
+  options: ReportingServiceOptions & { docsPath?: string; auth: TokenVerifier },
 ): Promise<INestApplication> {
   const app = await NestFactory.create(ReportingServiceModule.forRoot(options), { logger: ['error', 'warn'] });
+  requireTokens(app, options.auth);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(reportingProblemMappers));
   app.enableShutdownHooks();

@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@salesos/http';
 import type { Response } from 'express';
 import { MessagingHealth } from '../health/messaging-health';
 
 /**
- * Probes for Kubernetes and metrics for Prometheus. They name no division and show no business data, so they
- * need no caller headers.
+ * Probes for Kubernetes, open to all: they show no business data. Metrics for Prometheus need a token like any other
+ * route (a scrape job sends its service account's bearer token).
  */
 @ApiTags('health')
 @Controller()
@@ -14,12 +15,14 @@ export class HealthController {
 
   /** The process answers: restart it when this fails. */
   @Get('health/live')
+  @PublicRoute()
   live() {
     return { status: 'up' };
   }
 
   /** The relay and consumers run: send traffic only when this answers 200. */
   @Get('health/ready')
+  @PublicRoute()
   ready(@Res({ passthrough: true }) response: Response) {
     const readiness = this.health.readiness();
     response.status(readiness.ready ? 200 : 503);

@@ -8,6 +8,7 @@ import { createReportingApp } from '../reporting-app';
 import { openReportingDatabase } from '../shared/reporting-database';
 import { replay } from '../shared/replay';
 import { salesStory } from './sales-story.fixture';
+import { testAuth } from '@salesos/auth/testing';
 
 /** The engines the reports run on: the same statements must give the same figures on both. */
 export type ReportingEngine = 'sqlite' | 'postgres';
@@ -30,7 +31,7 @@ export function salesStoryApi(engine: ReportingEngine, caller: Record<string, st
     );
     const { leads, opportunities } = salesStory();
     await replay(dataSource, [...leads, ...opportunities]);
-    app = await createReportingApp({ dataSource, logger: silentLogger });
+    app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
     await app.init();
   });
 

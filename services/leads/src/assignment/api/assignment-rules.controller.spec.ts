@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'manager-1', 'X-User-Roles': 'division-manager' };
+const headers = asUser('manager-1', 'division-manager', 'north');
 const rules = [
   { kind: 'territory-segment', ruleId: 'berlin-desk', territory: 'berlin', repId: 'rep-berlin' },
   { kind: 'round-robin', ruleId: 'inside-sales', teamId: 'team-inside', repIds: ['rep-1', 'rep-2'] },
@@ -13,7 +14,7 @@ describe('assignment rules API', () => {
   let app: INestApplication;
 
   beforeEach(async () => {
-    app = await createLeadsApp({ store: new MemoryEventStore() });
+    app = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
     await app.init();
   });
 
@@ -72,7 +73,7 @@ describe('assignment rules API', () => {
       (
         await http()
           .get('/assignment-rules')
-          .set({ ...headers, 'X-Division-Id': 'south' })
+          .set(asUser('manager-1', 'division-manager', 'south'))
       ).body.rules,
     ).toEqual([]);
   });

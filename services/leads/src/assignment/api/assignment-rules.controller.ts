@@ -10,6 +10,7 @@ import {
   problemTypeForCode,
   type RequestContext,
 } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import { AssignmentService } from '../application/assignment.service';
 import { AssignmentRuleError } from '../domain/assignment-rule-set.decider';
 import type { AssignmentRule } from '../domain/assignment-rules';
@@ -47,9 +48,7 @@ export const assignmentProblems: ProblemMapper = (error): ProblemDetails | undef
     : undefined;
 
 @ApiTags('assignment')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('assignment-rules')
 export class AssignmentRulesController {
   constructor(@Inject(AssignmentService) private readonly assignment: AssignmentService) {}

@@ -11,8 +11,9 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, type IncomingRecord } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { firstComeRule } from '../domain/deal-registration.decider';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 
 function submitted(registrationId: string, companyName: string, id = `msg-${registrationId}`) {
   return toEventRecord({
@@ -49,6 +50,7 @@ describe('deal registration intake', () => {
     store = new MemoryEventStore({ pollIntervalMs: 10 });
     transport = new InProcessTransport();
     app = await createLeadsApp({
+      auth: testAuth.verifier,
       store,
       publishing: { transport, lock: new InProcessRelayLock(), pollIntervalMs: 10 },
       consuming: { transport },

@@ -3,14 +3,16 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, type RelayLock, silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 
 describe('health and metrics', () => {
   let app: INestApplication;
   const boot = async (lock: RelayLock) => {
     const transport = new InProcessTransport();
     app = await createLeadsApp({
+      auth: testAuth.verifier,
       store: new MemoryEventStore({ pollIntervalMs: 5 }),
       logger: silentLogger,
       publishing: { transport, lock, pollIntervalMs: 5 },
@@ -33,7 +35,7 @@ describe('health and metrics', () => {
       .send({ source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme' } });
     let metrics = '';
     for (let attempt = 0; attempt < 100 && !metrics.includes('salesos_relay_lag{service="leads"} 0'); attempt += 1) {
-      metrics = (await http().get('/metrics')).text;
+      metrics = (await http().get('/metrics').set(headers)).text;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(metrics).toContain('# TYPE salesos_relay_lag gauge');

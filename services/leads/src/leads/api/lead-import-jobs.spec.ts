@@ -6,8 +6,9 @@ import { Clock, type RequestContext } from '@salesos/http';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { LeadImports } from '../application/lead-imports.service';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 const caller: RequestContext = { divisionId: 'north', actor: { userId: 'rep-7', roles: ['rep'] } };
 const header = 'source,contact_name,contact_email,company_name,territory\r\n';
 const row = (index: number, territory = 'berlin') =>
@@ -28,7 +29,7 @@ describe('lead import jobs', () => {
   const apps: INestApplication[] = [];
 
   const boot = async (): Promise<INestApplication> => {
-    const app = await createLeadsApp({ store, clock, logger: silentLogger });
+    const app = await createLeadsApp({ auth: testAuth.verifier, store, clock, logger: silentLogger });
     await app.init();
     apps.push(app);
     return app;
@@ -94,7 +95,7 @@ describe('lead import jobs', () => {
     expect(after.body).toEqual(report);
     const elsewhere = await http(second)
       .get(`/leads/imports/${started.body.importId as string}`)
-      .set({ ...headers, 'X-Division-Id': 'south' });
+      .set(asUser('rep-7', 'rep', 'south'));
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body.code).toBe('LEAD_IMPORT_NOT_FOUND');
   });

@@ -4,8 +4,9 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { LeadSegmentRematcher } from '../application/lead-segment-rematcher';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 const lead = {
   source: 'web',
   contact: { name: 'Ada Lovelace', email: 'ada@acme.test' },
@@ -22,7 +23,7 @@ describe('revising leads and rematching them to segments', () => {
 
   beforeEach(async () => {
     store = new MemoryEventStore({ pollIntervalMs: 5 });
-    app = await createLeadsApp({ store, logger: silentLogger });
+    app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
   });
 
@@ -121,7 +122,10 @@ describe('revising leads and rematching them to segments', () => {
 
     it('answers 404 for another division’s lead and 409 for a closed one', async () => {
       const leadId = await capture();
-      const elsewhere = await revise(leadId, { territory: 'hamburg' }, { 'X-Division-Id': 'south' });
+      const elsewhere = await http()
+        .patch(`/leads/${leadId}`)
+        .set(asUser('rep-7', 'rep', 'south'))
+        .send({ territory: 'hamburg' });
       expect(elsewhere.status).toBe(404);
       await http().post(`/leads/${leadId}/disqualification`).set(headers).send({ reason: 'no budget' });
       const closed = await revise(leadId, { territory: 'hamburg' });
@@ -142,7 +146,7 @@ describe('revising leads and rematching them to segments', () => {
       await http().post(`/leads/${closedId}/disqualification`).set(headers).send({ reason: 'no budget' });
       const southLead = await http()
         .post('/leads')
-        .set({ ...headers, 'X-Division-Id': 'south' })
+        .set(asUser('rep-7', 'rep', 'south'))
         .send({ ...lead, territory: 'hamburg' });
 
       const defined = await http()
@@ -165,7 +169,7 @@ describe('revising leads and rematching them to segments', () => {
       expect((await http().get(`/leads/${closedId}`).set(headers)).body.segmentIds).toEqual([]);
       const south = await http()
         .get(`/leads/${southLead.body.leadId as string}`)
-        .set({ ...headers, 'X-Division-Id': 'south' });
+        .set(asUser('rep-7', 'rep', 'south'));
       expect(south.body.segmentIds).toEqual([]);
 
       await revise(leadId, { territory: 'hamburg' });
@@ -183,7 +187,7 @@ describe('revising leads and rematching them to segments', () => {
         .send({ name: 'Berlin', criteria: { territories: ['berlin'] } });
       await rematched();
       await app.close();
-      app = await createLeadsApp({ store, logger: silentLogger });
+      app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
       await app.init();
       await rematched();
       const matches = (await store.readStream(`lead-${leadId}`)).filter(

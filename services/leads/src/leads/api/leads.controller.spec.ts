@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { asUser, bearer, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 const validLead = () => ({
   source: 'referral',
   campaign: 'spring-fair',
@@ -20,7 +21,7 @@ describe('leads API', () => {
 
   beforeEach(async () => {
     store = new MemoryEventStore({ pollIntervalMs: 10 });
-    app = await createLeadsApp({ store });
+    app = await createLeadsApp({ auth: testAuth.verifier, store });
     await app.init();
   });
 
@@ -133,14 +134,34 @@ describe('leads API', () => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
-    it('takes division and actor from headers only, and refuses missing or malformed ones', async () => {
-      const response = await http().post('/leads').set({ 'X-User-Roles': 'wizard' }).send(validLead());
-      expect(response.status).toBe(400);
-      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
-        'X-Division-Id',
-        'X-User-Id',
-        'X-User-Roles',
-      ]);
+    it('takes the actor from the token and the division among its grants, refusing the rest', async () => {
+      const anonymous = await http()
+        .post('/leads')
+        .set({ 'X-User-Id': 'rep-7', 'X-User-Roles': 'admin' })
+        .send(validLead());
+      expect(anonymous.status).toBe(401);
+      const severalDivisions = bearer({
+        userId: 'manager-1',
+        roles: ['division-manager'],
+        divisions: ['north', 'south'],
+      });
+      const unnamed = await http().post('/leads').set(severalDivisions).send(validLead());
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body.errors.map((error: { field: string }) => error.field)).toEqual(['X-Division-Id']);
+      const notGranted = await http()
+        .post('/leads')
+        .set({ ...severalDivisions, 'X-Division-Id': 'east' })
+        .send(validLead());
+      expect(notGranted.status).toBe(403);
+      const named = await http()
+        .post('/leads')
+        .set({ ...severalDivisions, 'X-Division-Id': 'south' })
+        .send(validLead());
+      expect(named.status).toBe(201);
+      expect((await store.readStream(`lead-${named.body.leadId}`))[0]?.metadata).toMatchObject({
+        divisionId: 'south',
+        actor: { userId: 'manager-1', roles: ['division-manager'] },
+      });
       const badKey = await capture(validLead(), { 'Idempotency-Key': 'spaces are not allowed' });
       expect(badKey.body.errors).toEqual([
         { field: 'Idempotency-Key', message: 'must be 1 to 200 letters, digits or _ . : -' },
@@ -178,7 +199,7 @@ describe('leads API', () => {
       const { body } = await capture();
       const other = await http()
         .get(`/leads/${body.leadId}`)
-        .set({ ...headers, 'X-Division-Id': 'south' });
+        .set(asUser('rep-7', 'rep', 'south'));
       expect(other.status).toBe(404);
       expect(other.body).toMatchObject({ code: 'LEAD_NOT_FOUND' });
       expect((await http().get('/leads/7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11').set(headers)).status).toBe(404);
@@ -273,7 +294,7 @@ describe('leads API', () => {
       }
       await http()
         .post('/leads')
-        .set({ ...headers, 'X-Division-Id': 'south' })
+        .set(asUser('rep-7', 'rep', 'south'))
         .send(validLead());
       const page = await http().get('/leads?pageSize=2&page=2').set(headers);
       expect(page.status).toBe(200);

@@ -23,6 +23,7 @@ import {
   RequestValidationError,
   UuidParam,
 } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import { csvLine } from '../../shared/csv';
 import { LeadImports } from '../application/lead-imports.service';
 import { AssignmentService } from '../../assignment/application/assignment.service';
@@ -81,9 +82,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
 
 /** Thin: validates, reads the caller, hands over to LeadCommands, shapes the answer. */
 @ApiTags('leads')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('leads')
 export class LeadsController {
   constructor(
@@ -170,7 +169,9 @@ export class LeadsController {
         { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
       ]);
     }
-    const { job } = await this.imports.start(request, caller, query.resumes);
+    const { job, received } = await this.imports.start(request, caller, query.resumes);
+    // A broken upload fails the job, which its status shows; the answer still names the job.
+    await received.catch(() => undefined);
     response.setHeader('Location', `/leads/imports/${job.importId}`);
     return job;
   }

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { EventStore, ExpectedVersion } from '@salesos/event-store';
@@ -141,7 +141,7 @@ export class LeadImports {
     input: Readable,
     context: RequestContext,
     resumes?: string,
-  ): Promise<{ job: ImportJob; done: Promise<void> }> {
+  ): Promise<{ job: ImportJob; done: Promise<void>; received: Promise<void> }> {
     const now = this.now();
     const importId = resumes ?? this.ids.next();
     let started: { job: ImportJob; version: number };
@@ -167,7 +167,8 @@ export class LeadImports {
     }
     const running: RunningImport = { context, ...started, unrecorded: [], recordedAt: Date.now() };
     this.running.set(importId, running);
-    const done = this.run(input, context, running)
+    const { rows, received } = receiveEagerly(input);
+    const done = this.run(rows, context, running)
       .then(
         () => this.finish(running, 'done'),
         (error: unknown) => this.finish(running, 'failed', error instanceof Error ? error.message : String(error)),
@@ -177,7 +178,7 @@ export class LeadImports {
         this.logger.error('lead import could not record its end', { importId, error: String(error) });
       })
       .finally(() => this.running.delete(importId));
-    return { job: { ...running.job }, done };
+    return { job: { ...running.job }, done, received };
   }
 
   private async run(input: Readable, context: RequestContext, running: RunningImport): Promise<void> {
@@ -310,4 +311,26 @@ export class LeadImports {
   private now(): string {
     return this.clock.now().toISOString();
   }
+}
+
+/** An upload's bytes held until the rows are read, up to this many (a larger file waits for the import). */
+const receiveBufferBytes = 64 * 1024 * 1024;
+
+/**
+ * Takes in the upload as fast as it arrives while the rows are imported at their own pace: the request is answered
+ * once the upload is received, never before (a connection closed after the answer would cut off what is unread).
+ */
+function receiveEagerly(input: Readable): { rows: Readable; received: Promise<void> } {
+  const rows = new PassThrough({ highWaterMark: receiveBufferBytes });
+  const received = new Promise<void>((resolve, reject) => {
+    input.once('end', resolve);
+    input.once('error', (error) => {
+      rows.destroy(error);
+      reject(error);
+    });
+  });
+  input.pipe(rows);
+  // A broken upload is the import's failure, reported by the job; waiting for the upload is optional.
+  received.catch(() => undefined);
+  return { rows, received };
 }

@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 const deal = () => ({
   accountName: 'Acme',
   pipelineId: 'new-business',
@@ -19,7 +20,7 @@ describe('opportunities API', () => {
 
   beforeEach(async () => {
     store = new MemoryEventStore();
-    app = await createLeadsApp({ store });
+    app = await createLeadsApp({ auth: testAuth.verifier, store });
     await app.init();
   });
 
@@ -198,7 +199,7 @@ describe('opportunities API', () => {
       (
         await http()
           .get(path)
-          .set({ ...headers, 'X-Division-Id': 'south' })
+          .set(asUser('rep-7', 'rep', 'south'))
       ).status,
     ).toBe(404);
     expect(

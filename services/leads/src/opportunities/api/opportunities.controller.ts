@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Que
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '../../leads/domain/money';
 import {
   type OpenOpportunityInput,
@@ -64,9 +65,7 @@ function answer(result: OpportunityResult, response: Response) {
 }
 
 @ApiTags('opportunities')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller()
 export class OpportunitiesController {
   constructor(

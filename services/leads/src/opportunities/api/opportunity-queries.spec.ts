@@ -4,8 +4,9 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { CsvRowReader } from '../../shared/csv';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'rep-7', 'X-User-Roles': 'rep' };
+const headers = asUser('rep-7', 'rep', 'north');
 const deal = (accountName: string, overrides: object = {}) => ({
   accountName,
   pipelineId: 'new-business',
@@ -22,7 +23,7 @@ describe('opportunity queries', () => {
 
   beforeEach(async () => {
     store = new MemoryEventStore({ pollIntervalMs: 5 });
-    app = await createLeadsApp({ store, logger: silentLogger });
+    app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
   });
 
@@ -43,7 +44,7 @@ describe('opportunity queries', () => {
       const acme = await open(deal('Acme', { ownerRepId: 'rep-1', expectedCloseDate: '2026-04-15' }));
       await open(deal('Bolt', { channel: { kind: 'dealer', dealerId: 'dealer-9' }, expectedCloseDate: '2026-05-01' }));
       const lost = await open(deal('Cogs', { pipelineId: 'upsell', expectedCloseDate: '2026-09-30' }));
-      await open(deal('South Co'), { ...headers, 'X-Division-Id': 'south' });
+      await open(deal('South Co'), asUser('rep-7', 'rep', 'south'));
       await http().put(`/opportunities/${acme}/stage`).set(headers).send({ stageId: 'proposal' });
       await http().post(`/opportunities/${lost}/loss`).set(headers).send({ reason: 'price' });
 
@@ -88,7 +89,7 @@ describe('opportunity queries', () => {
     it('shows opportunities that were written before the service started', async () => {
       await open(deal('Acme'));
       await app.close();
-      app = await createLeadsApp({ store, logger: silentLogger });
+      app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
       await app.init();
       expect(names((await http().get('/opportunities').set(headers)).body)).toEqual(['Acme']);
     });
@@ -98,7 +99,7 @@ describe('opportunity queries', () => {
     it('exports the division’s opportunities by filter as CSV', async () => {
       const won = await open(deal('=Acme', { channel: { kind: 'dealer', dealerId: 'dealer-9' }, ownerRepId: 'rep-1' }));
       await open(deal('Bolt, Inc.'));
-      await open(deal('South Co'), { ...headers, 'X-Division-Id': 'south' });
+      await open(deal('South Co'), asUser('rep-7', 'rep', 'south'));
       await http()
         .post(`/opportunities/${won}/win`)
         .set(headers)

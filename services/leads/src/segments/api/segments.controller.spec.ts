@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = { 'X-Division-Id': 'north', 'X-User-Id': 'manager-1', 'X-User-Roles': 'division-manager' };
+const headers = asUser('manager-1', 'division-manager', 'north');
 const segment = {
   name: 'Large manufacturers',
   criteria: { industries: ['manufacturing'], sizeBands: ['large', 'enterprise'] },
@@ -13,7 +14,7 @@ describe('segments API', () => {
   let app: INestApplication;
 
   beforeEach(async () => {
-    app = await createLeadsApp({ store: new MemoryEventStore() });
+    app = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
     await app.init();
   });
 
@@ -41,7 +42,7 @@ describe('segments API', () => {
       (
         await http()
           .get('/segments')
-          .set({ ...headers, 'X-Division-Id': 'south' })
+          .set(asUser('manager-1', 'division-manager', 'south'))
       ).body.items,
     ).toEqual([]);
 
@@ -85,7 +86,7 @@ describe('segments API', () => {
     const defined = await http().post('/segments').set(headers).send(segment);
     const foreign = await http()
       .post(`/segments/${defined.body.segmentId}/retirement`)
-      .set({ ...headers, 'X-Division-Id': 'south' })
+      .set(asUser('manager-1', 'division-manager', 'south'))
       .send({ reason: 'x' });
     expect(foreign.status).toBe(404);
     expect((await http().post('/segments/abc/retirement').set(headers).send({ reason: 'x' })).body.errors).toEqual([

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
 import type { SegmentCriteria } from '../domain/segment-criteria';
 import { SegmentCatalog } from '../projections/segment-catalog';
@@ -35,9 +36,7 @@ function answer(result: SegmentResult, response: Response) {
 }
 
 @ApiTags('segments')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('segments')
 export class SegmentsController {
   constructor(

@@ -1,6 +1,7 @@
 import { type ReportingEngine, salesStoryApi } from '../../testing/sales-story-api';
+import { asUser } from '@salesos/auth/testing';
 
-const north = { 'X-Division-Id': 'north', 'X-User-Id': 'analyst-1', 'X-User-Roles': 'analyst' };
+const north = asUser('analyst-1', 'analyst', 'north');
 
 /** The funnel reports API's cases, figures computed by hand from the sales story; run on each engine. */
 export function describeFunnelReportsApi(engine: ReportingEngine): void {
@@ -58,7 +59,7 @@ export function describeFunnelReportsApi(engine: ReportingEngine): void {
       expect(february.body.groups[0]).toMatchObject({ captured: 1, qualified: 0, qualificationRate: 0 });
       const nothing = await get('/reports/funnel?from=2025-01-01&to=2025-02-01');
       expect(nothing.body.groups).toEqual([]);
-      const southFunnel = await get('/reports/funnel', { ...north, 'X-Division-Id': 'south' });
+      const southFunnel = await get('/reports/funnel', asUser('analyst-1', 'analyst', 'south'));
       expect(southFunnel.body.groups).toEqual([]);
     });
 

@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Caller, type RequestContext } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import { ReportQuery, reportFilter } from '../../shared/api/report.query.dto';
 import { FunnelQuery } from './funnel-report.query.dto';
 import { FunnelReports } from '../application/funnel-reports';
 
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('reports')
 export class FunnelReportsController {
   constructor(@Inject(FunnelReports) private readonly reports: FunnelReports) {}

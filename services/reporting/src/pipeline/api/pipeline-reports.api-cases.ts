@@ -1,6 +1,7 @@
 import { type ReportingEngine, salesStoryApi } from '../../testing/sales-story-api';
+import { asUser } from '@salesos/auth/testing';
 
-const north = { 'X-Division-Id': 'north', 'X-User-Id': 'director-1', 'X-User-Roles': 'sales-director' };
+const north = { ...asUser('director-1', 'sales-director', 'north'), 'X-Division-Id': 'north' };
 
 /** The pipeline reports API's cases, figures computed by hand from the sales story; run on each engine. */
 export function describePipelineReportsApi(engine: ReportingEngine): void {
@@ -247,10 +248,13 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     });
 
-    it('refuses a caller without division headers', async () => {
+    it('refuses a caller without a token, and a director who names no division', async () => {
       const response = await get('/reports/pipeline', {});
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(401);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      const unnamed = await get('/reports/pipeline', asUser('director-1', 'sales-director', 'north'));
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body.errors).toEqual([expect.objectContaining({ field: 'X-Division-Id' })]);
     });
   });
 }

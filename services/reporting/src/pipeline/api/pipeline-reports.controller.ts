@@ -1,15 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Caller, pageWindow, type RequestContext, RequestValidationError } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import { ReportQuery, reportFilter } from '../../shared/api/report.query.dto';
 import { PipelineReports } from '../application/pipeline-reports';
 import { DealsQuery, KeyCustomersQuery, PipelineReportQuery } from './pipeline-report.query.dto';
 
 /** Thin: validates the filters, scopes them to the caller's division, hands over to PipelineReports. */
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('reports')
 export class PipelineReportsController {
   constructor(@Inject(PipelineReports) private readonly reports: PipelineReports) {}

@@ -6,6 +6,7 @@ import { createReportingApp } from '../../reporting-app';
 import { salesStory } from '../../testing/sales-story.fixture';
 import { ListedEventHistory } from '../integration-event-history.port';
 import { openReportingDatabase } from '../reporting-database';
+import { asUser, testAuth } from '@salesos/auth/testing';
 
 /** Holds reads back while closed, so a rebuild can be caught running. */
 class GatedHistory extends ListedEventHistory {
@@ -26,7 +27,7 @@ class GatedHistory extends ListedEventHistory {
   }
 }
 
-const admin = { 'X-Division-Id': 'north', 'X-User-Id': 'ops-1', 'X-User-Roles': 'admin' };
+const admin = { ...asUser('ops-1', 'admin', 'north'), 'X-Division-Id': 'north' };
 
 describe('projection admin API', () => {
   let app: INestApplication;
@@ -37,6 +38,7 @@ describe('projection admin API', () => {
     dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
     const { leads, opportunities } = salesStory();
     app = await createReportingApp({
+      auth: testAuth.verifier,
       dataSource,
       logger: silentLogger,
       history: (history = new GatedHistory([...leads, ...opportunities])),
@@ -71,7 +73,7 @@ describe('projection admin API', () => {
   });
 
   it('refuses callers without the admin role, unknown projections and rebuilds, and a second rebuild at once', async () => {
-    const rep = { ...admin, 'X-User-Roles': 'rep,analyst' };
+    const rep = asUser('ops-2', ['rep', 'analyst'], 'north');
     const forbidden = await http().post('/admin/projections/all/rebuild').set(rep);
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -9,6 +9,7 @@ import {
   type RequestContext,
   RequestValidationError,
 } from '@salesos/http';
+import { divisionHeaderDescription } from '@salesos/http';
 import {
   ProjectionRebuilder,
   RebuildInProgressError,
@@ -56,7 +57,7 @@ export const projectionAdminProblems: ProblemMapper = (error): ProblemDetails | 
   };
 };
 
-/** Interim until tokens land: the admin role, from the caller's headers. */
+/** The admin role, from the verified token. */
 function requireAdmin(caller: RequestContext): void {
   if (!caller.actor.roles.includes('admin')) {
     throw new ProjectionAdminError(ProjectionAdminErrorCode.Forbidden, 'Rebuilding read models needs the admin role');
@@ -64,9 +65,7 @@ function requireAdmin(caller: RequestContext): void {
 }
 
 @ApiTags('admin')
-@ApiHeader({ name: 'X-Division-Id', required: true })
-@ApiHeader({ name: 'X-User-Id', required: true })
-@ApiHeader({ name: 'X-User-Roles', required: true, description: 'must include admin' })
+@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('admin/projections')
 export class ProjectionAdminController {
   constructor(@Inject(ProjectionRebuilder) private readonly rebuilder: ProjectionRebuilder) {}

@@ -1,0 +1,6 @@
+export * from './token-verifier';
+export * from './token-issuer';
+export * from './signing-key';
+export * from './auth.guard';
+export * from './embedded-auth';
+export * from './jwks-auth';

@@ -1,0 +1,109 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { testAuth } from '@salesos/auth/testing';
+import { MemoryEventStore } from '@salesos/event-store';
+import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { createLeadsApp } from '../services/leads/src/leads-app';
+import { createReportingApp } from '../services/reporting/src/reporting-app';
+import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { platformEventHistory, createPlatformApp } from './platform-app';
+
+/** Open on purpose: the probes of Kubernetes. The OpenAPI page is served beside the routes and checked below. */
+const publicRoutes = ['GET /health/live', 'GET /health/ready'];
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route the application serves, as `METHOD /path` with sample values for its parameters. */
+function routesOf(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  return stack
+    .filter((layer) => layer.route !== undefined)
+    .flatMap((layer) =>
+      Object.keys(layer.route?.methods ?? {}).map(
+        (method) =>
+          `${method.toUpperCase()} ${(layer.route?.path ?? '').replace(/:(\w+)/g, '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11')}`,
+      ),
+    )
+    .filter((route) => !route.includes('/docs'));
+}
+
+async function everyRouteNeedsAToken(app: INestApplication): Promise<string[]> {
+  const routes = routesOf(app);
+  expect(routes.length).toBeGreaterThan(5);
+  const open: string[] = [];
+  for (const route of routes) {
+    const [method, path] = route.split(' ') as [string, string];
+    const response = await request(app.getHttpServer())[method.toLowerCase() as 'get'](path);
+    if (response.status !== 401) {
+      open.push(route);
+      continue;
+    }
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.headers['www-authenticate']).toBe('Bearer realm="salesos"');
+    expect(response.body).toMatchObject({ status: 401, reason: 'missing' });
+  }
+  return open.sort();
+}
+
+describe('every route of every service needs a bearer token unless marked public', () => {
+  const apps: INestApplication[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+  });
+
+  it('the leads service alone', async () => {
+    const app = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore(), logger: silentLogger });
+    apps.push(app);
+    await app.init();
+    expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
+    expect((await request(app.getHttpServer()).get('/docs/openapi.json')).status).toBe(200);
+  });
+
+  it('the reporting service alone', async () => {
+    const dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
+    const app = await createReportingApp({
+      auth: testAuth.verifier,
+      dataSource,
+      history: platformEventHistory(new MemoryEventStore()),
+      logger: silentLogger,
+    });
+    apps.push(app);
+    await app.init();
+    expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
+  });
+
+  it('the whole platform in one process', async () => {
+    const transport = new InProcessTransport();
+    const app = await createPlatformApp({
+      store: new MemoryEventStore(),
+      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
+      transport,
+      relayLock: new InProcessRelayLock(),
+      auth: testAuth.verifier,
+      logger: silentLogger,
+    });
+    apps.push(app);
+    await app.init();
+    expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
+    expect((await request(app.getHttpServer()).get('/docs/openapi.json')).status).toBe(200);
+    const wrongKey = await request(app.getHttpServer())
+      .get('/reports/pipeline')
+      .set('Authorization', 'Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln');
+    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.headers['www-authenticate']).toBe('Bearer realm="salesos", error="invalid_token"');
+    expect(wrongKey.body).toEqual({
+      type: 'https://salesos.dev/problems/unauthenticated',
+      title: 'Authentication is required',
+      status: 401,
+      detail: 'The bearer token is not signed by a trusted key',
+      reason: 'bad-signature',
+      instance: '/reports/pipeline',
+    });
+  });
+});
