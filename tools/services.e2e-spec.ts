@@ -12,8 +12,13 @@ const root = join(__dirname, '..');
 const division = `e2e-${Date.now().toString(36)}`;
 // Both services check tokens with the embedded key of one shared data folder, as replicas would share a JWKS.
 const keyDir = mkdtempSync(join(tmpdir(), 'salesos-services-'));
+const auth = EmbeddedAuth.ofDataDir(keyDir);
 const headers = {
-  Authorization: `Bearer ${EmbeddedAuth.ofDataDir(keyDir).issue({ userId: 'rep-1', roles: ['rep'], divisions: [division] })}`,
+  Authorization: `Bearer ${auth.issue({ userId: 'rep-1', roles: ['rep'], divisions: [division] })}`,
+};
+/** The division's figures, as its manager sees them (a rep's cover the rep's own deals). */
+const manager = {
+  Authorization: `Bearer ${auth.issue({ userId: 'manager-1', roles: ['division-manager'], divisions: [division] })}`,
 };
 
 /** Starts one service in a process of its own and resolves once it says it is ready. */
@@ -99,17 +104,17 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     await request(leads).put(`${path}/stage`).set(headers).send({ stageId: 'proposal' });
     await request(leads).post(`${path}/win`).set(headers).send({});
 
-    let outcomes = await request(reporting).get('/reports/outcomes').set(headers);
+    let outcomes = await request(reporting).get('/reports/outcomes').set(manager);
     for (let attempt = 0; attempt < 300 && outcomes.body.won !== 1; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      outcomes = await request(reporting).get('/reports/outcomes').set(headers);
+      outcomes = await request(reporting).get('/reports/outcomes').set(manager);
     }
     expect(outcomes.body).toMatchObject({ won: 1, lost: 0, winRate: 1, wonValue: { EUR: 42000 } });
-    const funnel = await request(reporting).get('/reports/funnel').set(headers);
+    const funnel = await request(reporting).get('/reports/funnel').set(manager);
     expect(funnel.body.groups).toEqual([
       expect.objectContaining({ group: 'all', captured: 1, qualified: 1, converted: 1, won: 1 }),
     ]);
-    const stages = await request(reporting).get('/reports/stages').set(headers);
+    const stages = await request(reporting).get('/reports/stages').set(manager);
     expect(stages.body.transitions.map((move: { toStage: string }) => move.toStage).sort()).toEqual([
       'proposal',
       'won',

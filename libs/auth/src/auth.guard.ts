@@ -1,11 +1,20 @@
 import { type CanActivate, type ExecutionContext, type INestApplication, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthenticatedRequest, publicRouteKey } from '@salesos/http';
+import {
+  AccessDeniedError,
+  type AuthenticatedRequest,
+  mayWrite,
+  publicRouteKey,
+  requiredRolesKey,
+  type Role,
+} from '@salesos/http';
 import type { TokenVerifier } from './token-verifier';
+
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route needs a verified bearer token, unless it is marked `@PublicRoute()`; the verified caller is left on
- * the request for `@Caller()`.
+ * the request for `@Caller()`. Routes that need a role say so with `@RequireRoles()`; analysts may only read.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,7 +32,18 @@ export class AuthGuard implements CanActivate {
     ]);
     if (open === true) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = await this.verifier.verify(request.headers.authorization);
+    const principal = await this.verifier.verify(request.headers.authorization);
+    request.principal = principal;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(requiredRolesKey, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (required !== undefined && !principal.roles.some((role) => required.includes(role))) {
+      throw new AccessDeniedError(`This needs one of the roles ${required.join(', ')}`);
+    }
+    if (!readOnlyMethods.has(request.method) && !mayWrite(principal)) {
+      throw new AccessDeniedError('Analysts read; they cannot change anything');
+    }
     return true;
   }
 }

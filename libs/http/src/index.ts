@@ -8,4 +8,5 @@ export * from './uuid-param.pipe';
 export * from './page.query';
 export * from './auth-errors';
 export * from './public-route';
+export * from './required-roles';
 export * from './caller-scope';

@@ -122,7 +122,7 @@ describe.each(engines)('reporting projections on $name', (engine) => {
     expect(projected.rpt_opportunity).toContainEqual(expect.objectContaining({ reopen_count: 1 }));
     expect(await dataSource.query('SELECT team_id FROM rpt_lead WHERE team_id IS NOT NULL')).toEqual([]);
     expect(projected.rpt_opportunity).toContainEqual(
-      expect.objectContaining({ status: 'won', closed_recorded_at: expect.stringMatching(/Z$/) as unknown }),
+      expect.objectContaining({ status: 'won', closed_settled_at: expect.stringMatching(/Z$/) as unknown }),
     );
   });
 

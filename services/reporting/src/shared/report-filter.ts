@@ -1,6 +1,10 @@
-/** What every report can be narrowed to; the division is the caller's, never a free filter. */
+import type { RowScope } from '@salesos/http';
+
+/** What every report can be narrowed to; the division and the rows reached in it are the caller's, never free filters. */
 export interface ReportFilter {
   divisionId: string;
+  /** The rows the caller's roles reach in the division: all, a team's and their own, their own, their dealer's. */
+  scope: RowScope;
   pipelineId?: string;
   ownerRepId?: string;
   /** The team leads were routed to by the assignment rules, and their deals with them. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { RowScope } from '@salesos/http';
 import type { ReportFilter } from './report-filter';
 
 export type SqlEngine = 'postgres' | 'sqlite';
@@ -60,9 +61,30 @@ export class ReportSql {
     return this.engine === 'postgres' ? `${column} COLLATE "C"` : column;
   }
 
-  /** Conditions on an opportunity row (alias `o`) for the filter's division and plain filters; not the period. */
+  /** The rows the caller reaches in the division, on a table with owner, team and (unless `dealerColumn` is null) dealer. */
+  rowsReached(scope: RowScope, alias: string, dealerColumn: string | null = 'dealer_id'): string {
+    switch (scope.kind) {
+      case 'division':
+        return '1 = 1';
+      case 'team': {
+        // Placeholders are taken in the order they appear: SQLite's are positional.
+        if (scope.teamIds.length === 0) return `${alias}.owner_rep_id = ${this.param(scope.ownerRepId)}`;
+        const teams = scope.teamIds.map((team) => this.param(team)).join(', ');
+        return `(${alias}.team_id IN (${teams}) OR ${alias}.owner_rep_id = ${this.param(scope.ownerRepId)})`;
+      }
+      case 'own':
+        return `${alias}.owner_rep_id = ${this.param(scope.ownerRepId)}`;
+      case 'dealer':
+        return dealerColumn === null ? '1 = 0' : `${alias}.${dealerColumn} = ${this.param(scope.dealerId)}`;
+    }
+  }
+
+  /** Conditions on an opportunity row (alias `o`): the division, the rows reached, the plain filters; not the period. */
   opportunityScope(filter: ReportFilter, alias = 'o'): string {
-    const conditions = [`${alias}.division_id = ${this.param(filter.divisionId)}`];
+    const conditions = [
+      `${alias}.division_id = ${this.param(filter.divisionId)}`,
+      this.rowsReached(filter.scope, alias),
+    ];
     if (filter.pipelineId !== undefined) conditions.push(`${alias}.pipeline_id = ${this.param(filter.pipelineId)}`);
     if (filter.ownerRepId !== undefined) conditions.push(`${alias}.owner_rep_id = ${this.param(filter.ownerRepId)}`);
     if (filter.teamId !== undefined) conditions.push(`${alias}.team_id = ${this.param(filter.teamId)}`);

@@ -29,7 +29,7 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
          status varchar(10) NOT NULL,
          opened_at varchar(40) NOT NULL,
          closed_at varchar(40),
-         closed_recorded_at varchar(40),
+         closed_settled_at varchar(40),
          reopen_count integer NOT NULL DEFAULT 0,
          loss_reason varchar(120),
          source varchar(60),

@@ -10,6 +10,7 @@ import {
   problemTypeForCode,
   type RequestContext,
 } from '@salesos/http';
+import { divisionSetupRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { AssignmentService } from '../application/assignment.service';
 import { AssignmentRuleError } from '../domain/assignment-rule-set.decider';
@@ -59,6 +60,7 @@ export class AssignmentRulesController {
   }
 
   @Put()
+  @RequireRoles(...divisionSetupRoles)
   async set(
     @Body() body: SetAssignmentRulesRequest,
     @Caller() caller: RequestContext,

@@ -58,7 +58,7 @@ describe('lead import jobs', () => {
     const app = await boot();
     await http(app)
       .put('/assignment-rules')
-      .set(headers)
+      .set(asUser('manager-1', 'division-manager', 'north'))
       .send({
         rules: [{ kind: 'territory-segment', ruleId: 'berlin-desk', territory: 'berlin', repId: 'rep-berlin' }],
       });

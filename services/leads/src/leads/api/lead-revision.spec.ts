@@ -7,6 +7,8 @@ import { LeadSegmentRematcher } from '../application/lead-segment-rematcher';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('rep-7', 'rep', 'north');
+/** Segments are set up by the division's manager. */
+const manager = asUser('manager-1', 'division-manager', 'north');
 const lead = {
   source: 'web',
   contact: { name: 'Ada Lovelace', email: 'ada@acme.test' },
@@ -47,7 +49,7 @@ describe('revising leads and rematching them to segments', () => {
 
   describe('PATCH /leads/:leadId', () => {
     it('revises details, matches the lead again and rescores it', async () => {
-      const segment = await http().post('/segments').set(headers).send(hamburgSegment);
+      const segment = await http().post('/segments').set(manager).send(hamburgSegment);
       const leadId = await capture();
       const response = await revise(leadId, { territory: 'Hamburg', contact: { phone: '+49 40 555 1234' } });
       expect(response.status).toBe(200);
@@ -151,7 +153,7 @@ describe('revising leads and rematching them to segments', () => {
 
       const defined = await http()
         .post('/segments')
-        .set(headers)
+        .set(manager)
         .send({ name: 'Berlin', criteria: { territories: ['berlin'] } });
       const segmentId = defined.body.segmentId as string;
       await rematched();
@@ -162,7 +164,7 @@ describe('revising leads and rematching them to segments', () => {
 
       await http()
         .put(`/segments/${segmentId}`)
-        .set({ ...headers, 'If-Match': '"1"' })
+        .set({ ...manager, 'If-Match': '"1"' })
         .send({ name: 'Hamburg', criteria: { territories: ['hamburg'] } });
       await rematched();
       expect((await http().get(`/leads/${leadId}`).set(headers)).body.segmentIds).toEqual([]);
@@ -174,7 +176,7 @@ describe('revising leads and rematching them to segments', () => {
 
       await revise(leadId, { territory: 'hamburg' });
       expect((await http().get(`/leads/${leadId}`).set(headers)).body.segmentIds).toEqual([segmentId]);
-      await http().post(`/segments/${segmentId}/retirement`).set(headers).send({ reason: 'merged into north' });
+      await http().post(`/segments/${segmentId}/retirement`).set(manager).send({ reason: 'merged into north' });
       await rematched();
       expect((await http().get(`/leads/${leadId}`).set(headers)).body.segmentIds).toEqual([]);
     });
@@ -183,7 +185,7 @@ describe('revising leads and rematching them to segments', () => {
       const leadId = await capture();
       await http()
         .post('/segments')
-        .set(headers)
+        .set(manager)
         .send({ name: 'Berlin', criteria: { territories: ['berlin'] } });
       await rematched();
       await app.close();

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { divisionSetupRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
 import type { SegmentCriteria } from '../domain/segment-criteria';
@@ -50,6 +51,7 @@ export class SegmentsController {
   }
 
   @Post()
+  @RequireRoles(...divisionSetupRoles)
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async define(
@@ -63,6 +65,7 @@ export class SegmentsController {
   }
 
   @Put(':segmentId')
+  @RequireRoles(...divisionSetupRoles)
   async revise(
     @Param('segmentId', segmentIdParam) segmentId: string,
     @Body() body: DefineSegmentRequest,
@@ -77,6 +80,7 @@ export class SegmentsController {
   }
 
   @Post(':segmentId/retirement')
+  @RequireRoles(...divisionSetupRoles)
   @HttpCode(200)
   async retire(
     @Param('segmentId', segmentIdParam) segmentId: string,

@@ -31,7 +31,8 @@ export class FunnelReports {
       groupBy === 'segment'
         ? `LEFT JOIN ${sql.listElements('l.segment_ids', 'segment')} ${this.engine === 'postgres' ? 'ON TRUE' : ''}`
         : '';
-    const conditions = [`l.division_id = ${sql.param(filter.divisionId)}`];
+    // Leads have no dealer: a dealer's users reach none of them.
+    const conditions = [`l.division_id = ${sql.param(filter.divisionId)}`, sql.rowsReached(filter.scope, 'l', null)];
     if (filter.source !== undefined) conditions.push(`l.source = ${sql.param(filter.source)}`);
     if (filter.ownerRepId !== undefined) conditions.push(`l.owner_rep_id = ${sql.param(filter.ownerRepId)}`);
     if (filter.teamId !== undefined) conditions.push(`l.team_id = ${sql.param(filter.teamId)}`);

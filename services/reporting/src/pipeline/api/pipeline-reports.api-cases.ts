@@ -248,6 +248,33 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     });
 
+    it('computes every figure over the rows the caller reaches: own deals, a team, a dealer, a whole division', async () => {
+      const outcomes = async (caller: Record<string, string>) => {
+        const { won, lost, wonValue } = (await get('/reports/outcomes', caller)).body as Record<string, unknown>;
+        return { won, lost, wonValue };
+      };
+      // O1 (rep-1, from L1 routed to team-a) won; O2 (rep-2, from L2 routed to team-b) lost.
+      expect(await outcomes(asUser('rep-1', 'rep', 'north'))).toEqual({ won: 1, lost: 0, wonValue: { EUR: 12000 } });
+      expect(await outcomes(asUser('rep-2', 'rep', 'north'))).toEqual({ won: 0, lost: 1, wonValue: {} });
+      const teamLead = asUser('lead-b', 'team-lead', 'north', { teams: ['team-b'] });
+      expect(await outcomes(teamLead)).toEqual({ won: 0, lost: 1, wonValue: {} });
+      // O3 is dealer-1's: its users see that deal and no lead (leads carry no dealer).
+      const dealer = asUser('dealer-1-user', 'dealer', 'north', { dealerId: 'dealer-1' });
+      expect((await get('/reports/pipeline', dealer)).body).toMatchObject({ deals: 1 });
+      expect((await get('/reports/funnel', dealer)).body.groups).toEqual([]);
+      expect(
+        (await get('/reports/deals', dealer)).body.items.map((deal: { opportunityId: string }) => deal.opportunityId),
+      ).toEqual(['O3']);
+      // A division manager's figures are the division's, as the director sees them there.
+      const manager = asUser('manager-north', 'division-manager', 'north');
+      for (const path of ['/reports/pipeline', '/reports/outcomes', '/reports/stages', '/reports/funnel']) {
+        expect((await get(path, manager)).body).toEqual((await get(path)).body);
+      }
+      expect((await get('/reports/funnel', asUser('rep-1', 'rep', 'north'))).body.groups).toEqual([
+        expect.objectContaining({ captured: 1, won: 1 }),
+      ]);
+    });
+
     it('refuses a caller without a token, and a director who names no division', async () => {
       const response = await get('/reports/pipeline', {});
       expect(response.status).toBe(401);

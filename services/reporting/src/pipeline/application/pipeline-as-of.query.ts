@@ -55,8 +55,8 @@ export async function stageTotalsAsOf(
          JOIN rpt_opportunity_history h ON h.opportunity_id = o.opportunity_id
          WHERE ${sql.opportunityScope(filter)}
            AND o.opened_at <= ${sql.param(instant)}
-           AND NOT (o.status <> 'open' AND o.reopen_count = 0 AND o.closed_at <= ${sql.param(instant)}
-                    ${believed ? `AND o.closed_recorded_at <= ${sql.param(instant)}` : ''})
+           AND NOT (o.status <> 'open' AND o.reopen_count = 0
+                    AND ${believed ? 'o.closed_settled_at' : 'o.closed_at'} <= ${sql.param(instant)})
            AND h.effective_at <= ${sql.param(instant)}
            ${believed ? `AND h.recorded_at <= ${sql.param(instant)}` : ''}
          GROUP BY o.opportunity_id, o.pipeline_id, o.status, o.stage_id, o.probability, o.amount, o.currency

@@ -83,7 +83,9 @@ export class PipelineReports {
 
   async stages(filter: ReportFilter) {
     // The deal's row is joined only when a filter is about the deal; the division is on the move itself.
-    const narrowed = Object.keys(filter).some((key) => !['divisionId', 'from', 'to'].includes(key));
+    const narrowed =
+      filter.scope.kind !== 'division' ||
+      Object.keys(filter).some((key) => !['divisionId', 'scope', 'from', 'to'].includes(key));
     const moves = (sql: ReportSql) =>
       `FROM rpt_stage_transition t
        ${narrowed ? 'JOIN rpt_opportunity o ON o.opportunity_id = t.opportunity_id' : ''}

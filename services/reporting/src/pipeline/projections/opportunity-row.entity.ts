@@ -61,9 +61,12 @@ export abstract class OpportunityColumns {
   @Column({ name: 'closed_at', type: 'varchar', nullable: true })
   closedAt!: string | null;
 
-  /** When the latest close was recorded: before then, the deal was still believed open. */
-  @Column({ name: 'closed_recorded_at', type: 'varchar', nullable: true })
-  closedRecordedAt!: string | null;
+  /**
+   * When the latest close had both happened and been recorded: before then, the deal was open, or still believed
+   * open. One column for both, so the as-of report narrows its candidates with one condition.
+   */
+  @Column({ name: 'closed_settled_at', type: 'varchar', nullable: true })
+  closedSettledAt!: string | null;
 
   /** Times it was reopened: a deal never reopened was open exactly from opening to closing. */
   @Column({ name: 'reopen_count', type: 'integer' })

@@ -30,6 +30,12 @@ function utcInstant(text: string): string {
   return Number.isNaN(instant.getTime()) ? text : instant.toISOString();
 }
 
+/** The later of when a close happened and when it was recorded. */
+function settledAt(closedAt: string, recordedAt: string): string {
+  const [effective, recorded] = [utcInstant(closedAt), utcInstant(recordedAt)];
+  return effective > recorded ? effective : recorded;
+}
+
 /** History keeps only what the event changed, so replaying it in business-time order never undoes a correction. */
 function history(
   event: IntegrationEvent,
@@ -77,7 +83,7 @@ const opened: ProjectionHandler = (event, session) => {
     status: 'open',
     openedAt: data.openedAt,
     closedAt: null,
-    closedRecordedAt: null,
+    closedSettledAt: null,
     reopenCount: 0,
     lossReason: null,
     source: lead?.source ?? null,
@@ -159,7 +165,7 @@ const won: Changer = (event, row) => {
       channel: data.channel,
       dealerId: data.dealerId ?? null,
       closedAt: data.wonAt,
-      closedRecordedAt: utcInstant(event.time),
+      closedSettledAt: settledAt(data.wonAt, event.time),
     },
   };
 };
@@ -180,7 +186,7 @@ const lost: Changer = (event, row) => {
       status: 'lost',
       probability: 0,
       closedAt: data.lostAt,
-      closedRecordedAt: utcInstant(event.time),
+      closedSettledAt: settledAt(data.lostAt, event.time),
       lossReason: data.reason,
     },
   };
@@ -204,7 +210,7 @@ const reopened: Changer = (event, row) => {
       stageEnteredAt: data.reopenedAt,
       probability: data.probability,
       closedAt: null,
-      closedRecordedAt: null,
+      closedSettledAt: null,
       reopenCount: row.reopenCount + 1,
       lossReason: null,
     },

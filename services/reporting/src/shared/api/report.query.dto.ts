@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { RequestValidationError, type RequestContext } from '@salesos/http';
+import { RequestValidationError, type RequestContext, rowScope } from '@salesos/http';
 import type { ReportFilter } from '../report-filter';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
@@ -71,6 +71,7 @@ export function reportFilter(query: ReportQuery, caller: RequestContext): Report
   }
   return {
     divisionId: caller.divisionId,
+    scope: caller.principal === undefined ? { kind: 'division' } : rowScope(caller.principal),
     ...(query.pipelineId === undefined ? {} : { pipelineId: query.pipelineId }),
     ...(query.ownerRepId === undefined ? {} : { ownerRepId: query.ownerRepId }),
     ...(query.teamId === undefined ? {} : { teamId: query.teamId }),

@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from './caller-scope';
+
+export const requiredRolesKey = 'salesos:required-roles';
+
+/** Only callers with one of these roles may use the route (403 otherwise, before the request is even validated). */
+export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(requiredRolesKey, roles);
+
+/** The roles that set up a division: its segments and assignment rules. */
+export const divisionSetupRoles: Role[] = ['admin', 'sales-director', 'division-manager'];

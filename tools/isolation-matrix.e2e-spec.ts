@@ -1,0 +1,320 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { asUser, bearer } from '@salesos/auth/testing';
+import { testAuth } from '@salesos/auth/testing';
+import { MemoryEventStore } from '@salesos/event-store';
+import type { Role } from '@salesos/http';
+import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createPlatformApp } from './platform-app';
+
+jest.setTimeout(60_000);
+
+/** Division A's secrets: no caller of division B may read them or change what holds them. */
+const secret = { company: 'Northwind Secret GmbH', segment: 'Northern secret segment' };
+const deal = {
+  accountName: secret.company,
+  pipelineId: 'new-business',
+  amount: { amount: 777_000, currency: 'EUR' },
+  expectedCloseDate: '2026-12-31',
+  products: [{ productId: 'press-200', quantity: 1 }],
+  channel: { kind: 'direct' },
+};
+const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: secret.company } };
+/** What callers of B send: their own division's names, so anything secret in an answer came from A. */
+const southDeal = { ...deal, accountName: 'Southern Co', amount: { amount: 1000, currency: 'EUR' } };
+
+interface Ids {
+  leadId: string;
+  opportunityId: string;
+  segmentId: string;
+  importId: string;
+}
+
+type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
+
+/** Every route of the platform but the health checks, as a caller of division B would aim it at A's records. */
+const matrix: Record<string, (ids: Ids) => Call> = {
+  'GET /pipelines': () => ({ method: 'get', path: '/pipelines' }),
+  'POST /opportunities': () => ({ method: 'post', path: '/opportunities', body: southDeal }),
+  'POST /leads/:leadId/conversion': (ids) => ({
+    method: 'post',
+    path: `/leads/${ids.leadId}/conversion`,
+    body: southDeal,
+  }),
+  'GET /opportunities': () => ({ method: 'get', path: '/opportunities' }),
+  'GET /opportunities/export': () => ({ method: 'get', path: '/opportunities/export' }),
+  'GET /opportunities/:opportunityId': (ids) => ({ method: 'get', path: `/opportunities/${ids.opportunityId}` }),
+  'PUT /opportunities/:opportunityId/stage': (ids) => ({
+    method: 'put',
+    path: `/opportunities/${ids.opportunityId}/stage`,
+    body: { stageId: 'qualification' },
+  }),
+  'POST /opportunities/:opportunityId/forecast': (ids) => ({
+    method: 'post',
+    path: `/opportunities/${ids.opportunityId}/forecast`,
+    body: { amount: { amount: 1, currency: 'EUR' }, expectedCloseDate: '2026-12-31' },
+  }),
+  'PUT /opportunities/:opportunityId/products': (ids) => ({
+    method: 'put',
+    path: `/opportunities/${ids.opportunityId}/products`,
+    body: { products: [{ productId: 'lathe-7', quantity: 1 }] },
+  }),
+  'PUT /opportunities/:opportunityId/channel': (ids) => ({
+    method: 'put',
+    path: `/opportunities/${ids.opportunityId}/channel`,
+    body: { channel: { kind: 'direct' } },
+  }),
+  'POST /opportunities/:opportunityId/win': (ids) => ({
+    method: 'post',
+    path: `/opportunities/${ids.opportunityId}/win`,
+    body: {},
+  }),
+  'POST /opportunities/:opportunityId/loss': (ids) => ({
+    method: 'post',
+    path: `/opportunities/${ids.opportunityId}/loss`,
+    body: { reason: 'price' },
+  }),
+  'POST /opportunities/:opportunityId/reopen': (ids) => ({
+    method: 'post',
+    path: `/opportunities/${ids.opportunityId}/reopen`,
+    body: { stageId: 'prospecting' },
+  }),
+  'GET /segments': () => ({ method: 'get', path: '/segments' }),
+  'POST /segments': () => ({
+    method: 'post',
+    path: '/segments',
+    body: { name: 'Southern segment', criteria: { industries: ['manufacturing'] } },
+  }),
+  'PUT /segments/:segmentId': (ids) => ({
+    method: 'put',
+    path: `/segments/${ids.segmentId}`,
+    body: { name: 'Taken over', criteria: { industries: ['retail'] } },
+  }),
+  'POST /segments/:segmentId/retirement': (ids) => ({
+    method: 'post',
+    path: `/segments/${ids.segmentId}/retirement`,
+    body: { reason: 'taken over' },
+  }),
+  'GET /assignment-rules': () => ({ method: 'get', path: '/assignment-rules' }),
+  'PUT /assignment-rules': () => ({
+    method: 'put',
+    path: '/assignment-rules',
+    body: { rules: [{ kind: 'round-robin', ruleId: 'south-rr', teamId: 'south-team', repIds: ['rep-s'] }] },
+  }),
+  'POST /leads': () => ({ method: 'post', path: '/leads', body: { ...lead, company: { name: 'Southern Co' } } }),
+  'GET /leads': () => ({ method: 'get', path: '/leads' }),
+  'GET /leads/export': () => ({ method: 'get', path: '/leads/export' }),
+  'POST /leads/imports': (ids) => ({
+    method: 'post',
+    path: `/leads/imports?resumes=${ids.importId}`,
+    csv: 'source,company_name,contact_name\r\nweb,Southern Co,Bo\r\n',
+  }),
+  'GET /leads/imports/:importId': (ids) => ({ method: 'get', path: `/leads/imports/${ids.importId}` }),
+  'GET /leads/:leadId': (ids) => ({ method: 'get', path: `/leads/${ids.leadId}` }),
+  'PATCH /leads/:leadId': (ids) => ({ method: 'patch', path: `/leads/${ids.leadId}`, body: { territory: 'south' } }),
+  'POST /leads/:leadId/qualification': (ids) => ({
+    method: 'post',
+    path: `/leads/${ids.leadId}/qualification`,
+    body: {},
+  }),
+  'POST /leads/:leadId/disqualification': (ids) => ({
+    method: 'post',
+    path: `/leads/${ids.leadId}/disqualification`,
+    body: { reason: 'taken over' },
+  }),
+  'POST /leads/:leadId/nurturing': (ids) => ({
+    method: 'post',
+    path: `/leads/${ids.leadId}/nurturing`,
+    body: { until: '2027-01-01' },
+  }),
+  'PUT /leads/:leadId/owner': (ids) => ({
+    method: 'put',
+    path: `/leads/${ids.leadId}/owner`,
+    body: { repId: 'rep-s' },
+  }),
+  'POST /leads/:leadId/merge': (ids) => ({
+    method: 'post',
+    path: `/leads/${ids.leadId}/merge`,
+    body: { duplicateLeadId: ids.leadId },
+  }),
+  'POST /admin/projections/:name/rebuild': () => ({ method: 'post', path: '/admin/projections/all/rebuild' }),
+  'GET /admin/projections/rebuilds/:rebuildId': (ids) => ({
+    method: 'get',
+    path: `/admin/projections/rebuilds/${ids.importId}`,
+  }),
+  'GET /metrics': () => ({ method: 'get', path: '/metrics' }),
+  'GET /reports/funnel': () => ({ method: 'get', path: '/reports/funnel?groupBy=segment' }),
+  'GET /reports/lead-sources': () => ({ method: 'get', path: '/reports/lead-sources' }),
+  'GET /reports/pipeline': () => ({ method: 'get', path: '/reports/pipeline' }),
+  'GET /reports/outcomes': () => ({ method: 'get', path: '/reports/outcomes' }),
+  'GET /reports/stages': () => ({ method: 'get', path: '/reports/stages' }),
+  'GET /reports/key-customers': () => ({ method: 'get', path: '/reports/key-customers' }),
+  'GET /reports/deals': () => ({ method: 'get', path: '/reports/deals' }),
+};
+
+/** Routes about no division's data: naming a division changes nothing there. */
+const divisionless = ['GET /metrics'];
+
+const divisionBound: Role[] = ['division-manager', 'team-lead', 'rep', 'dealer', 'analyst'];
+
+function callerOf(role: Role, divisionId: string): Record<string, string> {
+  return bearer({
+    userId: `${role}-of-${divisionId}`,
+    roles: [role],
+    divisions: [divisionId],
+    ...(role === 'team-lead' ? { teams: [`${divisionId}-team`] } : {}),
+    ...(role === 'dealer' ? { dealerId: `${divisionId}-dealer` } : {}),
+  });
+}
+
+describe('division isolation: every role, every route', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+  let ids: Ids;
+  const manager = asUser('manager-north', 'division-manager', 'north');
+
+  const send = (call: Call, headers: Record<string, string>) => {
+    const pending = request(app.getHttpServer())[call.method](call.path).set(headers);
+    if (call.csv !== undefined) return pending.set('Content-Type', 'text/csv').send(call.csv);
+    return call.body === undefined ? pending : pending.send(call.body);
+  };
+  const northEvents = async () =>
+    (await store.readAll({ maxCount: 100_000 })).events.filter((event) => event.metadata.divisionId === 'north').length;
+
+  beforeAll(async () => {
+    store = new MemoryEventStore({ pollIntervalMs: 10 });
+    app = await createPlatformApp({
+      store,
+      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
+      transport: new InProcessTransport(),
+      relayLock: new InProcessRelayLock(),
+      auth: testAuth.verifier,
+      logger: silentLogger,
+    });
+    await app.init();
+    const http = () => request(app.getHttpServer());
+    const segment = await http()
+      .post('/segments')
+      .set(manager)
+      .send({ name: secret.segment, criteria: { industries: ['manufacturing'] } });
+    const captured = await http().post('/leads').set(manager).send(lead);
+    await http()
+      .post(`/leads/${captured.body.leadId as string}/qualification`)
+      .set(manager)
+      .send({});
+    const second = await http()
+      .post('/leads')
+      .set(manager)
+      .send({ ...lead, contact: { name: 'Bo' }, company: { name: `${secret.company} Two` } });
+    const converted = await http()
+      .post(`/leads/${captured.body.leadId as string}/conversion`)
+      .set(manager)
+      .send(deal);
+    const imported = await http()
+      .post('/leads/imports')
+      .set(manager)
+      .set('Content-Type', 'text/csv')
+      .send(`source,company_name,contact_name\r\nweb,${secret.company} Three,Cy\r\n`);
+    ids = {
+      leadId: second.body.leadId as string,
+      opportunityId: converted.body.opportunityId as string,
+      segmentId: segment.body.segmentId as string,
+      importId: imported.body.importId as string,
+    };
+    expect(Object.values(ids).every((id) => typeof id === 'string')).toBe(true);
+    // The reports have A's figures before B starts asking.
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const pipeline = await http().get('/reports/pipeline').set(manager);
+      if (pipeline.body.deals === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect((await http().get('/reports/pipeline').set(manager)).body.deals).toBe(1);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('covers every route the platform serves', () => {
+    const express = app.getHttpAdapter().getInstance() as {
+      router?: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+    };
+    const served = (express.router?.stack ?? [])
+      .flatMap((layer) =>
+        layer.route === undefined
+          ? []
+          : Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path ?? ''}`),
+      )
+      .filter((route) => !route.includes('/docs') && !route.startsWith('GET /health/'));
+    expect(served.sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  it.each(divisionBound)(
+    'gives a %s of division B none of A’s data and changes nothing of A, whether it names A or not',
+    async (role) => {
+      const before = await northEvents();
+      for (const [route, aim] of Object.entries(matrix)) {
+        const call = aim(ids);
+        for (const headers of [callerOf(role, 'south'), { ...callerOf(role, 'south'), 'X-Division-Id': 'north' }]) {
+          const response = await send(call, headers);
+          // An id the caller sent may come back (in `instance`, say); anything else of A's may not.
+          const sent = `${call.path} ${JSON.stringify(call.body ?? {})}`;
+          const secrets = [secret.company, secret.segment, ids.leadId, ids.opportunityId, ids.segmentId];
+          for (const leaked of secrets.filter((value) => !sent.includes(value))) {
+            if (response.text.includes(leaked)) {
+              throw new Error(`${route} answered ${response.status} with A's ${leaked}`);
+            }
+          }
+          expect([200, 201, 202, 400, 403, 404, 409]).toContain(response.status);
+          if (headers['X-Division-Id'] === 'north' && !divisionless.includes(route)) {
+            expect({ route, status: response.status }).toEqual({ route, status: 403 });
+          }
+        }
+      }
+      expect(await northEvents()).toBe(before);
+    },
+  );
+
+  it('lets an analyst of A read A but change nothing', async () => {
+    const analyst = asUser('analyst-north', 'analyst', 'north');
+    const before = await northEvents();
+    for (const [route, aim] of Object.entries(matrix)) {
+      const call = aim(ids);
+      const response = await send(call, analyst);
+      if (call.method === 'get') {
+        if (!route.includes('rebuilds')) expect({ route, status: response.status }).toEqual({ route, status: 200 });
+      } else {
+        expect({ route, status: response.status }).toEqual({ route, status: 403 });
+      }
+    }
+    expect(await northEvents()).toBe(before);
+    expect((await send(matrix['GET /leads/:leadId']!(ids), analyst)).body).toMatchObject({
+      leadId: ids.leadId,
+      divisionId: 'north',
+    });
+  });
+
+  it('lets a sales director see every division, each one named', async () => {
+    const director = bearer({ userId: 'director-1', roles: ['sales-director'] });
+    const north = await send(matrix['GET /reports/pipeline']!(ids), { ...director, 'X-Division-Id': 'north' });
+    expect(north.body.deals).toBe(1);
+    const lead = await send(matrix['GET /leads/:leadId']!(ids), { ...director, 'X-Division-Id': 'north' });
+    expect(lead.status).toBe(200);
+    const south = await send(matrix['GET /reports/deals']!(ids), { ...director, 'X-Division-Id': 'south' });
+    expect(south.status).toBe(200);
+    expect(south.text).not.toContain(secret.company);
+  });
+
+  it('keeps division setup to managers, directors and admins', async () => {
+    const rep = asUser('rep-north', 'rep', 'north');
+    for (const route of [
+      'POST /segments',
+      'PUT /segments/:segmentId',
+      'POST /segments/:segmentId/retirement',
+      'PUT /assignment-rules',
+    ]) {
+      expect({ route, status: (await send(matrix[route]!(ids), rep)).status }).toEqual({ route, status: 403 });
+    }
+  });
+});
