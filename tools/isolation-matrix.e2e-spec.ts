@@ -136,7 +136,7 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /leads/:leadId/merge': (ids) => ({
     method: 'post',
     path: `/leads/${ids.leadId}/merge`,
-    body: { duplicateLeadId: ids.leadId },
+    body: { intoLeadId: ids.leadId },
   }),
   'POST /admin/projections/:name/rebuild': () => ({ method: 'post', path: '/admin/projections/all/rebuild' }),
   'GET /admin/projections/rebuilds/:rebuildId': (ids) => ({

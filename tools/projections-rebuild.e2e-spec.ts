@@ -11,7 +11,7 @@ import { asUser, testAuth } from '@salesos/auth/testing';
 
 jest.setTimeout(60_000);
 
-const headers = asUser('rep-1', 'rep', 'north');
+const headers = asUser('manager-1', 'division-manager', 'north');
 
 describe('npm run projections:rebuild', () => {
   let dataDir: string;

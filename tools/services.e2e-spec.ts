@@ -14,10 +14,6 @@ const division = `e2e-${Date.now().toString(36)}`;
 const keyDir = mkdtempSync(join(tmpdir(), 'salesos-services-'));
 const auth = EmbeddedAuth.ofDataDir(keyDir);
 const headers = {
-  Authorization: `Bearer ${auth.issue({ userId: 'rep-1', roles: ['rep'], divisions: [division] })}`,
-};
-/** The division's figures, as its manager sees them (a rep's cover the rep's own deals). */
-const manager = {
   Authorization: `Bearer ${auth.issue({ userId: 'manager-1', roles: ['division-manager'], divisions: [division] })}`,
 };
 
@@ -104,17 +100,17 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     await request(leads).put(`${path}/stage`).set(headers).send({ stageId: 'proposal' });
     await request(leads).post(`${path}/win`).set(headers).send({});
 
-    let outcomes = await request(reporting).get('/reports/outcomes').set(manager);
+    let outcomes = await request(reporting).get('/reports/outcomes').set(headers);
     for (let attempt = 0; attempt < 300 && outcomes.body.won !== 1; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      outcomes = await request(reporting).get('/reports/outcomes').set(manager);
+      outcomes = await request(reporting).get('/reports/outcomes').set(headers);
     }
     expect(outcomes.body).toMatchObject({ won: 1, lost: 0, winRate: 1, wonValue: { EUR: 42000 } });
-    const funnel = await request(reporting).get('/reports/funnel').set(manager);
+    const funnel = await request(reporting).get('/reports/funnel').set(headers);
     expect(funnel.body.groups).toEqual([
       expect.objectContaining({ group: 'all', captured: 1, qualified: 1, converted: 1, won: 1 }),
     ]);
-    const stages = await request(reporting).get('/reports/stages').set(manager);
+    const stages = await request(reporting).get('/reports/stages').set(headers);
     expect(stages.body.transitions.map((move: { toStage: string }) => move.toStage).sort()).toEqual([
       'proposal',
       'won',

@@ -22,11 +22,7 @@ describe('npm start (the README’s first command)', () => {
     // The platform signs and checks tokens with the key it finds in its data folder; the test makes it first.
     const auth = EmbeddedAuth.ofDataDir(dataDir);
     const headers = {
-      Authorization: `Bearer ${auth.issue({ userId: 'rep-1', roles: ['rep'], divisions: ['north'] })}`,
-    };
-    // A rep's reports cover the rep's own deals; the division's figures are its manager's.
-    const manager = {
-      Authorization: `Bearer ${auth.issue({ userId: 'manager-north', roles: ['division-manager'], divisions: ['north'] })}`,
+      Authorization: `Bearer ${auth.issue({ userId: 'manager-1', roles: ['division-manager'], divisions: ['north'] })}`,
     };
     const start = async (): Promise<string> => {
       child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
@@ -79,10 +75,10 @@ describe('npm start (the README’s first command)', () => {
     expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');
     expect(metrics).toContain('salesos_consumer_lag{group="leads.deal-registrations"} 0');
     // The reporting service in the same process sees the capture through the in-process transport.
-    let funnel = await request(base).get('/reports/funnel').set(manager);
+    let funnel = await request(base).get('/reports/funnel').set(headers);
     for (let attempt = 0; attempt < 100 && funnel.body.groups?.[0]?.captured !== 1; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      funnel = await request(base).get('/reports/funnel').set(manager);
+      funnel = await request(base).get('/reports/funnel').set(headers);
     }
     expect(funnel.body.groups).toEqual([expect.objectContaining({ group: 'all', captured: 1 })]);
 
@@ -92,7 +88,7 @@ describe('npm start (the README’s first command)', () => {
     await start();
     const listed = await request(base).get('/leads').set(headers);
     expect(listed.body).toMatchObject({ total: 1, items: [{ leadId: created.body.leadId, companyName: 'Acme' }] });
-    const reportAfterRestart = await request(base).get('/reports/funnel').set(manager);
+    const reportAfterRestart = await request(base).get('/reports/funnel').set(headers);
     expect(reportAfterRestart.body.groups).toEqual([expect.objectContaining({ captured: 1 })]);
 
     // Killed while captures are on their way from the store to the reports: none is lost after the next start.
@@ -107,10 +103,10 @@ describe('npm start (the README’s first command)', () => {
     child.kill('SIGKILL');
     await killed;
     await start();
-    let recovered = await request(base).get('/reports/funnel').set(manager);
+    let recovered = await request(base).get('/reports/funnel').set(headers);
     for (let attempt = 0; attempt < 200 && recovered.body.groups?.[0]?.captured !== 21; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      recovered = await request(base).get('/reports/funnel').set(manager);
+      recovered = await request(base).get('/reports/funnel').set(headers);
     }
     expect(recovered.body.groups).toEqual([expect.objectContaining({ captured: 21 })]);
   });

@@ -6,7 +6,7 @@ import {
   type KeyObject,
   randomUUID,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The embedded mode's own token key: an ES256 key pair kept in the data folder. */
@@ -25,19 +25,34 @@ export function generateSigningKey(): SigningKey {
   return { keyId: randomUUID(), privateKey, publicKey };
 }
 
-/** The data folder's signing key, generated and written (readable by its owner only) on first use. */
+/**
+ * The data folder's signing key, generated and written (readable by its owner only) on first use. Processes that
+ * start together on a fresh folder agree on one key: each writes its own in full, then links it into place, and
+ * whoever comes second reads the first one's.
+ */
 export function loadOrCreateSigningKey(dataDir: string): SigningKey {
   const path = signingKeyPath(dataDir);
-  if (existsSync(path)) {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as { keyId: string; jwk: JsonWebKey };
-    const privateKey = createPrivateKey({ key: stored.jwk, format: 'jwk' });
-    return { keyId: stored.keyId, privateKey, publicKey: createPublicKey(privateKey) };
-  }
-  const key = generateSigningKey();
+  if (existsSync(path)) return readSigningKey(path);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileSync(path, JSON.stringify({ keyId: key.keyId, jwk: key.privateKey.export({ format: 'jwk' }) }), {
+  const key = generateSigningKey();
+  const draft = `${path}.${process.pid}.${randomUUID()}`;
+  writeFileSync(draft, JSON.stringify({ keyId: key.keyId, jwk: key.privateKey.export({ format: 'jwk' }) }), {
     mode: 0o600,
     flag: 'wx',
   });
-  return key;
+  try {
+    linkSync(draft, path);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readSigningKey(path);
+  } finally {
+    unlinkSync(draft);
+  }
+}
+
+function readSigningKey(path: string): SigningKey {
+  const stored = JSON.parse(readFileSync(path, 'utf8')) as { keyId: string; jwk: JsonWebKey };
+  const privateKey = createPrivateKey({ key: stored.jwk, format: 'jwk' });
+  return { keyId: stored.keyId, privateKey, publicKey: createPublicKey(privateKey) };
 }

@@ -41,7 +41,7 @@ export class TokenVerifier {
       });
       payload = verified.payload;
     } catch (error) {
-      throw failureOf(error);
+      throw error instanceof KeysUnavailableError ? error : failureOf(error);
     }
     return principalOf(payload);
   }

@@ -41,11 +41,22 @@ describe('loadPlatformConfig', () => {
     }
     expect(problems).toEqual([
       "SALESOS_AUTH_CLOCK_SKEW_SECONDS must be an integer from 0 to 300, got '3600'",
-      "SALESOS_AUTH_JWKS_URL must be an http(s) URL when SALESOS_AUTH=jwks, got ''",
+      "SALESOS_AUTH_JWKS_URL must be an https URL (http only on a loopback address) when SALESOS_AUTH=jwks, got ''",
       'SALESOS_AUTH_ISSUER is required when SALESOS_AUTH=jwks',
       'SALESOS_AUTH_AUDIENCE is required when SALESOS_AUTH=jwks',
     ]);
     expect(() => loadPlatformConfig({ SALESOS_AUTH: 'basic' }, '/')).toThrow(/SALESOS_AUTH must be embedded or jwks/);
+    const plain = {
+      SALESOS_AUTH: 'jwks',
+      SALESOS_AUTH_ISSUER: 'https://idp.example.com/',
+      SALESOS_AUTH_AUDIENCE: 'salesos',
+    };
+    expect(() => loadPlatformConfig({ ...plain, SALESOS_AUTH_JWKS_URL: 'http://idp.example.com/jwks' }, '/')).toThrow(
+      /must be an https URL/,
+    );
+    expect(
+      loadPlatformConfig({ ...plain, SALESOS_AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }, '/').auth,
+    ).toMatchObject({ kind: 'jwks' });
   });
 
   it('reads PostgreSQL, EventStoreDB and Kafka settings', () => {

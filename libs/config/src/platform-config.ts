@@ -44,7 +44,8 @@ export const platformEnvironment = {
   KAFKA_BROKERS: 'Comma-separated Kafka bootstrap servers, used when SALESOS_TRANSPORT=kafka (default 127.0.0.1:9092).',
   SALESOS_AUTH:
     'Whose bearer tokens are accepted: embedded (default; a signing key generated into the data folder, tokens from npm run token) or jwks (the identity provider).',
-  SALESOS_AUTH_JWKS_URL: "The identity provider's JWKS URL (https), required when SALESOS_AUTH=jwks.",
+  SALESOS_AUTH_JWKS_URL:
+    "The identity provider's JWKS URL (https; plain http only on a loopback address), required when SALESOS_AUTH=jwks.",
   SALESOS_AUTH_ISSUER: 'The issuer (iss) tokens must carry, required when SALESOS_AUTH=jwks.',
   SALESOS_AUTH_AUDIENCE: 'The audience (aud) tokens must carry, required when SALESOS_AUTH=jwks.',
   SALESOS_AUTH_CLOCK_SKEW_SECONDS: 'Allowed clock difference when checking token times, 0 to 300 (default 60).',
@@ -189,8 +190,11 @@ function parseAuth(env: NodeJS.ProcessEnv, problems: string[]): AuthConfig {
   const jwksUrl = env.SALESOS_AUTH_JWKS_URL?.trim() ?? '';
   const issuer = env.SALESOS_AUTH_ISSUER?.trim() ?? '';
   const audience = env.SALESOS_AUTH_AUDIENCE?.trim() ?? '';
-  if (!/^https?:\/\//.test(jwksUrl)) {
-    problems.push(`SALESOS_AUTH_JWKS_URL must be an http(s) URL when SALESOS_AUTH=jwks, got '${jwksUrl}'`);
+  // Keys fetched over plain HTTP could be swapped on the way: only a loopback address may go without TLS.
+  if (!/^https:\/\//.test(jwksUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(jwksUrl)) {
+    problems.push(
+      `SALESOS_AUTH_JWKS_URL must be an https URL (http only on a loopback address) when SALESOS_AUTH=jwks, got '${jwksUrl}'`,
+    );
   }
   if (issuer === '') problems.push('SALESOS_AUTH_ISSUER is required when SALESOS_AUTH=jwks');
   if (audience === '') problems.push('SALESOS_AUTH_AUDIENCE is required when SALESOS_AUTH=jwks');

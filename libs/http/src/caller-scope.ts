@@ -65,6 +65,9 @@ export function rowScope(principal: Principal): RowScope {
   return { kind: 'own', ownerRepId: '\u0000' };
 }
 
+/** Roles that work on leads and deals inside the organisation: everyone but a dealer's users. */
+export const organisationRoles: Role[] = ['admin', 'sales-director', 'division-manager', 'team-lead', 'rep', 'analyst'];
+
 /** Whether a record is in the caller's scope: granted division, and the rows its roles reach there. */
 export function reaches(principal: Principal, record: RecordOwnership): boolean {
   if (!grantsDivision(principal, record.divisionId)) return false;

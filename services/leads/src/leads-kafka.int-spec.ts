@@ -17,7 +17,7 @@ import { asUser, testAuth } from '@salesos/auth/testing';
 jest.setTimeout(120_000);
 
 const brokers = [process.env.SALESOS_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092'];
-const headers = { ...asUser('rep-7', 'rep', 'north'), 'X-Correlation-Id': 'corr-e2e' };
+const headers = { ...asUser('manager-7', 'division-manager', 'north'), 'X-Correlation-Id': 'corr-e2e' };
 
 describe('leads service on PostgreSQL and Kafka', () => {
   let database: TestDatabase;

@@ -8,7 +8,13 @@ import {
   deterministicUuid,
 } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+import { type Clock, type IdGenerator, reaches, type RecordOwnership, type RequestContext } from '@salesos/http';
+
+/** Whose a record is, and what to answer a caller it is not within reach of (the same as for a missing one). */
+export interface RecordAccess<State> {
+  ownership(state: State): RecordOwnership | undefined;
+  refuse(id: string): Error;
+}
 
 /** Streams whose latest state a runner holds between commands: enough for a busy day's working set. */
 const heldStreams = 10_000;
@@ -27,6 +33,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly onAppended: (event: RecordedEvent) => void = () => undefined,
+    private readonly access?: RecordAccess<State>,
   ) {
     this.handler = new CommandHandler(store, decider, { heldStreams });
   }
@@ -64,6 +71,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     command: Omit<C, 'metadata'>,
     creates = false,
   ): Promise<CommandResult<State, E>> {
+    if (!creates) await this.checkReach(id, context);
     const full = { ...command, metadata: this.metadata(context, command.type, id) } as C;
     const streamId = this.streamId(id);
     const unique = context.idempotencyKey === undefined;
@@ -74,6 +82,16 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     });
     for (const event of result.recorded) this.onAppended(event);
     return result;
+  }
+
+  /**
+   * A caller acts only on records its roles reach (a rep their own, a team lead their team's, a dealer's user their
+   * dealer's), checked before anything is decided; the platform's own processes act without a caller.
+   */
+  private async checkReach(id: string, context: RequestContext): Promise<void> {
+    if (context.principal === undefined || this.access === undefined) return;
+    const ownership = this.access.ownership((await this.load(id)).state);
+    if (ownership !== undefined && !reaches(context.principal, ownership)) throw this.access.refuse(id);
   }
 
   async load(id: string): Promise<{ state: State; version: number }> {

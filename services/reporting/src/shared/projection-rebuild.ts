@@ -146,7 +146,10 @@ export class ProjectionRebuilder {
    * vacuumed too, so that reports can answer from the indexes alone at once.
    */
   private async indexRebuildTables(): Promise<void> {
-    for (const { create } of readModelIndexes(rebuildPrefix)) await this.dataSource.query(create);
+    // In a transaction, so that on SQLite's one connection it waits for the live consumer's to end.
+    await this.dataSource.transaction(async (tx) => {
+      for (const { create } of readModelIndexes(rebuildPrefix)) await tx.query(create);
+    });
     if (this.postgres) {
       for (const { table } of readModelTableStatements(rebuildPrefix)) await this.dataSource.query(`VACUUM ${table}`);
     }
@@ -169,7 +172,9 @@ export class ProjectionRebuilder {
       }
     });
     // The planner's statistics still describe the tables before the rebuild; the reports' plans depend on them.
-    for (const { table } of readModelTableStatements()) await this.dataSource.query(`ANALYZE ${table}`);
+    await this.dataSource.transaction(async (tx) => {
+      for (const { table } of readModelTableStatements()) await tx.query(`ANALYZE ${table}`);
+    });
   }
 
   private get postgres(): boolean {

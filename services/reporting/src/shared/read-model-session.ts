@@ -7,12 +7,17 @@ import type { StageTransitionColumns } from '../pipeline/projections/stage-trans
 import type { ReadModelTables } from './read-model-tables';
 import { writeRows } from './row-writer';
 
-/** Parameters per statement stay far below what PostgreSQL and SQLite allow. */
-const chunkSize = 1000;
+/** Ids looked up per statement. */
+const idsPerStatement = 1000;
+/**
+ * Rows written per statement: each binds one value per column, and a statement stays below SQLite's 32,766 values
+ * (PostgreSQL allows 65,535) for tables of up to 32 columns; the widest has 24 now.
+ */
+const rowsPerStatement = Math.floor(30_000 / 32);
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = idsPerStatement): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += chunkSize) result.push(items.slice(start, start + chunkSize));
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
@@ -118,11 +123,13 @@ export class ReadModelSession {
   /** Writes what changed since the last flush: one multi-row statement per table and chunk. */
   async flush(tx: EntityManager): Promise<void> {
     const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
-    for (const rows of chunks(opportunities)) await writeRows(tx, this.tables.opportunity, rows, 'replace');
+    for (const rows of chunks(opportunities, rowsPerStatement))
+      await writeRows(tx, this.tables.opportunity, rows, 'replace');
     const leads = [...this.changedLeads].map((id) => this.leads.get(id) as LeadColumns);
-    for (const rows of chunks(leads)) await writeRows(tx, this.tables.lead, rows, 'replace');
-    for (const rows of chunks(this.history)) await writeRows(tx, this.tables.history, rows, 'insert');
-    for (const rows of chunks(this.transitions)) await writeRows(tx, this.tables.transition, rows, 'insert');
+    for (const rows of chunks(leads, rowsPerStatement)) await writeRows(tx, this.tables.lead, rows, 'replace');
+    for (const rows of chunks(this.history, rowsPerStatement)) await writeRows(tx, this.tables.history, rows, 'insert');
+    for (const rows of chunks(this.transitions, rowsPerStatement))
+      await writeRows(tx, this.tables.transition, rows, 'insert');
     this.changedOpportunities.clear();
     this.changedLeads.clear();
     this.history.length = 0;

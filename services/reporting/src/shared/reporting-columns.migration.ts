@@ -29,7 +29,8 @@ export class AddReportingColumns1764400000000 implements MigrationInterface {
       await queryRunner.query("UPDATE rpt_opportunity SET closed_settled_at = NULL WHERE status = 'open'");
       const later = queryRunner.connection.options.type === 'postgres' ? 'GREATEST' : 'MAX';
       await queryRunner.query(
-        `UPDATE rpt_opportunity SET closed_settled_at = ${later}(closed_settled_at, closed_at) WHERE status <> 'open'`,
+        `UPDATE rpt_opportunity SET closed_settled_at = ${later}(COALESCE(closed_settled_at, closed_at), closed_at)
+         WHERE status <> 'open'`,
       );
     }
     for (const table of ['rpt_lead', 'rpt_opportunity']) {

@@ -28,6 +28,8 @@ export interface InProcessTransportOptions {
    * first, the relay publishes it again at the next start (and the group's inbox drops the copy it had).
    */
   awaitCommitsOf?: Readonly<Record<string, readonly string[]>>;
+  /** How long a send waits for those commits before it fails, and the relay retries it (default 60 s). */
+  awaitCommitsTimeoutMs?: number;
 }
 
 /** A send that was waiting for consumer groups when the transport closed or the groups' last member stopped. */
@@ -137,7 +139,27 @@ export class InProcessTransport implements MessageTransport {
       });
     if (check()) return Promise.resolve();
     if (this.closed) return Promise.reject(new TransportClosedError('the transport closed'));
-    return new Promise((resolve, reject) => this.commitWaiters.add({ groups, check, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const waiter: CommitWaiter = {
+        groups,
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      // A group that stays behind must not hold the relay for ever: it retries, and the inbox drops the copies.
+      const timer = setTimeout(() => {
+        this.commitWaiters.delete(waiter);
+        reject(new TransportClosedError(`no commit from ${groups.join(', ')} in time`));
+      }, this.options.awaitCommitsTimeoutMs ?? 60_000);
+      timer.unref();
+      this.commitWaiters.add(waiter);
+    });
   }
 
   /**

@@ -13,7 +13,7 @@ import { createLeadsApp } from '../../leads-app';
 import { firstComeRule } from '../domain/deal-registration.decider';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 
 function submitted(registrationId: string, companyName: string, id = `msg-${registrationId}`) {
   return toEventRecord({

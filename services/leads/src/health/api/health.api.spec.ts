@@ -5,7 +5,7 @@ import { InProcessRelayLock, InProcessTransport, type RelayLock, silentLogger } 
 import { createLeadsApp } from '../../leads-app';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 
 describe('health and metrics', () => {
   let app: INestApplication;

@@ -8,7 +8,7 @@ import { createLeadsApp } from '../../leads-app';
 import { LeadImports } from '../application/lead-imports.service';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 const caller: RequestContext = { divisionId: 'north', actor: { userId: 'rep-7', roles: ['rep'] } };
 const header = 'source,contact_name,contact_email,company_name,territory\r\n';
 const row = (index: number, territory = 'berlin') =>
@@ -95,7 +95,7 @@ describe('lead import jobs', () => {
     expect(after.body).toEqual(report);
     const elsewhere = await http(second)
       .get(`/leads/imports/${started.body.importId as string}`)
-      .set(asUser('rep-7', 'rep', 'south'));
+      .set(asUser('manager-7', 'division-manager', 'south'));
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body.code).toBe('LEAD_IMPORT_NOT_FOUND');
   });

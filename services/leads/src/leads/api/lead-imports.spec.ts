@@ -6,7 +6,7 @@ import { createLeadsApp } from '../../leads-app';
 import { CsvRowReader } from '../../shared/csv';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 const header =
   'source,campaign,contact_name,contact_email,contact_phone,company_name,industry,size_band,territory,estimated_amount,currency,need_tags\r\n';
 
@@ -103,7 +103,7 @@ describe('CSV import and export of leads', () => {
     expect((await http().get('/leads/imports/7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11').set(headers)).status).toBe(404);
     const other = await http()
       .get(started.headers.location as string)
-      .set(asUser('rep-7', 'rep', 'south'));
+      .set(asUser('manager-7', 'division-manager', 'south'));
     expect(other.status).toBe(404);
   });
 
@@ -114,7 +114,7 @@ describe('CSV import and export of leads', () => {
       .send({ source: 'web', contact: { name: 'Ada' }, company: { name: '=HYPERLINK("x"), Inc' } });
     await http()
       .post('/leads')
-      .set(asUser('rep-7', 'rep', 'south'))
+      .set(asUser('manager-7', 'division-manager', 'south'))
       .send({ source: 'web', contact: { name: 'Bo' }, company: { name: 'South Co' } });
     const response = await http().get('/leads/export?status=new').set(headers);
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@ import { createLeadsApp } from '../../leads-app';
 import { LeadSegmentRematcher } from '../application/lead-segment-rematcher';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 /** Segments are set up by the division's manager. */
 const manager = asUser('manager-1', 'division-manager', 'north');
 const lead = {
@@ -126,7 +126,7 @@ describe('revising leads and rematching them to segments', () => {
       const leadId = await capture();
       const elsewhere = await http()
         .patch(`/leads/${leadId}`)
-        .set(asUser('rep-7', 'rep', 'south'))
+        .set(asUser('manager-7', 'division-manager', 'south'))
         .send({ territory: 'hamburg' });
       expect(elsewhere.status).toBe(404);
       await http().post(`/leads/${leadId}/disqualification`).set(headers).send({ reason: 'no budget' });
@@ -148,7 +148,7 @@ describe('revising leads and rematching them to segments', () => {
       await http().post(`/leads/${closedId}/disqualification`).set(headers).send({ reason: 'no budget' });
       const southLead = await http()
         .post('/leads')
-        .set(asUser('rep-7', 'rep', 'south'))
+        .set(asUser('manager-7', 'division-manager', 'south'))
         .send({ ...lead, territory: 'hamburg' });
 
       const defined = await http()
@@ -171,7 +171,7 @@ describe('revising leads and rematching them to segments', () => {
       expect((await http().get(`/leads/${closedId}`).set(headers)).body.segmentIds).toEqual([]);
       const south = await http()
         .get(`/leads/${southLead.body.leadId as string}`)
-        .set(asUser('rep-7', 'rep', 'south'));
+        .set(asUser('manager-7', 'division-manager', 'south'));
       expect(south.body.segmentIds).toEqual([]);
 
       await revise(leadId, { territory: 'hamburg' });

@@ -4,7 +4,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
 import { asUser, bearer, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 const validLead = () => ({
   source: 'referral',
   campaign: 'spring-fair',
@@ -51,7 +51,10 @@ describe('leads API', () => {
       expect(response.headers.location).toBe(`/leads/${response.body.leadId}`);
       const events = await store.readStream(`lead-${response.body.leadId}`);
       expect(events.map((event) => event.type)).toEqual(['LeadCaptured', 'LeadScored']);
-      expect(events[0]?.metadata).toMatchObject({ divisionId: 'north', actor: { userId: 'rep-7', roles: ['rep'] } });
+      expect(events[0]?.metadata).toMatchObject({
+        divisionId: 'north',
+        actor: { userId: 'manager-7', roles: ['division-manager'] },
+      });
     });
 
     it('refuses a duplicate with 409 naming the existing lead, and captures it when forced', async () => {
@@ -199,7 +202,7 @@ describe('leads API', () => {
       const { body } = await capture();
       const other = await http()
         .get(`/leads/${body.leadId}`)
-        .set(asUser('rep-7', 'rep', 'south'));
+        .set(asUser('manager-7', 'division-manager', 'south'));
       expect(other.status).toBe(404);
       expect(other.body).toMatchObject({ code: 'LEAD_NOT_FOUND' });
       expect((await http().get('/leads/7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11').set(headers)).status).toBe(404);
@@ -294,7 +297,7 @@ describe('leads API', () => {
       }
       await http()
         .post('/leads')
-        .set(asUser('rep-7', 'rep', 'south'))
+        .set(asUser('manager-7', 'division-manager', 'south'))
         .send(validLead());
       const page = await http().get('/leads?pageSize=2&page=2').set(headers);
       expect(page.status).toBe(200);

@@ -23,11 +23,12 @@ import {
   RequestValidationError,
   UuidParam,
 } from '@salesos/http';
+import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { csvLine } from '../../shared/csv';
 import { LeadImports } from '../application/lead-imports.service';
 import { AssignmentService } from '../../assignment/application/assignment.service';
-import { LeadCommands, type LeadResult } from '../application/lead-commands.service';
+import { LeadCommands, type LeadResult, leadOwnership } from '../application/lead-commands.service';
 import { toCaptureInput } from './capture-input';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadEvent } from '../domain/lead.events';
@@ -71,8 +72,10 @@ function changed(result: LeadResult, response: Response): { leadId: string; vers
 
 /** The caller's division and the query's filters. */
 function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
+  const { principal } = caller;
   return {
     divisionId: caller.divisionId,
+    ...(principal === undefined ? {} : { reached: (lead: RecordOwnership) => reaches(principal, lead) }),
     ...(query.status ? { status: query.status } : {}),
     ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
     ...(query.segmentId ? { segmentId: query.segmentId } : {}),
@@ -84,6 +87,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
 @ApiTags('leads')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('leads')
+@RequireRoles(...organisationRoles)
 export class LeadsController {
   constructor(
     @Inject(LeadCommands) private readonly commands: LeadCommands,
@@ -190,8 +194,13 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { state, version } = await this.commands.load(leadId);
-    if (state.status === 'none' || state.divisionId !== caller.divisionId) {
-      throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your division');
+    const ownership = leadOwnership(state);
+    if (
+      ownership === undefined ||
+      ownership.divisionId !== caller.divisionId ||
+      (caller.principal !== undefined && !reaches(caller.principal, ownership))
+    ) {
+      throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your reach');
     }
     response.setHeader('ETag', etagFor(version));
     return { ...state, version };

@@ -1,6 +1,7 @@
+import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { CommandResult } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+import type { Clock, IdGenerator, RecordOwnership, RequestContext } from '@salesos/http';
 import { CommandRunner } from '../../shared/command-runner';
 import type { SegmentCatalog } from '../../segments/projections/segment-catalog';
 import { duplicateKeys } from '../domain/duplicate-detection';
@@ -12,6 +13,13 @@ import type { LeadDirectory } from '../projections/lead-directory';
 export type CaptureLeadInput = Omit<CaptureLead['data'], 'leadId' | 'divisionId' | 'segmentIds' | 'duplicates'>;
 
 export type LeadResult = CommandResult<LeadState, LeadEvent>;
+
+/** Whose a lead is, for the caller's reach; none for a lead that does not exist. */
+export function leadOwnership(state: LeadState): RecordOwnership | undefined {
+  return state.status === 'none'
+    ? undefined
+    : { divisionId: state.divisionId, ownerRepId: state.ownerRepId ?? null, teamId: state.teamId ?? null };
+}
 
 /** The leads service's lead commands; the directory sees each new event at once, so callers read their writes. */
 export class LeadCommands {
@@ -25,10 +33,21 @@ export class LeadCommands {
     ids: IdGenerator,
     alsoNotify: (event: RecordedEvent) => void = () => undefined,
   ) {
-    this.runner = new CommandRunner(store, leadDecider, 'lead', clock, ids, (event) => {
-      directory.apply(event);
-      alsoNotify(event);
-    });
+    this.runner = new CommandRunner(
+      store,
+      leadDecider,
+      'lead',
+      clock,
+      ids,
+      (event) => {
+        directory.apply(event);
+        alsoNotify(event);
+      },
+      {
+        ownership: leadOwnership,
+        refuse: (leadId) => new LeadError(LeadErrorCode.NotFound, `No lead ${leadId} in your reach`),
+      },
+    );
   }
 
   async capture(input: CaptureLeadInput, context: RequestContext): Promise<LeadResult> {
@@ -119,7 +138,17 @@ export class LeadCommands {
     return this.runner.run(leadId, context, expectedVersion, { type: 'AssignLead', data: { repId, rule } });
   }
 
-  merge(leadId: string, intoLeadId: string, context: RequestContext, expectedVersion?: number): Promise<LeadResult> {
+  /** Merges a duplicate into a lead of the same division; a lead id from elsewhere reads as unknown. */
+  async merge(
+    leadId: string,
+    intoLeadId: string,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<LeadResult> {
+    const into = await this.runner.load(intoLeadId);
+    if (into.state.status === 'none' || into.state.divisionId !== context.divisionId) {
+      throw new LeadError(LeadErrorCode.NotFound, `No lead ${intoLeadId} in your division to merge into`);
+    }
     return this.runner.run(leadId, context, expectedVersion, { type: 'MergeLead', data: { intoLeadId } });
   }
 

@@ -313,8 +313,8 @@ export class LeadImports {
   }
 }
 
-/** An upload's bytes held until the rows are read, up to this many (a larger file waits for the import). */
-const receiveBufferBytes = 64 * 1024 * 1024;
+/** An upload's bytes held until the rows are read, up to about this many (a larger file waits for the import). */
+const receiveBufferBytes = 8 * 1024 * 1024;
 
 /**
  * Takes in the upload as fast as it arrives while the rows are imported at their own pace: the request is answered
@@ -328,8 +328,15 @@ function receiveEagerly(input: Readable): { rows: Readable; received: Promise<vo
       rows.destroy(error);
       reject(error);
     });
+    input.once('close', () => {
+      if (!input.readableEnded) reject(new Error('The upload broke off'));
+    });
   });
   input.pipe(rows);
+  // An import that stops early (a bad header, a store failure) still takes in the rest, so the request is answered.
+  rows.once('close', () => {
+    if (!input.readableEnded) input.resume();
+  });
   // A broken upload is the import's failure, reported by the job; waiting for the upload is optional.
   received.catch(() => undefined);
   return { rows, received };

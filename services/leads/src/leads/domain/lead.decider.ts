@@ -24,6 +24,8 @@ export interface Lead {
   segmentIds: string[];
   score: number;
   ownerRepId?: string;
+  /** The team the rule that assigned the lead chose from; none after a manual assignment. */
+  teamId?: string;
 }
 
 export type LeadState = { status: 'none' } | Lead;
@@ -287,7 +289,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
       case 'LeadNurtured':
         return { ...state, status: 'nurturing' };
       case 'LeadAssigned':
-        return { ...state, ownerRepId: event.data.repId };
+        return { ...state, ownerRepId: event.data.repId, teamId: event.data.rule.teamId };
       case 'LeadConverted':
         return { ...state, status: 'converted' };
       case 'LeadMerged':

@@ -1,3 +1,4 @@
+import type { RecordOwnership } from '@salesos/http';
 import type { RecordedEvent } from '@salesos/event-store';
 import type { Page } from '@salesos/http';
 import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
@@ -16,12 +17,15 @@ export interface LeadSummary {
   score: number;
   segmentIds: string[];
   ownerRepId?: string;
+  teamId?: string;
   capturedAt: string;
   version: number;
 }
 
 export interface LeadFilter {
   divisionId: string;
+  /** The leads the caller's roles reach in the division (their own, their team's); all without it. */
+  reached?: (lead: RecordOwnership) => boolean;
   status?: LeadStatus;
   ownerRepId?: string;
   segmentId?: string;
@@ -178,7 +182,7 @@ export class LeadDirectory {
       case 'LeadNurtured':
         return { status: 'nurturing' };
       case 'LeadAssigned':
-        return { ownerRepId: event.data.repId };
+        return { ownerRepId: event.data.repId, teamId: event.data.rule.teamId };
       case 'LeadConverted':
         return { status: 'converted' };
       case 'LeadMerged':
@@ -206,6 +210,7 @@ export class LeadDirectory {
       .map((entry) => entry.summary)
       .filter(
         (lead) =>
+          (filter.reached === undefined || filter.reached(lead)) &&
           (filter.status === undefined || lead.status === filter.status) &&
           (filter.ownerRepId === undefined || lead.ownerRepId === filter.ownerRepId) &&
           (filter.source === undefined || lead.source === filter.source) &&

@@ -4,7 +4,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 const deal = () => ({
   accountName: 'Acme',
   pipelineId: 'new-business',
@@ -199,7 +199,7 @@ describe('opportunities API', () => {
       (
         await http()
           .get(path)
-          .set(asUser('rep-7', 'rep', 'south'))
+          .set(asUser('manager-7', 'division-manager', 'south'))
       ).status,
     ).toBe(404);
     expect(

@@ -1,7 +1,9 @@
+import { opportunityOwnership } from '../projections/opportunity-board';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '../../leads/domain/money';
 import {
@@ -52,7 +54,12 @@ function toOpenInput(body: OpenOpportunityRequest): OpenOpportunityInput {
 function opportunityFilter(query: ListOpportunitiesQuery, caller: RequestContext): OpportunityFilter {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const given = Object.entries(filters).filter(([, value]) => value !== undefined);
-  return { ...(Object.fromEntries(given) as Omit<OpportunityFilter, 'divisionId'>), divisionId: caller.divisionId };
+  const { principal } = caller;
+  return {
+    ...(Object.fromEntries(given) as Omit<OpportunityFilter, 'divisionId'>),
+    divisionId: caller.divisionId,
+    ...(principal === undefined ? {} : { reached: (deal: RecordOwnership) => reaches(principal, deal) }),
+  };
 }
 
 function answer(result: OpportunityResult, response: Response) {
@@ -83,6 +90,7 @@ export class OpportunitiesController {
   }
 
   @Post('opportunities')
+  @RequireRoles(...organisationRoles)
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async open(
@@ -96,6 +104,7 @@ export class OpportunitiesController {
   }
 
   @Post('leads/:leadId/conversion')
+  @RequireRoles(...organisationRoles)
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async convert(
@@ -138,8 +147,12 @@ export class OpportunitiesController {
       query.asKnownAt === undefined
         ? await this.commands.load(opportunityId)
         : await this.commands.loadAsKnownAt(opportunityId, new Date(query.asKnownAt));
-    if (state.status === 'none' || state.divisionId !== caller.divisionId) {
-      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your division');
+    if (
+      state.status === 'none' ||
+      state.divisionId !== caller.divisionId ||
+      (caller.principal !== undefined && !reaches(caller.principal, opportunityOwnership(state)))
+    ) {
+      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your reach');
     }
     response.setHeader('ETag', etagFor(version));
     return { ...state, version };

@@ -6,7 +6,7 @@ import { createLeadsApp } from '../../leads-app';
 import { CsvRowReader } from '../../shared/csv';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
-const headers = asUser('rep-7', 'rep', 'north');
+const headers = asUser('manager-7', 'division-manager', 'north');
 const deal = (accountName: string, overrides: object = {}) => ({
   accountName,
   pipelineId: 'new-business',
@@ -44,7 +44,7 @@ describe('opportunity queries', () => {
       const acme = await open(deal('Acme', { ownerRepId: 'rep-1', expectedCloseDate: '2026-04-15' }));
       await open(deal('Bolt', { channel: { kind: 'dealer', dealerId: 'dealer-9' }, expectedCloseDate: '2026-05-01' }));
       const lost = await open(deal('Cogs', { pipelineId: 'upsell', expectedCloseDate: '2026-09-30' }));
-      await open(deal('South Co'), asUser('rep-7', 'rep', 'south'));
+      await open(deal('South Co'), asUser('manager-7', 'division-manager', 'south'));
       await http().put(`/opportunities/${acme}/stage`).set(headers).send({ stageId: 'proposal' });
       await http().post(`/opportunities/${lost}/loss`).set(headers).send({ reason: 'price' });
 
@@ -99,7 +99,7 @@ describe('opportunity queries', () => {
     it('exports the division’s opportunities by filter as CSV', async () => {
       const won = await open(deal('=Acme', { channel: { kind: 'dealer', dealerId: 'dealer-9' }, ownerRepId: 'rep-1' }));
       await open(deal('Bolt, Inc.'));
-      await open(deal('South Co'), asUser('rep-7', 'rep', 'south'));
+      await open(deal('South Co'), asUser('manager-7', 'division-manager', 'south'));
       await http()
         .post(`/opportunities/${won}/win`)
         .set(headers)

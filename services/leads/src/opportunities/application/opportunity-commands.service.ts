@@ -8,6 +8,8 @@ import type { OpenOpportunity, OpportunityCommand } from '../domain/opportunity.
 import { opportunityDecider, type OpportunityState } from '../domain/opportunity.decider';
 import type { ChannelAttribution, OpportunityEvent, ProductLine } from '../domain/opportunity.events';
 import type { PipelineCatalog } from './pipeline-catalog';
+import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
+import { opportunityOwnership } from '../projections/opportunity-board';
 
 export type OpportunityResult = CommandResult<OpportunityState, OpportunityEvent>;
 
@@ -29,7 +31,11 @@ export class OpportunityCommands {
     ids: IdGenerator,
     notify: (event: RecordedEvent) => void = () => undefined,
   ) {
-    this.runner = new CommandRunner(store, opportunityDecider, 'opportunity', clock, ids, notify);
+    this.runner = new CommandRunner(store, opportunityDecider, 'opportunity', clock, ids, notify, {
+      ownership: (state) => (state.status === 'none' ? undefined : opportunityOwnership(state)),
+      refuse: (opportunityId) =>
+        new OpportunityError(OpportunityErrorCode.NotFound, `No opportunity ${opportunityId} in your reach`),
+    });
   }
 
   open(input: OpenOpportunityInput, context: RequestContext): Promise<OpportunityResult> {

@@ -1,3 +1,4 @@
+import type { RecordOwnership } from '@salesos/http';
 import type { RecordedEvent } from '@salesos/event-store';
 import type { Page } from '@salesos/http';
 import { type Opportunity, opportunityDecider } from '../domain/opportunity.decider';
@@ -9,6 +10,8 @@ export type OpportunitySummary = Opportunity & { version: number };
 
 export interface OpportunityFilter {
   divisionId: string;
+  /** The deals the caller's roles reach in the division (their own, their dealer's); all without it. */
+  reached?: (deal: RecordOwnership) => boolean;
   status?: OpportunityStatus;
   pipelineId?: string;
   stageId?: string;
@@ -21,9 +24,20 @@ export interface OpportunityFilter {
   closingTo?: string;
 }
 
+/** Whose a deal is, for the caller's reach: its owner, and its dealer when a dealer brought it. */
+export function opportunityOwnership(opportunity: Opportunity): RecordOwnership {
+  const { channel } = opportunity;
+  return {
+    divisionId: opportunity.divisionId,
+    ownerRepId: opportunity.ownerRepId ?? null,
+    dealerId: channel.kind === 'dealer' ? channel.dealerId : null,
+  };
+}
+
 function matches(opportunity: Opportunity, filter: OpportunityFilter): boolean {
   const { channel } = opportunity;
   return (
+    (filter.reached === undefined || filter.reached(opportunityOwnership(opportunity))) &&
     (filter.status === undefined || opportunity.status === filter.status) &&
     (filter.pipelineId === undefined || opportunity.pipelineId === filter.pipelineId) &&
     (filter.stageId === undefined || opportunity.stageId === filter.stageId) &&

@@ -71,7 +71,8 @@ export function reportFilter(query: ReportQuery, caller: RequestContext): Report
   }
   return {
     divisionId: caller.divisionId,
-    scope: caller.principal === undefined ? { kind: 'division' } : rowScope(caller.principal),
+    // Every HTTP caller has a verified principal; without one, nothing is reached rather than everything.
+    scope: caller.principal === undefined ? { kind: 'own', ownerRepId: '\u0000' } : rowScope(caller.principal),
     ...(query.pipelineId === undefined ? {} : { pipelineId: query.pipelineId }),
     ...(query.ownerRepId === undefined ? {} : { ownerRepId: query.ownerRepId }),
     ...(query.teamId === undefined ? {} : { teamId: query.teamId }),
