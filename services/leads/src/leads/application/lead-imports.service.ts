@@ -329,7 +329,10 @@ function receiveEagerly(input: Readable): { rows: Readable; received: Promise<vo
       reject(error);
     });
     input.once('close', () => {
-      if (!input.readableEnded) reject(new Error('The upload broke off'));
+      if (input.readableEnded) return;
+      const broken = new Error('The upload broke off');
+      rows.destroy(broken);
+      reject(broken);
     });
   });
   input.pipe(rows);
