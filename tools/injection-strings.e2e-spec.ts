@@ -1,0 +1,118 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { asUser, testAuth } from '@salesos/auth/testing';
+import { MemoryEventStore } from '@salesos/event-store';
+import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createPlatformApp } from './platform-app';
+
+jest.setTimeout(60_000);
+
+/**
+ * SQL, JSON and header injection in one string, kept short enough for the tightest free-text field (40). Ids (of
+ * products, reps, segments) are validated identifiers, not free text, and refuse such strings with a 400 instead.
+ */
+const sneaky = `x');DROP TABLE rpt_lead;--{"$ne":1}\r\nX-Bad: 1`.slice(0, 40);
+const longer = `O'Brien"); DROP TABLE rpt_opportunity;-- {"$gt": ""} \r\nX-Injected: yes`;
+
+describe('injection-looking strings in every free-text field', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+  const manager = asUser('manager-1', 'division-manager', 'north');
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    store = new MemoryEventStore({ pollIntervalMs: 10 });
+    app = await createPlatformApp({
+      store,
+      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
+      transport: new InProcessTransport(),
+      relayLock: new InProcessRelayLock(),
+      auth: testAuth.verifier,
+      logger: silentLogger,
+    });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('are stored and returned verbatim by the commands, the queries, the exports and the reports', async () => {
+    const segment = await http()
+      .post('/segments')
+      .set(manager)
+      .send({ name: longer, criteria: { industries: [sneaky] } });
+    expect(segment.status).toBe(201);
+    expect((await http().get('/segments').set(manager)).body.items[0]).toMatchObject({ name: longer });
+
+    const captured = await http()
+      .post('/leads')
+      .set(manager)
+      .send({
+        source: sneaky,
+        campaign: longer,
+        contact: { name: longer },
+        company: { name: longer, industry: sneaky },
+        territory: sneaky,
+        needTags: [sneaky],
+      });
+    expect(captured.status).toBe(201);
+    const leadId = captured.body.leadId as string;
+    const lead = await http().get(`/leads/${leadId}`).set(manager);
+    expect(lead.body).toMatchObject({ source: sneaky, contactName: longer, territory: sneaky, needTags: [sneaky] });
+    expect(lead.body.segmentIds).toEqual([segment.body.segmentId]);
+    expect(lead.headers['x-bad']).toBeUndefined();
+    expect((await store.readStream(`lead-${leadId}`))[0]?.data).toMatchObject({
+      campaign: longer,
+      company: { name: longer, industry: sneaky },
+    });
+    expect((await http().post(`/leads/${leadId}/qualification`).set(manager).send({ note: longer })).status).toBe(200);
+
+    const other = await http()
+      .post('/leads')
+      .set(manager)
+      .send({ source: 'web', contact: { name: 'Bo' }, company: { name: 'Other' } });
+    const disqualified = await http()
+      .post(`/leads/${other.body.leadId as string}/disqualification`)
+      .set(manager)
+      .send({ reason: longer });
+    expect(disqualified.status).toBe(200);
+
+    const opened = await http()
+      .post(`/leads/${leadId}/conversion`)
+      .set(manager)
+      .send({
+        accountName: longer,
+        pipelineId: 'new-business',
+        amount: { amount: 1000, currency: 'EUR' },
+        expectedCloseDate: '2026-06-30',
+        products: [{ productId: 'press-200', quantity: 1 }],
+        channel: { kind: 'direct' },
+      });
+    expect(opened.status).toBe(201);
+    const deal = await http()
+      .get(`/opportunities/${opened.body.opportunityId as string}`)
+      .set(manager);
+    expect(deal.body).toMatchObject({ accountName: longer });
+    const exported = await http().get('/opportunities/export').set(manager);
+    expect(exported.text).toContain(`"${longer.replace(/"/g, '""')}"`);
+
+    // Through the transport into the read models, and back out of the reports.
+    let customers = await http().get('/reports/key-customers').set(manager);
+    for (let attempt = 0; attempt < 200 && customers.body.byOpenPipeline?.length !== 1; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      customers = await http().get('/reports/key-customers').set(manager);
+    }
+    expect(customers.body.byOpenPipeline).toEqual([{ accountName: longer, deals: 1, value: { EUR: 1000 } }]);
+    const sources = await http().get('/reports/lead-sources').set(manager);
+    expect(sources.body.sources.map((group: { group: string }) => group.group)).toContain(sneaky);
+    const bySegment = await http()
+      .get(`/reports/funnel?groupBy=segment&segmentId=${segment.body.segmentId as string}`)
+      .set(manager);
+    expect(bySegment.body.groups).toEqual([expect.objectContaining({ group: segment.body.segmentId, captured: 1 })]);
+    const filtered = await http().get('/reports/pipeline').query({ source: sneaky }).set(manager);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.deals).toBe(1);
+  });
+});
