@@ -80,6 +80,33 @@ describe('record reach within a division', () => {
     expect((await http().post(`/leads/${routed}/nurturing`).set(teamLead).send({})).status).toBe(200);
     expect((await http().put(`/leads/${berlin}/owner`).set(teamLead).send({ repId: 'lead-1' })).status).toBe(404);
     expect((await http().get(`/leads/${routed}`).set(repB)).status).toBe(200);
+
+    // The deal of a routed lead stays with the team; a deal opened on its own does not.
+    await http().post(`/leads/${routed}/qualification`).set(manager).send({});
+    const converted = await http()
+      .post(`/leads/${routed}/conversion`)
+      .set(manager)
+      .send(deal('Team Deal', { kind: 'direct' }, 'rep-b'));
+    const alone = await http()
+      .post('/opportunities')
+      .set(manager)
+      .send(deal('Lone Deal', { kind: 'direct' }, 'rep-b'));
+    expect(
+      (
+        await http()
+          .get(`/opportunities/${converted.body.opportunityId as string}`)
+          .set(teamLead)
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await http()
+          .get(`/opportunities/${alone.body.opportunityId as string}`)
+          .set(teamLead)
+      ).status,
+    ).toBe(404);
+    const listed = await http().get('/opportunities').set(teamLead);
+    expect(listed.body.items.map((item: { accountName: string }) => item.accountName)).toEqual(['Team Deal']);
   });
 
   it('keeps a dealer’s users to their dealer’s deals: no leads, no other deals, no new deals', async () => {

@@ -54,7 +54,10 @@ export class OpportunityCommands {
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
     const opportunityId = this.runner.newId(context, `conversion:${leadId}`);
-    const open = this.openCommand(opportunityId, { ...input }, context, leadId);
+    // The deal stays with the team the lead was routed to, so the team's lead reaches it too.
+    const lead = (await this.leads.load(leadId)).state;
+    const teamId = lead.status === 'none' ? undefined : lead.teamId;
+    const open = this.openCommand(opportunityId, { ...input }, context, leadId, teamId);
     opportunityDecider.decide(
       { ...open, metadata: this.runner.metadata(context, open.type, opportunityId) },
       opportunityDecider.initialState(),
@@ -156,6 +159,7 @@ export class OpportunityCommands {
     input: OpenOpportunityInput,
     context: RequestContext,
     leadId?: string,
+    teamId?: string,
   ): Omit<OpenOpportunity, 'metadata'> {
     const { pipelineId, ...rest } = input;
     const pipeline = this.pipelines.pipeline(context.divisionId, pipelineId);
@@ -167,6 +171,7 @@ export class OpportunityCommands {
         opportunityId,
         divisionId: context.divisionId,
         ...(leadId === undefined ? {} : { leadId }),
+        ...(teamId === undefined ? {} : { teamId }),
         pipeline,
       },
     };

@@ -19,6 +19,8 @@ export type OpenOpportunity = Command<
     products: ProductLine[];
     channel: ChannelAttribution;
     ownerRepId?: string;
+    /** The team the lead it comes from was routed to. */
+    teamId?: string;
   }
 >;
 /** `pipelines` are the division's; the decider takes the one the opportunity runs in. */

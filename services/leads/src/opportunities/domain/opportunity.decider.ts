@@ -12,6 +12,7 @@ export interface Opportunity {
   accountName: string;
   leadId?: string;
   ownerRepId?: string;
+  teamId?: string;
   pipelineId: string;
   stageId: string;
   probability: number;
@@ -238,6 +239,7 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
         accountName: data.accountName,
         ...(data.leadId ? { leadId: data.leadId } : {}),
         ...(data.ownerRepId ? { ownerRepId: data.ownerRepId } : {}),
+        ...(data.teamId ? { teamId: data.teamId } : {}),
         pipelineId: data.pipelineId,
         stageId: data.stageId,
         probability: data.probability,

@@ -23,6 +23,8 @@ export type OpportunityOpened = DomainEvent<
     products: ProductLine[];
     channel: ChannelAttribution;
     ownerRepId?: string;
+    /** The team the lead it comes from was routed to; none for a deal opened on its own. */
+    teamId?: string;
     openedAt: string;
   }
 >;

@@ -24,12 +24,13 @@ export interface OpportunityFilter {
   closingTo?: string;
 }
 
-/** Whose a deal is, for the caller's reach: its owner, and its dealer when a dealer brought it. */
+/** Whose a deal is, for the caller's reach: its owner, its lead's team, and its dealer when a dealer brought it. */
 export function opportunityOwnership(opportunity: Opportunity): RecordOwnership {
   const { channel } = opportunity;
   return {
     divisionId: opportunity.divisionId,
     ownerRepId: opportunity.ownerRepId ?? null,
+    teamId: opportunity.teamId ?? null,
     dealerId: channel.kind === 'dealer' ? channel.dealerId : null,
   };
 }
