@@ -1,10 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { asUser, testAuth } from '@salesos/auth/testing';
-import { MemoryEventStore } from '@salesos/event-store';
-import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
-import { createPlatformApp } from './platform-app';
+import { asUser } from '@salesos/auth/testing';
+import type { MemoryEventStore } from '@salesos/event-store';
+import { startTestPlatform } from './testing/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -22,16 +20,7 @@ describe('injection-looking strings in every free-text field', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    store = new MemoryEventStore({ pollIntervalMs: 10 });
-    app = await createPlatformApp({
-      store,
-      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
-      transport: new InProcessTransport(),
-      relayLock: new InProcessRelayLock(),
-      auth: testAuth.verifier,
-      logger: silentLogger,
-    });
-    await app.init();
+    ({ app, store } = await startTestPlatform());
   });
 
   afterAll(async () => {

@@ -1,12 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
-import { testAuth } from '@salesos/auth/testing';
-import { MemoryEventStore } from '@salesos/event-store';
+import type { MemoryEventStore } from '@salesos/event-store';
 import type { Role } from '@salesos/http';
-import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
-import { createPlatformApp } from './platform-app';
+import { servedRoutes, startTestPlatform } from './testing/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -183,16 +180,7 @@ describe('division isolation: every role, every route', () => {
     (await store.readAll({ maxCount: 100_000 })).events.filter((event) => event.metadata.divisionId === 'north').length;
 
   beforeAll(async () => {
-    store = new MemoryEventStore({ pollIntervalMs: 10 });
-    app = await createPlatformApp({
-      store,
-      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
-      transport: new InProcessTransport(),
-      relayLock: new InProcessRelayLock(),
-      auth: testAuth.verifier,
-      logger: silentLogger,
-    });
-    await app.init();
+    ({ app, store } = await startTestPlatform());
     const http = () => request(app.getHttpServer());
     const segment = await http()
       .post('/segments')
@@ -237,16 +225,7 @@ describe('division isolation: every role, every route', () => {
   });
 
   it('covers every route the platform serves', () => {
-    const express = app.getHttpAdapter().getInstance() as {
-      router?: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
-    };
-    const served = (express.router?.stack ?? [])
-      .flatMap((layer) =>
-        layer.route === undefined
-          ? []
-          : Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path ?? ''}`),
-      )
-      .filter((route) => !route.includes('/docs') && !route.startsWith('GET /health/'));
+    const served = servedRoutes(app).filter((route) => !route.startsWith('GET /health/'));
     expect(served.sort()).toEqual(Object.keys(matrix).sort());
   });
 

@@ -2,35 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
-import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src/leads-app';
 import { createReportingApp } from '../services/reporting/src/reporting-app';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
-import { platformEventHistory, createPlatformApp } from './platform-app';
+import { platformEventHistory } from './platform-app';
+import { servedRoutes, startTestPlatform } from './testing/test-platform';
 
 /** Open on purpose: the probes of Kubernetes. The OpenAPI page is served beside the routes and checked below. */
 const publicRoutes = ['GET /health/live', 'GET /health/ready'];
 
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route the application serves, as `METHOD /path` with sample values for its parameters. */
+/** Every route the application serves, with a sample value for each parameter. */
 function routesOf(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance() as {
-    router?: { stack: ExpressLayer[] };
-    _router?: { stack: ExpressLayer[] };
-  };
-  const stack = (express.router ?? express._router)?.stack ?? [];
-  return stack
-    .filter((layer) => layer.route !== undefined)
-    .flatMap((layer) =>
-      Object.keys(layer.route?.methods ?? {}).map(
-        (method) =>
-          `${method.toUpperCase()} ${(layer.route?.path ?? '').replace(/:(\w+)/g, '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11')}`,
-      ),
-    )
-    .filter((route) => !route.includes('/docs'));
+  return servedRoutes(app).map((route) => route.replace(/:(\w+)/g, '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11'));
 }
 
 async function everyRouteNeedsAToken(app: INestApplication): Promise<string[]> {
@@ -79,17 +63,8 @@ describe('every route of every service needs a bearer token unless marked public
   });
 
   it('the whole platform in one process', async () => {
-    const transport = new InProcessTransport();
-    const app = await createPlatformApp({
-      store: new MemoryEventStore(),
-      readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
-      transport,
-      relayLock: new InProcessRelayLock(),
-      auth: testAuth.verifier,
-      logger: silentLogger,
-    });
+    const { app } = await startTestPlatform();
     apps.push(app);
-    await app.init();
     expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
     expect((await request(app.getHttpServer()).get('/docs/openapi.json')).status).toBe(200);
     const wrongKey = await request(app.getHttpServer())

@@ -1,5 +1,12 @@
 import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, type KeyLike } from 'jose';
-import { AuthenticationError, KeysUnavailableError, knownRoles, type Principal, type Role } from '@salesos/http';
+import {
+  AuthenticationError,
+  idPattern,
+  KeysUnavailableError,
+  knownRoles,
+  type Principal,
+  type Role,
+} from '@salesos/http';
 
 export interface TokenVerifierOptions {
   /** The public key of the embedded mode, or the identity provider's key set (JWKS). */
@@ -11,7 +18,6 @@ export interface TokenVerifierOptions {
   algorithms?: string[];
 }
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 /** Roles that reach every division without listing them. */
 const everywhere: readonly Role[] = ['admin', 'sales-director'];
 

@@ -21,7 +21,8 @@ export interface AuthenticatedRequest extends Request {
   principal?: Principal;
 }
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
+/** Ids of divisions, users, teams, dealers and the like: letters, digits and _ . : @ -, at most 100. */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const keyPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /**

@@ -4,18 +4,6 @@ import { round2 } from './opportunity-facts';
 export interface StageExitTotals {
   pipelineId: string;
   stageId: string;
-  exits: number;
-  averageDays: number;
-  medianDays: number;
-  forward: number;
-  backward: number;
-  won: number;
-  lost: number;
-}
-
-export interface StageDwell {
-  pipelineId: string;
-  stageId: string;
   /** Deals that left the stage in the period (moved on, back, or closed). */
   exits: number;
   averageDays: number;
@@ -25,6 +13,9 @@ export interface StageDwell {
   won: number;
   lost: number;
 }
+
+/** A stage's dwell figures, rounded for the report. */
+export type StageDwell = StageExitTotals;
 
 export interface TransitionCount {
   pipelineId: string;

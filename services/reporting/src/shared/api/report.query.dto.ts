@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { RequestValidationError, type RequestContext, rowScope } from '@salesos/http';
+import { idPattern, RequestValidationError, type RequestContext, rowScope } from '@salesos/http';
 import type { ReportFilter } from '../report-filter';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
 
 /** The filters every report takes; the division is the caller's. */

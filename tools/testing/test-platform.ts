@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { testAuth } from '@salesos/auth/testing';
+import { MemoryEventStore } from '@salesos/event-store';
+import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { openReportingDatabase } from '../../services/reporting/src/shared/reporting-database';
+import { createPlatformApp } from '../platform-app';
+
+/** The whole platform in this process, on memory and SQLite, checking tokens signed with the tests' key. */
+export async function startTestPlatform(
+  store = new MemoryEventStore({ pollIntervalMs: 10 }),
+): Promise<{ app: INestApplication; store: MemoryEventStore }> {
+  const app = await createPlatformApp({
+    store,
+    readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
+    transport: new InProcessTransport(),
+    relayLock: new InProcessRelayLock(),
+    auth: testAuth.verifier,
+    logger: silentLogger,
+  });
+  await app.init();
+  return { app, store };
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route an application serves, as `METHOD /path` with its `:parameters`, the OpenAPI page left out. */
+export function servedRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  return stack
+    .flatMap((layer) =>
+      layer.route === undefined
+        ? []
+        : Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path ?? ''}`),
+    )
+    .filter((route) => !route.includes('/docs'));
+}
