@@ -60,7 +60,7 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'PUT /opportunities/:opportunityId/channel': (ids) => ({
     method: 'put',
     path: `/opportunities/${ids.opportunityId}/channel`,
-    body: { channel: { kind: 'direct' } },
+    body: { kind: 'direct' },
   }),
   'POST /opportunities/:opportunityId/win': (ids) => ({
     method: 'post',

@@ -158,6 +158,81 @@ describe('CommandHandler', () => {
     expect((await handler.load('deal-d1')).state).toEqual({ status: 'open', amount: 60 });
   });
 
+  describe('authorisation on the state decided on', () => {
+    class OutOfReach extends Error {}
+    // The deal's amount stands in for its owner: above 500 it belongs to someone the caller does not reach.
+    const authorize = (state: { status: string; amount?: number }): void => {
+      if ((state.amount ?? 0) > 500) throw new OutOfReach();
+    };
+    const win = () => dealCommand('WinDeal', { dealId: 'd1' });
+
+    it('refuses before deciding and appends nothing', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider);
+      await handler.handle('deal-d1', dealCommand<Open>('OpenDeal', { dealId: 'd1', amount: 900 }));
+      await expect(handler.handle('deal-d1', win(), { authorize })).rejects.toBeInstanceOf(OutOfReach);
+      expect(await store.readStream('deal-d1')).toHaveLength(1);
+    });
+
+    it('checks again when the record changed hands between the check and the append', async () => {
+      const inner = new MemoryEventStore();
+      await new CommandHandler(inner, dealDecider).handle('deal-d1', open());
+      let raced = false;
+      const store = Object.create(inner) as EventStore;
+      store.append = async (streamId, events, expected) => {
+        if (!raced) {
+          raced = true;
+          // Between this command's check and its write, the deal passes to someone out of the caller's reach.
+          await inner.append(
+            streamId,
+            [
+              {
+                ...events[0]!,
+                eventId: crypto.randomUUID(),
+                type: 'DealAmountRevised',
+                data: { dealId: 'd1', amount: 900 },
+              },
+            ],
+            'any',
+          );
+          throw new WrongExpectedVersionError(streamId, expected, 2);
+        }
+        return inner.append(streamId, events, expected);
+      };
+      const handler = new CommandHandler(store, dealDecider, { retryDelayMs: () => 0 });
+      await expect(handler.handle('deal-d1', win(), { authorize })).rejects.toBeInstanceOf(OutOfReach);
+      expect((await inner.readStream('deal-d1')).map((event) => event.type)).toEqual([
+        'DealOpened',
+        'DealAmountRevised',
+      ]);
+    });
+
+    it('never refuses on a held state alone, and never lets one through that the stream no longer allows', async () => {
+      const store = new MemoryEventStore();
+      const here = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      const elsewhere = new CommandHandler(store, dealDecider);
+      type Revise = Extract<DealCommand, { type: 'ReviseAmount' }>;
+      const revise = (amount: number) => dealCommand<Revise>('ReviseAmount', { dealId: 'd1', amount });
+      await here.handle('deal-d1', open(), { unique: true, newStream: true });
+      await elsewhere.handle('deal-d1', revise(900));
+      // Held: 100, within reach; the stream says 900.
+      await expect(here.handle('deal-d1', revise(120), { unique: true, authorize })).rejects.toBeInstanceOf(OutOfReach);
+      expect(await store.readStream('deal-d1')).toHaveLength(2);
+
+      const d2 = (amount: number) => dealCommand<Revise>('ReviseAmount', { dealId: 'd2', amount });
+      await here.handle('deal-d2', dealCommand<Open>('OpenDeal', { dealId: 'd2', amount: 900 }), {
+        unique: true,
+        newStream: true,
+      });
+      await elsewhere.handle('deal-d2', d2(200));
+      // Held: 900, out of reach; the stream says 200, so the caller may act.
+      await expect(here.handle('deal-d2', d2(250), { unique: true, authorize })).resolves.toMatchObject({
+        version: 3,
+        state: { amount: 250 },
+      });
+    });
+  });
+
   describe('held state (unique commands)', () => {
     type Revise = Extract<DealCommand, { type: 'ReviseAmount' }>;
     type Win = Extract<DealCommand, { type: 'WinDeal' }>;

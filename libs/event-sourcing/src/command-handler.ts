@@ -23,7 +23,7 @@ export interface CommandHandlerOptions {
   heldStreams?: number;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<State = unknown> {
   /** The version the caller last saw (HTTP If-Match). A different current version fails at once, without retry. */
   expectedVersion?: number;
   /**
@@ -35,6 +35,12 @@ export interface HandleOptions {
   unique?: boolean;
   /** With `unique`: the stream id was generated for this command, so the stream cannot exist yet. */
   newStream?: boolean;
+  /**
+   * Refuses (throws) when the caller may not act on the aggregate in this state. It runs on the very state the
+   * decision is made on, and the append is conditional on that state's version, so a change of owner between the
+   * check and the write cannot slip through: the append fails, and the check runs again on the state as re-read.
+   */
+  authorize?: (state: State) => void;
 }
 
 interface Loaded<State> {
@@ -110,7 +116,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     return { state, version, events };
   }
 
-  private heldState(streamId: string, options: HandleOptions): Loaded<State> | undefined {
+  private heldState(streamId: string, options: HandleOptions<State>): Loaded<State> | undefined {
     if (options.newStream === true) return { state: this.decider.initialState(), version: 0, events: [] };
     const held = this.held.get(streamId);
     if (held === undefined) return undefined;
@@ -121,9 +127,13 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     return { ...held, events: [] };
   }
 
-  /** Events decided on a held state, or undefined when the decision must be made again on the stream as read. */
-  private decideOnHeld(command: C, state: State): E[] | undefined {
+  /**
+   * Events decided on a held state, or undefined when the decision must be made again on the stream as read. A
+   * refusal on a held state, the caller's reach included, is never final: the state may be stale.
+   */
+  private decideOnHeld(command: C, state: State, authorize?: (state: State) => void): E[] | undefined {
     try {
+      authorize?.(state);
       const decided = [...this.decider.decide(command, state)];
       return decided.length > 0 ? decided : undefined;
     } catch {
@@ -139,13 +149,13 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     if (this.held.size > capacity) this.held.delete(this.held.keys().next().value as string);
   }
 
-  async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandResult<State, E>> {
+  async handle(streamId: string, command: C, options: HandleOptions<State> = {}): Promise<CommandResult<State, E>> {
     const maxRetries = options.expectedVersion === undefined ? (this.options.maxRetries ?? 3) : 0;
     let mayUseHeld = options.unique === true;
     for (let attempt = 0; ;) {
       const held = mayUseHeld ? this.heldState(streamId, options) : undefined;
       mayUseHeld = false;
-      const onHeld = held === undefined ? undefined : this.decideOnHeld(command, held.state);
+      const onHeld = held === undefined ? undefined : this.decideOnHeld(command, held.state, options.authorize);
       let loaded: Loaded<State>;
       let decided: E[];
       if (held !== undefined && onHeld !== undefined) {
@@ -153,6 +163,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         decided = onHeld;
       } else {
         loaded = await this.load(streamId);
+        options.authorize?.(loaded.state);
         const repeat = this.findRepeat(loaded.events, command);
         if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [], repeated: true };
         if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {

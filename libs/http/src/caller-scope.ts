@@ -68,6 +68,28 @@ export function rowScope(principal: Principal): RowScope {
 /** Roles that work on leads and deals inside the organisation: everyone but a dealer's users. */
 export const organisationRoles: Role[] = ['admin', 'sales-director', 'division-manager', 'team-lead', 'rep', 'analyst'];
 
+/**
+ * The owner a caller may give a record it creates: reps and team leads own what they open unless a team lead names
+ * someone; a rep may not hand a new record to someone else (it would drop out of their reach at once). Undefined
+ * means the caller may name the owner or leave it open; a string is the owner to use; null is a refusal.
+ */
+export function ownerOfNewRecord(
+  principal: Principal | undefined,
+  named: string | undefined,
+): string | undefined | null {
+  if (principal === undefined) return named;
+  const scope = rowScope(principal);
+  switch (scope.kind) {
+    case 'division':
+    case 'dealer':
+      return named;
+    case 'team':
+      return named ?? principal.userId;
+    case 'own':
+      return named === undefined || named === principal.userId ? principal.userId : null;
+  }
+}
+
 /** Whether a record is in the caller's scope: granted division, and the rows its roles reach there. */
 export function reaches(principal: Principal, record: RecordOwnership): boolean {
   if (!grantsDivision(principal, record.divisionId)) return false;

@@ -9,3 +9,6 @@ export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator
 
 /** The roles that set up a division: its segments and assignment rules. */
 export const divisionSetupRoles: Role[] = ['admin', 'sales-director', 'division-manager'];
+
+/** The roles that hand leads to reps: a rep works the leads given to them and does not pass them on. */
+export const leadRoutingRoles: Role[] = ['admin', 'sales-director', 'division-manager', 'team-lead'];

@@ -71,7 +71,6 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     command: Omit<C, 'metadata'>,
     creates = false,
   ): Promise<CommandResult<State, E>> {
-    if (!creates) await this.checkReach(id, context);
     const full = { ...command, metadata: this.metadata(context, command.type, id) } as C;
     const streamId = this.streamId(id);
     const unique = context.idempotencyKey === undefined;
@@ -79,6 +78,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
       unique,
       newStream: unique && creates,
+      ...(creates ? {} : { authorize: (state: State) => this.checkReach(id, context, state) }),
     });
     for (const event of result.recorded) this.onAppended(event);
     return result;
@@ -86,12 +86,19 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
 
   /**
    * A caller acts only on records its roles reach (a rep their own, a team lead their team's, a dealer's user their
-   * dealer's), checked before anything is decided; the platform's own processes act without a caller.
+   * dealer's), checked on the state the command is decided on; the platform's own processes act without a caller.
    */
-  private async checkReach(id: string, context: RequestContext): Promise<void> {
+  private checkReach(id: string, context: RequestContext, state: State): void {
     if (context.principal === undefined || this.access === undefined) return;
-    const ownership = this.access.ownership((await this.load(id)).state);
+    const ownership = this.access.ownership(state);
     if (ownership !== undefined && !reaches(context.principal, ownership)) throw this.access.refuse(id);
+  }
+
+  /** Whether the caller reaches the record in this state (never one that does not exist), for records read only. */
+  mayReach(context: RequestContext, state: State): boolean {
+    const ownership = this.access?.ownership(state);
+    if (ownership === undefined) return false;
+    return context.principal === undefined || reaches(context.principal, ownership);
   }
 
   async load(id: string): Promise<{ state: State; version: number }> {

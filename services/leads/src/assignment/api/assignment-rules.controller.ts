@@ -10,7 +10,7 @@ import {
   problemTypeForCode,
   type RequestContext,
 } from '@salesos/http';
-import { divisionSetupRoles, RequireRoles } from '@salesos/http';
+import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { AssignmentService } from '../application/assignment.service';
 import { AssignmentRuleError } from '../domain/assignment-rule-set.decider';
@@ -51,6 +51,8 @@ export const assignmentProblems: ProblemMapper = (error): ProblemDetails | undef
 @ApiTags('assignment')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('assignment-rules')
+// A dealer's users work their deals; the division's audiences and routing are the organisation's own.
+@RequireRoles(...organisationRoles)
 export class AssignmentRulesController {
   constructor(@Inject(AssignmentService) private readonly assignment: AssignmentService) {}
 

@@ -72,7 +72,10 @@ export class AssignmentService {
     const leadId = captured.streamId.slice('lead-'.length);
     if (captured.repeated) return this.firstAssignment(leadId, context);
     if (captured.state.status === 'none') return undefined;
-    const assigned = await this.autoAssign(captured.state, territory, context);
+    // The rules route the lead the caller has just captured, though nobody owns it yet: the routing is the
+    // platform's act, recorded under the caller's name, so the caller's reach does not apply to it.
+    const { principal: _caller, ...routing } = context;
+    const assigned = await this.autoAssign(captured.state, territory, routing);
     const event = assigned?.events.find((candidate) => candidate.type === 'LeadAssigned');
     return assigned && event?.type === 'LeadAssigned'
       ? { version: assigned.version, repId: event.data.repId, rule: event.data.rule }

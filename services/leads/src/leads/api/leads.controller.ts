@@ -23,7 +23,7 @@ import {
   RequestValidationError,
   UuidParam,
 } from '@salesos/http';
-import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
+import { leadRoutingRoles, organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { csvLine } from '../../shared/csv';
 import { LeadImports } from '../application/lead-imports.service';
@@ -266,6 +266,7 @@ export class LeadsController {
   }
 
   @Put(':leadId/owner')
+  @RequireRoles(...leadRoutingRoles)
   async assign(
     @Param('leadId', uuid) leadId: string,
     @Body() body: AssignLeadRequest,

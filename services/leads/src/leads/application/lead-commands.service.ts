@@ -138,7 +138,10 @@ export class LeadCommands {
     return this.runner.run(leadId, context, expectedVersion, { type: 'AssignLead', data: { repId, rule } });
   }
 
-  /** Merges a duplicate into a lead of the same division; a lead id from elsewhere reads as unknown. */
+  /**
+   * Merges a duplicate into a lead of the same division that the caller reaches; any other lead id reads as
+   * unknown. Only the duplicate's stream changes, so the lead merged into is checked as it stands.
+   */
   async merge(
     leadId: string,
     intoLeadId: string,
@@ -146,7 +149,11 @@ export class LeadCommands {
     expectedVersion?: number,
   ): Promise<LeadResult> {
     const into = await this.runner.load(intoLeadId);
-    if (into.state.status === 'none' || into.state.divisionId !== context.divisionId) {
+    if (
+      into.state.status === 'none' ||
+      into.state.divisionId !== context.divisionId ||
+      !this.runner.mayReach(context, into.state)
+    ) {
       throw new LeadError(LeadErrorCode.NotFound, `No lead ${intoLeadId} in your division to merge into`);
     }
     return this.runner.run(leadId, context, expectedVersion, { type: 'MergeLead', data: { intoLeadId } });

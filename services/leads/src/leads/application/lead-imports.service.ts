@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { EventStore, ExpectedVersion } from '@salesos/event-store';
-import { type Clock, fieldErrorsOf, type IdGenerator, type RequestContext } from '@salesos/http';
+import { type Clock, fieldErrorsOf, type IdGenerator, type RequestContext, rowScope } from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
 import type { AssignmentService } from '../../assignment/application/assignment.service';
 import { CsvRowReader } from '../../shared/csv';
@@ -18,6 +18,12 @@ import {
 } from '../domain/lead-import';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadCommands } from './lead-commands.service';
+
+/** An import is followed and resumed in its division by whoever started it, or by a role that sees the division. */
+function mayFollow(job: ImportJob, { divisionId, principal }: RequestContext): boolean {
+  if (job.divisionId !== divisionId) return false;
+  return principal === undefined || rowScope(principal).kind === 'division' || job.startedBy === principal.userId;
+}
 
 export const importColumns = [
   'source',
@@ -121,7 +127,7 @@ export class LeadImports {
   async get(importId: string, context: RequestContext): Promise<ImportJob | undefined> {
     const running = this.running.get(importId);
     if (running !== undefined) {
-      return running.job.divisionId === context.divisionId
+      return mayFollow(running.job, context)
         ? {
             ...running.job,
             rejections: [...running.job.rejections, ...running.unrecorded].slice(0, maxListedRejections),
@@ -129,7 +135,7 @@ export class LeadImports {
         : undefined;
     }
     const { job } = await this.load(importId);
-    if (job === undefined || job.divisionId !== context.divisionId) return undefined;
+    if (job === undefined || !mayFollow(job, context)) return undefined;
     return withStaleness(job, this.clock.now(), this.timing.staleAfterMs);
   }
 
@@ -147,7 +153,10 @@ export class LeadImports {
     let started: { job: ImportJob; version: number };
     if (resumes === undefined) {
       started = await this.record(context, importId, undefined, 'no_stream', [
-        { type: 'LeadImportStarted', data: { importId, divisionId: context.divisionId, startedAt: now } },
+        {
+          type: 'LeadImportStarted',
+          data: { importId, divisionId: context.divisionId, startedAt: now, startedBy: context.actor.userId },
+        },
       ]);
     } else {
       const existing = await this.get(resumes, context);

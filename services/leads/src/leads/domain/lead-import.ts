@@ -23,7 +23,7 @@ export interface ImportCounts {
  * carry the counts so far and the rejections found since the previous one.
  */
 export type LeadImportEvent =
-  | DomainEvent<'LeadImportStarted', { importId: string; divisionId: string; startedAt: string }>
+  | DomainEvent<'LeadImportStarted', { importId: string; divisionId: string; startedAt: string; startedBy?: string }>
   | DomainEvent<'LeadImportResumed', { importId: string; resumedAt: string }>
   | DomainEvent<'LeadImportProgressed', ImportCounts & { rejections: RowRejection[]; at: string }>
   | DomainEvent<
@@ -36,6 +36,8 @@ export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';
 export interface ImportJob extends ImportCounts {
   importId: string;
   divisionId: string;
+  /** The user who started it; absent on imports recorded before it was kept. */
+  startedBy?: string;
   status: ImportStatus;
   rejections: RowRejection[];
   startedAt: string;
@@ -50,10 +52,11 @@ export const maxListedRejections = 10_000;
 
 export function evolveImportJob(job: ImportJob | undefined, event: LeadImportEvent): ImportJob | undefined {
   if (event.type === 'LeadImportStarted') {
-    const { importId, divisionId, startedAt } = event.data;
+    const { importId, divisionId, startedAt, startedBy } = event.data;
     return {
       importId,
       divisionId,
+      ...(startedBy === undefined ? {} : { startedBy }),
       status: 'running',
       rowsRead: 0,
       accepted: 0,

@@ -205,6 +205,8 @@ export class OpportunitiesController {
   }
 
   @Put('opportunities/:opportunityId/channel')
+  // The channel a deal goes through is the organisation's call, not the dealer's.
+  @RequireRoles(...organisationRoles)
   async attribute(
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ChannelRequest,

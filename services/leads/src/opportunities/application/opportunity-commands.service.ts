@@ -1,6 +1,6 @@
 import type { CommandResult } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import type { Clock, IdGenerator, RequestContext } from '@salesos/http';
+import { AccessDeniedError, type Clock, type IdGenerator, ownerOfNewRecord, type RequestContext } from '@salesos/http';
 import type { LeadCommands } from '../../leads/application/lead-commands.service';
 import type { Money } from '../../leads/domain/money';
 import { CommandRunner } from '../../shared/command-runner';
@@ -161,13 +161,16 @@ export class OpportunityCommands {
     leadId?: string,
     teamId?: string,
   ): Omit<OpenOpportunity, 'metadata'> {
-    const { pipelineId, ...rest } = input;
+    const { pipelineId, ownerRepId: named, ...rest } = input;
+    const ownerRepId = ownerOfNewRecord(context.principal, named);
+    if (ownerRepId === null) throw new AccessDeniedError('A rep opens deals for themselves; ownerRepId must be yours');
     const pipeline = this.pipelines.pipeline(context.divisionId, pipelineId);
     this.pipelines.requireStage(pipeline, input.stageId);
     return {
       type: 'OpenOpportunity',
       data: {
         ...rest,
+        ...(ownerRepId === undefined ? {} : { ownerRepId }),
         opportunityId,
         divisionId: context.divisionId,
         ...(leadId === undefined ? {} : { leadId }),

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
-import { divisionSetupRoles, RequireRoles } from '@salesos/http';
+import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
 import type { SegmentCriteria } from '../domain/segment-criteria';
@@ -39,6 +39,8 @@ function answer(result: SegmentResult, response: Response) {
 @ApiTags('segments')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('segments')
+// A dealer's users work their deals; the division's audiences and routing are the organisation's own.
+@RequireRoles(...organisationRoles)
 export class SegmentsController {
   constructor(
     @Inject(SegmentCommands) private readonly commands: SegmentCommands,

@@ -1,0 +1,416 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { asUser, bearer } from '@salesos/auth/testing';
+import type { MemoryEventStore } from '@salesos/event-store';
+import { servedRoutes, startTestPlatform } from './testing/test-platform';
+
+jest.setTimeout(120_000);
+
+/**
+ * Within one division: what each role may do on each route, to records within its reach and to records out of it.
+ * The isolation matrix covers other divisions; this table is the policy inside one.
+ */
+const roles = ['admin', 'director', 'manager', 'team-lead', 'rep', 'dealer', 'analyst'] as const;
+type RoleName = (typeof roles)[number];
+
+const north = { 'X-Division-Id': 'north' };
+const callers: Record<RoleName, Record<string, string>> = {
+  admin: { ...bearer({ userId: 'admin-1', roles: ['admin'] }), ...north },
+  director: { ...bearer({ userId: 'director-1', roles: ['sales-director'] }), ...north },
+  manager: asUser('manager-north', 'division-manager', 'north'),
+  'team-lead': asUser('lead-north', 'team-lead', 'north', { teams: ['north-team'] }),
+  rep: asUser('rep-north', 'rep', 'north'),
+  dealer: asUser('dealer-north-user', 'dealer', 'north', { dealerId: 'north-dealer' }),
+  analyst: asUser('analyst-north', 'analyst', 'north'),
+};
+const setUp = callers.manager;
+
+/**
+ * What a cell expects: `ok` any 2xx; `sees`/`blind` a 2xx whose body does or does not show the record; `403` and
+ * `404` a refusal that changed nothing.
+ */
+type Outcome = 'ok' | 'sees' | 'blind' | '403' | '404';
+
+/**
+ * Records within the team lead's, the rep's and the dealer's reach (routed to the north team, owned by rep-north,
+ * sold through north-dealer) or out of it (routed to rep-other, sold direct). Managers, directors, admins and
+ * analysts reach both.
+ */
+type Reach = 'reached' | 'unreached';
+interface Subjects {
+  company: string;
+  leadId: string;
+  otherLeadId: string;
+  qualifiedLeadId: string;
+  opportunityId: string;
+  segmentId: string;
+}
+
+type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
+
+interface Row {
+  call: (subjects: Subjects, shared: { importId: string; rebuildId: string }) => Call;
+  /** Seven outcomes in the order of `roles`: for records within reach, then (when it differs) out of reach. */
+  reached: string;
+  unreached?: string;
+  /** Commands get fresh records for every cell, so one cell's change cannot decide another's answer. */
+  writes?: boolean;
+  /** What the manager does to the fresh records before the cell's call. */
+  prepare?: (subjects: Subjects) => Call;
+}
+
+const deal = (company: string, reach: Reach) => ({
+  accountName: company,
+  pipelineId: 'new-business',
+  amount: { amount: 50_000, currency: 'EUR' },
+  expectedCloseDate: '2026-12-31',
+  products: [{ productId: 'press-200', quantity: 1 }],
+  channel: reach === 'reached' ? { kind: 'dealer', dealerId: 'north-dealer' } : { kind: 'direct' },
+});
+const leadCommand = (suffix: string, body: object) => (subjects: Subjects) => ({
+  method: 'post' as const,
+  path: `/leads/${subjects.leadId}/${suffix}`,
+  body,
+});
+const dealCommand =
+  (method: 'post' | 'put', suffix: string, body: object) =>
+  (subjects: Subjects): Call => ({ method, path: `/opportunities/${subjects.opportunityId}/${suffix}`, body });
+const get = (path: string) => (): Call => ({ method: 'get', path });
+
+//                       admin director manager team-lead rep dealer analyst
+const everyone = '        ok    ok       ok      ok        ok  ok     ok';
+const organisationReads = 'ok ok ok ok ok 403 ok';
+const leadWork = { reached: 'ok ok ok ok ok 403 403', unreached: 'ok ok ok 404 404 403 403', writes: true };
+const dealWork = { reached: 'ok ok ok ok ok ok 403', unreached: 'ok ok ok 404 404 404 403', writes: true };
+const setupWork = { reached: 'ok ok ok 403 403 403 403', writes: true };
+const adminOnly = 'ok 403 403 403 403 403 403';
+
+const table: Record<string, Row> = {
+  'GET /pipelines': { call: get('/pipelines'), reached: everyone },
+  'GET /opportunities': {
+    call: get('/opportunities'),
+    reached: 'sees sees sees sees sees sees sees',
+    unreached: 'sees sees sees blind blind blind sees',
+  },
+  'GET /opportunities/export': {
+    call: get('/opportunities/export'),
+    reached: 'sees sees sees sees sees sees sees',
+    unreached: 'sees sees sees blind blind blind sees',
+  },
+  'GET /opportunities/:opportunityId': {
+    call: (s) => get(`/opportunities/${s.opportunityId}`)(),
+    reached: everyone,
+    unreached: 'ok ok ok 404 404 404 ok',
+  },
+  'POST /opportunities': {
+    call: (s) => ({ method: 'post', path: '/opportunities', body: deal(`${s.company} New`, 'reached') }),
+    reached: 'ok ok ok ok ok 403 403',
+    writes: true,
+  },
+  'POST /leads/:leadId/conversion': {
+    call: (s) => ({ method: 'post', path: `/leads/${s.qualifiedLeadId}/conversion`, body: deal(s.company, 'reached') }),
+    ...leadWork,
+  },
+  'PUT /opportunities/:opportunityId/stage': {
+    call: dealCommand('put', 'stage', { stageId: 'qualification' }),
+    ...dealWork,
+  },
+  'POST /opportunities/:opportunityId/forecast': {
+    call: dealCommand('post', 'forecast', {
+      amount: { amount: 60_000, currency: 'EUR' },
+      expectedCloseDate: '2027-01-31',
+    }),
+    ...dealWork,
+  },
+  'PUT /opportunities/:opportunityId/products': {
+    call: dealCommand('put', 'products', { products: [{ productId: 'lathe-7', quantity: 2 }] }),
+    ...dealWork,
+  },
+  'PUT /opportunities/:opportunityId/channel': {
+    call: dealCommand('put', 'channel', { kind: 'dealer', dealerId: 'other-dealer' }),
+    reached: 'ok ok ok ok ok 403 403',
+    unreached: 'ok ok ok 404 404 403 403',
+    writes: true,
+  },
+  'POST /opportunities/:opportunityId/win': { call: dealCommand('post', 'win', {}), ...dealWork },
+  'POST /opportunities/:opportunityId/loss': { call: dealCommand('post', 'loss', { reason: 'price' }), ...dealWork },
+  'POST /opportunities/:opportunityId/reopen': {
+    call: dealCommand('post', 'reopen', { stageId: 'prospecting' }),
+    prepare: dealCommand('post', 'loss', { reason: 'price' }),
+    ...dealWork,
+  },
+  'GET /segments': { call: get('/segments'), reached: organisationReads },
+  'POST /segments': {
+    call: () => ({ method: 'post', path: '/segments', body: { name: 'Fresh', criteria: { industries: ['retail'] } } }),
+    ...setupWork,
+  },
+  'PUT /segments/:segmentId': {
+    call: (s) => ({
+      method: 'put',
+      path: `/segments/${s.segmentId}`,
+      body: { name: 'Renamed', criteria: { industries: ['retail'] } },
+    }),
+    ...setupWork,
+  },
+  'POST /segments/:segmentId/retirement': {
+    call: (s) => ({ method: 'post', path: `/segments/${s.segmentId}/retirement`, body: { reason: 'merged' } }),
+    ...setupWork,
+  },
+  'GET /assignment-rules': { call: get('/assignment-rules'), reached: organisationReads },
+  'PUT /assignment-rules': {
+    call: () => ({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } }),
+    ...setupWork,
+  },
+  'POST /leads': {
+    call: (s) => ({
+      method: 'post',
+      path: '/leads',
+      body: { source: 'web', contact: { name: 'Nia' }, company: { name: `${s.company} New` } },
+    }),
+    reached: 'ok ok ok ok ok 403 403',
+    writes: true,
+  },
+  'GET /leads': {
+    call: get('/leads'),
+    reached: 'sees sees sees sees sees 403 sees',
+    unreached: 'sees sees sees blind blind 403 sees',
+  },
+  'GET /leads/export': {
+    call: get('/leads/export'),
+    reached: 'sees sees sees sees sees 403 sees',
+    unreached: 'sees sees sees blind blind 403 sees',
+  },
+  'POST /leads/imports': {
+    call: () => ({
+      method: 'post',
+      path: '/leads/imports',
+      csv: 'source,company_name,contact_name\r\nweb,Listed Co,Lu\r\n',
+    }),
+    reached: 'ok ok ok ok ok 403 403',
+    writes: true,
+  },
+  // The manager started it: those who see the whole division follow it, nobody else does.
+  'GET /leads/imports/:importId': {
+    call: (_s, shared) => get(`/leads/imports/${shared.importId}`)(),
+    reached: 'ok ok ok 404 404 403 ok',
+  },
+  'GET /leads/:leadId': {
+    call: (s) => get(`/leads/${s.leadId}`)(),
+    reached: 'ok ok ok ok ok 403 ok',
+    unreached: 'ok ok ok 404 404 403 ok',
+  },
+  'PATCH /leads/:leadId': {
+    call: (s) => ({ method: 'patch', path: `/leads/${s.leadId}`, body: { territory: 'harbour' } }),
+    ...leadWork,
+  },
+  'POST /leads/:leadId/qualification': { call: leadCommand('qualification', {}), ...leadWork },
+  'POST /leads/:leadId/disqualification': {
+    call: leadCommand('disqualification', { reason: 'no budget' }),
+    ...leadWork,
+  },
+  'POST /leads/:leadId/nurturing': { call: leadCommand('nurturing', { until: '2027-03-01' }), ...leadWork },
+  'PUT /leads/:leadId/owner': {
+    call: (s) => ({ method: 'put', path: `/leads/${s.leadId}/owner`, body: { repId: 'rep-third' } }),
+    reached: 'ok ok ok ok 403 403 403',
+    unreached: 'ok ok ok 404 403 403 403',
+    writes: true,
+  },
+  'POST /leads/:leadId/merge': {
+    call: (s) => leadCommand('merge', { intoLeadId: s.otherLeadId })(s),
+    ...leadWork,
+  },
+  'POST /admin/projections/:name/rebuild': {
+    call: () => ({ method: 'post', path: '/admin/projections/pipeline/rebuild' }),
+    reached: adminOnly,
+  },
+  'GET /admin/projections/rebuilds/:rebuildId': {
+    call: (_s, shared) => get(`/admin/projections/rebuilds/${shared.rebuildId}`)(),
+    reached: adminOnly,
+  },
+  'GET /metrics': { call: get('/metrics'), reached: everyone },
+  'GET /reports/funnel': { call: get('/reports/funnel?groupBy=segment'), reached: everyone },
+  'GET /reports/lead-sources': { call: get('/reports/lead-sources'), reached: everyone },
+  'GET /reports/pipeline': { call: get('/reports/pipeline'), reached: everyone },
+  'GET /reports/outcomes': { call: get('/reports/outcomes'), reached: everyone },
+  'GET /reports/stages': { call: get('/reports/stages'), reached: everyone },
+  'GET /reports/key-customers': {
+    call: get('/reports/key-customers'),
+    reached: 'sees sees sees sees sees sees sees',
+    unreached: 'sees sees sees blind blind blind sees',
+  },
+  'GET /reports/deals': {
+    call: get('/reports/deals'),
+    reached: 'sees sees sees sees sees sees sees',
+    unreached: 'sees sees sees blind blind blind sees',
+  },
+};
+
+/** Leads without a territory go to the north team's round robin (rep-north); the far territory to rep-other. */
+const routingRules = [
+  { kind: 'territory-segment', ruleId: 'far', territory: 'far-away', repId: 'rep-other' },
+  { kind: 'round-robin', ruleId: 'north-rr', teamId: 'north-team', repIds: ['rep-north'] },
+];
+
+function outcomes(line: string): Record<RoleName, Outcome> {
+  const words = line.trim().split(/\s+/) as Outcome[];
+  if (words.length !== roles.length) throw new Error(`A row needs ${roles.length} outcomes: '${line}'`);
+  return Object.fromEntries(roles.map((role, index) => [role, words[index]])) as Record<RoleName, Outcome>;
+}
+
+describe('roles within a division: every role, every route, on records within and out of its reach', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+  let made = 0;
+  const shared = { importId: '', rebuildId: '' };
+  const readSubjects = {} as Record<Reach, Subjects>;
+
+  const send = (call: Call, headers: Record<string, string>) => {
+    const pending = request(app.getHttpServer())[call.method](call.path).set(headers);
+    if (call.csv !== undefined) return pending.set('Content-Type', 'text/csv').send(call.csv);
+    return call.body === undefined ? pending : pending.send(call.body);
+  };
+  const ok = async (call: Call, headers = setUp) => {
+    const response = await send(call, headers);
+    if (response.status >= 300) throw new Error(`${call.method} ${call.path}: ${response.status} ${response.text}`);
+    return response.body as Record<string, string>;
+  };
+  const storedEvents = async () => (await store.readAll({ maxCount: 1_000_000 })).events.length;
+
+  async function makeSubjects(reach: Reach): Promise<Subjects> {
+    made += 1;
+    const company = `${reach === 'reached' ? 'Within' : 'Beyond'} Reach ${made} GmbH`;
+    const lead = (name: string) => ({
+      source: 'web',
+      contact: { name },
+      // Only the first lead carries the bare company name; the others differ so as not to read as duplicates.
+      company: { name: name === 'Ada' ? company : `${company} ${name}` },
+      ...(reach === 'reached' ? {} : { territory: 'far-away' }),
+    });
+    const capture = async (name: string) => (await ok({ method: 'post', path: '/leads', body: lead(name) })).leadId!;
+    const [leadId, otherLeadId, qualifiedLeadId, dealLeadId] = [
+      await capture('Ada'),
+      await capture('Bo'),
+      await capture('Cy'),
+      await capture('Di'),
+    ];
+    for (const id of [qualifiedLeadId, dealLeadId]) {
+      await ok({ method: 'post', path: `/leads/${id}/qualification`, body: {} });
+    }
+    const opened = await ok({
+      method: 'post',
+      path: `/leads/${dealLeadId}/conversion`,
+      body: { ...deal(company, reach), ownerRepId: reach === 'reached' ? 'rep-north' : 'rep-other' },
+    });
+    const segment = await ok({
+      method: 'post',
+      path: '/segments',
+      body: { name: `Segment ${made}`, criteria: { industries: ['machinery'] } },
+    });
+    return {
+      company,
+      leadId,
+      otherLeadId,
+      qualifiedLeadId,
+      opportunityId: opened.opportunityId!,
+      segmentId: segment.segmentId!,
+    };
+  }
+
+  beforeAll(async () => {
+    ({ app, store } = await startTestPlatform());
+    await ok({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } });
+    readSubjects.reached = await makeSubjects('reached');
+    readSubjects.unreached = await makeSubjects('unreached');
+    shared.importId = (
+      await ok({
+        method: 'post',
+        path: '/leads/imports',
+        csv: 'source,company_name,contact_name\r\nweb,Imported Co,Ed\r\n',
+      })
+    ).importId!;
+    shared.rebuildId = (
+      await ok({ method: 'post', path: '/admin/projections/lead-funnel/rebuild' }, callers.admin)
+    ).rebuildId!;
+    // The reports show both deals before anyone asks.
+    for (let attempt = 0; attempt < 400; attempt += 1) {
+      const deals = await send(get('/reports/deals')(), setUp);
+      const rebuild = await send(get(`/admin/projections/rebuilds/${shared.rebuildId}`)(), callers.admin);
+      const shown = [readSubjects.reached, readSubjects.unreached].every((s) => deals.text.includes(s.company));
+      if (shown && rebuild.body.status === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('has a row for every route the platform serves, and seven outcomes in each', () => {
+    const served = servedRoutes(app).filter((route) => !route.startsWith('GET /health/'));
+    expect(served.sort()).toEqual(Object.keys(table).sort());
+    for (const row of Object.values(table)) {
+      outcomes(row.reached);
+      if (row.unreached !== undefined) outcomes(row.unreached);
+    }
+  });
+
+  // Reads first, on the two sets of records made for them, before the commands' records fill the first pages.
+  const rows = Object.entries(table).sort(([, a], [, b]) => Number(a.writes === true) - Number(b.writes === true));
+  const cells = rows.flatMap(([route, row]) =>
+    (['reached', 'unreached'] as const)
+      .filter((reach) => reach === 'reached' || row.unreached !== undefined)
+      .map((reach) => ({ route, row, reach })),
+  );
+
+  it.each(cells)('$route on records $reach', async ({ route, row, reach }) => {
+    const expected = outcomes((reach === 'reached' ? row.reached : row.unreached) as string);
+    const answers: Record<string, string> = {};
+    for (const role of roles) {
+      const subjects = row.writes === true ? await makeSubjects(reach) : readSubjects[reach];
+      if (row.prepare !== undefined) await ok(row.prepare(subjects));
+      const before = await storedEvents();
+      const response = await send(row.call(subjects, shared), callers[role]);
+      const success = response.status >= 200 && response.status < 300;
+      const shown = response.text.includes(subjects.company);
+      answers[role] = success
+        ? expected[role] === 'sees' || expected[role] === 'blind'
+          ? shown
+            ? 'sees'
+            : 'blind'
+          : 'ok'
+        : String(response.status);
+      if (!success)
+        expect({ route, role, appended: (await storedEvents()) - before }).toEqual({ route, role, appended: 0 });
+    }
+    expect({ route, reach, answers }).toEqual({ route, reach, answers: expected });
+  });
+
+  it('makes a deal a rep opens theirs, and lets only those above a rep open one for someone else', async () => {
+    const { company } = await makeSubjects('reached');
+    const opened = await ok(
+      { method: 'post', path: '/opportunities', body: deal(`${company} Own`, 'reached') },
+      callers.rep,
+    );
+    const own = await send(get(`/opportunities/${opened.opportunityId}`)(), callers.rep);
+    expect({ status: own.status, owner: own.body.ownerRepId }).toEqual({ status: 200, owner: 'rep-north' });
+
+    const before = await storedEvents();
+    const forOther = { ...deal(`${company} Other`, 'reached'), ownerRepId: 'rep-other' };
+    const refused = await send({ method: 'post', path: '/opportunities', body: forOther }, callers.rep);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/ownerRepId must be yours/);
+    expect(await storedEvents()).toBe(before);
+    const byTeamLead = await ok({ method: 'post', path: '/opportunities', body: forOther }, callers['team-lead']);
+    const handed = await send(get(`/opportunities/${byTeamLead.opportunityId}`)(), callers.manager);
+    expect(handed.body.ownerRepId).toBe('rep-other');
+  });
+
+  it('lets whoever started an import follow it, and nobody else below the division-wide roles', async () => {
+    const csv = 'source,company_name,contact_name\r\nweb,Rep Import Co,Ro\r\n';
+    const started = await ok({ method: 'post', path: '/leads/imports', csv }, callers.rep);
+    const path = `/leads/imports/${started.importId}`;
+    expect((await send(get(path)(), callers.rep)).body).toMatchObject({ startedBy: 'rep-north' });
+    expect((await send(get(path)(), asUser('rep-other', 'rep', 'north'))).status).toBe(404);
+    expect((await send(get(path)(), callers.manager)).status).toBe(200);
+  });
+});
