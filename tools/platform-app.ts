@@ -1,9 +1,9 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@salesos/event-store';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src/leads-app';
@@ -65,18 +65,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter([...leadsProblemMappers, ...reportingProblemMappers]));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('SalesOS')
-      .setDescription(
-        'Leads, opportunities and the pipeline, and the reports over them. Errors are application/problem+json.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = apiDocument(app, 'SalesOS', 'Leads, opportunities and the pipeline, and the reports over them.');
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await consumeDealRegistrations(app, { transport: parts.transport });
   return app;

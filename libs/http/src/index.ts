@@ -10,3 +10,4 @@ export * from './auth-errors';
 export * from './public-route';
 export * from './required-roles';
 export * from './caller-scope';
+export * from './api-document';

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import {
   ConsumerRunner,
   jsonLogger,
@@ -22,14 +22,7 @@ import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.mo
 export const leadsProblemMappers = [leadProblems, opportunityProblems, segmentProblems, assignmentProblems];
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('SalesOS leads')
-    .setDescription('Target audiences, leads, opportunities and the pipeline. Errors are application/problem+json.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .addSecurityRequirements('bearer')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+  return apiDocument(app, 'SalesOS leads', 'Target audiences, leads, opportunities and the pipeline.');
 }
 
 /** The leads service as an HTTP application: validation, problem details and the OpenAPI page at /docs. */

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
 import { projectionAdminProblems } from './shared/api/projection-admin.controller';
 
@@ -10,14 +10,7 @@ import { projectionAdminProblems } from './shared/api/projection-admin.controlle
 export const reportingProblemMappers = [projectionAdminProblems];
 
 export function reportingOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('SalesOS reporting')
-    .setDescription('Pipeline, funnel and outcome analytics over the read models. Errors are application/problem+json.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .addSecurityRequirements('bearer')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+  return apiDocument(app, 'SalesOS reporting', 'Pipeline, funnel and outcome analytics over the read models.');
 }
 
 /** The reporting service as an HTTP application: validation, problem details and its OpenAPI page. */
