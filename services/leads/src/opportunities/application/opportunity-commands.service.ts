@@ -54,15 +54,15 @@ export class OpportunityCommands {
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
     const opportunityId = this.runner.newId(context, `conversion:${leadId}`);
-    // The deal stays with the team the lead was routed to, so the team's lead reaches it too.
-    const lead = (await this.leads.load(leadId)).state;
-    const teamId = lead.status === 'none' ? undefined : lead.teamId;
-    const open = this.openCommand(opportunityId, { ...input }, context, leadId, teamId);
+    const checked = this.openCommand(opportunityId, { ...input }, context, leadId);
     opportunityDecider.decide(
-      { ...open, metadata: this.runner.metadata(context, open.type, opportunityId) },
+      { ...checked, metadata: this.runner.metadata(context, checked.type, opportunityId) },
       opportunityDecider.initialState(),
     );
-    await this.leads.convert(leadId, opportunityId, context, expectedVersion);
+    const converted = (await this.leads.convert(leadId, opportunityId, context, expectedVersion)).state;
+    // The deal stays with the team the lead was routed to, as the conversion found it, so the team's lead reaches it.
+    const teamId = converted.status === 'none' ? undefined : converted.teamId;
+    const open = this.openCommand(opportunityId, { ...input }, context, leadId, teamId);
     return this.runner.run(opportunityId, context, undefined, open, true);
   }
 
