@@ -405,6 +405,55 @@ describe('roles within a division: every role, every route, on records within an
     expect(handed.body.ownerRepId).toBe('rep-other');
   });
 
+  it('merges a rep’s lead only into a lead the rep reaches', async () => {
+    const own = await makeSubjects('reached');
+    const beyond = await makeSubjects('unreached');
+    const before = await storedEvents();
+    const refused = await send(
+      { method: 'post', path: `/leads/${own.leadId}/merge`, body: { intoLeadId: beyond.leadId } },
+      callers.rep,
+    );
+    expect(refused.status).toBe(404);
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it('keeps one user’s Idempotency-Key from answering with another user’s record', async () => {
+    const { company } = await makeSubjects('unreached');
+    const key = { 'Idempotency-Key': `capture-${company.replace(/\W/g, '')}` };
+    const body = (name: string) => ({ source: 'web', contact: { name }, company: { name: `${company} ${name}` } });
+    const managers = await ok({ method: 'post', path: '/leads', body: body('Mo') }, { ...setUp, ...key });
+    const reps = await ok({ method: 'post', path: '/leads', body: body('Ru') }, { ...callers.rep, ...key });
+    expect(reps.leadId).not.toBe(managers.leadId);
+    const again = await ok({ method: 'post', path: '/leads', body: body('Ru') }, { ...callers.rep, ...key });
+    expect(again.leadId).toBe(reps.leadId);
+  });
+
+  it('answers a team lead’s retried hand-over as the first time, though the lead has left their reach', async () => {
+    const { leadId } = await makeSubjects('reached');
+    const handOver = { method: 'put' as const, path: `/leads/${leadId}/owner`, body: { repId: 'rep-third' } };
+    const headers = { ...callers['team-lead'], 'Idempotency-Key': `hand-over-${leadId}` };
+    const first = await send(handOver, headers);
+    const retried = await send(handOver, headers);
+    expect([first.status, retried.status]).toEqual([200, 200]);
+    expect(retried.headers.etag).toBe(first.headers.etag);
+    expect((await send(get(`/leads/${leadId}`)(), callers['team-lead'])).status).toBe(404);
+  });
+
+  it('gives a converted deal to the rep who worked the lead, whoever converts it', async () => {
+    const { qualifiedLeadId, company } = await makeSubjects('reached');
+    const converted = await ok({
+      method: 'post',
+      path: `/leads/${qualifiedLeadId}/conversion`,
+      body: deal(`${company} Converted`, 'reached'),
+    });
+    const seen = await send(get(`/opportunities/${converted.opportunityId}`)(), callers.rep);
+    expect({ status: seen.status, owner: seen.body.ownerRepId, team: seen.body.teamId }).toEqual({
+      status: 200,
+      owner: 'rep-north',
+      team: 'north-team',
+    });
+  });
+
   it('lets whoever started an import follow it, and nobody else below the division-wide roles', async () => {
     const csv = 'source,company_name,contact_name\r\nweb,Rep Import Co,Ro\r\n';
     const started = await ok({ method: 'post', path: '/leads/imports', csv }, callers.rep);

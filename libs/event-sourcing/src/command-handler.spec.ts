@@ -168,10 +168,43 @@ describe('CommandHandler', () => {
 
     it('refuses before deciding and appends nothing', async () => {
       const store = new MemoryEventStore();
-      const handler = new CommandHandler(store, dealDecider);
+      const decide = jest.fn(dealDecider.decide);
+      const handler = new CommandHandler(store, { ...dealDecider, decide });
       await handler.handle('deal-d1', dealCommand<Open>('OpenDeal', { dealId: 'd1', amount: 900 }));
+      decide.mockClear();
       await expect(handler.handle('deal-d1', win(), { authorize })).rejects.toBeInstanceOf(OutOfReach);
+      expect(decide).not.toHaveBeenCalled();
       expect(await store.readStream('deal-d1')).toHaveLength(1);
+    });
+
+    it('refuses on a held state that is current, without reading the stream first', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider, { heldStreams: 10 });
+      await handler.handle('deal-d1', dealCommand<Open>('OpenDeal', { dealId: 'd1', amount: 900 }), {
+        unique: true,
+        newStream: true,
+      });
+      await expect(handler.handle('deal-d1', win(), { unique: true, authorize })).rejects.toBeInstanceOf(OutOfReach);
+      expect(await store.readStream('deal-d1')).toHaveLength(1);
+    });
+
+    it('answers a repeat as the first time when the caller could act on the record then, even if not now', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider);
+      await handler.handle('deal-d1', open());
+      type Revise = Extract<DealCommand, { type: 'ReviseAmount' }>;
+      const handOver = dealCommand<Revise>('ReviseAmount', { dealId: 'd1', amount: 900 }, 'hand-over-1');
+      const first = await handler.handle('deal-d1', handOver, { authorize });
+      // The command itself took the deal out of the caller's reach; its retry still gets the first answer.
+      const again = await handler.handle('deal-d1', handOver, { authorize });
+      expect(again).toMatchObject({ repeated: true, version: first.version, events: first.events });
+      expect(await store.readStream('deal-d1')).toHaveLength(2);
+
+      // A caller who could not act on it then gets no answer from it now.
+      const never = (): void => {
+        throw new OutOfReach();
+      };
+      await expect(handler.handle('deal-d1', handOver, { authorize: never })).rejects.toBeInstanceOf(OutOfReach);
     });
 
     it('checks again when the record changed hands between the check and the append', async () => {

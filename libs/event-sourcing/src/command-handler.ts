@@ -39,6 +39,7 @@ export interface HandleOptions<State = unknown> {
    * Refuses (throws) when the caller may not act on the aggregate in this state. It runs on the very state the
    * decision is made on, and the append is conditional on that state's version, so a change of owner between the
    * check and the write cannot slip through: the append fails, and the check runs again on the state as re-read.
+   * For a repeated command it runs on the state the first one was decided on.
    */
   authorize?: (state: State) => void;
 }
@@ -163,9 +164,14 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         decided = onHeld;
       } else {
         loaded = await this.load(streamId);
-        options.authorize?.(loaded.state);
         const repeat = this.findRepeat(loaded.events, command);
-        if (repeat !== undefined) return { streamId, ...repeat, state: loaded.state, recorded: [], repeated: true };
+        if (repeat !== undefined) {
+          // A repeat answers as the first time did, to a caller who could act on the record as it was then.
+          options.authorize?.(repeat.stateBefore);
+          const { stateBefore: _before, ...answer } = repeat;
+          return { streamId, ...answer, state: loaded.state, recorded: [], repeated: true };
+        }
+        options.authorize?.(loaded.state);
         if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
           throw new ExpectedVersionMismatchError(streamId, options.expectedVersion, loaded.version);
         }
@@ -231,13 +237,16 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   private findRepeat(
     events: RecordedEvent[],
     command: C,
-  ): { version: number; events: E[]; lastPosition: bigint } | undefined {
+  ): { version: number; events: E[]; lastPosition: bigint; stateBefore: State } | undefined {
     const firstId = deterministicEventId(command.metadata.commandId, 0);
     const first = events.findIndex((event) => event.metadata.eventId === firstId);
     if (first === -1) return undefined;
     const own = events.slice(first).filter((event) => event.metadata.commandId === command.metadata.commandId);
     const last = own[own.length - 1] as RecordedEvent;
     return {
+      stateBefore: events
+        .slice(0, first)
+        .reduce((state, event) => this.decider.evolve(state, event as unknown as E), this.decider.initialState()),
       version: last.metadata.streamVersion,
       events: own.map((event) => ({ type: event.type, data: event.data }) as E),
       lastPosition: last.metadata.globalPosition,

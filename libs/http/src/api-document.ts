@@ -37,6 +37,7 @@ export function apiDocument(app: INestApplication, title: string, description: s
 function describeAccess(method: string, operation: OperationObject & Record<string, unknown>): void {
   if (operation[publicExtension] === true) {
     delete operation[publicExtension];
+    delete operation[requiredRolesExtension];
     operation.security = [];
     return;
   }
@@ -50,7 +51,7 @@ function describeAccess(method: string, operation: OperationObject & Record<stri
   operation.description = operation.description === undefined ? access : `${operation.description}\n\n${access}`;
   operation.responses['401'] ??= { description: 'No valid bearer token; `reason` says why.', content: problem };
   operation.responses['403'] ??= {
-    description: 'The token does not grant the division, or its roles do not allow this.',
+    description: "The token's roles, or the divisions it grants, do not allow this.",
     content: problem,
   };
 }

@@ -14,6 +14,11 @@ export interface RequestContext {
   principal?: Principal;
   correlationId?: string;
   idempotencyKey?: string;
+  /**
+   * Whose idempotency keys these are: the caller's by default, so one user's key never answers with another's
+   * record; an import's rows are the import's, whoever resumes it.
+   */
+  idempotencyScope?: string;
 }
 
 /** Where the authentication guard leaves the verified caller on the request. */

@@ -16,6 +16,11 @@ export interface RecordAccess<State> {
   refuse(id: string): Error;
 }
 
+/** An idempotency key as its owner's: the same key from two callers names two commands. */
+function keyOf(context: RequestContext): string {
+  return `${context.idempotencyScope ?? context.actor.userId}:${context.idempotencyKey ?? ''}`;
+}
+
 /** Streams whose latest state a runner holds between commands: enough for a busy day's working set. */
 const heldStreams = 10_000;
 
@@ -38,16 +43,15 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     this.handler = new CommandHandler(store, decider, { heldStreams });
   }
 
-  /** A new aggregate id; a repeated Idempotency-Key gives the same one. */
+  /** A new aggregate id; the same caller repeating an Idempotency-Key gets the same one. */
   newId(context: RequestContext, purpose: string): string {
     if (context.idempotencyKey === undefined) return this.ids.next();
-    return deterministicUuid(`salesos:${purpose}:${context.divisionId}:${context.idempotencyKey}`);
+    return deterministicUuid(`salesos:${purpose}:${context.divisionId}:${keyOf(context)}`);
   }
 
   metadata(context: RequestContext, commandType: string, id: string): CommandMetadata {
     return {
-      commandId:
-        context.idempotencyKey === undefined ? this.ids.next() : `${commandType}:${id}:${context.idempotencyKey}`,
+      commandId: context.idempotencyKey === undefined ? this.ids.next() : `${commandType}:${id}:${keyOf(context)}`,
       now: this.clock.now().toISOString(),
       divisionId: context.divisionId,
       actor: context.actor,
@@ -94,11 +98,14 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
     if (ownership !== undefined && !reaches(context.principal, ownership)) throw this.access.refuse(id);
   }
 
-  /** Whether the caller reaches the record in this state (never one that does not exist), for records read only. */
+  /**
+   * Whether the caller reaches a record a command reads but does not change, by the same rule as `checkReach`;
+   * whether the record exists is the caller's to check.
+   */
   mayReach(context: RequestContext, state: State): boolean {
-    const ownership = this.access?.ownership(state);
-    if (ownership === undefined) return false;
-    return context.principal === undefined || reaches(context.principal, ownership);
+    if (context.principal === undefined || this.access === undefined) return true;
+    const ownership = this.access.ownership(state);
+    return ownership === undefined || reaches(context.principal, ownership);
   }
 
   async load(id: string): Promise<{ state: State; version: number }> {

@@ -231,7 +231,11 @@ export class LeadImports {
     if (problems.length > 0) {
       return this.reject(running, { line, reason: 'invalid row', errors: fieldErrorsOf(problems) });
     }
-    const rowContext = { ...context, idempotencyKey: `import.${running.job.importId}.${line}` };
+    const rowContext = {
+      ...context,
+      idempotencyKey: `import.${running.job.importId}.${line}`,
+      idempotencyScope: `import:${running.job.importId}`,
+    };
     try {
       const captured = await this.leads.capture(toCaptureInput(request), rowContext);
       await this.assignment.assignCaptured(captured, request.territory, rowContext);

@@ -54,16 +54,21 @@ export class OpportunityCommands {
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
     const opportunityId = this.runner.newId(context, `conversion:${leadId}`);
-    const checked = this.openCommand(opportunityId, { ...input }, context, leadId);
+    const open = this.openCommand(opportunityId, input, context, leadId);
     opportunityDecider.decide(
-      { ...checked, metadata: this.runner.metadata(context, checked.type, opportunityId) },
+      { ...open, metadata: this.runner.metadata(context, open.type, opportunityId) },
       opportunityDecider.initialState(),
     );
-    const converted = (await this.leads.convert(leadId, opportunityId, context, expectedVersion)).state;
-    // The deal stays with the team the lead was routed to, as the conversion found it, so the team's lead reaches it.
-    const teamId = converted.status === 'none' ? undefined : converted.teamId;
-    const open = this.openCommand(opportunityId, { ...input }, context, leadId, teamId);
-    return this.runner.run(opportunityId, context, undefined, open, true);
+    const lead = (await this.leads.convert(leadId, opportunityId, context, expectedVersion)).state;
+    if (lead.status === 'none') return this.runner.run(opportunityId, context, undefined, open, true);
+    // The deal stays with the rep who worked the lead and the team it was routed to, as the conversion found them.
+    const ownerRepId = input.ownerRepId ?? lead.ownerRepId ?? open.data.ownerRepId;
+    const data = {
+      ...open.data,
+      ...(ownerRepId === undefined ? {} : { ownerRepId }),
+      ...(lead.teamId === undefined ? {} : { teamId: lead.teamId }),
+    };
+    return this.runner.run(opportunityId, context, undefined, { ...open, data }, true);
   }
 
   moveStage(
@@ -159,7 +164,6 @@ export class OpportunityCommands {
     input: OpenOpportunityInput,
     context: RequestContext,
     leadId?: string,
-    teamId?: string,
   ): Omit<OpenOpportunity, 'metadata'> {
     const { pipelineId, ownerRepId: named, ...rest } = input;
     const ownerRepId = ownerOfNewRecord(context.principal, named);
@@ -174,7 +178,6 @@ export class OpportunityCommands {
         opportunityId,
         divisionId: context.divisionId,
         ...(leadId === undefined ? {} : { leadId }),
-        ...(teamId === undefined ? {} : { teamId }),
         pipeline,
       },
     };
