@@ -93,14 +93,12 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
    * dealer's), checked on the state the command is decided on; the platform's own processes act without a caller.
    */
   private checkReach(id: string, context: RequestContext, state: State): void {
-    if (context.principal === undefined || this.access === undefined) return;
-    const ownership = this.access.ownership(state);
-    if (ownership !== undefined && !reaches(context.principal, ownership)) throw this.access.refuse(id);
+    if (this.access !== undefined && !this.mayReach(context, state)) throw this.access.refuse(id);
   }
 
   /**
-   * Whether the caller reaches a record a command reads but does not change, by the same rule as `checkReach`;
-   * whether the record exists is the caller's to check.
+   * Whether the caller reaches the record in this state, for commands and for records a command only reads; a record
+   * that does not exist is left to the decision (or the caller) to refuse.
    */
   mayReach(context: RequestContext, state: State): boolean {
     if (context.principal === undefined || this.access === undefined) return true;
