@@ -7,6 +7,7 @@ import {
   type Principal,
   type Role,
 } from '@salesos/http';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface TokenVerifierOptions {
   /** The public key of the embedded mode, or the identity provider's key set (JWKS). */
@@ -16,6 +17,10 @@ export interface TokenVerifierOptions {
   /** Bounded allowance for clocks that disagree, in seconds. */
   clockToleranceSeconds: number;
   algorithms?: string[];
+  /** How many verified tokens to remember, and for how long at most (defaults: 10,000 for 60 s; 0 remembers none). */
+  remember?: { tokens: number; maxAgeMs: number };
+  /** The verifier's clock, in ms: for token lifetimes and for how long a verified token is remembered. */
+  now?: () => number;
 }
 
 /** Roles that reach every division without listing them. */
@@ -27,29 +32,43 @@ const everywhere: readonly Role[] = ['admin', 'sales-director'];
  */
 export class TokenVerifier {
   private readonly algorithms: string[];
+  private readonly verified: VerifiedTokens;
+  private readonly now: () => number;
 
   constructor(private readonly options: TokenVerifierOptions) {
     this.algorithms = options.algorithms ?? ['RS256', 'ES256'];
+    const remember = options.remember ?? { tokens: 10_000, maxAgeMs: 60_000 };
+    this.verified = new VerifiedTokens(remember.tokens, remember.maxAgeMs);
+    this.now = options.now ?? Date.now;
   }
 
   async verify(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined || authorization.trim() === '') throw new AuthenticationError('missing');
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (match === null) throw new AuthenticationError('malformed');
+    const token = match[1] as string;
+    const now = this.now();
+    const known = this.verified.get(token, now);
+    if (known !== undefined) return known;
     let payload: JWTPayload;
     try {
-      const verified = await jwtVerify(match[1] as string, this.options.keys as KeyLike, {
+      const verified = await jwtVerify(token, this.options.keys as KeyLike, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds,
         algorithms: this.algorithms,
         requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(now),
       });
       payload = verified.payload;
     } catch (error) {
       throw error instanceof KeysUnavailableError ? error : failureOf(error);
     }
-    return principalOf(payload);
+    const principal = principalOf(payload);
+    // jose accepts a token until its expiry plus the clock allowance; remembering it never stretches that.
+    const expiresAt = ((payload.exp as number) + this.options.clockToleranceSeconds) * 1000;
+    this.verified.keep(token, principal, expiresAt, now);
+    return principal;
   }
 }
 
