@@ -33,8 +33,11 @@ describe('remembering verified tokens', () => {
     const { verifier, clock } = countingVerifier();
     const token = issued('rep-7');
     expect((await verifier.verify(token)).userId).toBe('rep-7');
-    expect((await verifier.verify(token)).userId).toBe('rep-7');
+    const remembered = await verifier.verify(token);
+    expect(remembered.userId).toBe('rep-7');
     expect(clock.checks).toBe(1);
+    // Shared by every request with this token, so nobody can change it for the next one.
+    expect(Object.isFrozen(remembered) && Object.isFrozen(remembered.roles)).toBe(true);
     clock.now = start + 60_000;
     await verifier.verify(token);
     expect(clock.checks).toBe(2);

@@ -32,7 +32,14 @@ export class VerifiedTokens {
   keep(token: string, principal: Principal, expiresAt: number, now: number): void {
     if (this.maxEntries <= 0) return;
     this.entries.delete(token);
-    this.entries.set(token, { principal, until: Math.min(expiresAt, now + this.maxAgeMs) });
+    // One caller's principal answers many requests: frozen, so no request can change it for the next.
+    const frozen = Object.freeze({
+      ...principal,
+      roles: Object.freeze([...principal.roles]),
+      divisions: principal.divisions === 'all' ? 'all' : Object.freeze([...principal.divisions]),
+      teams: Object.freeze([...principal.teams]),
+    });
+    this.entries.set(token, { principal: frozen, until: Math.min(expiresAt, now + this.maxAgeMs) });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
