@@ -93,17 +93,19 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
    * dealer's), checked on the state the command is decided on; the platform's own processes act without a caller.
    */
   private checkReach(id: string, context: RequestContext, state: State): void {
-    if (this.access !== undefined && !this.mayReach(context, state)) throw this.access.refuse(id);
+    if (context.principal === undefined || this.access === undefined) return;
+    const ownership = this.access.ownership(state);
+    if (ownership !== undefined && !reaches(context.principal, ownership)) throw this.access.refuse(id);
   }
 
   /**
-   * Whether the caller reaches the record in this state, for commands and for records a command only reads; a record
-   * that does not exist is left to the decision (or the caller) to refuse.
+   * Whether a record the caller reads, or a command only reads, is there for them: it exists, belongs to the division
+   * the request acts on, and is within the caller's reach. Anything else reads as not found.
    */
-  mayReach(context: RequestContext, state: State): boolean {
-    if (context.principal === undefined || this.access === undefined) return true;
-    const ownership = this.access.ownership(state);
-    return ownership === undefined || reaches(context.principal, ownership);
+  shows(context: RequestContext, state: State): boolean {
+    const ownership = this.access?.ownership(state);
+    if (ownership === undefined || ownership.divisionId !== context.divisionId) return false;
+    return context.principal === undefined || reaches(context.principal, ownership);
   }
 
   async load(id: string): Promise<{ state: State; version: number }> {

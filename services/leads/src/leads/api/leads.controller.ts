@@ -28,7 +28,7 @@ import { divisionHeaderDescription } from '@salesos/http';
 import { csvLine } from '../../shared/csv';
 import { LeadImports } from '../application/lead-imports.service';
 import { AssignmentService } from '../../assignment/application/assignment.service';
-import { LeadCommands, type LeadResult, leadOwnership } from '../application/lead-commands.service';
+import { LeadCommands, type LeadResult } from '../application/lead-commands.service';
 import { toCaptureInput } from './capture-input';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
 import type { LeadEvent } from '../domain/lead.events';
@@ -194,12 +194,7 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { state, version } = await this.commands.load(leadId);
-    const ownership = leadOwnership(state);
-    if (
-      ownership === undefined ||
-      ownership.divisionId !== caller.divisionId ||
-      (caller.principal !== undefined && !reaches(caller.principal, ownership))
-    ) {
+    if (!this.commands.runner.shows(caller, state)) {
       throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your reach');
     }
     response.setHeader('ETag', etagFor(version));

@@ -149,11 +149,7 @@ export class LeadCommands {
     expectedVersion?: number,
   ): Promise<LeadResult> {
     const into = await this.runner.load(intoLeadId);
-    if (
-      into.state.status === 'none' ||
-      into.state.divisionId !== context.divisionId ||
-      !this.runner.mayReach(context, into.state)
-    ) {
+    if (!this.runner.shows(context, into.state)) {
       throw new LeadError(LeadErrorCode.NotFound, `No lead ${intoLeadId} in your division to merge into`);
     }
     return this.runner.run(leadId, context, expectedVersion, { type: 'MergeLead', data: { intoLeadId } });

@@ -1,4 +1,3 @@
-import { opportunityOwnership } from '../projections/opportunity-board';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -147,11 +146,7 @@ export class OpportunitiesController {
       query.asKnownAt === undefined
         ? await this.commands.load(opportunityId)
         : await this.commands.loadAsKnownAt(opportunityId, new Date(query.asKnownAt));
-    if (
-      state.status === 'none' ||
-      state.divisionId !== caller.divisionId ||
-      (caller.principal !== undefined && !reaches(caller.principal, opportunityOwnership(state)))
-    ) {
+    if (!this.commands.runner.shows(caller, state)) {
       throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your reach');
     }
     response.setHeader('ETag', etagFor(version));
