@@ -4,13 +4,12 @@ import {
   AccessDeniedError,
   type AuthenticatedRequest,
   mayWrite,
+  onlyReads,
   publicRouteKey,
   requiredRolesKey,
   type Role,
 } from '@salesos/http';
 import type { TokenVerifier } from './token-verifier';
-
-const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route needs a verified bearer token, unless it is marked `@PublicRoute()`; the verified caller is left on
@@ -41,7 +40,7 @@ export class AuthGuard implements CanActivate {
     if (required !== undefined && !principal.roles.some((role) => required.includes(role))) {
       throw new AccessDeniedError(`This needs one of the roles ${required.join(', ')}`);
     }
-    if (!readOnlyMethods.has(request.method) && !mayWrite(principal)) {
+    if (!onlyReads(request.method) && !mayWrite(principal)) {
       throw new AccessDeniedError('Analysts read; they cannot change anything');
     }
     return true;

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, PathItemObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { onlyReads } from './caller-scope';
 import { requiredRolesExtension } from './required-roles';
 
 const publicExtension = 'x-salesos-public';
-const readMethods = new Set(['get', 'head', 'options']);
 const operationMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 const problem = { 'application/problem+json': { schema: { type: 'object' } } };
@@ -41,7 +41,7 @@ function describeAccess(method: string, operation: OperationObject & Record<stri
     operation.security = [];
     return;
   }
-  const reads = readMethods.has(method);
+  const reads = onlyReads(method);
   const named = operation[requiredRolesExtension] as string[] | undefined;
   // The guard lets analysts only read, whatever a route names.
   const roles = named?.filter((role) => reads || role !== 'analyst');

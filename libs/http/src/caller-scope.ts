@@ -46,6 +46,13 @@ export function grantsDivision(principal: Principal, divisionId: string): boolea
   return principal.divisions === 'all' || principal.divisions.includes(divisionId);
 }
 
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether an HTTP method only reads, the only kind an analyst may send. */
+export function onlyReads(method: string): boolean {
+  return readOnlyMethods.has(method.toUpperCase());
+}
+
 /** Analysts read; every other role may also change what its scope covers. */
 export function mayWrite(principal: Principal): boolean {
   return principal.roles.some((role) => role !== 'analyst');
