@@ -3,6 +3,7 @@ import request from 'supertest';
 import { asUser } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { startTestPlatform } from './testing/test-platform';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(60_000);
 
@@ -71,14 +72,7 @@ describe('injection-looking strings in every free-text field', () => {
     const opened = await http()
       .post(`/leads/${leadId}/conversion`)
       .set(manager)
-      .send({
-        accountName: longer,
-        pipelineId: 'new-business',
-        amount: { amount: 1000, currency: 'EUR' },
-        expectedCloseDate: '2026-06-30',
-        products: [{ productId: 'press-200', quantity: 1 }],
-        channel: { kind: 'direct' },
-      });
+      .send(dealRequest({ accountName: longer, expectedCloseDate: '2026-06-30' }));
     expect(opened.status).toBe(201);
     const deal = await http()
       .get(`/opportunities/${opened.body.opportunityId as string}`)

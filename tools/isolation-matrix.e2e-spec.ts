@@ -4,19 +4,13 @@ import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import type { Role } from '@salesos/http';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(60_000);
 
 /** Division A's secrets: no caller of division B may read them or change what holds them. */
 const secret = { company: 'Northwind Secret GmbH', segment: 'Northern secret segment' };
-const deal = {
-  accountName: secret.company,
-  pipelineId: 'new-business',
-  amount: { amount: 777_000, currency: 'EUR' },
-  expectedCloseDate: '2026-12-31',
-  products: [{ productId: 'press-200', quantity: 1 }],
-  channel: { kind: 'direct' },
-};
+const deal = dealRequest({ accountName: secret.company, amount: { amount: 777_000, currency: 'EUR' } });
 const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: secret.company } };
 /** What callers of B send: their own division's names, so anything secret in an answer came from A. */
 const southDeal = { ...deal, accountName: 'Southern Co', amount: { amount: 1000, currency: 'EUR' } };

@@ -8,6 +8,7 @@ import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src/leads-app';
 import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
 import { asUser, testAuth } from '@salesos/auth/testing';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(60_000);
 
@@ -31,14 +32,7 @@ describe('npm run projections:rebuild', () => {
     const opened = await http()
       .post('/opportunities')
       .set(headers)
-      .send({
-        accountName: 'Acme',
-        pipelineId: 'new-business',
-        amount: { amount: 30000, currency: 'EUR' },
-        expectedCloseDate: '2026-06-30',
-        products: [],
-        channel: { kind: 'direct' },
-      });
+      .send(dealRequest({ amount: { amount: 30000, currency: 'EUR' }, expectedCloseDate: '2026-06-30', products: [] }));
     await http()
       .put(`/opportunities/${opened.body.opportunityId as string}/stage`)
       .set(headers)

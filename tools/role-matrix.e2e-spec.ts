@@ -3,6 +3,7 @@ import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(120_000);
 
@@ -59,14 +60,12 @@ interface Row {
   prepare?: (subjects: Subjects) => Call;
 }
 
-const deal = (company: string, reach: Reach) => ({
-  accountName: company,
-  pipelineId: 'new-business',
-  amount: { amount: 50_000, currency: 'EUR' },
-  expectedCloseDate: '2026-12-31',
-  products: [{ productId: 'press-200', quantity: 1 }],
-  channel: reach === 'reached' ? { kind: 'dealer', dealerId: 'north-dealer' } : { kind: 'direct' },
-});
+const deal = (company: string, reach: Reach) =>
+  dealRequest({
+    accountName: company,
+    amount: { amount: 50_000, currency: 'EUR' },
+    channel: reach === 'reached' ? { kind: 'dealer', dealerId: 'north-dealer' } : { kind: 'direct' },
+  });
 const leadCommand = (suffix: string, body: object) => (subjects: Subjects) => ({
   method: 'post' as const,
   path: `/leads/${subjects.leadId}/${suffix}`,

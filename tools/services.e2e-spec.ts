@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@salesos/event-store/test
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { EmbeddedAuth } from '@salesos/auth';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(120_000);
 
@@ -87,14 +88,7 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     const opened = await request(leads)
       .post(`/leads/${lead.body.leadId as string}/conversion`)
       .set(headers)
-      .send({
-        accountName: 'Acme',
-        pipelineId: 'new-business',
-        amount: { amount: 42000, currency: 'EUR' },
-        expectedCloseDate: '2026-12-31',
-        products: [{ productId: 'press-200', quantity: 1 }],
-        channel: { kind: 'direct' },
-      });
+      .send(dealRequest({ amount: { amount: 42000, currency: 'EUR' } }));
     expect(opened.status).toBe(201);
     const path = `/opportunities/${opened.body.opportunityId as string}`;
     await request(leads).put(`${path}/stage`).set(headers).send({ stageId: 'proposal' });
