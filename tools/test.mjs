@@ -26,6 +26,7 @@ await ensurePostgres();
 step('Type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Lint', bin('eslint'), ['--max-warnings=0', '.']);
 step('Format', bin('prettier'), ['--check', '--log-level=warn', '.']);
+step('Contracts compatibility', process.execPath, ['-r', './tools/register.cjs', 'tools/contracts-check.ts']);
 
 const stopKafka = await ensureKafka();
 mkdirSync(join(root, 'tmp'), { recursive: true });

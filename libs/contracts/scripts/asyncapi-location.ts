@@ -1,5 +1,9 @@
 import { join } from 'node:path';
 
 export const asyncApiPath = join(__dirname, '..', 'asyncapi.yaml');
-/** Version of the contract document; raise it when a contract is added or a new version published. */
-export const contractsVersion = '1.3.0';
+export const releasedPath = join(__dirname, '..', 'released');
+/**
+ * Version of the contracts; raise it when a contract is added, gains an optional property or a new version is
+ * published, then run `npm run contracts:release` to keep the release as a file.
+ */
+export const contractsVersion = '1.4.0';

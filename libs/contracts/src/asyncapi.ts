@@ -1,7 +1,10 @@
 import { stringify } from 'yaml';
-import { cloudEventType, type IntegrationEventContract, type TopicDefinition } from './integration-event';
+import { type IntegrationEventContract, type TopicDefinition } from './integration-event';
 
 const kafkaBindingVersion = '0.5.0';
+
+/** A definition as plain JSON: the schema builder's own markers (symbol keys) left out. */
+const plainJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
 function pascal(text: string): string {
   return text
@@ -23,7 +26,7 @@ function headersSchema(contract: IntegrationEventContract): Record<string, unkno
     properties: {
       ce_specversion: { const: '1.0' },
       ce_id: { ...text, description: 'Unique id of this event; consumers deduplicate on it.' },
-      ce_type: { const: cloudEventType(contract) },
+      ce_type: { const: contract.type },
       ce_source: { const: `/salesos/${contract.service}` },
       ce_time: { type: 'string', format: 'date-time', description: 'When the fact happened (business time).' },
       ce_subject: { ...text, description: `The ${contract.subjectField}; equal to the record key.` },
@@ -97,12 +100,13 @@ export function buildAsyncApiDocument(contracts: readonly IntegrationEventContra
           .map((contract) => [
             messageId(contract),
             {
-              name: cloudEventType(contract),
+              name: contract.type,
               title: `${contract.name} v${contract.version}`,
               summary: contract.description,
               contentType: 'application/json',
               headers: headersSchema(contract),
-              payload: contract.schema,
+              payload: plainJson(contract.schema),
+              examples: [{ name: 'example', payload: plainJson(contract.example) }],
               correlationId: { location: '$message.header#/ce_correlationid' },
               bindings: {
                 kafka: {

@@ -3,3 +3,6 @@ export * from './cloud-events';
 export * from './contract-registry';
 export * from './asyncapi';
 export * from './catalog';
+export * from './fields/leads.fields';
+export * from './release';
+export type { Static, TObject } from '@sinclair/typebox';

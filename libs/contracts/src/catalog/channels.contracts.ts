@@ -1,5 +1,7 @@
-import type { IntegrationEventContract, TopicDefinition } from '../integration-event';
-import { id, instant, money, payload } from './schema-parts';
+import { Type } from '@sinclair/typebox';
+import { Id, Instant, Money } from '@salesos/kernel';
+import { defineContract, type IntegrationEventContract, type TopicDefinition } from '../integration-event';
+import { CompanyName, Email } from '../fields/leads.fields';
 
 const days = (count: number): number => count * 24 * 60 * 60 * 1000;
 
@@ -10,26 +12,34 @@ export const dealRegistrationTopic: TopicDefinition = {
   retentionMs: days(90),
 };
 
-export const channelsContracts: IntegrationEventContract[] = [
-  {
-    name: 'DealRegistrationSubmitted',
-    version: 1,
-    service: 'channels',
-    topic: dealRegistrationTopic,
-    subjectField: 'registrationId',
-    description: 'A dealer registered a prospective deal with a company.',
-    schema: payload(
-      'A deal registration',
-      {
-        registrationId: id,
-        divisionId: id,
-        dealerId: id,
-        companyName: { type: 'string', minLength: 1, maxLength: 200 },
-        contactEmail: { type: 'string', maxLength: 254 },
-        estimatedValue: money,
-        submittedAt: instant,
-      },
-      ['contactEmail', 'estimatedValue'],
-    ),
+export const DealRegistrationSubmittedV1 = defineContract({
+  name: 'DealRegistrationSubmitted',
+  version: 1,
+  service: 'channels',
+  topic: dealRegistrationTopic,
+  subjectField: 'registrationId',
+  description: 'A dealer registered a prospective deal with a company.',
+  schema: Type.Object(
+    {
+      registrationId: Id,
+      divisionId: Id,
+      dealerId: Id,
+      companyName: CompanyName,
+      contactEmail: Type.Optional(Email),
+      estimatedValue: Type.Optional(Money),
+      submittedAt: Instant,
+    },
+    { description: 'A deal registration' },
+  ),
+  example: {
+    registrationId: 'registration-17',
+    divisionId: 'machines',
+    dealerId: 'dealer-4',
+    companyName: 'Brandt Maschinenbau AG',
+    contactEmail: 'einkauf@brandt.example',
+    estimatedValue: { amount: 120_000, currency: 'EUR' },
+    submittedAt: '2026-04-25T07:55:00.000Z',
   },
-];
+});
+
+export const channelsContracts: readonly IntegrationEventContract[] = [DealRegistrationSubmittedV1];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { cloudEventSource, ContractRegistry, type IntegrationEventContract } from '@salesos/contracts';
+import { Type } from '@sinclair/typebox';
+import { cloudEventSource, ContractRegistry, defineContract, type IntegrationEventContract } from '@salesos/contracts';
 import type { NewEvent, RecordedEvent } from '@salesos/event-store';
 import type { IntegrationMapper } from '../relay/relay';
 
@@ -8,20 +9,19 @@ export function orderContract(
   topicName = `salesos.test.${randomUUID().slice(0, 8)}.order`,
   partitions = 3,
 ): IntegrationEventContract {
-  return {
+  return defineContract({
     name: 'OrderPlaced',
     version: 1,
     service: 'tests',
     topic: { name: topicName, description: 'Test orders', partitions, retentionMs: 3_600_000 },
     description: 'An order placed in a test',
     subjectField: 'orderId',
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['orderId', 'seq'],
-      properties: { orderId: { type: 'string' }, seq: { type: 'integer', minimum: 1 }, note: { type: 'string' } },
-    },
-  };
+    schema: Type.Object(
+      { orderId: Type.String(), seq: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    example: { orderId: 'order-1', seq: 1 },
+  });
 }
 
 export const orderType = 'salesos.tests.OrderPlaced.v1';

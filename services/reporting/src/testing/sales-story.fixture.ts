@@ -1,5 +1,17 @@
-import type { IntegrationEvent } from '@salesos/contracts';
-import { leadsEventTypes } from '../shared/leads-events';
+import {
+  type IntegrationEvent,
+  LeadAssignedV1,
+  LeadCapturedV1,
+  LeadConvertedV1,
+  LeadDisqualifiedV1,
+  LeadQualifiedV1,
+  OpportunityForecastRevisedV1,
+  OpportunityLostV1,
+  OpportunityOpenedV1,
+  OpportunityReopenedV1,
+  OpportunityStageChangedV1,
+  OpportunityWonV1,
+} from '@salesos/contracts';
 
 /**
  * A small, fixed sales story with figures computed by hand in the tests: four leads and four opportunities in the
@@ -25,7 +37,7 @@ const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const t = (day: string) => `2026-${day}T00:00:00.000Z`;
 
 function captured(leadId: string, source: string, segmentIds: string[], day: string) {
-  return event(leadsEventTypes.leadCaptured, leadId, t(day), {
+  return event(LeadCapturedV1.type, leadId, t(day), {
     leadId,
     divisionId: 'north',
     source,
@@ -36,7 +48,7 @@ function captured(leadId: string, source: string, segmentIds: string[], day: str
 }
 
 function assigned(leadId: string, repId: string, teamId: string, day: string) {
-  return event(leadsEventTypes.leadAssigned, leadId, t(day), {
+  return event(LeadAssignedV1.type, leadId, t(day), {
     leadId,
     divisionId: 'north',
     repId,
@@ -47,7 +59,7 @@ function assigned(leadId: string, repId: string, teamId: string, day: string) {
 }
 
 function opened(opportunityId: string, accountName: string, amount: number, day: string, extra: object = {}) {
-  return event(leadsEventTypes.opportunityOpened, opportunityId, t(day), {
+  return event(OpportunityOpenedV1.type, opportunityId, t(day), {
     opportunityId,
     divisionId: 'north',
     accountName,
@@ -64,7 +76,7 @@ function opened(opportunityId: string, accountName: string, amount: number, day:
 }
 
 function moved(opportunityId: string, fromStage: string, toStage: string, probability: number, day: string) {
-  return event(leadsEventTypes.opportunityStageChanged, opportunityId, t(day), {
+  return event(OpportunityStageChangedV1.type, opportunityId, t(day), {
     opportunityId,
     divisionId: 'north',
     pipelineId: 'new-business',
@@ -84,31 +96,31 @@ export function salesStory(): { leads: IntegrationEvent[]; opportunities: Integr
     captured('L3', 'web', [], '01-07'),
     assigned('L1', 'rep-1', 'team-a', '01-06'),
     assigned('L2', 'rep-2', 'team-b', '01-07'),
-    event(leadsEventTypes.leadDisqualified, 'L3', t('01-09'), {
+    event(LeadDisqualifiedV1.type, 'L3', t('01-09'), {
       leadId: 'L3',
       divisionId: 'north',
       reason: 'student',
       disqualifiedAt: t('01-09'),
     }),
-    event(leadsEventTypes.leadQualified, 'L1', t('01-10'), {
+    event(LeadQualifiedV1.type, 'L1', t('01-10'), {
       leadId: 'L1',
       divisionId: 'north',
       score: 70,
       qualifiedAt: t('01-10'),
     }),
-    event(leadsEventTypes.leadConverted, 'L1', t('01-12'), {
+    event(LeadConvertedV1.type, 'L1', t('01-12'), {
       leadId: 'L1',
       divisionId: 'north',
       opportunityId: 'O1',
       convertedAt: t('01-12'),
     }),
-    event(leadsEventTypes.leadQualified, 'L2', t('01-15'), {
+    event(LeadQualifiedV1.type, 'L2', t('01-15'), {
       leadId: 'L2',
       divisionId: 'north',
       score: 40,
       qualifiedAt: t('01-15'),
     }),
-    event(leadsEventTypes.leadConverted, 'L2', t('01-20'), {
+    event(LeadConvertedV1.type, 'L2', t('01-20'), {
       leadId: 'L2',
       divisionId: 'north',
       opportunityId: 'O2',
@@ -131,7 +143,7 @@ export function salesStory(): { leads: IntegrationEvent[]; opportunities: Integr
     opened('O4', 'Acme', 5_000, '02-03', { expectedCloseDate: '2026-03-31' }),
     moved('O2', 'proposal', 'qualification', 0.2, '02-04'),
     // Recorded on 5 February, true since 30 January: "as believed" on 31 January does not know it yet.
-    event(leadsEventTypes.opportunityForecastRevised, 'O2', t('02-05'), {
+    event(OpportunityForecastRevisedV1.type, 'O2', t('02-05'), {
       opportunityId: 'O2',
       divisionId: 'north',
       amount: eur(25_000),
@@ -141,20 +153,20 @@ export function salesStory(): { leads: IntegrationEvent[]; opportunities: Integr
       effectiveAt: t('01-30'),
     }),
     moved('O3', 'prospecting', 'negotiation', 0.75, '02-10'),
-    event(leadsEventTypes.opportunityWon, 'O1', t('02-11'), {
+    event(OpportunityWonV1.type, 'O1', t('02-11'), {
       opportunityId: 'O1',
       divisionId: 'north',
       amount: eur(12_000),
       channel: 'direct',
       wonAt: t('02-11'),
     }),
-    event(leadsEventTypes.opportunityLost, 'O2', t('02-20'), {
+    event(OpportunityLostV1.type, 'O2', t('02-20'), {
       opportunityId: 'O2',
       divisionId: 'north',
       reason: 'price',
       lostAt: t('02-20'),
     }),
-    event(leadsEventTypes.opportunityOpened, 'O9', t('01-15'), {
+    event(OpportunityOpenedV1.type, 'O9', t('01-15'), {
       opportunityId: 'O9',
       divisionId: 'south',
       accountName: 'Zeta',
@@ -175,7 +187,7 @@ function eastStory(): IntegrationEvent[] {
   const east = (type: string, opportunityId: string, day: string, data: Record<string, unknown>, recorded = day) =>
     event(type, opportunityId, t(recorded), { opportunityId, divisionId: 'east', ...data });
   const openedEast = (opportunityId: string, amount: number) =>
-    east(leadsEventTypes.opportunityOpened, opportunityId, '01-05', {
+    east(OpportunityOpenedV1.type, opportunityId, '01-05', {
       accountName: `Account of ${opportunityId}`,
       pipelineId: 'new-business',
       stageId: 'prospecting',
@@ -187,18 +199,18 @@ function eastStory(): IntegrationEvent[] {
       openedAt: t('01-05'),
     });
   const reopened = (opportunityId: string, day: string, stageId: string, probability: number) =>
-    east(leadsEventTypes.opportunityReopened, opportunityId, day, { stageId, probability, reopenedAt: t(day) });
+    east(OpportunityReopenedV1.type, opportunityId, day, { stageId, probability, reopenedAt: t(day) });
   const wonEast = (opportunityId: string, amount: number, day: string) =>
-    east(leadsEventTypes.opportunityWon, opportunityId, day, { amount: eur(amount), channel: 'direct', wonAt: t(day) });
+    east(OpportunityWonV1.type, opportunityId, day, { amount: eur(amount), channel: 'direct', wonAt: t(day) });
   return [
     openedEast('E1', 1000),
-    east(leadsEventTypes.opportunityLost, 'E1', '01-10', { reason: 'timing', lostAt: t('01-10') }),
+    east(OpportunityLostV1.type, 'E1', '01-10', { reason: 'timing', lostAt: t('01-10') }),
     reopened('E1', '01-20', 'qualification', 0.2),
     openedEast('E2', 2000),
     wonEast('E2', 2000, '01-10'),
     reopened('E2', '01-12', 'proposal', 0.5),
     wonEast('E2', 2500, '01-30'),
     openedEast('E3', 3000),
-    east(leadsEventTypes.opportunityLost, 'E3', '01-10', { reason: 'price', lostAt: t('01-10') }, '01-20'),
+    east(OpportunityLostV1.type, 'E3', '01-10', { reason: 'price', lostAt: t('01-10') }, '01-20'),
   ];
 }

@@ -1,4 +1,4 @@
-import type { IntegrationEvent } from '@salesos/contracts';
+import type { ContractData, DealRegistrationSubmittedV1, IntegrationEvent } from '@salesos/contracts';
 import { CommandHandler } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import type { Clock } from '@salesos/http';
@@ -9,13 +9,6 @@ import {
   type DecideDealRegistration,
 } from '../domain/deal-registration.decider';
 import type { OpenAccounts } from '../projections/open-accounts';
-
-export interface DealRegistrationSubmittedData {
-  registrationId: string;
-  divisionId: string;
-  dealerId: string;
-  companyName: string;
-}
 
 /** Answers each dealer registration once; the command id is the message id, so a redelivery appends nothing. */
 export class DealRegistrationIntake {
@@ -29,7 +22,9 @@ export class DealRegistrationIntake {
     this.handler = new CommandHandler(store, dealRegistrationDecider);
   }
 
-  async decide(event: IntegrationEvent<DealRegistrationSubmittedData>): Promise<DealRegistrationEvent[]> {
+  async decide(
+    event: IntegrationEvent<ContractData<typeof DealRegistrationSubmittedV1>>,
+  ): Promise<DealRegistrationEvent[]> {
     const { registrationId, divisionId, dealerId, companyName } = event.data;
     const open = this.openAccounts.openFor(divisionId, companyName);
     const result = await this.handler.handle(`dealregistration-${registrationId}`, {

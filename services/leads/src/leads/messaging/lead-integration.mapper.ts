@@ -1,6 +1,14 @@
-import type { IntegrationEvent } from '@salesos/contracts';
+import {
+  eventOf,
+  type IntegrationEvent,
+  LeadAssignedV1,
+  LeadCapturedV1,
+  LeadConvertedV1,
+  LeadDisqualifiedV1,
+  LeadQualifiedV1,
+} from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
-import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
+import { envelopeOf } from '../../shared/leads-integration-event';
 import type { LeadEvent } from '../domain/lead.events';
 
 /**
@@ -10,57 +18,52 @@ import type { LeadEvent } from '../domain/lead.events';
 export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('lead-')) return [];
   const event = recorded as unknown as LeadEvent;
-  const { metadata } = recorded;
-  const divisionId = metadata.divisionId ?? '';
-  const envelope = (name: string, subject: string, data: Record<string, unknown>): IntegrationEvent[] =>
-    leadsIntegrationEvent(recorded, name, subject, data);
+  const divisionId = recorded.metadata.divisionId ?? '';
+  const envelope = envelopeOf(recorded);
   switch (event.type) {
     case 'LeadCaptured': {
       const { data } = event;
-      return envelope('LeadCaptured', data.leadId, {
-        leadId: data.leadId,
-        divisionId: data.divisionId,
-        source: data.source,
-        ...(data.campaign ? { campaign: data.campaign } : {}),
-        companyName: data.company.name,
-        ...(data.company.industry ? { industry: data.company.industry } : {}),
-        ...(data.territory ? { territory: data.territory } : {}),
-        ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
-        segmentIds: data.segmentIds,
-        capturedAt: data.capturedAt,
-      });
+      return [
+        eventOf(LeadCapturedV1, envelope, {
+          leadId: data.leadId,
+          divisionId: data.divisionId,
+          source: data.source,
+          ...(data.campaign ? { campaign: data.campaign } : {}),
+          companyName: data.company.name,
+          ...(data.company.industry ? { industry: data.company.industry } : {}),
+          ...(data.territory ? { territory: data.territory } : {}),
+          ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
+          segmentIds: data.segmentIds,
+          capturedAt: data.capturedAt,
+        }),
+      ];
     }
-    case 'LeadQualified':
-      return envelope('LeadQualified', event.data.leadId, {
-        leadId: event.data.leadId,
-        divisionId,
-        score: event.data.score,
-        qualifiedAt: event.data.qualifiedAt,
-      });
-    case 'LeadDisqualified':
-      return envelope('LeadDisqualified', event.data.leadId, {
-        leadId: event.data.leadId,
-        divisionId,
-        reason: event.data.reason,
-        disqualifiedAt: event.data.disqualifiedAt,
-      });
-    case 'LeadAssigned':
-      return envelope('LeadAssigned', event.data.leadId, {
-        leadId: event.data.leadId,
-        divisionId,
-        repId: event.data.repId,
-        ...(event.data.previousRepId ? { previousRepId: event.data.previousRepId } : {}),
-        rule: event.data.rule.kind,
-        ...(event.data.rule.teamId ? { teamId: event.data.rule.teamId } : {}),
-        assignedAt: event.data.assignedAt,
-      });
-    case 'LeadConverted':
-      return envelope('LeadConverted', event.data.leadId, {
-        leadId: event.data.leadId,
-        divisionId,
-        opportunityId: event.data.opportunityId,
-        convertedAt: event.data.convertedAt,
-      });
+    case 'LeadQualified': {
+      const { leadId, score, qualifiedAt } = event.data;
+      return [eventOf(LeadQualifiedV1, envelope, { leadId, divisionId, score, qualifiedAt })];
+    }
+    case 'LeadDisqualified': {
+      const { leadId, reason, disqualifiedAt } = event.data;
+      return [eventOf(LeadDisqualifiedV1, envelope, { leadId, divisionId, reason, disqualifiedAt })];
+    }
+    case 'LeadAssigned': {
+      const { data } = event;
+      return [
+        eventOf(LeadAssignedV1, envelope, {
+          leadId: data.leadId,
+          divisionId,
+          repId: data.repId,
+          ...(data.previousRepId ? { previousRepId: data.previousRepId } : {}),
+          rule: data.rule.kind,
+          ...(data.rule.teamId ? { teamId: data.rule.teamId } : {}),
+          assignedAt: data.assignedAt,
+        }),
+      ];
+    }
+    case 'LeadConverted': {
+      const { leadId, opportunityId, convertedAt } = event.data;
+      return [eventOf(LeadConvertedV1, envelope, { leadId, divisionId, opportunityId, convertedAt })];
+    }
     case 'LeadDetailsRevised':
     case 'LeadScored':
     case 'LeadSegmentsMatched':

@@ -1,98 +1,109 @@
-import type { IntegrationEvent } from '@salesos/contracts';
+import {
+  eventOf,
+  type IntegrationEvent,
+  OpportunityChannelAttributedV1,
+  OpportunityForecastRevisedV1,
+  OpportunityLostV1,
+  OpportunityOpenedV1,
+  OpportunityProductsChangedV1,
+  OpportunityReopenedV1,
+  OpportunityStageChangedV1,
+  OpportunityWonV1,
+} from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
-import { leadsIntegrationEvent } from '../../shared/leads-integration-event';
+import { envelopeOf } from '../../shared/leads-integration-event';
 import type { ChannelAttribution, OpportunityEvent } from '../domain/opportunity.events';
 
 const day = (date: string): string => date.slice(0, 10);
-const channelFields = (channel: ChannelAttribution) => ({
-  channel: channel.kind,
-  ...(channel.kind === 'dealer' ? { dealerId: channel.dealerId } : {}),
-});
+const channelFields = (channel: ChannelAttribution) =>
+  channel.kind === 'dealer' ? { channel: channel.kind, dealerId: channel.dealerId } : { channel: channel.kind };
 
 /** The whole life of an opportunity is published: reporting rebuilds the pipeline, forecasts and outcomes from it. */
 export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('opportunity-')) return [];
   const event = recorded as unknown as OpportunityEvent;
-  const { metadata } = recorded;
-  const divisionId = metadata.divisionId ?? '';
-  const envelope = (name: string, subject: string, data: Record<string, unknown>): IntegrationEvent[] =>
-    leadsIntegrationEvent(recorded, name, subject, data);
+  const divisionId = recorded.metadata.divisionId ?? '';
+  const envelope = envelopeOf(recorded);
   switch (event.type) {
     case 'OpportunityOpened': {
       const { data } = event;
-      return envelope('OpportunityOpened', data.opportunityId, {
-        opportunityId: data.opportunityId,
-        divisionId: data.divisionId,
-        ...(data.leadId ? { leadId: data.leadId } : {}),
-        accountName: data.accountName,
-        pipelineId: data.pipelineId,
-        stageId: data.stageId,
-        probability: data.probability,
-        amount: data.amount,
-        expectedCloseDate: day(data.expectedCloseDate),
-        products: data.products,
-        ...channelFields(data.channel),
-        ...(data.ownerRepId ? { ownerRepId: data.ownerRepId } : {}),
-        openedAt: data.openedAt,
-      });
+      return [
+        eventOf(OpportunityOpenedV1, envelope, {
+          opportunityId: data.opportunityId,
+          divisionId: data.divisionId,
+          ...(data.leadId ? { leadId: data.leadId } : {}),
+          accountName: data.accountName,
+          pipelineId: data.pipelineId,
+          stageId: data.stageId,
+          probability: data.probability,
+          amount: data.amount,
+          expectedCloseDate: day(data.expectedCloseDate),
+          products: data.products,
+          ...channelFields(data.channel),
+          ...(data.ownerRepId ? { ownerRepId: data.ownerRepId } : {}),
+          openedAt: data.openedAt,
+        }),
+      ];
     }
-    case 'OpportunityForecastRevised':
-      return envelope('OpportunityForecastRevised', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        amount: event.data.amount,
-        expectedCloseDate: day(event.data.expectedCloseDate),
-        previousAmount: event.data.previousAmount,
-        previousExpectedCloseDate: day(event.data.previousExpectedCloseDate),
-        effectiveAt: event.data.effectiveAt,
-      });
-    case 'OpportunityProductsChanged':
-      return envelope('OpportunityProductsChanged', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        products: event.data.products,
-        changedAt: event.data.changedAt,
-      });
-    case 'OpportunityChannelAttributed':
-      return envelope('OpportunityChannelAttributed', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        ...channelFields(event.data.channel),
-        attributedAt: event.data.attributedAt,
-      });
-    case 'OpportunityReopened':
-      return envelope('OpportunityReopened', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        stageId: event.data.stageId,
-        probability: event.data.probability,
-        reopenedAt: event.data.reopenedAt,
-      });
-    case 'OpportunityStageChanged':
-      return envelope('OpportunityStageChanged', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        pipelineId: event.data.pipelineId,
-        fromStage: event.data.fromStage,
-        toStage: event.data.toStage,
-        probability: event.data.probability,
-        amount: event.data.amount,
-        changedAt: event.data.changedAt,
-      });
-    case 'OpportunityWon':
-      return envelope('OpportunityWon', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        amount: event.data.amount,
-        ...channelFields(event.data.channel),
-        wonAt: event.data.wonAt,
-      });
-    case 'OpportunityLost':
-      return envelope('OpportunityLost', event.data.opportunityId, {
-        opportunityId: event.data.opportunityId,
-        divisionId,
-        reason: event.data.reason,
-        lostAt: event.data.lostAt,
-      });
+    case 'OpportunityForecastRevised': {
+      const { data } = event;
+      return [
+        eventOf(OpportunityForecastRevisedV1, envelope, {
+          opportunityId: data.opportunityId,
+          divisionId,
+          amount: data.amount,
+          expectedCloseDate: day(data.expectedCloseDate),
+          previousAmount: data.previousAmount,
+          previousExpectedCloseDate: day(data.previousExpectedCloseDate),
+          effectiveAt: data.effectiveAt,
+        }),
+      ];
+    }
+    case 'OpportunityProductsChanged': {
+      const { opportunityId, products, changedAt } = event.data;
+      return [eventOf(OpportunityProductsChangedV1, envelope, { opportunityId, divisionId, products, changedAt })];
+    }
+    case 'OpportunityChannelAttributed': {
+      const { opportunityId, channel, attributedAt } = event.data;
+      return [
+        eventOf(OpportunityChannelAttributedV1, envelope, {
+          opportunityId,
+          divisionId,
+          ...channelFields(channel),
+          attributedAt,
+        }),
+      ];
+    }
+    case 'OpportunityReopened': {
+      const { opportunityId, stageId, probability, reopenedAt } = event.data;
+      return [
+        eventOf(OpportunityReopenedV1, envelope, { opportunityId, divisionId, stageId, probability, reopenedAt }),
+      ];
+    }
+    case 'OpportunityStageChanged': {
+      const { data } = event;
+      return [
+        eventOf(OpportunityStageChangedV1, envelope, {
+          opportunityId: data.opportunityId,
+          divisionId,
+          pipelineId: data.pipelineId,
+          fromStage: data.fromStage,
+          toStage: data.toStage,
+          probability: data.probability,
+          amount: data.amount,
+          changedAt: data.changedAt,
+        }),
+      ];
+    }
+    case 'OpportunityWon': {
+      const { opportunityId, amount, channel, wonAt } = event.data;
+      return [
+        eventOf(OpportunityWonV1, envelope, { opportunityId, divisionId, amount, ...channelFields(channel), wonAt }),
+      ];
+    }
+    case 'OpportunityLost': {
+      const { opportunityId, reason, lostAt } = event.data;
+      return [eventOf(OpportunityLostV1, envelope, { opportunityId, divisionId, reason, lostAt })];
+    }
   }
 }

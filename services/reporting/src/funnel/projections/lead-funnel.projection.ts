@@ -1,9 +1,15 @@
-import { type LeadAssignedData, type LeadCapturedData, leadsEventTypes } from '../../shared/leads-events';
-import type { Projection, ProjectionHandler } from '../../shared/projection';
+import {
+  LeadAssignedV1,
+  LeadCapturedV1,
+  LeadConvertedV1,
+  LeadDisqualifiedV1,
+  LeadQualifiedV1,
+} from '@salesos/contracts';
+import { on, type Projection } from '../../shared/projection';
+import type { ReadModelSession } from '../../shared/read-model-session';
 import type { LeadColumns } from './lead-row.entity';
 
-const captured: ProjectionHandler = (event, session) => {
-  const data = event.data as LeadCapturedData;
+const captured = on(LeadCapturedV1, ({ data }, session) => {
   const segmentIds = JSON.stringify([...data.segmentIds].sort());
   const existing = session.lead(data.leadId);
   session.saveLead({
@@ -27,39 +33,36 @@ const captured: ProjectionHandler = (event, session) => {
   for (const deal of session.opportunitiesOfLead(data.leadId)) {
     session.saveOpportunity({ ...deal, source: data.source, segmentIds });
   }
-};
+});
 
 /** A later step of a lead; the same partition brought its capture first. */
-const setOnLead =
-  (fields: (data: Record<string, string>) => Partial<LeadColumns>): ProjectionHandler =>
-  (event, session) => {
-    const data = event.data as Record<string, string>;
-    const lead = session.lead(data.leadId as string);
-    if (lead !== undefined) session.saveLead({ ...lead, ...fields(data) });
-  };
+function setOnLead(session: ReadModelSession, leadId: string, fields: Partial<LeadColumns>): void {
+  const lead = session.lead(leadId);
+  if (lead !== undefined) session.saveLead({ ...lead, ...fields });
+}
 
 /** The rep and the team the lead was routed to; its deals belong to that team too. */
-const assigned: ProjectionHandler = (event, session) => {
-  const data = event.data as LeadAssignedData;
+const assigned = on(LeadAssignedV1, ({ data }, session) => {
   const lead = session.lead(data.leadId);
   if (lead === undefined) return;
   const teamId = data.teamId ?? null;
   session.saveLead({ ...lead, ownerRepId: data.repId, teamId });
   for (const deal of session.opportunitiesOfLead(data.leadId)) session.saveOpportunity({ ...deal, teamId });
-};
+});
 
 /** The funnel's read model: one row per lead, from capture to conversion. */
 export const leadFunnelProjection: Projection = {
   name: 'lead-funnel',
   tables: ['rpt_lead'],
-  handlers: new Map<string, ProjectionHandler>([
-    [leadsEventTypes.leadCaptured, captured],
-    [leadsEventTypes.leadQualified, setOnLead((data) => ({ qualifiedAt: data.qualifiedAt }))],
-    [leadsEventTypes.leadDisqualified, setOnLead((data) => ({ disqualifiedAt: data.disqualifiedAt }))],
-    [leadsEventTypes.leadAssigned, assigned],
-    [
-      leadsEventTypes.leadConverted,
-      setOnLead((data) => ({ convertedAt: data.convertedAt, opportunityId: data.opportunityId })),
-    ],
+  handlers: new Map([
+    captured,
+    on(LeadQualifiedV1, ({ data }, session) => setOnLead(session, data.leadId, { qualifiedAt: data.qualifiedAt })),
+    on(LeadDisqualifiedV1, ({ data }, session) =>
+      setOnLead(session, data.leadId, { disqualifiedAt: data.disqualifiedAt }),
+    ),
+    assigned,
+    on(LeadConvertedV1, ({ data }, session) =>
+      setOnLead(session, data.leadId, { convertedAt: data.convertedAt, opportunityId: data.opportunityId }),
+    ),
   ]),
 };

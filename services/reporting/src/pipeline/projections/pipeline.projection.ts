@@ -1,13 +1,18 @@
-import type { IntegrationEvent } from '@salesos/contracts';
 import {
-  leadsEventTypes,
-  type OpportunityForecastRevisedData,
-  type OpportunityOpenedData,
-  type OpportunityStageChangedData,
-  type OpportunityWonData,
-} from '../../shared/leads-events';
-import type { Projection, ProjectionHandler } from '../../shared/projection';
-import type { ReadModelSession } from '../../shared/read-model-session';
+  type IntegrationEvent,
+  type IntegrationEventContract,
+  OpportunityChannelAttributedV1,
+  OpportunityForecastRevisedV1,
+  OpportunityLostV1,
+  OpportunityOpenedV1,
+  OpportunityProductsChangedV1,
+  OpportunityReopenedV1,
+  OpportunityStageChangedV1,
+  OpportunityWonV1,
+  type Static,
+  type TObject,
+} from '@salesos/contracts';
+import { on, type Projection } from '../../shared/projection';
 import type { HistoryKind, OpportunityHistoryColumns } from './opportunity-history-row.entity';
 import type { OpportunityColumns } from './opportunity-row.entity';
 import type { StageTransitionColumns } from './stage-transition-row.entity';
@@ -20,7 +25,7 @@ interface Change {
   move?: Pick<StageTransitionColumns, 'fromStage' | 'toStage' | 'direction' | 'fromEnteredAt' | 'changedAt'>;
 }
 
-type Changer = (event: IntegrationEvent, row: OpportunityColumns) => Change;
+type Changer<Data> = (event: IntegrationEvent<Data>, row: OpportunityColumns) => Change;
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -59,10 +64,10 @@ function history(
   };
 }
 
-const opened: ProjectionHandler = (event, session) => {
+const opened = on(OpportunityOpenedV1, (event, session) => {
   // The history row marks an event as applied: a repeat changes nothing.
   if (session.hasHistory(event.id)) return;
-  const data = event.data as OpportunityOpenedData;
+  const { data } = event;
   const lead = data.leadId === undefined ? undefined : session.lead(data.leadId);
   const row: OpportunityColumns = {
     opportunityId: data.opportunityId,
@@ -92,14 +97,17 @@ const opened: ProjectionHandler = (event, session) => {
   };
   session.saveOpportunity(row);
   session.addHistory(history(event, row, 'opened', data.openedAt, row));
-};
+});
 
 /** A change to an opportunity already projected; the same partition brought its opening first. */
-const changing =
-  (changer: Changer): ProjectionHandler =>
-  (event, session) => {
+const changing = <Schema extends TObject>(
+  contract: IntegrationEventContract<Schema>,
+  changer: Changer<Static<Schema>>,
+) =>
+  on(contract, (event, session) => {
     if (session.hasHistory(event.id)) return;
-    const { opportunityId } = event.data as { opportunityId: string };
+    // Every opportunity event is keyed by its opportunity: the subject is its id.
+    const opportunityId = event.subject;
     const row = session.opportunity(opportunityId);
     if (row === undefined) throw new Error(`Opportunity ${opportunityId} has not been opened in the read model`);
     const change = changer(event, row);
@@ -115,10 +123,9 @@ const changing =
     }
     session.saveOpportunity({ ...row, ...change.update });
     session.addHistory(history(event, row, change.kind, change.effectiveAt, change.update));
-  };
+  });
 
-const stageChanged: Changer = (event, row) => {
-  const data = event.data as OpportunityStageChangedData;
+const stageChanged: Changer<Static<typeof OpportunityStageChangedV1.schema>> = ({ data }, row) => {
   // Stages are ordered by probability in every pipeline, so a drop in probability is a step back.
   const direction = data.probability < row.probability ? 'backward' : 'forward';
   return {
@@ -136,8 +143,7 @@ const stageChanged: Changer = (event, row) => {
   };
 };
 
-const forecastRevised: Changer = (event) => {
-  const data = event.data as OpportunityForecastRevisedData;
+const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data }) => {
   return {
     kind: 'forecast-revised',
     effectiveAt: data.effectiveAt,
@@ -145,8 +151,8 @@ const forecastRevised: Changer = (event) => {
   };
 };
 
-const won: Changer = (event, row) => {
-  const data = event.data as OpportunityWonData;
+const won: Changer<Static<typeof OpportunityWonV1.schema>> = (event, row) => {
+  const { data } = event;
   return {
     kind: 'won',
     effectiveAt: data.wonAt,
@@ -170,8 +176,8 @@ const won: Changer = (event, row) => {
   };
 };
 
-const lost: Changer = (event, row) => {
-  const data = event.data as { reason: string; lostAt: string };
+const lost: Changer<Static<typeof OpportunityLostV1.schema>> = (event, row) => {
+  const { data } = event;
   return {
     kind: 'lost',
     effectiveAt: data.lostAt,
@@ -192,8 +198,7 @@ const lost: Changer = (event, row) => {
   };
 };
 
-const reopened: Changer = (event, row) => {
-  const data = event.data as { stageId: string; probability: number; reopenedAt: string };
+const reopened: Changer<Static<typeof OpportunityReopenedV1.schema>> = ({ data }, row) => {
   return {
     kind: 'reopened',
     effectiveAt: data.reopenedAt,
@@ -218,32 +223,28 @@ const reopened: Changer = (event, row) => {
 };
 
 /** Products and channel change no figure of the pipeline's past, so they only update the current row. */
-const currentOnly =
-  (update: (data: Record<string, unknown>) => Partial<OpportunityColumns>): ProjectionHandler =>
-  (event, session: ReadModelSession) => {
-    const data = event.data as Record<string, unknown> & { opportunityId: string };
-    const row = session.opportunity(data.opportunityId);
-    if (row !== undefined) session.saveOpportunity({ ...row, ...update(data) });
-  };
+const productsChanged = on(OpportunityProductsChangedV1, ({ data }, session) => {
+  const row = session.opportunity(data.opportunityId);
+  if (row !== undefined) session.saveOpportunity({ ...row, products: JSON.stringify(data.products) });
+});
+
+const channelAttributed = on(OpportunityChannelAttributedV1, ({ data }, session) => {
+  const row = session.opportunity(data.opportunityId);
+  if (row !== undefined) session.saveOpportunity({ ...row, channel: data.channel, dealerId: data.dealerId ?? null });
+});
 
 /** The pipeline's read models: each opportunity now, its history, and its moves between stages. */
 export const pipelineProjection: Projection = {
   name: 'pipeline',
   tables: ['rpt_opportunity', 'rpt_opportunity_history', 'rpt_stage_transition'],
-  handlers: new Map<string, ProjectionHandler>([
-    [leadsEventTypes.opportunityOpened, opened],
-    [leadsEventTypes.opportunityStageChanged, changing(stageChanged)],
-    [leadsEventTypes.opportunityForecastRevised, changing(forecastRevised)],
-    [leadsEventTypes.opportunityWon, changing(won)],
-    [leadsEventTypes.opportunityLost, changing(lost)],
-    [leadsEventTypes.opportunityReopened, changing(reopened)],
-    [leadsEventTypes.opportunityProductsChanged, currentOnly((data) => ({ products: JSON.stringify(data.products) }))],
-    [
-      leadsEventTypes.opportunityChannelAttributed,
-      currentOnly((data) => ({
-        channel: data.channel as string,
-        dealerId: (data.dealerId as string | undefined) ?? null,
-      })),
-    ],
+  handlers: new Map([
+    opened,
+    changing(OpportunityStageChangedV1, stageChanged),
+    changing(OpportunityForecastRevisedV1, forecastRevised),
+    changing(OpportunityWonV1, won),
+    changing(OpportunityLostV1, lost),
+    changing(OpportunityReopenedV1, reopened),
+    productsChanged,
+    channelAttributed,
   ]),
 };

@@ -1,0 +1,231 @@
+import {
+  channelsContracts,
+  ContractRegistry,
+  DealRegistrationSubmittedV1,
+  type IntegrationEvent,
+  isEventOf,
+} from '@salesos/contracts';
+import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
+import { deterministicUuid } from '@salesos/event-sourcing';
+import type { RecordedEvent } from '@salesos/event-store';
+import { dealRegistrationDecider } from './deal-registrations/domain/deal-registration.decider';
+import { leadDecider } from './leads/domain/lead.decider';
+import { mapLeadsIntegrationEvents } from './leads/messaging/leads-publisher';
+import { opportunityDecider } from './opportunities/domain/opportunity.decider';
+import { defaultPipelines } from './opportunities/domain/pipeline';
+
+const divisionId = 'machines';
+const actor = { userId: 'manager-machines', roles: ['division-manager'] };
+
+/** Runs commands through a decider as the command handler would, and keeps what it stores, as stored events. */
+class SampleStream<State, C extends Command, E extends DomainEvent> {
+  private state: State;
+  readonly recorded: RecordedEvent[] = [];
+
+  constructor(
+    private readonly decider: Decider<State, C, E>,
+    private readonly streamId: string,
+  ) {
+    this.state = decider.initialState();
+  }
+
+  run(command: Omit<C, 'metadata'>, now: string): this {
+    const commandId = `${this.streamId}:${this.recorded.length}`;
+    const metadata = { commandId, now, divisionId, actor };
+    for (const event of this.decider.decide({ ...command, metadata } as C, this.state)) {
+      this.state = this.decider.evolve(this.state, event);
+      this.recorded.push({
+        type: event.type,
+        data: event.data,
+        metadata: {
+          eventId: deterministicUuid(`sample:${commandId}:${this.recorded.length}`),
+          type: event.type,
+          schemaVersion: 1,
+          streamId: this.streamId,
+          streamVersion: this.recorded.length + 1,
+          globalPosition: BigInt(this.recorded.length + 1),
+          occurredAt: now,
+          recordedAt: now,
+          divisionId,
+          actor,
+          commandId,
+          correlationId: commandId,
+        },
+      });
+    }
+    return this;
+  }
+}
+
+/**
+ * What the leads service publishes today, produced by its own deciders and mappers for a story that sets every
+ * optional field: the compatibility check validates each against every released schema of its message version.
+ */
+export function leadsContractSamples(): IntegrationEvent[] {
+  const leadId = deterministicUuid('sample:lead');
+  const otherLeadId = deterministicUuid('sample:other-lead');
+  const opportunityId = deterministicUuid('sample:opportunity');
+  const pipeline = defaultPipelines[0] as (typeof defaultPipelines)[number];
+  const lead = new SampleStream(leadDecider, `lead-${leadId}`)
+    .run(
+      {
+        type: 'CaptureLead',
+        data: {
+          leadId,
+          divisionId,
+          source: 'trade-fair',
+          campaign: 'Hannover Messe 2026',
+          contact: { name: 'Ada Keller', email: 'ada@keller.example', phone: '+49 30 1234567' },
+          company: { name: 'Keller Stanztechnik GmbH', industry: 'metalworking', sizeBand: 'mid' },
+          territory: 'south',
+          estimatedValue: { amount: 48_500, currency: 'EUR' },
+          needTags: ['automation'],
+          segmentIds: ['mid-market'],
+          duplicates: [],
+          force: false,
+        },
+      },
+      '2026-04-20T09:15:00.000Z',
+    )
+    .run(
+      {
+        type: 'AssignLead',
+        data: { repId: 'rep-machines-02', rule: { kind: 'manual', detail: 'by the manager' } },
+      },
+      '2026-04-20T09:16:00.000Z',
+    )
+    .run(
+      {
+        type: 'AssignLead',
+        data: {
+          repId: 'rep-machines-07',
+          rule: { kind: 'least-loaded', ruleId: 'field', teamId: 'machines-south', detail: 'least loaded' },
+        },
+      },
+      '2026-04-20T09:17:00.000Z',
+    )
+    .run({ type: 'QualifyLead', data: { note: 'budget confirmed' } }, '2026-04-22T14:00:00.000Z')
+    .run({ type: 'ConvertLead', data: { opportunityId } }, '2026-04-24T11:30:00.000Z');
+  const other = new SampleStream(leadDecider, `lead-${otherLeadId}`)
+    .run(
+      {
+        type: 'CaptureLead',
+        data: {
+          leadId: otherLeadId,
+          divisionId,
+          source: 'web',
+          contact: { name: 'Ben Brandt' },
+          company: { name: 'Brandt AG' },
+          needTags: [],
+          segmentIds: [],
+          duplicates: [],
+          force: false,
+        },
+      },
+      '2026-04-21T09:00:00.000Z',
+    )
+    .run({ type: 'DisqualifyLead', data: { reason: 'no budget this year' } }, '2026-04-23T10:00:00.000Z');
+  const opportunity = new SampleStream(opportunityDecider, `opportunity-${opportunityId}`)
+    .run(
+      {
+        type: 'OpenOpportunity',
+        data: {
+          opportunityId,
+          divisionId,
+          leadId,
+          accountName: 'Keller Stanztechnik GmbH',
+          pipeline,
+          amount: { amount: 48_500, currency: 'EUR' },
+          expectedCloseDate: '2026-07-31',
+          products: [{ productId: 'press-200', quantity: 2 }],
+          channel: { kind: 'dealer', dealerId: 'dealer-4' },
+          ownerRepId: 'rep-machines-07',
+          teamId: 'machines-south',
+        },
+      },
+      '2026-04-24T11:30:00.000Z',
+    )
+    .run(
+      { type: 'MoveOpportunityStage', data: { pipelines: defaultPipelines, stageId: 'proposal' } },
+      '2026-05-06T08:00:00.000Z',
+    )
+    .run(
+      {
+        type: 'ReviseForecast',
+        data: {
+          amount: { amount: 52_000, currency: 'EUR' },
+          expectedCloseDate: '2026-08-15',
+          effectiveAt: '2026-05-05T16:00:00.000Z',
+        },
+      },
+      '2026-05-08T16:00:00.000Z',
+    )
+    .run(
+      { type: 'ChangeProducts', data: { products: [{ productId: 'press-200', quantity: 3 }] } },
+      '2026-05-09T09:00:00.000Z',
+    )
+    .run(
+      { type: 'AttributeChannel', data: { channel: { kind: 'dealer', dealerId: 'dealer-9' } } },
+      '2026-05-10T09:00:00.000Z',
+    )
+    .run({ type: 'WinOpportunity', data: { amount: { amount: 51_000, currency: 'EUR' } } }, '2026-06-02T15:00:00.000Z')
+    .run(
+      { type: 'ReopenOpportunity', data: { pipelines: defaultPipelines, stageId: 'negotiation' } },
+      '2026-06-05T10:00:00.000Z',
+    )
+    .run(
+      { type: 'LoseOpportunity', data: { reason: 'competitor', allowedReasons: ['competitor'] } },
+      '2026-06-20T12:00:00.000Z',
+    );
+  const registration = (registrationId: string, openLeadIds: string[]) =>
+    new SampleStream(dealRegistrationDecider, `dealregistration-${registrationId}`).run(
+      {
+        type: 'DecideDealRegistration',
+        data: {
+          registrationId,
+          divisionId,
+          dealerId: 'dealer-4',
+          companyName: 'Brandt Maschinenbau AG',
+          openLeadIds,
+          openOpportunityIds: openLeadIds.length > 0 ? [opportunityId] : [],
+        },
+      },
+      '2026-04-25T08:00:00.000Z',
+    );
+  return [lead, other, opportunity, registration('registration-17', []), registration('registration-18', [leadId])]
+    .flatMap((stream) => stream.recorded)
+    .flatMap(mapLeadsIntegrationEvents);
+}
+
+/**
+ * Takes events the leads service consumes as its consumer would: checked against the contracts it reads, then decided
+ * by the deal registration decider. Throws on the first it cannot take; the compatibility check gives it every
+ * release's examples.
+ */
+export function takeConsumedEvents(events: readonly IntegrationEvent[]): { decided: number } {
+  const registry = new ContractRegistry(channelsContracts);
+  let decided = 0;
+  for (const event of events) {
+    if (!isEventOf(DealRegistrationSubmittedV1, event)) continue;
+    const valid = registry.validate(event.type, event.data);
+    if (!valid.ok) throw new Error(`leads refuses ${event.type}: ${valid.reason}`);
+    const { registrationId, dealerId, companyName } = event.data;
+    dealRegistrationDecider.decide(
+      {
+        type: 'DecideDealRegistration',
+        data: {
+          registrationId,
+          divisionId: event.data.divisionId,
+          dealerId,
+          companyName,
+          openLeadIds: [],
+          openOpportunityIds: [],
+        },
+        metadata: { commandId: event.id, now: event.time },
+      },
+      dealRegistrationDecider.initialState(),
+    );
+    decided += 1;
+  }
+  return { decided };
+}
