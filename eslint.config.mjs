@@ -12,7 +12,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'tools/*.mjs', 'tools/eslint/*.cjs', 'tools/*.cjs'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -24,12 +24,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'salesos/no-cross-service-import': 'error',
       'salesos/pure-domain': 'error',
+      'salesos/feature-boundaries': 'error',
+      'salesos/no-feature-cycles': 'error',
+      'salesos/public-entry': 'error',
     },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      // Plain JavaScript is parsed without the TypeScript project: no type-checked rules run on it.
+      ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: {
         require: 'readonly',
         module: 'writable',
@@ -43,6 +48,12 @@ export default tseslint.config(
       },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The reporting service's shared/ folder is being split by what it does (the service template issue); until then
+    // its features are checked for purity only.
+    files: ['services/reporting/**/*.ts'],
+    rules: { 'salesos/feature-boundaries': 'off', 'salesos/no-feature-cycles': 'off' },
   },
   {
     // HTTP tests read response bodies, which supertest types as any.

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { Client, type Pool } from 'pg';
-import { createLeadsApp } from '../services/leads/src/leads-app';
+import { createLeadsApp } from '../services/leads/src';
 import { type BenchDatabase, createBenchDatabase } from './lib/bench-database';
 import { profiled } from './lib/cpu-profile';
 import { cpuSplit, sampleCpu } from './lib/cpu-split';

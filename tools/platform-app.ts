@@ -6,11 +6,11 @@ import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
-import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src/leads-app';
-import { LeadsServiceModule } from '../services/leads/src/leads-service.module';
-import { ReportingServiceModule } from '../services/reporting/src/reporting-service.module';
-import { reportingProblemMappers } from '../services/reporting/src/reporting-app';
-import { mapLeadsIntegrationEvents, publishedCategories } from '../services/leads/src/leads/messaging/leads-publisher';
+import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src';
+import { LeadsServiceModule } from '../services/leads/src';
+import { ReportingServiceModule } from '../services/reporting/src';
+import { reportingProblemMappers } from '../services/reporting/src';
+import { mapLeadsIntegrationEvents, publishedCategories } from '../services/leads/src';
 import { StoredEventHistory } from './stored-event-history';
 
 export interface PlatformParts {

@@ -7,7 +7,7 @@ import {
   PostgresRelayLock,
   type RelayLock,
 } from '@salesos/messaging';
-import { projectionsGroup } from '../services/reporting/src/shared/projections-consumer';
+import { projectionsGroup } from '../services/reporting/src';
 
 export interface PlatformMessaging {
   transport: MessageTransport;

@@ -3,9 +3,9 @@ import request from 'supertest';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
-import { createLeadsApp } from '../services/leads/src/leads-app';
-import { createReportingApp } from '../services/reporting/src/reporting-app';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createLeadsApp } from '../services/leads/src';
+import { createReportingApp } from '../services/reporting/src';
+import { openReportingDatabase } from '../services/reporting/src';
 import { platformEventHistory } from './platform-app';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 

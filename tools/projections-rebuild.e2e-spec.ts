@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '@salesos/event-store/sqlite';
 import { silentLogger } from '@salesos/messaging';
-import { createLeadsApp } from '../services/leads/src/leads-app';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createLeadsApp } from '../services/leads/src';
+import { openReportingDatabase } from '../services/reporting/src';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { dealRequest } from './testing/deal-request';
 

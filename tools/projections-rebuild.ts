@@ -7,8 +7,8 @@ import {
   type RebuildName,
   type RebuildProgress,
   rebuildableProjections,
-} from '../services/reporting/src/shared/projection-rebuild';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+} from '../services/reporting/src';
+import { openReportingDatabase } from '../services/reporting/src';
 import { platformEventHistory } from './platform-app';
 
 /** One line, rewritten in place on a terminal: events done, rate, time left. */

@@ -1,7 +1,7 @@
 import { EmbeddedAuth, type TokenSubject } from '@salesos/auth';
 import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { openReportingDatabase } from '../services/reporting/src';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';

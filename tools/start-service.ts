@@ -1,9 +1,9 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import type { INestApplication } from '@nestjs/common';
-import { createLeadsApp } from '../services/leads/src/leads-app';
-import { createReportingApp } from '../services/reporting/src/reporting-app';
-import { openReportingDatabase } from '../services/reporting/src/shared/reporting-database';
+import { createLeadsApp } from '../services/leads/src';
+import { createReportingApp } from '../services/reporting/src';
+import { openReportingDatabase } from '../services/reporting/src';
 import { platformEventHistory } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
 import { openTokenVerifier } from './platform-auth';

@@ -1,9 +1,6 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import type {
-  IntegrationEventHistory,
-  IntegrationEventPage,
-} from '../services/reporting/src/shared/integration-event-history.port';
+import type { IntegrationEventHistory, IntegrationEventPage } from '../services/reporting/src';
 
 /**
  * The integration events of the platform derived again from the event store, with each producer's own mapping:

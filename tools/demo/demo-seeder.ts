@@ -1,30 +1,53 @@
 import type { RequestContext } from '@salesos/http';
-import { AssignmentService } from '../../services/leads/src/assignment/application/assignment.service';
-import { LeadCommands } from '../../services/leads/src/leads/application/lead-commands.service';
-import { LeadError } from '../../services/leads/src/leads/domain/lead.errors';
-import { OpportunityCommands } from '../../services/leads/src/opportunities/application/opportunity-commands.service';
-import { OpportunityError } from '../../services/leads/src/opportunities/domain/opportunity.errors';
-import { defaultPipelines } from '../../services/leads/src/opportunities/domain/pipeline';
-import { SegmentCommands } from '../../services/leads/src/segments/application/segment-commands.service';
+import {
+  CaptureLeadHandler,
+  defaultPipelines,
+  DefineSegmentHandler,
+  DisqualifyLeadHandler,
+  LeadError,
+  LoseOpportunityHandler,
+  MoveOpportunityStageHandler,
+  NurtureLeadHandler,
+  OpenOpportunityFromLeadHandler,
+  OpportunityError,
+  QualifyLeadHandler,
+  ReviseForecastHandler,
+  SetAssignmentRulesHandler,
+  WinOpportunityHandler,
+} from '../../services/leads/src';
 import { companyName, type DemoDivision, demoDivisions, leadSources, lossReasons, teamsOf } from './demo-company';
 import type { MovableClock, SeededRandom } from './seeded-random';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** The leads service's application services the seeder drives, as a user of the API would. */
+/** The leads service's command handlers the seeder drives, as a user of the API would. */
 export interface SeedingServices {
-  leads: LeadCommands;
-  opportunities: OpportunityCommands;
-  segments: SegmentCommands;
-  assignment: AssignmentService;
+  defineSegment: DefineSegmentHandler;
+  setAssignmentRules: SetAssignmentRulesHandler;
+  captureLead: CaptureLeadHandler;
+  qualifyLead: QualifyLeadHandler;
+  disqualifyLead: DisqualifyLeadHandler;
+  nurtureLead: NurtureLeadHandler;
+  openFromLead: OpenOpportunityFromLeadHandler;
+  moveStage: MoveOpportunityStageHandler;
+  reviseForecast: ReviseForecastHandler;
+  win: WinOpportunityHandler;
+  lose: LoseOpportunityHandler;
 }
 
 export function seedingServices(get: <T>(type: abstract new (...args: never[]) => T) => T): SeedingServices {
   return {
-    leads: get(LeadCommands),
-    opportunities: get(OpportunityCommands),
-    segments: get(SegmentCommands),
-    assignment: get(AssignmentService),
+    defineSegment: get(DefineSegmentHandler),
+    setAssignmentRules: get(SetAssignmentRulesHandler),
+    captureLead: get(CaptureLeadHandler),
+    qualifyLead: get(QualifyLeadHandler),
+    disqualifyLead: get(DisqualifyLeadHandler),
+    nurtureLead: get(NurtureLeadHandler),
+    openFromLead: get(OpenOpportunityFromLeadHandler),
+    moveStage: get(MoveOpportunityStageHandler),
+    reviseForecast: get(ReviseForecastHandler),
+    win: get(WinOpportunityHandler),
+    lose: get(LoseOpportunityHandler),
   };
 }
 
@@ -144,14 +167,18 @@ export class DemoSeeder {
 
   private async setUp(division: DemoDivision): Promise<void> {
     const context = this.manager(division);
-    const strategic = await this.services.segments.define('Strategic accounts', { sizeBands: ['enterprise'] }, context);
-    await this.services.segments.define('Mid-market', { sizeBands: ['mid', 'large'] }, context);
-    await this.services.segments.define(
+    const strategic = await this.services.defineSegment.execute(
+      'Strategic accounts',
+      { sizeBands: ['enterprise'] },
+      context,
+    );
+    await this.services.defineSegment.execute('Mid-market', { sizeBands: ['mid', 'large'] }, context);
+    await this.services.defineSegment.execute(
       'High value',
       { priceBand: { currency: division.currency, min: 100_000 } },
       context,
     );
-    await this.services.segments.define('Automation needs', { needTags: ['automation'] }, context);
+    await this.services.defineSegment.execute('Automation needs', { needTags: ['automation'] }, context);
     this.count(4);
     const teams = teamsOf(division);
     const strategicId = strategic.streamId.slice('segment-'.length);
@@ -170,7 +197,7 @@ export class DemoSeeder {
         repIds: teams.flatMap((team) => team.repIds),
       },
     ];
-    await this.services.assignment.setRules(rules, context);
+    await this.services.setAssignmentRules.execute(rules, context);
     this.count(1);
   }
 
@@ -220,7 +247,7 @@ export class DemoSeeder {
     ]);
     let captured;
     try {
-      captured = await this.services.leads.capture(
+      captured = await this.services.captureLead.execute(
         {
           source: this.random.weighted(leadSources),
           contact: {
@@ -240,11 +267,9 @@ export class DemoSeeder {
       throw error;
     }
     this.progress.leads += 1;
-    this.count(captured.events.length);
-    const assigned = await this.services.assignment.assignCaptured(captured, territory, context);
-    if (assigned) this.count(1);
-    const leadId = captured.streamId.slice('lead-'.length);
-    const owner = assigned?.repId ?? `rep-${division.divisionId}-01`;
+    this.count(captured.result.events.length);
+    const { leadId } = captured;
+    const owner = captured.routing?.repId ?? `rep-${division.divisionId}-01`;
     const roll = this.random.next();
     if (roll < 0.55) {
       this.timeline.add(this.later(1, 10), () =>
@@ -253,7 +278,7 @@ export class DemoSeeder {
     } else if (roll < 0.8) {
       this.timeline.add(this.later(1, 6), () =>
         this.act(() =>
-          this.services.leads.disqualify(
+          this.services.disqualifyLead.execute(
             leadId,
             this.random.pick(['no budget', 'student', 'competitor', 'no need']),
             this.as(division, owner),
@@ -263,7 +288,7 @@ export class DemoSeeder {
     } else {
       this.timeline.add(this.later(2, 20), () =>
         this.act(() =>
-          this.services.leads.nurture(leadId, { note: 'not ready this quarter' }, this.as(division, owner)),
+          this.services.nurtureLead.execute(leadId, { note: 'not ready this quarter' }, this.as(division, owner)),
         ),
       );
     }
@@ -294,7 +319,7 @@ export class DemoSeeder {
     },
   ): Promise<void> {
     const { leadId, owner, groupId, product, value } = deal;
-    await this.act(() => this.services.leads.qualify(leadId, undefined, this.as(division, owner)));
+    await this.act(() => this.services.qualifyLead.execute(leadId, undefined, this.as(division, owner)));
     if (!this.random.chance(0.7)) return;
     this.timeline.add(this.later(1, 7), async () => {
       const pipelineId =
@@ -305,7 +330,7 @@ export class DemoSeeder {
           : { kind: 'direct' as const };
       let opened;
       try {
-        opened = await this.services.opportunities.convertLead(
+        opened = await this.services.openFromLead.execute(
           leadId,
           {
             accountName: deal.account,
@@ -348,7 +373,7 @@ export class DemoSeeder {
     if (this.random.chance(0.2)) {
       const revised = Math.round((value * this.random.between(0.8, 1.25)) / 100) * 100;
       await this.act(() =>
-        this.services.opportunities.revise(
+        this.services.reviseForecast.execute(
           opportunityId,
           {
             amount: { amount: revised, currency: division.currency },
@@ -363,23 +388,23 @@ export class DemoSeeder {
       const lose = this.random.chance(0.75 - 0.5 * closeOdds);
       await this.act(() =>
         lose
-          ? this.services.opportunities.lose(opportunityId, this.random.pick(lossReasons), context)
-          : this.services.opportunities.win(opportunityId, undefined, context),
+          ? this.services.lose.execute(opportunityId, this.random.pick(lossReasons), context)
+          : this.services.win.execute(opportunityId, undefined, context),
       );
       return;
     }
     if (stageIndex > 0 && this.random.chance(0.1)) {
       const back = stages[stageIndex - 1];
-      if (back) await this.act(() => this.services.opportunities.moveStage(opportunityId, back.stageId, context));
+      if (back) await this.act(() => this.services.moveStage.execute(opportunityId, back.stageId, context));
       next([4, 18], stageIndex - 1);
       return;
     }
     const forward = stages[stageIndex + 1];
     if (forward === undefined) {
-      await this.act(() => this.services.opportunities.win(opportunityId, undefined, context));
+      await this.act(() => this.services.win.execute(opportunityId, undefined, context));
       return;
     }
-    await this.act(() => this.services.opportunities.moveStage(opportunityId, forward.stageId, context));
+    await this.act(() => this.services.moveStage.execute(opportunityId, forward.stageId, context));
     next([5, 25], stageIndex + 1);
   }
 }

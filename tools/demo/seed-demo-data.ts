@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { EventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
-import { LeadsServiceModule } from '../../services/leads/src/leads-service.module';
+import { LeadsServiceModule } from '../../services/leads/src';
 import { DemoSeeder, seedingServices, type SeedProgress } from './demo-seeder';
 import { MovableClock, SeededIds, SeededRandom } from './seeded-random';
 

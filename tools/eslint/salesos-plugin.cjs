@@ -3,9 +3,21 @@
 /**
  * Lint rules for the architecture's invariants (ARCHITECTURE.md section 8):
  * - services talk through events, so one service never imports another's code;
- * - a domain/ folder stays pure: no Nest, TypeORM or Kafka.
+ * - a domain/ folder stays pure: no Nest, TypeORM or Kafka;
+ * - a feature is used only through its index.ts, arrows point down inside it, and features import each other
+ *   without cycles;
+ * - code outside a service uses only its public entry point, services/<name>/src/index.ts.
  */
 const path = require('node:path');
+const {
+  featureGraph,
+  layerRank,
+  locate,
+  onImports: onImportsTyped,
+  pathBetween,
+  resolveRelative,
+  testFile,
+} = require('./architecture.cjs');
 
 const frameworkImports = [
   /^@nestjs\//,
@@ -93,7 +105,134 @@ const pureDomain = {
   },
 };
 
+/** @type {import('eslint').Rule.RuleModule} */
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'A feature is used only through its index.ts; inside a feature, arrows point down (api, messaging, projections -> application -> domain); core/ is below every feature.',
+    },
+    messages: {
+      internals: "Import '{{source}}' reaches into feature '{{feature}}': import its index.ts ('{{index}}') instead.",
+      upward:
+        '{{from}}/ may not import {{to}}/ of its feature: arrows point api, messaging, projections -> application -> domain.',
+      coreImportsFeature: "core/ is below every feature and may not import feature '{{feature}}'.",
+      domainRuntime: "domain/ may import only types from another feature ('{{source}}'): use 'import type'.",
+      domainImpureCore: "domain/ may import only core/domain/ of core/, not '{{source}}'.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const filename = context.filename;
+    const from = locate(filename);
+    if (from === undefined || !from.inSrc) return {};
+    const isTest = testFile.test(filename);
+    return onImportsTyped(context, (node, source, isTypeOnly) => {
+      const resolved = resolveRelative(filename, source);
+      const to = resolved === undefined ? undefined : locate(resolved);
+      if (to === undefined || to.service !== from.service || to.feature === undefined) return;
+      if (from.feature === 'core' && to.feature !== 'core') {
+        context.report({ node, messageId: 'coreImportsFeature', data: { feature: to.feature } });
+        return;
+      }
+      if (to.feature === 'core') {
+        const coreDomain = path.join(to.src, 'core', 'domain');
+        if (from.layer === 'domain' && !isTest && !(resolved ?? '').startsWith(coreDomain)) {
+          context.report({ node, messageId: 'domainImpureCore', data: { source } });
+        }
+        return;
+      }
+      if (to.feature !== from.feature) {
+        if (!to.isIndex) {
+          const index = path.relative(path.dirname(filename), path.join(to.src, to.feature)) || '.';
+          context.report({ node, messageId: 'internals', data: { source, feature: to.feature, index } });
+        } else if (from.layer === 'domain' && !isTypeOnly && !isTest) {
+          context.report({ node, messageId: 'domainRuntime', data: { source } });
+        }
+        return;
+      }
+      if (isTest || from.layer === undefined || to.layer === undefined) return;
+      const [fromRank, toRank] = [layerRank[from.layer], layerRank[to.layer]];
+      if (toRank > fromRank || (toRank === fromRank && toRank === 2 && to.layer !== from.layer)) {
+        context.report({ node, messageId: 'upward', data: { from: from.layer, to: to.layer } });
+      }
+    });
+  },
+};
+
+/** @type {import('eslint').Rule.RuleModule} */
+const noFeatureCycles = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Features of a service import each other without cycles.' },
+    messages: {
+      cycle: "Feature '{{from}}' imports '{{to}}', which already depends on it ({{route}}): a cycle between features.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const filename = context.filename;
+    const from = locate(filename);
+    if (from?.feature === undefined || from.feature === 'core' || !from.inSrc || testFile.test(filename)) return {};
+    return onImportsTyped(context, (node, source) => {
+      const resolved = resolveRelative(filename, source);
+      const to = resolved === undefined ? undefined : locate(resolved);
+      if (
+        to?.feature === undefined ||
+        to.service !== from.service ||
+        to.feature === from.feature ||
+        to.feature === 'core'
+      ) {
+        return;
+      }
+      const back = pathBetween(featureGraph(from.src), to.feature, from.feature);
+      if (back !== undefined) {
+        context.report({
+          node,
+          messageId: 'cycle',
+          data: { from: from.feature, to: to.feature, route: [from.feature, ...back].join(' -> ') },
+        });
+      }
+    });
+  },
+};
+
+/** @type {import('eslint').Rule.RuleModule} */
+const publicEntry = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Code outside a service uses only the service's public entry point, services/<name>/src/index.ts.",
+    },
+    messages: {
+      internals:
+        "Import '{{source}}' reaches into service '{{service}}': import its public entry point (services/{{service}}/src).",
+    },
+    schema: [],
+  },
+  create(context) {
+    const filename = context.filename;
+    const from = locate(filename);
+    return onImportsTyped(context, (node, source) => {
+      const resolved = resolveRelative(filename, source);
+      const to = resolved === undefined ? undefined : locate(resolved);
+      if (to === undefined || !to.inSrc || from?.service === to.service) return;
+      const entry = path.relative(to.src, /** @type {string} */ (resolved));
+      if (entry !== '' && entry !== 'index' && entry !== 'index.ts') {
+        context.report({ node, messageId: 'internals', data: { source, service: to.service } });
+      }
+    });
+  },
+};
+
 module.exports = {
   meta: { name: 'eslint-plugin-salesos' },
-  rules: { 'no-cross-service-import': noCrossServiceImport, 'pure-domain': pureDomain },
+  rules: {
+    'no-cross-service-import': noCrossServiceImport,
+    'pure-domain': pureDomain,
+    'feature-boundaries': featureBoundaries,
+    'no-feature-cycles': noFeatureCycles,
+    'public-entry': publicEntry,
+  },
 };

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
-import { openReportingDatabase } from '../../services/reporting/src/shared/reporting-database';
+import { openReportingDatabase } from '../../services/reporting/src';
 import { createPlatformApp } from '../platform-app';
 
 /** The whole platform in this process, on memory and SQLite, checking tokens signed with the tests' key. */

@@ -11,3 +11,4 @@ export * from './public-route';
 export * from './required-roles';
 export * from './caller-scope';
 export * from './api-document';
+export * from './caller-commands';

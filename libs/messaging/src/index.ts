@@ -17,3 +17,4 @@ export * from './health/messaging-health';
 export * from './messaging-logger';
 export * from './nest/messaging.module';
 export * from './nest/health.controller';
+export * from './relay/envelope';

@@ -8,11 +8,10 @@ import {
 import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
 import { deterministicUuid } from '@salesos/event-sourcing';
 import type { RecordedEvent } from '@salesos/event-store';
-import { dealRegistrationDecider } from './deal-registrations/domain/deal-registration.decider';
-import { leadDecider } from './leads/domain/lead.decider';
-import { mapLeadsIntegrationEvents } from './leads/messaging/leads-publisher';
-import { opportunityDecider } from './opportunities/domain/opportunity.decider';
-import { defaultPipelines } from './opportunities/domain/pipeline';
+import { dealRegistrationDecider } from './deal-registrations';
+import { leadDecider } from './leads';
+import { mapLeadsIntegrationEvents } from './leads-publishing';
+import { defaultPipelines, opportunityDecider } from './opportunities';
 
 const divisionId = 'machines';
 const actor = { userId: 'manager-machines', roles: ['division-manager'] };

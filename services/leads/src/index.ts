@@ -1,4 +1,22 @@
-/** The leads service's public entry point: what tools and the platform may use of it. */
+/**
+ * The leads service's public entry point: what the platform's composition, tools and benchmarks may use of it.
+ * Nothing outside the service imports anything else from it.
+ */
 export { createLeadsApp, consumeDealRegistrations, leadsOpenApi, leadsProblemMappers } from './leads-app';
 export { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
+export { mapLeadsIntegrationEvents, publishedCategories, type LeadsPublishing } from './leads-publishing';
 export { leadsContractSamples, takeConsumedEvents } from './contract-samples';
+/** The service's application API, for the demo data and the import of other systems' data. */
+export { CaptureLeadHandler, DisqualifyLeadHandler, LeadError, NurtureLeadHandler, QualifyLeadHandler } from './leads';
+export { DefineSegmentHandler } from './segments';
+export { SetAssignmentRulesHandler } from './assignment';
+export {
+  defaultPipelines,
+  LoseOpportunityHandler,
+  MoveOpportunityStageHandler,
+  OpenOpportunityFromLeadHandler,
+  OpportunityError,
+  ReviseForecastHandler,
+  WinOpportunityHandler,
+} from './opportunities';
+export { LeadImports, LEAD_IMPORT_TIMING, type LeadImportTiming } from './lead-imports';

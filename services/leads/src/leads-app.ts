@@ -12,14 +12,21 @@ import {
   PassThroughInbox,
   SalesosEventsServer,
 } from '@salesos/messaging';
-import { leadProblems } from './leads/api/lead-problems';
-import { opportunityProblems } from './opportunities/api/opportunity-problems';
-import { segmentProblems } from './segments/api/segment-problems';
-import { assignmentProblems } from './assignment/api/assignment-rules.controller';
+import { assignmentProblems } from './assignment';
+import { leadImportProblems } from './lead-imports';
+import { leadProblems } from './leads';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
+import { opportunityProblems } from './opportunities';
+import { segmentProblems } from './segments';
 
-/** How the leads service's own errors read over HTTP. */
-export const leadsProblemMappers = [leadProblems, opportunityProblems, segmentProblems, assignmentProblems];
+/** How the leads service's own errors read over HTTP: each feature's one mapping. */
+export const leadsProblemMappers = [
+  leadProblems,
+  leadImportProblems,
+  opportunityProblems,
+  segmentProblems,
+  assignmentProblems,
+];
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(app, 'SalesOS leads', 'Target audiences, leads, opportunities and the pipeline.');

@@ -1,18 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
-import { EVENT_STORE, LEADS_LOGGER } from './leads-service.tokens';
 import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
-import { type StreamView, ViewsFeeder } from './shared/views-feeder';
-import { SegmentCatalog } from './segments/projections/segment-catalog';
-import { LeadDirectory } from './leads/projections/lead-directory';
-import { OpenAccounts } from './deal-registrations/projections/open-accounts';
-import { AssignmentRuleBook } from './assignment/application/assignment-rule-book';
-import { OpportunityBoard } from './opportunities/projections/opportunity-board';
-import { LeadsModule } from './leads/leads.module';
-import { OpportunitiesModule } from './opportunities/opportunities.module';
-import { DealRegistrationsModule } from './deal-registrations/deal-registrations.module';
-import { LEADS_PUBLISHING, type LeadsPublishing } from './leads/messaging/leads-publisher';
+import { AssignmentModule } from './assignment';
+import { EVENT_STORE, LEADS_LOGGER } from './core/leads-service.tokens';
+import { ServiceViews } from './core/views-feeder';
+import { DealRegistrationsModule } from './deal-registrations';
+import { LeadImportsModule } from './lead-imports';
+import { LeadsModule } from './leads';
+import { LEADS_PUBLISHING, LeadsPublisher, type LeadsPublishing } from './leads-publishing';
+import { OpportunitiesModule } from './opportunities';
+import { SegmentsModule } from './segments';
 
 export interface LeadsServiceOptions {
   store: EventStore;
@@ -26,14 +24,21 @@ export interface LeadsServiceOptions {
   health?: MessagingHealth;
 }
 
-/** The leads service: its features over one event store, with time and ids injected. */
+/** The leads service: one Nest module per feature over one event store, with time and ids injected. */
 @Module({})
 export class LeadsServiceModule {
   static forRoot(options: LeadsServiceOptions): DynamicModule {
     return {
       module: LeadsServiceModule,
       global: true,
-      imports: [LeadsModule, OpportunitiesModule, DealRegistrationsModule],
+      imports: [
+        SegmentsModule,
+        AssignmentModule,
+        LeadsModule,
+        LeadImportsModule,
+        OpportunitiesModule,
+        DealRegistrationsModule,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },
@@ -41,16 +46,11 @@ export class LeadsServiceModule {
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
         { provide: MessagingHealth, useValue: options.health ?? new MessagingHealth() },
-        {
-          // One subscription feeds every view the service keeps of its own streams.
-          provide: ViewsFeeder,
-          inject: [SegmentCatalog, LeadDirectory, OpenAccounts, AssignmentRuleBook, OpportunityBoard],
-          useFactory: (...views: StreamView[]) =>
-            new ViewsFeeder(options.store, ['lead', 'segment', 'opportunity', 'assignmentrules'], views),
-        },
+        { provide: ServiceViews, useValue: new ServiceViews(options.store) },
+        LeadsPublisher,
       ],
       controllers: [HealthController],
-      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER, MessagingHealth],
+      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER, MessagingHealth, ServiceViews],
     };
   }
 }

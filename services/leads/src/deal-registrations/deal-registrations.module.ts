@@ -1,22 +1,13 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '@salesos/event-store';
-import { Clock } from '@salesos/http';
-import { EVENT_STORE } from '../leads-service.tokens';
-import { DealRegistrationIntake } from './application/deal-registration-intake';
+import { LeadsModule } from '../leads';
+import { OpportunitiesModule } from '../opportunities';
+import { DecideDealRegistrationHandler } from './application/decide-deal-registration.handler';
 import { DealRegistrationsConsumer } from './messaging/deal-registrations.consumer';
-import { OpenAccounts } from './projections/open-accounts';
 
+/** Deal registration intake: dealers' registrations answered, accepted or in conflict with open accounts. */
 @Module({
+  imports: [LeadsModule, OpportunitiesModule],
   controllers: [DealRegistrationsConsumer],
-  providers: [
-    OpenAccounts,
-    {
-      provide: DealRegistrationIntake,
-      inject: [EVENT_STORE, OpenAccounts, Clock],
-      useFactory: (store: EventStore, openAccounts: OpenAccounts, clock: Clock) =>
-        new DealRegistrationIntake(store, openAccounts, clock),
-    },
-  ],
-  exports: [OpenAccounts],
+  providers: [DecideDealRegistrationHandler],
 })
 export class DealRegistrationsModule {}

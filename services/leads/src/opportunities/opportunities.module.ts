@@ -1,40 +1,48 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '@salesos/event-store';
-import { Clock, IdGenerator } from '@salesos/http';
-import { EVENT_STORE } from '../leads-service.tokens';
-import { LeadCommands } from '../leads/application/lead-commands.service';
-import { LeadsModule } from '../leads/leads.module';
-import { DealRegistrationsModule } from '../deal-registrations/deal-registrations.module';
-import { OpenAccounts } from '../deal-registrations/projections/open-accounts';
-import { OpportunitiesController } from './api/opportunities.controller';
-import { OpportunityCommands } from './application/opportunity-commands.service';
+import { LeadsModule } from '../leads';
+import { AttributeChannelHandler } from './application/attribute-channel.handler';
+import { ChangeProductsHandler } from './application/change-products.handler';
+import { LoseOpportunityHandler } from './application/lose-opportunity.handler';
+import { MoveOpportunityStageHandler } from './application/move-opportunity-stage.handler';
+import { OpenOpportunityFromLeadHandler } from './application/open-opportunity-from-lead.handler';
+import { OpenOpportunityHandler } from './application/open-opportunity.handler';
+import { OpportunityBoard } from './application/opportunity-board.port';
+import { OpportunityStreams } from './application/opportunity-streams';
 import { PipelineCatalog } from './application/pipeline-catalog';
-import { OpportunityBoard } from './projections/opportunity-board';
+import { ReadOpportunityQuery } from './application/read-opportunity.query';
+import { ReopenOpportunityHandler } from './application/reopen-opportunity.handler';
+import { ReviseForecastHandler } from './application/revise-forecast.handler';
+import { WinOpportunityHandler } from './application/win-opportunity.handler';
+import { OpportunitiesController } from './api/opportunities.controller';
+import { InMemoryOpportunityBoard } from './projections/opportunity-board';
 
+/** The pipeline: deals opened on their own or from a lead, moved through stages, forecast, won, lost, reopened. */
 @Module({
-  imports: [LeadsModule, DealRegistrationsModule],
+  imports: [LeadsModule],
   controllers: [OpportunitiesController],
   providers: [
+    OpportunityStreams,
     PipelineCatalog,
-    OpportunityBoard,
-    {
-      provide: OpportunityCommands,
-      inject: [EVENT_STORE, PipelineCatalog, LeadCommands, Clock, IdGenerator, OpenAccounts, OpportunityBoard],
-      useFactory: (
-        store: EventStore,
-        pipelines: PipelineCatalog,
-        leads: LeadCommands,
-        clock: Clock,
-        ids: IdGenerator,
-        openAccounts: OpenAccounts,
-        board: OpportunityBoard,
-      ) =>
-        new OpportunityCommands(store, pipelines, leads, clock, ids, (event) => {
-          openAccounts.apply(event);
-          board.apply(event);
-        }),
-    },
+    InMemoryOpportunityBoard,
+    { provide: OpportunityBoard, useExisting: InMemoryOpportunityBoard },
+    ReadOpportunityQuery,
+    OpenOpportunityHandler,
+    OpenOpportunityFromLeadHandler,
+    MoveOpportunityStageHandler,
+    ReviseForecastHandler,
+    ChangeProductsHandler,
+    AttributeChannelHandler,
+    WinOpportunityHandler,
+    LoseOpportunityHandler,
+    ReopenOpportunityHandler,
   ],
-  exports: [OpportunityBoard],
+  exports: [
+    OpportunityBoard,
+    OpenOpportunityFromLeadHandler,
+    MoveOpportunityStageHandler,
+    ReviseForecastHandler,
+    WinOpportunityHandler,
+    LoseOpportunityHandler,
+  ],
 })
 export class OpportunitiesModule {}

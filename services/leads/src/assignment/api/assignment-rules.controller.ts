@@ -1,19 +1,11 @@
 import { Body, Controller, Get, Headers, Inject, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  Caller,
-  etagFor,
-  expectedVersionFrom,
-  type ProblemDetails,
-  type ProblemMapper,
-  problemTypeForCode,
-  type RequestContext,
-} from '@salesos/http';
+import { Caller, etagFor, expectedVersionFrom, type RequestContext } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
-import { AssignmentService } from '../application/assignment.service';
-import { AssignmentRuleError } from '../domain/assignment-rule-set.decider';
+import { DivisionRules } from '../application/division-rules.port';
+import { SetAssignmentRulesHandler } from '../application/set-assignment-rules.handler';
 import type { AssignmentRule } from '../domain/assignment-rules';
 import { type AssignmentRuleRequest, SetAssignmentRulesRequest } from './assignment-rules.request.dto';
 
@@ -35,30 +27,20 @@ function toRule(request: AssignmentRuleRequest): AssignmentRule {
   };
 }
 
-/** Rule errors are bad values in the request body. */
-export const assignmentProblems: ProblemMapper = (error): ProblemDetails | undefined =>
-  error instanceof AssignmentRuleError
-    ? {
-        type: problemTypeForCode(error.code),
-        title: 'The assignment rules are not valid',
-        status: 400,
-        detail: error.message,
-        code: error.code,
-        errors: [{ field: 'rules', message: error.message }],
-      }
-    : undefined;
-
 @ApiTags('assignment')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('assignment-rules')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
 export class AssignmentRulesController {
-  constructor(@Inject(AssignmentService) private readonly assignment: AssignmentService) {}
+  constructor(
+    @Inject(DivisionRules) private readonly divisionRules: DivisionRules,
+    @Inject(SetAssignmentRulesHandler) private readonly setRules: SetAssignmentRulesHandler,
+  ) {}
 
   @Get()
-  list(@Caller() caller: RequestContext) {
-    return { rules: this.assignment.rulesOf(caller.divisionId) };
+  async list(@Caller() caller: RequestContext) {
+    return { rules: await this.divisionRules.rulesOf(caller.divisionId) };
   }
 
   @Put()
@@ -69,7 +51,7 @@ export class AssignmentRulesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.assignment.setRules(body.rules.map(toRule), caller, expectedVersionFrom(ifMatch));
+    const result = await this.setRules.execute(body.rules.map(toRule), caller, expectedVersionFrom(ifMatch));
     response.setHeader('ETag', etagFor(result.version));
     return { version: result.version, rules: result.state.rules };
   }

@@ -1,4 +1,11 @@
-import type { AssignmentRuleFired } from '../../leads/domain/lead.events';
+/** Which assignment rule chose the rep, so the choice can be explained later. */
+export interface AssignmentRuleFired {
+  kind: 'manual' | 'territory-segment' | 'round-robin' | 'least-loaded';
+  ruleId?: string;
+  /** The team whose reps the rule chose from (round-robin and least-loaded rules). */
+  teamId?: string;
+  detail: string;
+}
 
 /** A division's rules, tried in order; the first that applies picks the rep. */
 export type AssignmentRule =

@@ -5,7 +5,7 @@ import {
   type IntegrationEvent,
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
-import { envelopeOf } from '../../shared/leads-integration-event';
+import { envelopeOf } from '@salesos/messaging';
 import type { DealRegistrationEvent } from '../domain/deal-registration.decider';
 
 /** Every decision is published, as the answer the channels service waits for. */

@@ -1,4 +1,4 @@
-import type { CaptureLeadInput } from '../application/lead-commands.service';
+import type { CaptureLeadInput } from '../application/capture-lead.handler';
 import type { CaptureLeadRequest } from './capture-lead.request.dto';
 
 /** DTO instances become plain data here: events hold only plain JSON. */

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type CompanySizeBand, companySizeBands } from '../../segments/domain/segment-criteria';
+import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class ContactRequest {
   @ApiProperty({ maxLength: 200 })

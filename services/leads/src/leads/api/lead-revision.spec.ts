@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
-import { LeadSegmentRematcher } from '../application/lead-segment-rematcher';
+import { SegmentRematchPolicy } from '../application/segment-rematch.policy';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
@@ -45,7 +45,7 @@ describe('revising leads and rematching them to segments', () => {
       .set(headers)
       .set(extra)
       .send(body as object);
-  const rematched = () => app.get(LeadSegmentRematcher).settled();
+  const rematched = () => app.get(SegmentRematchPolicy).settled();
 
   describe('PATCH /leads/:leadId', () => {
     it('revises details, matches the lead again and rescores it', async () => {

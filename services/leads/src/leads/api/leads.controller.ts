@@ -1,38 +1,33 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   Caller,
+  divisionHeaderDescription,
   etagFor,
   expectedVersionFrom,
+  leadRoutingRoles,
+  organisationRoles,
+  pageWindow,
+  reaches,
+  type RecordOwnership,
   type RequestContext,
   RequestValidationError,
+  RequireRoles,
   UuidParam,
 } from '@salesos/http';
-import { leadRoutingRoles, organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
-import { divisionHeaderDescription } from '@salesos/http';
-import { csvLine } from '../../shared/csv';
-import { LeadImports } from '../application/lead-imports.service';
-import { AssignmentService } from '../../assignment/application/assignment.service';
-import { LeadCommands, type LeadResult } from '../application/lead-commands.service';
+import { csvLine } from '../../core/csv';
+import { AssignLeadHandler } from '../application/assign-lead.handler';
+import { CaptureLeadHandler, type LeadResult } from '../application/capture-lead.handler';
+import { DisqualifyLeadHandler } from '../application/disqualify-lead.handler';
+import { LeadDirectory, type LeadFilter } from '../application/lead-directory.port';
+import { LeadStreams } from '../application/lead-streams';
+import { MergeLeadHandler } from '../application/merge-lead.handler';
+import { NurtureLeadHandler } from '../application/nurture-lead.handler';
+import { QualifyLeadHandler } from '../application/qualify-lead.handler';
+import { ReadLeadQuery } from '../application/read-lead.query';
+import { ReviseLeadHandler } from '../application/revise-lead.handler';
 import { toCaptureInput } from './capture-input';
-import { LeadError, LeadErrorCode } from '../domain/lead.errors';
-import type { LeadEvent } from '../domain/lead.events';
-import { LeadDirectory, type LeadFilter } from '../projections/lead-directory';
 import { CaptureLeadRequest } from './capture-lead.request.dto';
 import {
   AssignLeadRequest,
@@ -42,8 +37,6 @@ import {
   QualifyLeadRequest,
 } from './lead-actions.request.dto';
 import { ListLeadsQuery } from './list-leads.query.dto';
-import { StartImportQuery } from './start-import.query.dto';
-import { pageWindow } from '@salesos/http';
 import { ReviseLeadRequest, toDetailsChanges } from './revise-lead.request.dto';
 
 const uuid = new UuidParam('leadId');
@@ -62,12 +55,7 @@ const exportColumns = [
 
 function changed(result: LeadResult, response: Response): { leadId: string; version: number; status: string } {
   response.setHeader('ETag', etagFor(result.version));
-  const state = result.state;
-  return {
-    leadId: result.streamId.slice('lead-'.length),
-    version: result.version,
-    status: state.status,
-  };
+  return { leadId: LeadStreams.idOf(result), version: result.version, status: result.state.status };
 }
 
 /** The caller's division and the query's filters. */
@@ -83,17 +71,22 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
   };
 }
 
-/** Thin: validates, reads the caller, hands over to LeadCommands, shapes the answer. */
+/** Thin: validates, reads the caller, hands over to one handler per command, shapes the answer. */
 @ApiTags('leads')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
 @Controller('leads')
 @RequireRoles(...organisationRoles)
 export class LeadsController {
   constructor(
-    @Inject(LeadCommands) private readonly commands: LeadCommands,
+    @Inject(CaptureLeadHandler) private readonly captureLead: CaptureLeadHandler,
+    @Inject(ReviseLeadHandler) private readonly reviseLead: ReviseLeadHandler,
+    @Inject(QualifyLeadHandler) private readonly qualifyLead: QualifyLeadHandler,
+    @Inject(DisqualifyLeadHandler) private readonly disqualifyLead: DisqualifyLeadHandler,
+    @Inject(NurtureLeadHandler) private readonly nurtureLead: NurtureLeadHandler,
+    @Inject(AssignLeadHandler) private readonly assignLead: AssignLeadHandler,
+    @Inject(MergeLeadHandler) private readonly mergeLead: MergeLeadHandler,
+    @Inject(ReadLeadQuery) private readonly readLead: ReadLeadQuery,
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
-    @Inject(LeadImports) private readonly imports: LeadImports,
-    @Inject(AssignmentService) private readonly assignment: AssignmentService,
   ) {}
 
   @Post()
@@ -104,40 +97,32 @@ export class LeadsController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.capture(toCaptureInput(body), caller);
-    const leadId = result.streamId.slice('lead-'.length);
-    const assignment = await this.assignment.assignCaptured(result, body.territory, caller);
-    const captured = result.events.find(
-      (event): event is Extract<LeadEvent, { type: 'LeadCaptured' }> => event.type === 'LeadCaptured',
-    );
-    const scored = result.events.find(
-      (event): event is Extract<LeadEvent, { type: 'LeadScored' }> => event.type === 'LeadScored',
-    );
-    const version = assignment?.version ?? result.version;
+    const captured = await this.captureLead.execute(toCaptureInput(body), caller);
+    const { version } = captured.result;
     response.setHeader('ETag', etagFor(version));
-    response.setHeader('Location', `/leads/${leadId}`);
+    response.setHeader('Location', `/leads/${captured.leadId}`);
     return {
-      leadId,
+      leadId: captured.leadId,
       version,
-      ...(assignment ? { ownerRepId: assignment.repId, assignmentRule: assignment.rule } : {}),
-      score: scored?.data.score,
-      scoreReasons: scored?.data.reasons,
-      segmentIds: captured?.data.segmentIds,
-      acceptedDuplicatesOf: captured?.data.acceptedDuplicatesOf,
+      ...(captured.routing ? { ownerRepId: captured.routing.repId, assignmentRule: captured.routing.rule } : {}),
+      score: captured.scored?.score,
+      scoreReasons: captured.scored?.reasons,
+      segmentIds: captured.segmentIds,
+      acceptedDuplicatesOf: captured.acceptedDuplicatesOf,
     };
   }
 
   @Get()
-  list(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext) {
+  async list(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext) {
     const { page, pageSize, offset } = pageWindow(query);
-    const { items, total } = this.directory.find(leadFilter(query, caller), offset, pageSize);
+    const { items, total } = await this.directory.find(leadFilter(query, caller), offset, pageSize);
     return { items, page, pageSize, total };
   }
 
   @Get('export')
   @ApiProduces('text/csv')
-  export(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext, @Res() response: Response): void {
-    const { items } = this.directory.find(leadFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
+  async export(@Query() query: ListLeadsQuery, @Caller() caller: RequestContext, @Res() response: Response) {
+    const { items } = await this.directory.find(leadFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
     response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="leads.csv"');
     response.write(csvLine(exportColumns));
     for (const lead of items) {
@@ -159,46 +144,15 @@ export class LeadsController {
     response.end();
   }
 
-  @Post('imports')
-  @HttpCode(202)
-  @ApiConsumes('text/csv')
-  async startImport(
-    @Req() request: Request,
-    @Query() query: StartImportQuery,
-    @Caller() caller: RequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    if (!request.is('text/csv')) {
-      throw new RequestValidationError([
-        { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
-      ]);
-    }
-    const { job, received } = await this.imports.start(request, caller, query.resumes);
-    // A broken upload fails the job, which its status shows; the answer still names the job.
-    await received.catch(() => undefined);
-    response.setHeader('Location', `/leads/imports/${job.importId}`);
-    return job;
-  }
-
-  @Get('imports/:importId')
-  async importStatus(@Param('importId', new UuidParam('importId')) importId: string, @Caller() caller: RequestContext) {
-    const job = await this.imports.get(importId, caller);
-    if (job === undefined) throw new LeadError(LeadErrorCode.ImportNotFound, `No import ${importId} in your division`);
-    return job;
-  }
-
   @Get(':leadId')
   async get(
     @Param('leadId', uuid) leadId: string,
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await this.commands.load(leadId);
-    if (!this.commands.runner.shows(caller, state)) {
-      throw new LeadError(LeadErrorCode.NotFound, 'No lead with this id in your reach');
-    }
+    const { lead, version } = await this.readLead.execute(leadId, caller);
     response.setHeader('ETag', etagFor(version));
-    return { ...state, version };
+    return { ...lead, version };
   }
 
   @Patch(':leadId')
@@ -215,8 +169,8 @@ export class LeadsController {
         { field: 'body', message: 'name at least one of contact, company, territory, estimatedValue, needTags' },
       ]);
     }
-    const result = await this.commands.revise(leadId, changes, caller, expectedVersionFrom(ifMatch));
-    const state = result.state;
+    const result = await this.reviseLead.execute(leadId, changes, caller, expectedVersionFrom(ifMatch));
+    const { state } = result;
     return {
       ...changed(result, response),
       ...(state.status === 'none' ? {} : { segmentIds: state.segmentIds, score: state.score }),
@@ -232,7 +186,7 @@ export class LeadsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return changed(await this.commands.qualify(leadId, body.note, caller, expectedVersionFrom(ifMatch)), response);
+    return changed(await this.qualifyLead.execute(leadId, body.note, caller, expectedVersionFrom(ifMatch)), response);
   }
 
   @Post(':leadId/disqualification')
@@ -244,7 +198,10 @@ export class LeadsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return changed(await this.commands.disqualify(leadId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+    return changed(
+      await this.disqualifyLead.execute(leadId, body.reason, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 
   @Post(':leadId/nurturing')
@@ -257,7 +214,7 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { ...(body.until ? { until: body.until } : {}), ...(body.note ? { note: body.note } : {}) };
-    return changed(await this.commands.nurture(leadId, data, caller, expectedVersionFrom(ifMatch)), response);
+    return changed(await this.nurtureLead.execute(leadId, data, caller, expectedVersionFrom(ifMatch)), response);
   }
 
   @Put(':leadId/owner')
@@ -269,7 +226,7 @@ export class LeadsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return changed(await this.commands.assign(leadId, body.repId, caller, expectedVersionFrom(ifMatch)), response);
+    return changed(await this.assignLead.execute(leadId, body.repId, caller, expectedVersionFrom(ifMatch)), response);
   }
 
   @Post(':leadId/merge')
@@ -281,6 +238,9 @@ export class LeadsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return changed(await this.commands.merge(leadId, body.intoLeadId, caller, expectedVersionFrom(ifMatch)), response);
+    return changed(
+      await this.mergeLead.execute(leadId, body.intoLeadId, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 }

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { type CompanySizeBand, companySizeBands } from '../../segments/domain/segment-criteria';
+import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 import type { LeadDetailsChanges } from '../domain/lead.events';
 import { MoneyRequest } from './capture-lead.request.dto';
 

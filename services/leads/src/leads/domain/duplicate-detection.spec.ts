@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  duplicateKeys,
-  findDuplicates,
-  normalizeCompanyName,
-  normalizeEmail,
-  normalizePhone,
-} from './duplicate-detection';
+import { duplicateKeys, findDuplicates, normalizeEmail, normalizePhone } from './duplicate-detection';
+import { normalizeCompanyName } from '../../core/domain/company-name';
 
 describe('duplicate detection', () => {
   it('normalises emails, phones and company names', () => {

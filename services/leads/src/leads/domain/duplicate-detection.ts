@@ -2,6 +2,8 @@
  * Duplicate detection on capture: two leads of one division are the same prospect when their normalised email,
  * phone or company name agree.
  */
+import { normalizeCompanyName } from '../../core/domain/company-name';
+
 export interface DuplicateKeys {
   email?: string;
   phone?: string;
@@ -28,53 +30,6 @@ export function normalizeEmail(email: string): string {
 export function normalizePhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return phone.trim().startsWith('+') ? digits : digits.replace(/^00/, '');
-}
-
-const legalForms = new Set([
-  'ag',
-  'co',
-  'company',
-  'corp',
-  'corporation',
-  'gmbh',
-  'inc',
-  'incorporated',
-  'kg',
-  'llc',
-  'llp',
-  'ltd',
-  'limited',
-  'plc',
-  'sa',
-  'sarl',
-  'sas',
-  'spa',
-  'srl',
-  'bv',
-  'nv',
-  'oy',
-  'ab',
-  'as',
-  'oao',
-  'ooo',
-  'zao',
-]);
-
-/** Lower case, accents and punctuation removed, legal forms ("GmbH", "Inc.", "Ltd") dropped. */
-export function normalizeCompanyName(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    // Dotted abbreviations are one word: "S.A." is "sa", "Inc." is "inc".
-    .replace(/\./g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((word) => word.length > 0);
-  while (words.length > 1 && legalForms.has(words[words.length - 1] as string)) words.pop();
-  return words.join(' ');
 }
 
 export function duplicateKeys(input: { email?: string; phone?: string; companyName?: string }): DuplicateKeys {

@@ -1,5 +1,5 @@
-import type { CompanySizeBand } from '../../segments/domain/segment-criteria';
-import type { Money } from './money';
+import type { CompanySizeBand } from '@salesos/kernel';
+import type { Money } from '@salesos/kernel';
 
 export interface ScoreReason {
   rule: string;

@@ -1,8 +1,9 @@
 import type { Command } from '@salesos/event-sourcing';
+import type { Money } from '@salesos/kernel';
+import type { AssignmentDecision, AssignmentRuleFired } from '../../assignment';
+import type { SegmentDefinition } from '../../core/domain/target-audience';
 import type { DuplicateMatch } from './duplicate-detection';
-import type { AssignmentRuleFired, LeadCompany, LeadContact, LeadDetailsChanges } from './lead.events';
-import type { Money } from './money';
-import type { SegmentDefinition } from '../../segments/domain/segment-criteria';
+import type { LeadCompany, LeadContact, LeadDetailsChanges } from './lead.events';
 
 export type CaptureLead = Command<
   'CaptureLead',
@@ -22,6 +23,11 @@ export type CaptureLead = Command<
     duplicates: DuplicateMatch[];
     /** Capture even though duplicates exist. */
     force: boolean;
+    /**
+     * The rep the division's rules route the lead to, chosen by the application: captured and routed in one
+     * decision, so a lead is never stored without the routing its rules gave it.
+     */
+    routing?: AssignmentDecision;
   }
 >;
 export type ReviseLeadDetails = Command<

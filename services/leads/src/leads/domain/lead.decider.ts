@@ -1,10 +1,10 @@
 import type { Decider } from '@salesos/event-sourcing';
-import { type CompanySizeBand, type LeadProfile, segmentsMatching } from '../../segments/domain/segment-criteria';
+import { type CompanySizeBand, type Money, sameMoney } from '@salesos/kernel';
+import { type LeadProfile, segmentsMatching } from '../../core/domain/target-audience';
 import type { LeadCommand } from './lead.commands';
 import { LeadError, LeadErrorCode } from './lead.errors';
 import type { LeadDetailsChanges, LeadEvent } from './lead.events';
 import { type LeadScore, scoreLead } from './lead-scoring';
-import type { Money } from './money';
 
 export type LeadStatus = 'new' | 'nurturing' | 'qualified' | 'disqualified' | 'converted' | 'merged';
 
@@ -75,8 +75,7 @@ export function effectiveChanges(lead: Lead, changes: LeadDetailsChanges): LeadD
   };
   const value = changes.estimatedValue;
   const valueDiffers =
-    value !== undefined &&
-    (value.amount !== lead.estimatedValue?.amount || value.currency !== lead.estimatedValue.currency);
+    value !== undefined && (lead.estimatedValue === undefined || !sameMoney(value, lead.estimatedValue));
   return {
     ...(Object.keys(contact).length > 0 ? { contact } : {}),
     ...(Object.keys(company).length > 0 ? { company } : {}),
@@ -146,7 +145,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
             { duplicates: data.duplicates },
           );
         }
-        const { duplicates, force: _force, ...captured } = data;
+        const { duplicates, force: _force, routing, ...captured } = data;
         const score = scoreLead({
           source: data.source,
           ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
@@ -162,6 +161,14 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
             data: { ...captured, acceptedDuplicatesOf: duplicates.map((match) => match.leadId), capturedAt: now },
           },
           { type: 'LeadScored', data: { leadId: data.leadId, ...score } },
+          ...(routing === undefined
+            ? []
+            : [
+                {
+                  type: 'LeadAssigned' as const,
+                  data: { leadId: data.leadId, repId: routing.repId, rule: routing.rule, assignedAt: now },
+                },
+              ]),
         ];
       }
       case 'ReviseLeadDetails': {

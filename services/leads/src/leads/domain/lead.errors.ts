@@ -6,8 +6,6 @@ export enum LeadErrorCode {
   Duplicate = 'LEAD_DUPLICATE',
   InvalidTransition = 'LEAD_INVALID_TRANSITION',
   SelfMerge = 'LEAD_SELF_MERGE',
-  ImportNotFound = 'LEAD_IMPORT_NOT_FOUND',
-  ImportNotResumable = 'LEAD_IMPORT_NOT_RESUMABLE',
 }
 
 /** A lead rule the command broke; the API maps each code to one HTTP status. */

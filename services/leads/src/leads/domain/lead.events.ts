@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@salesos/event-sourcing';
-import type { CompanySizeBand } from '../../segments/domain/segment-criteria';
+import type { CompanySizeBand, Money } from '@salesos/kernel';
+import type { AssignmentRuleFired } from '../../assignment';
 import type { ScoreReason } from './lead-scoring';
-import type { Money } from './money';
 
 export interface LeadContact {
   name: string;
@@ -22,15 +22,6 @@ export interface LeadDetailsChanges {
   territory?: string;
   estimatedValue?: Money;
   needTags?: string[];
-}
-
-/** Which assignment rule chose the rep, so the choice can be explained later. */
-export interface AssignmentRuleFired {
-  kind: 'manual' | 'territory-segment' | 'round-robin' | 'least-loaded';
-  ruleId?: string;
-  /** The team whose reps the rule chose from (round-robin and least-loaded rules). */
-  teamId?: string;
-  detail: string;
 }
 
 export type LeadCaptured = DomainEvent<

@@ -8,7 +8,7 @@ import {
   LeadQualifiedV1,
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
-import { envelopeOf } from '../../shared/leads-integration-event';
+import { envelopeOf } from '@salesos/messaging';
 import type { LeadEvent } from '../domain/lead.events';
 
 /**

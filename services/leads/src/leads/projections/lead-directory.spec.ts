@@ -1,5 +1,6 @@
-import type { RecordedEvent } from '@salesos/event-store';
-import { LeadDirectory } from './lead-directory';
+import { MemoryEventStore, type RecordedEvent } from '@salesos/event-store';
+import { ServiceViews } from '../../core/views-feeder';
+import { InMemoryLeadDirectory } from './lead-directory';
 
 let position = 0n;
 const versions = new Map<string, number>();
@@ -39,8 +40,8 @@ const assigned = (leadId: string, repId: string) =>
   recorded(leadId, 'LeadAssigned', { repId, rule: { kind: 'manual', detail: 'x' }, assignedAt: 'x' });
 
 describe('LeadDirectory', () => {
-  it('counts each rep’s open leads as leads change hands and status', () => {
-    const directory = new LeadDirectory();
+  it('counts each rep’s open leads as leads change hands and status', async () => {
+    const directory = new InMemoryLeadDirectory(new ServiceViews(new MemoryEventStore()));
     for (const event of [
       captured('a', 'a@x.test'),
       captured('b', 'b@x.test'),
@@ -50,26 +51,30 @@ describe('LeadDirectory', () => {
       assigned('c', 'rep-2'),
     ])
       directory.apply(event);
-    expect(directory.openLeadsByRep('north')).toEqual({ 'rep-1': 2, 'rep-2': 1 });
+    expect(await directory.openLeadsByRep('north')).toEqual({ 'rep-1': 2, 'rep-2': 1 });
     directory.apply(assigned('b', 'rep-2'));
     directory.apply(recorded('a', 'LeadDisqualified', { reason: 'x', disqualifiedAt: 'x' }));
-    expect(directory.openLeadsByRep('north')).toEqual({ 'rep-2': 2 });
+    expect(await directory.openLeadsByRep('north')).toEqual({ 'rep-2': 2 });
     directory.apply(recorded('a', 'LeadNurtured', { nurturedAt: 'x' }));
     directory.apply(recorded('c', 'LeadQualified', { score: 1, qualifiedAt: 'x' }));
     directory.apply(recorded('c', 'LeadConverted', { opportunityId: 'o', convertedAt: 'x' }));
-    expect(directory.openLeadsByRep('north')).toEqual({ 'rep-1': 1, 'rep-2': 1 });
-    expect(directory.openLeadsByRep('south')).toEqual({});
+    expect(await directory.openLeadsByRep('north')).toEqual({ 'rep-1': 1, 'rep-2': 1 });
+    expect(await directory.openLeadsByRep('south')).toEqual({});
   });
 
-  it('finds duplicates by key within the division, and follows a revised email', () => {
-    const directory = new LeadDirectory();
+  it('finds duplicates by key within the division, and follows a revised email', async () => {
+    const directory = new InMemoryLeadDirectory(new ServiceViews(new MemoryEventStore()));
     directory.apply(captured('a', 'ada@x.test'));
-    expect(directory.duplicatesOf('north', { email: 'ada@x.test' })).toEqual([{ leadId: 'a', matchedOn: ['email'] }]);
-    expect(directory.duplicatesOf('south', { email: 'ada@x.test' })).toEqual([]);
+    expect(await directory.duplicatesOf('north', { email: 'ada@x.test' })).toEqual([
+      { leadId: 'a', matchedOn: ['email'] },
+    ]);
+    expect(await directory.duplicatesOf('south', { email: 'ada@x.test' })).toEqual([]);
     directory.apply(
       recorded('a', 'LeadDetailsRevised', { changes: { contact: { email: 'ada@y.test' } }, revisedAt: 'x' }),
     );
-    expect(directory.duplicatesOf('north', { email: 'ada@x.test' })).toEqual([]);
-    expect(directory.duplicatesOf('north', { email: 'ada@y.test' })).toEqual([{ leadId: 'a', matchedOn: ['email'] }]);
+    expect(await directory.duplicatesOf('north', { email: 'ada@x.test' })).toEqual([]);
+    expect(await directory.duplicatesOf('north', { email: 'ada@y.test' })).toEqual([
+      { leadId: 'a', matchedOn: ['email'] },
+    ]);
   });
 });

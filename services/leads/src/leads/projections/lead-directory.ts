@@ -1,36 +1,18 @@
-import type { RecordOwnership } from '@salesos/http';
+import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@salesos/event-store';
 import type { Page } from '@salesos/http';
+import type { LeadProfile } from '../../core/domain/target-audience';
+import { ServiceViews, type StreamView } from '../../core/views-feeder';
+import {
+  LeadDirectory,
+  type LeadFilter,
+  type LeadSummary,
+  type OpenLeadProfile,
+} from '../application/lead-directory.port';
 import { type DuplicateKeys, type DuplicateMatch, duplicateKeys, findDuplicates } from '../domain/duplicate-detection';
+import { normalizeCompanyName } from '../../core/domain/company-name';
 import type { LeadStatus } from '../domain/lead.decider';
 import type { LeadDetailsChanges, LeadEvent } from '../domain/lead.events';
-import type { LeadProfile } from '../../segments/domain/segment-criteria';
-
-export interface LeadSummary {
-  leadId: string;
-  divisionId: string;
-  status: LeadStatus;
-  source: string;
-  companyName: string;
-  contactName: string;
-  territory?: string;
-  score: number;
-  segmentIds: string[];
-  ownerRepId?: string;
-  teamId?: string;
-  capturedAt: string;
-  version: number;
-}
-
-export interface LeadFilter {
-  divisionId: string;
-  /** The leads the caller's roles reach in the division (their own, their team's); all without it. */
-  reached?: (lead: RecordOwnership) => boolean;
-  status?: LeadStatus;
-  ownerRepId?: string;
-  segmentId?: string;
-  source?: string;
-}
 
 interface Entry {
   summary: LeadSummary;
@@ -40,20 +22,15 @@ interface Entry {
   profile: LeadProfile;
 }
 
-/** An open lead as segment matching sees it. */
-export interface OpenLeadProfile {
-  leadId: string;
-  segmentIds: string[];
-  profile: LeadProfile;
-}
-
 const openStatuses: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
 
 /**
  * The leads service's own view of its leads: duplicate lookup, filters and rep load. Kept in memory and fed from
  * the service's streams; applying an event twice, or an older one, changes nothing.
  */
-export class LeadDirectory {
+@Injectable()
+export class InMemoryLeadDirectory extends LeadDirectory implements StreamView {
+  readonly categories = ['lead'];
   private readonly leads = new Map<string, Entry>();
   /** Leads each assignment rule has handed out, per division: the round-robin turn. */
   private readonly byRule = new Map<string, Record<string, number>>();
@@ -63,6 +40,11 @@ export class LeadDirectory {
   private readonly openByRep = new Map<string, Map<string, number>>();
   /** Lead ids per division and duplicate key (`email:…`, `phone:…`, `company:…`): a capture looks up, not scans. */
   private readonly byKey = new Map<string, Set<string>>();
+
+  constructor(views: ServiceViews) {
+    super();
+    views.register(this);
+  }
 
   private keyEntries(divisionId: string, keys: DuplicateKeys): string[] {
     return (['email', 'phone', 'company'] as const)
@@ -190,22 +172,17 @@ export class LeadDirectory {
     }
   }
 
-  /** Leads of the division, not merged away, that share an email, phone or company name with the candidate. */
-  duplicatesOf(divisionId: string, keys: DuplicateKeys, exceptLeadId?: string): DuplicateMatch[] {
+  duplicatesOf(divisionId: string, keys: DuplicateKeys, exceptLeadId?: string): Promise<DuplicateMatch[]> {
     const ids = new Set(this.keyEntries(divisionId, keys).flatMap((key) => [...(this.byKey.get(key) ?? [])]));
     const candidates = [...ids]
       .map((leadId) => this.leads.get(leadId) as Entry)
       .filter(({ summary }) => summary.status !== 'merged' && summary.leadId !== exceptLeadId)
       .sort((a, b) => a.summary.capturedAt.localeCompare(b.summary.capturedAt))
       .map(({ summary, keys: leadKeys }) => ({ leadId: summary.leadId, keys: leadKeys }));
-    return findDuplicates(keys, candidates);
+    return Promise.resolve(findDuplicates(keys, candidates));
   }
 
-  get(leadId: string): LeadSummary | undefined {
-    return this.leads.get(leadId)?.summary;
-  }
-
-  find(filter: LeadFilter, offset: number, limit: number): Page<LeadSummary> {
+  find(filter: LeadFilter, offset: number, limit: number): Promise<Page<LeadSummary>> {
     const matching = this.inDivision(filter.divisionId)
       .map((entry) => entry.summary)
       .filter(
@@ -219,21 +196,33 @@ export class LeadDirectory {
       .sort((a, b) =>
         a.capturedAt === b.capturedAt ? a.leadId.localeCompare(b.leadId) : b.capturedAt.localeCompare(a.capturedAt),
       );
-    return { items: matching.slice(offset, offset + limit), total: matching.length };
+    return Promise.resolve({ items: matching.slice(offset, offset + limit), total: matching.length });
   }
 
-  /** The division's open leads with what segment criteria look at, to rematch them when segments change. */
-  openProfiles(divisionId: string): OpenLeadProfile[] {
-    return this.inDivision(divisionId)
-      .filter(({ summary }) => openStatuses.includes(summary.status))
-      .map(({ summary, profile }) => ({ leadId: summary.leadId, segmentIds: summary.segmentIds, profile }));
+  openProfiles(divisionId: string): Promise<OpenLeadProfile[]> {
+    return Promise.resolve(
+      this.inDivision(divisionId)
+        .filter(({ summary }) => openStatuses.includes(summary.status))
+        .map(({ summary, profile }) => ({ leadId: summary.leadId, segmentIds: summary.segmentIds, profile })),
+    );
   }
 
-  assignmentsByRule(divisionId: string): Record<string, number> {
-    return { ...(this.byRule.get(divisionId) ?? {}) };
+  assignmentsByRule(divisionId: string): Promise<Record<string, number>> {
+    return Promise.resolve({ ...(this.byRule.get(divisionId) ?? {}) });
   }
 
-  openLeadsByRep(divisionId: string): Record<string, number> {
-    return Object.fromEntries(this.openByRep.get(divisionId) ?? []);
+  openLeadsByRep(divisionId: string): Promise<Record<string, number>> {
+    return Promise.resolve(Object.fromEntries(this.openByRep.get(divisionId) ?? []));
+  }
+
+  openLeadsOfCompany(divisionId: string, companyName: string): Promise<string[]> {
+    const company = normalizeCompanyName(companyName);
+    return Promise.resolve(
+      this.inDivision(divisionId)
+        .filter(({ summary }) => openStatuses.includes(summary.status))
+        .filter(({ summary }) => normalizeCompanyName(summary.companyName) === company)
+        .map(({ summary }) => summary.leadId)
+        .sort(),
+    );
   }
 }

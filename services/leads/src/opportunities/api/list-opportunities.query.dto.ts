@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '@salesos/http';
-import type { OpportunityStatus } from '../projections/opportunity-board';
+import type { OpportunityStatus } from '../application/opportunity-board.port';
 
 const statuses: OpportunityStatus[] = ['open', 'won', 'lost'];
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;

@@ -4,20 +4,29 @@ import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
 import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
-import type { Money } from '../../leads/domain/money';
-import {
-  type OpenOpportunityInput,
-  OpportunityCommands,
-  type OpportunityResult,
-} from '../application/opportunity-commands.service';
-import { PipelineCatalog } from '../application/pipeline-catalog';
-import { csvLine } from '../../shared/csv';
+import type { Money } from '@salesos/kernel';
 import { pageWindow } from '@salesos/http';
-import { OpportunityBoard, type OpportunityFilter } from '../projections/opportunity-board';
-import { opportunityCsvColumns, opportunityCsvRow } from './opportunity-csv';
-import { ListOpportunitiesQuery, OpportunityAsKnownQuery } from './list-opportunities.query.dto';
-import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
+import { csvLine } from '../../core/csv';
+import { AttributeChannelHandler } from '../application/attribute-channel.handler';
+import { ChangeProductsHandler } from '../application/change-products.handler';
+import { LoseOpportunityHandler } from '../application/lose-opportunity.handler';
+import { MoveOpportunityStageHandler } from '../application/move-opportunity-stage.handler';
+import { OpenOpportunityFromLeadHandler } from '../application/open-opportunity-from-lead.handler';
+import {
+  OpenOpportunityHandler,
+  type OpenOpportunityInput,
+  type OpportunityResult,
+} from '../application/open-opportunity.handler';
+import { OpportunityBoard, type OpportunityFilter } from '../application/opportunity-board.port';
+import { OpportunityStreams } from '../application/opportunity-streams';
+import { PipelineCatalog } from '../application/pipeline-catalog';
+import { ReadOpportunityQuery } from '../application/read-opportunity.query';
+import { ReopenOpportunityHandler } from '../application/reopen-opportunity.handler';
+import { ReviseForecastHandler } from '../application/revise-forecast.handler';
+import { WinOpportunityHandler } from '../application/win-opportunity.handler';
 import type { ChannelAttribution } from '../domain/opportunity.events';
+import { ListOpportunitiesQuery, OpportunityAsKnownQuery } from './list-opportunities.query.dto';
+import { opportunityCsvColumns, opportunityCsvRow } from './opportunity-csv';
 import {
   ChannelRequest,
   LoseRequest,
@@ -64,7 +73,7 @@ function opportunityFilter(query: ListOpportunitiesQuery, caller: RequestContext
 function answer(result: OpportunityResult, response: Response) {
   response.setHeader('ETag', etagFor(result.version));
   return {
-    opportunityId: result.streamId.slice('opportunity-'.length),
+    opportunityId: OpportunityStreams.idOf(result),
     version: result.version,
     status: result.state.status,
   };
@@ -75,9 +84,18 @@ function answer(result: OpportunityResult, response: Response) {
 @Controller()
 export class OpportunitiesController {
   constructor(
-    @Inject(OpportunityCommands) private readonly commands: OpportunityCommands,
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
     @Inject(OpportunityBoard) private readonly board: OpportunityBoard,
+    @Inject(ReadOpportunityQuery) private readonly readOpportunity: ReadOpportunityQuery,
+    @Inject(OpenOpportunityHandler) private readonly openOpportunity: OpenOpportunityHandler,
+    @Inject(OpenOpportunityFromLeadHandler) private readonly openFromLead: OpenOpportunityFromLeadHandler,
+    @Inject(MoveOpportunityStageHandler) private readonly moveOpportunityStage: MoveOpportunityStageHandler,
+    @Inject(ReviseForecastHandler) private readonly reviseForecast: ReviseForecastHandler,
+    @Inject(ChangeProductsHandler) private readonly changeProducts: ChangeProductsHandler,
+    @Inject(AttributeChannelHandler) private readonly attributeChannel: AttributeChannelHandler,
+    @Inject(WinOpportunityHandler) private readonly winOpportunity: WinOpportunityHandler,
+    @Inject(LoseOpportunityHandler) private readonly loseOpportunity: LoseOpportunityHandler,
+    @Inject(ReopenOpportunityHandler) private readonly reopenOpportunity: ReopenOpportunityHandler,
   ) {}
 
   @Get('pipelines')
@@ -97,8 +115,8 @@ export class OpportunitiesController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.open(toOpenInput(body), caller);
-    response.setHeader('Location', `/opportunities/${result.streamId.slice('opportunity-'.length)}`);
+    const result = await this.openOpportunity.execute(toOpenInput(body), caller);
+    response.setHeader('Location', `/opportunities/${OpportunityStreams.idOf(result)}`);
     return answer(result, response);
   }
 
@@ -113,22 +131,22 @@ export class OpportunitiesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.convertLead(leadId, toOpenInput(body), caller, expectedVersionFrom(ifMatch));
-    response.setHeader('Location', `/opportunities/${result.streamId.slice('opportunity-'.length)}`);
+    const result = await this.openFromLead.execute(leadId, toOpenInput(body), caller, expectedVersionFrom(ifMatch));
+    response.setHeader('Location', `/opportunities/${OpportunityStreams.idOf(result)}`);
     return { ...answer(result, response), leadId };
   }
 
   @Get('opportunities')
-  list(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext) {
+  async list(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext) {
     const { page, pageSize, offset } = pageWindow(query);
-    const { items, total } = this.board.find(opportunityFilter(query, caller), offset, pageSize);
+    const { items, total } = await this.board.find(opportunityFilter(query, caller), offset, pageSize);
     return { items, page, pageSize, total };
   }
 
   @Get('opportunities/export')
   @ApiProduces('text/csv')
-  export(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext, @Res() response: Response): void {
-    const { items } = this.board.find(opportunityFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
+  async export(@Query() query: ListOpportunitiesQuery, @Caller() caller: RequestContext, @Res() response: Response) {
+    const { items } = await this.board.find(opportunityFilter(query, caller), 0, Number.MAX_SAFE_INTEGER);
     response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="opportunities.csv"');
     response.write(csvLine(opportunityCsvColumns));
     for (const opportunity of items) response.write(csvLine(opportunityCsvRow(opportunity)));
@@ -142,15 +160,10 @@ export class OpportunitiesController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } =
-      query.asKnownAt === undefined
-        ? await this.commands.load(opportunityId)
-        : await this.commands.loadAsKnownAt(opportunityId, new Date(query.asKnownAt));
-    if (!this.commands.runner.shows(caller, state)) {
-      throw new OpportunityError(OpportunityErrorCode.NotFound, 'No opportunity with this id in your reach');
-    }
+    const asKnownAt = query.asKnownAt === undefined ? undefined : new Date(query.asKnownAt);
+    const { opportunity, version } = await this.readOpportunity.execute(opportunityId, caller, asKnownAt);
     response.setHeader('ETag', etagFor(version));
-    return { ...state, version };
+    return { ...opportunity, version };
   }
 
   @Put('opportunities/:opportunityId/stage')
@@ -162,7 +175,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
-      await this.commands.moveStage(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
+      await this.moveOpportunityStage.execute(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
       response,
     );
   }
@@ -181,7 +194,10 @@ export class OpportunitiesController {
       ...(body.expectedCloseDate ? { expectedCloseDate: body.expectedCloseDate } : {}),
       ...(body.effectiveAt ? { effectiveAt: new Date(body.effectiveAt).toISOString() } : {}),
     };
-    return answer(await this.commands.revise(opportunityId, data, caller, expectedVersionFrom(ifMatch)), response);
+    return answer(
+      await this.reviseForecast.execute(opportunityId, data, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 
   @Put('opportunities/:opportunityId/products')
@@ -194,7 +210,7 @@ export class OpportunitiesController {
   ) {
     const products = body.products.map((line) => ({ productId: line.productId, quantity: line.quantity }));
     return answer(
-      await this.commands.changeProducts(opportunityId, products, caller, expectedVersionFrom(ifMatch)),
+      await this.changeProducts.execute(opportunityId, products, caller, expectedVersionFrom(ifMatch)),
       response,
     );
   }
@@ -210,7 +226,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
-      await this.commands.attributeChannel(opportunityId, channel(body), caller, expectedVersionFrom(ifMatch)),
+      await this.attributeChannel.execute(opportunityId, channel(body), caller, expectedVersionFrom(ifMatch)),
       response,
     );
   }
@@ -225,7 +241,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
-      await this.commands.win(
+      await this.winOpportunity.execute(
         opportunityId,
         body.amount ? money(body.amount) : undefined,
         caller,
@@ -244,7 +260,10 @@ export class OpportunitiesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(await this.commands.lose(opportunityId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+    return answer(
+      await this.loseOpportunity.execute(opportunityId, body.reason, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 
   @Post('opportunities/:opportunityId/reopen')
@@ -257,7 +276,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
-      await this.commands.reopen(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
+      await this.reopenOpportunity.execute(opportunityId, body.stageId, caller, expectedVersionFrom(ifMatch)),
       response,
     );
   }

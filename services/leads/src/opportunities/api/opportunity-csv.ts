@@ -1,4 +1,4 @@
-import type { OpportunitySummary } from '../projections/opportunity-board';
+import type { OpportunitySummary } from '../application/opportunity-board.port';
 
 /** The export's columns, one row per opportunity; products as productId x quantity, separated by ';'. */
 export const opportunityCsvColumns = [

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
-import { CsvRowReader } from '../../shared/csv';
+import { CsvRowReader } from '../../core/csv';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');

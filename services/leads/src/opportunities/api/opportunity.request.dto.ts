@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MoneyRequest } from '../../leads/api/capture-lead.request.dto';
+import { MoneyRequest } from '../../leads';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });

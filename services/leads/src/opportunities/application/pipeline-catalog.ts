@@ -1,9 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@salesos/http';
 import { defaultPipelines, type PipelineDefinition } from '../domain/pipeline';
 
 export const defaultLossReasons = ['price', 'competitor', 'no-decision', 'timing', 'product-fit', 'budget'] as const;
 
 /** The pipelines and loss reasons of each division; every division has the defaults until it defines its own. */
+@Injectable()
 export class PipelineCatalog {
   pipelines(_divisionId: string): readonly PipelineDefinition[] {
     return defaultPipelines;

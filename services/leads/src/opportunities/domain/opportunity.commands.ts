@@ -1,5 +1,5 @@
 import type { Command } from '@salesos/event-sourcing';
-import type { Money } from '../../leads/domain/money';
+import type { Money } from '@salesos/kernel';
 import type { ChannelAttribution, ProductLine } from './opportunity.events';
 import type { PipelineDefinition } from './pipeline';
 

@@ -1,5 +1,5 @@
 import type { Decider } from '@salesos/event-sourcing';
-import type { Money } from '../../leads/domain/money';
+import { type Money, sameMoney } from '@salesos/kernel';
 import type { OpportunityCommand } from './opportunity.commands';
 import { OpportunityError, OpportunityErrorCode } from './opportunity.errors';
 import type { ChannelAttribution, OpportunityEvent, ProductLine } from './opportunity.events';
@@ -75,8 +75,6 @@ function validProducts(products: readonly ProductLine[]): void {
     );
   }
 }
-
-const sameMoney = (a: Money, b: Money): boolean => a.amount === b.amount && a.currency === b.currency;
 
 /** A deal moving through a pipeline, with its forecast, products, channel and outcome. */
 export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, OpportunityEvent> = {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@salesos/event-sourcing';
-import type { Money } from '../../leads/domain/money';
+import type { Money } from '@salesos/kernel';
 
 export interface ProductLine {
   productId: string;

@@ -11,7 +11,7 @@ import {
   OpportunityWonV1,
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
-import { envelopeOf } from '../../shared/leads-integration-event';
+import { envelopeOf } from '@salesos/messaging';
 import type { ChannelAttribution, OpportunityEvent } from '../domain/opportunity.events';
 
 const day = (date: string): string => date.slice(0, 10);

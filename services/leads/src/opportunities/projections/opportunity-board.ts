@@ -1,39 +1,16 @@
-import type { RecordOwnership } from '@salesos/http';
+import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@salesos/event-store';
 import type { Page } from '@salesos/http';
+import { ServiceViews, type StreamView } from '../../core/views-feeder';
+import { normalizeCompanyName } from '../../core/domain/company-name';
+import {
+  OpportunityBoard,
+  type OpportunityFilter,
+  type OpportunitySummary,
+} from '../application/opportunity-board.port';
+import { opportunityOwnership } from '../application/opportunity-streams';
 import { type Opportunity, opportunityDecider } from '../domain/opportunity.decider';
 import type { OpportunityEvent } from '../domain/opportunity.events';
-
-export type OpportunityStatus = Opportunity['status'];
-
-export type OpportunitySummary = Opportunity & { version: number };
-
-export interface OpportunityFilter {
-  divisionId: string;
-  /** The deals the caller's roles reach in the division (their own, their dealer's); all without it. */
-  reached?: (deal: RecordOwnership) => boolean;
-  status?: OpportunityStatus;
-  pipelineId?: string;
-  stageId?: string;
-  ownerRepId?: string;
-  channel?: 'direct' | 'dealer';
-  dealerId?: string;
-  /** Expected close date on or after this day (YYYY-MM-DD). */
-  closingFrom?: string;
-  /** Expected close date on or before this day (YYYY-MM-DD). */
-  closingTo?: string;
-}
-
-/** Whose a deal is, for the caller's reach: its owner, its lead's team, and its dealer when a dealer brought it. */
-export function opportunityOwnership(opportunity: Opportunity): RecordOwnership {
-  const { channel } = opportunity;
-  return {
-    divisionId: opportunity.divisionId,
-    ownerRepId: opportunity.ownerRepId ?? null,
-    teamId: opportunity.teamId ?? null,
-    dealerId: channel.kind === 'dealer' ? channel.dealerId : null,
-  };
-}
 
 function matches(opportunity: Opportunity, filter: OpportunityFilter): boolean {
   const { channel } = opportunity;
@@ -55,9 +32,16 @@ function matches(opportunity: Opportunity, filter: OpportunityFilter): boolean {
  * folded with the decider's own `evolve` so the view and the aggregate cannot disagree. Applying an event twice,
  * or an older one, changes nothing.
  */
-export class OpportunityBoard {
+@Injectable()
+export class InMemoryOpportunityBoard extends OpportunityBoard implements StreamView {
+  readonly categories = ['opportunity'];
   private readonly opportunities = new Map<string, OpportunitySummary>();
   private readonly byDivision = new Map<string, Set<string>>();
+
+  constructor(views: ServiceViews) {
+    super();
+    views.register(this);
+  }
 
   apply(event: RecordedEvent): void {
     if (!event.metadata.streamId.startsWith('opportunity-')) return;
@@ -74,16 +58,28 @@ export class OpportunityBoard {
     this.byDivision.set(next.divisionId, members);
   }
 
-  /** Matching opportunities by expected close date, soonest first. */
-  find(filter: OpportunityFilter, offset: number, limit: number): Page<OpportunitySummary> {
-    const matching = [...(this.byDivision.get(filter.divisionId) ?? [])]
-      .map((id) => this.opportunities.get(id) as OpportunitySummary)
+  find(filter: OpportunityFilter, offset: number, limit: number): Promise<Page<OpportunitySummary>> {
+    const matching = this.inDivision(filter.divisionId)
       .filter((opportunity) => matches(opportunity, filter))
       .sort((a, b) =>
         a.expectedCloseDate === b.expectedCloseDate
           ? a.opportunityId.localeCompare(b.opportunityId)
           : a.expectedCloseDate.localeCompare(b.expectedCloseDate),
       );
-    return { items: matching.slice(offset, offset + limit), total: matching.length };
+    return Promise.resolve({ items: matching.slice(offset, offset + limit), total: matching.length });
+  }
+
+  openOpportunitiesOfCompany(divisionId: string, companyName: string): Promise<string[]> {
+    const company = normalizeCompanyName(companyName);
+    return Promise.resolve(
+      this.inDivision(divisionId)
+        .filter((deal) => deal.status === 'open' && normalizeCompanyName(deal.accountName) === company)
+        .map((deal) => deal.opportunityId)
+        .sort(),
+    );
+  }
+
+  private inDivision(divisionId: string): OpportunitySummary[] {
+    return [...(this.byDivision.get(divisionId) ?? [])].map((id) => this.opportunities.get(id) as OpportunitySummary);
   }
 }

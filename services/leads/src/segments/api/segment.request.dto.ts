@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type CompanySizeBand, companySizeBands } from '../domain/segment-criteria';
+import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class PriceBandRequest {
   @ApiProperty({ example: 'EUR' })

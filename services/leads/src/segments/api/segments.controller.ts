@@ -4,9 +4,11 @@ import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
-import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
-import type { SegmentCriteria } from '../domain/segment-criteria';
-import { SegmentCatalog } from '../projections/segment-catalog';
+import { ActiveSegments } from '../application/active-segments.port';
+import { DefineSegmentHandler, type SegmentResult } from '../application/define-segment.handler';
+import { RetireSegmentHandler } from '../application/retire-segment.handler';
+import { ReviseSegmentHandler } from '../application/revise-segment.handler';
+import type { SegmentCriteria } from '../../core/domain/target-audience';
 import { DefineSegmentRequest, RetireSegmentRequest, type SegmentCriteriaRequest } from './segment.request.dto';
 
 const segmentIdParam = new UuidParam('segmentId');
@@ -43,13 +45,15 @@ function answer(result: SegmentResult, response: Response) {
 @RequireRoles(...organisationRoles)
 export class SegmentsController {
   constructor(
-    @Inject(SegmentCommands) private readonly commands: SegmentCommands,
-    @Inject(SegmentCatalog) private readonly catalog: SegmentCatalog,
+    @Inject(ActiveSegments) private readonly segments: ActiveSegments,
+    @Inject(DefineSegmentHandler) private readonly defineSegment: DefineSegmentHandler,
+    @Inject(ReviseSegmentHandler) private readonly reviseSegment: ReviseSegmentHandler,
+    @Inject(RetireSegmentHandler) private readonly retireSegment: RetireSegmentHandler,
   ) {}
 
   @Get()
-  list(@Caller() caller: RequestContext) {
-    return { items: this.catalog.list(caller.divisionId) };
+  async list(@Caller() caller: RequestContext) {
+    return { items: await this.segments.list(caller.divisionId) };
   }
 
   @Post()
@@ -61,7 +65,7 @@ export class SegmentsController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.define(body.name, toCriteria(body.criteria), caller);
+    const result = await this.defineSegment.execute(body.name, toCriteria(body.criteria), caller);
     response.setHeader('Location', `/segments/${result.streamId.slice('segment-'.length)}`);
     return answer(result, response);
   }
@@ -76,7 +80,13 @@ export class SegmentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
-      await this.commands.revise(segmentId, body.name, toCriteria(body.criteria), caller, expectedVersionFrom(ifMatch)),
+      await this.reviseSegment.execute(
+        segmentId,
+        body.name,
+        toCriteria(body.criteria),
+        caller,
+        expectedVersionFrom(ifMatch),
+      ),
       response,
     );
   }
@@ -91,6 +101,9 @@ export class SegmentsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(await this.commands.retire(segmentId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
+    return answer(
+      await this.retireSegment.execute(segmentId, body.reason, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 }

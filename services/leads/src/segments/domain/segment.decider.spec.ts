@@ -1,11 +1,8 @@
 import { DeciderSpecification } from '@salesos/event-sourcing/testing';
-import {
-  type SegmentCommand,
-  segmentDecider,
-  SegmentError,
-  SegmentErrorCode,
-  type SegmentEvent,
-} from './segment.decider';
+import type { SegmentCommand } from './segment.commands';
+import { segmentDecider } from './segment.decider';
+import { SegmentError, SegmentErrorCode } from './segment.errors';
+import type { SegmentEvent } from './segment.events';
 
 const now = '2026-02-01T08:00:00.000Z';
 const command = <C extends SegmentCommand>(type: C['type'], data: C['data']): C =>

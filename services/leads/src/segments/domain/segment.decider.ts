@@ -1,39 +1,12 @@
-import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
-import { hasAnyCriterion, type SegmentCriteria } from './segment-criteria';
-
-export type SegmentEvent =
-  | DomainEvent<
-      'SegmentDefined',
-      { segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria; definedAt: string }
-    >
-  | DomainEvent<'SegmentRevised', { segmentId: string; name: string; criteria: SegmentCriteria; revisedAt: string }>
-  | DomainEvent<'SegmentRetired', { segmentId: string; reason: string; retiredAt: string }>;
-
-export type SegmentCommand =
-  | Command<'DefineSegment', { segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria }>
-  | Command<'ReviseSegment', { name: string; criteria: SegmentCriteria }>
-  | Command<'RetireSegment', { reason: string }>;
+import type { Decider } from '@salesos/event-sourcing';
+import type { SegmentCommand } from './segment.commands';
+import { SegmentError, SegmentErrorCode } from './segment.errors';
+import type { SegmentEvent } from './segment.events';
+import { hasAnyCriterion, type SegmentCriteria } from '../../core/domain/target-audience';
 
 export type SegmentState =
   | { status: 'none' }
   | { status: 'active' | 'retired'; segmentId: string; divisionId: string; name: string; criteria: SegmentCriteria };
-
-export enum SegmentErrorCode {
-  NotFound = 'SEGMENT_NOT_FOUND',
-  AlreadyExists = 'SEGMENT_ALREADY_EXISTS',
-  NoCriteria = 'SEGMENT_NO_CRITERIA',
-  Retired = 'SEGMENT_RETIRED',
-}
-
-export class SegmentError extends Error {
-  constructor(
-    readonly code: SegmentErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SegmentError';
-  }
-}
 
 function requireCriteria(criteria: SegmentCriteria): void {
   if (!hasAnyCriterion(criteria)) {

@@ -1,22 +1,20 @@
+import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@salesos/event-store';
-import {
-  type LeadProfile,
-  type SegmentCriteria,
-  type SegmentDefinition,
-  segmentsMatching,
-} from '../domain/segment-criteria';
-import type { SegmentEvent } from '../domain/segment.decider';
-
-export interface ActiveSegment {
-  segmentId: string;
-  divisionId: string;
-  name: string;
-  criteria: SegmentCriteria;
-}
+import { ServiceViews, type StreamView } from '../../core/views-feeder';
+import { type ActiveSegment, ActiveSegments } from '../application/active-segments.port';
+import { type LeadProfile, type SegmentDefinition, segmentsMatching } from '../../core/domain/target-audience';
+import type { SegmentEvent } from '../domain/segment.events';
 
 /** Active segments per division, fed from the segment streams, to match leads when they are captured or change. */
-export class SegmentCatalog {
+@Injectable()
+export class SegmentCatalog extends ActiveSegments implements StreamView {
+  readonly categories = ['segment'];
   private readonly segments = new Map<string, ActiveSegment>();
+
+  constructor(views: ServiceViews) {
+    super();
+    views.register(this);
+  }
 
   apply(event: RecordedEvent): void {
     if (!event.metadata.streamId.startsWith('segment-')) return;
@@ -27,12 +25,13 @@ export class SegmentCatalog {
         return;
       case 'SegmentRevised': {
         const segment = this.segments.get(segmentEvent.data.segmentId);
-        if (segment)
+        if (segment) {
           this.segments.set(segment.segmentId, {
             ...segment,
             name: segmentEvent.data.name,
             criteria: segmentEvent.data.criteria,
           });
+        }
         return;
       }
       case 'SegmentRetired':
@@ -41,21 +40,23 @@ export class SegmentCatalog {
     }
   }
 
-  /** The division's active segments, by name. */
-  list(divisionId: string): ActiveSegment[] {
-    return [...this.segments.values()]
-      .filter((segment) => segment.divisionId === divisionId)
-      .sort((a, b) => a.name.localeCompare(b.name));
+  list(divisionId: string): Promise<ActiveSegment[]> {
+    return Promise.resolve(
+      [...this.segments.values()]
+        .filter((segment) => segment.divisionId === divisionId)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
   }
 
-  /** Ids of the division's active segments whose criteria the lead meets, in a stable order. */
-  matching(divisionId: string, lead: LeadProfile): string[] {
-    return segmentsMatching(lead, this.definitions(divisionId));
+  async matching(divisionId: string, lead: LeadProfile): Promise<string[]> {
+    return segmentsMatching(lead, await this.definitions(divisionId));
   }
 
-  definitions(divisionId: string): SegmentDefinition[] {
-    return [...this.segments.values()]
-      .filter((segment) => segment.divisionId === divisionId)
-      .map(({ segmentId, criteria }) => ({ segmentId, criteria }));
+  definitions(divisionId: string): Promise<SegmentDefinition[]> {
+    return Promise.resolve(
+      [...this.segments.values()]
+        .filter((segment) => segment.divisionId === divisionId)
+        .map(({ segmentId, criteria }) => ({ segmentId, criteria })),
+    );
   }
 }

@@ -1,0 +1,12 @@
+/** Lead routing: what other features and the service's composition may use of it. */
+export { AssignmentModule } from './assignment.module';
+export { DivisionRules } from './application/division-rules.port';
+export { SetAssignmentRulesHandler } from './application/set-assignment-rules.handler';
+export {
+  type AssignmentContext,
+  type AssignmentDecision,
+  type AssignmentRule,
+  type AssignmentRuleFired,
+  chooseAssignee,
+} from './domain/assignment-rules';
+export { assignmentProblems } from './api/assignment.problems';

@@ -1,0 +1,140 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { MemoryEventStore } from '@salesos/event-store';
+import { silentLogger } from '@salesos/messaging';
+import { createLeadsApp } from '../../leads-app';
+import { CsvRowReader } from '../../core/csv';
+import { asUser, testAuth } from '@salesos/auth/testing';
+
+const headers = asUser('manager-7', 'division-manager', 'north');
+const header =
+  'source,campaign,contact_name,contact_email,contact_phone,company_name,industry,size_band,territory,estimated_amount,currency,need_tags\r\n';
+
+describe('CSV import and export of leads', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
+    await app.init();
+  });
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+  const upload = (csv: string) => http().post('/leads/imports').set(headers).set('Content-Type', 'text/csv').send(csv);
+  async function finished(location: string): Promise<Record<string, unknown>> {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const job = await http().get(location).set(headers);
+      if (job.body.status !== 'running') return job.body as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('import did not finish');
+  }
+
+  it('stores valid rows, reports each invalid one with its line and reason, and stores nothing of them', async () => {
+    const csv =
+      header +
+      'referral,fair,Ada Lovelace,ada@acme.test,+49 30 1234567,"Acme, Inc.",manufacturing,large,berlin,40000,EUR,automation;service\r\n' +
+      'web,,Bob,not-an-email,,Bob Ltd,,,,,,\r\n' +
+      'web,,Cy,,,,retail,,,,,\r\n' +
+      'web,,Di,,,Di GmbH,,huge,,abc,EUR,\r\n' +
+      'event,,Ada again,ADA@acme.test,,Other,,,,,,\r\n' +
+      'web,,Ed,ed@ed.test,,Ed & Co,,,,,,\r\n';
+    const started = await upload(csv);
+    expect(started.status).toBe(202);
+    expect(started.headers.location).toBe(`/leads/imports/${started.body.importId}`);
+    const job = await finished(started.headers.location as string);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 6, accepted: 2, rejected: 4 });
+    const rejections = job.rejections as Array<{ line: number; reason: string; errors?: Array<{ field: string }> }>;
+    expect(rejections.map((rejection) => rejection.line)).toEqual([3, 4, 5, 6]);
+    expect(rejections[0]?.errors?.map((error) => error.field)).toEqual(['contact.email']);
+    expect([...new Set(rejections[1]?.errors?.map((error) => error.field))]).toEqual(['company.name']);
+    expect([...new Set(rejections[2]?.errors?.map((error) => error.field))].sort()).toEqual([
+      'company.sizeBand',
+      'estimatedValue.amount',
+    ]);
+    expect(rejections[3]?.reason).toMatch(/already has a lead for this prospect/);
+    const leads = (await store.readAll()).events.filter((event) => event.type === 'LeadCaptured');
+    expect(leads.map((event) => (event.data as { company: { name: string } }).company.name)).toEqual([
+      'Acme, Inc.',
+      'Ed & Co',
+    ]);
+    expect(leads[0]?.data).toMatchObject({
+      needTags: ['automation', 'service'],
+      estimatedValue: { amount: 40000, currency: 'EUR' },
+    });
+  });
+
+  it('streams a large file, with progress while it runs', async () => {
+    const rows = Array.from(
+      { length: 1500 },
+      (_, index) => `web,,Lead ${index},lead${index}@bulk.test,,Bulk ${index},,,,,,\r\n`,
+    );
+    const started = await upload(header + rows.join(''));
+    const seen = new Set<number>();
+    for (let attempt = 0; attempt < 500; attempt += 1) {
+      const job = await http()
+        .get(started.headers.location as string)
+        .set(headers);
+      seen.add(job.body.rowsRead as number);
+      if (job.body.status === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const job = await finished(started.headers.location as string);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 1500, accepted: 1500, rejected: 0 });
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('fails an import whose header names unknown columns, and refuses a body that is not CSV', async () => {
+    const started = await upload('source,company_name,contact_name,shoe_size\r\nweb,Acme,Ada,42\r\n');
+    expect(await finished(started.headers.location as string)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/unknown: shoe_size/) as unknown,
+    });
+    const wrongType = await http().post('/leads/imports').set(headers).send({ rows: [] });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors).toEqual([
+      { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
+    ]);
+    expect((await http().get('/leads/imports/7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11').set(headers)).status).toBe(404);
+    const other = await http()
+      .get(started.headers.location as string)
+      .set(asUser('manager-7', 'division-manager', 'south'));
+    expect(other.status).toBe(404);
+  });
+
+  it('exports the division’s leads by filter as CSV', async () => {
+    await http()
+      .post('/leads')
+      .set(headers)
+      .send({ source: 'web', contact: { name: 'Ada' }, company: { name: '=HYPERLINK("x"), Inc' } });
+    await http()
+      .post('/leads')
+      .set(asUser('manager-7', 'division-manager', 'south'))
+      .send({ source: 'web', contact: { name: 'Bo' }, company: { name: 'South Co' } });
+    const response = await http().get('/leads/export?status=new').set(headers);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/csv/);
+    const reader = new CsvRowReader();
+    const rows = [...reader.push(response.text), ...reader.end()];
+    expect(rows[0]).toEqual([
+      'lead_id',
+      'status',
+      'source',
+      'company_name',
+      'contact_name',
+      'territory',
+      'score',
+      'owner_rep_id',
+      'segment_ids',
+      'captured_at',
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.slice(1, 5)).toEqual(['new', 'web', `'=HYPERLINK("x"), Inc`, 'Ada']);
+    expect((await http().get('/leads/export?status=won').set(headers)).status).toBe(400);
+  });
+});

@@ -1,0 +1,61 @@
+import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ContractRegistry, type IntegrationEvent, leadsContracts } from '@salesos/contracts';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
+import { type MessageTransport, MessagingHealth, Relay, type RelayLock } from '@salesos/messaging';
+import { EVENT_STORE } from './core/leads-service.tokens';
+import { mapDealRegistrationEvent } from './deal-registrations';
+import { mapLeadEvent } from './leads';
+import { mapOpportunityEvent } from './opportunities';
+
+export const LEADS_PUBLISHING = Symbol('LEADS_PUBLISHING');
+
+/** The stream categories the leads service publishes from. */
+export const publishedCategories = ['lead', 'opportunity', 'dealregistration'];
+
+/** Everything the leads service publishes for one stored event: the relay's mapping, and a rebuild's. */
+export function mapLeadsIntegrationEvents(event: RecordedEvent): IntegrationEvent[] {
+  return [...mapLeadEvent(event), ...mapOpportunityEvent(event), ...mapDealRegistrationEvent(event)];
+}
+
+export interface LeadsPublishing {
+  transport: MessageTransport;
+  lock: RelayLock;
+  pollIntervalMs?: number;
+}
+
+/** Publishes the leads service's integration events through the relay, when the service is given a transport. */
+export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: Relay | undefined;
+  private readonly registry = new ContractRegistry(leadsContracts);
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(LEADS_PUBLISHING) private readonly publishing: LeadsPublishing | null,
+    @Inject(MessagingHealth) health: MessagingHealth,
+  ) {
+    this.relay =
+      publishing === null
+        ? undefined
+        : new Relay({
+            service: 'leads',
+            store,
+            categories: publishedCategories,
+            map: mapLeadsIntegrationEvents,
+            registry: this.registry,
+            transport: publishing.transport,
+            lock: publishing.lock,
+            ...(publishing.pollIntervalMs === undefined ? {} : { pollIntervalMs: publishing.pollIntervalMs }),
+          });
+    if (this.relay) health.register({ relay: this.relay });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.publishing === null || this.relay === undefined) return;
+    await this.publishing.transport.ensureTopics(this.registry.topics);
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}

@@ -1,5 +1,0 @@
-export interface Money {
-  amount: number;
-  /** ISO 4217 code, e.g. EUR. */
-  currency: string;
-}

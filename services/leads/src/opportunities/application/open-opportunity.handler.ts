@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandResult } from '@salesos/event-sourcing';
+import { AccessDeniedError, ownerOfNewRecord, type RequestContext } from '@salesos/http';
+import type { OpenOpportunity } from '../domain/opportunity.commands';
+import type { OpportunityState } from '../domain/opportunity.decider';
+import type { OpportunityEvent } from '../domain/opportunity.events';
+import { OpportunityStreams } from './opportunity-streams';
+import { PipelineCatalog } from './pipeline-catalog';
+
+export type OpportunityResult = CommandResult<OpportunityState, OpportunityEvent>;
+
+export type OpenOpportunityInput = Omit<
+  OpenOpportunity['data'],
+  'opportunityId' | 'divisionId' | 'pipeline' | 'leadId'
+> & {
+  pipelineId: string;
+};
+
+/** The command that opens a deal in the caller's division: its pipeline resolved, its owner as the caller may set. */
+export function openCommand(
+  pipelines: PipelineCatalog,
+  opportunityId: string,
+  input: OpenOpportunityInput,
+  caller: RequestContext,
+  leadId?: string,
+): Omit<OpenOpportunity, 'metadata'> {
+  const { pipelineId, ownerRepId: named, ...rest } = input;
+  const ownerRepId = ownerOfNewRecord(caller.principal, named);
+  if (ownerRepId === null) throw new AccessDeniedError('A rep opens deals for themselves; ownerRepId must be yours');
+  const pipeline = pipelines.pipeline(caller.divisionId, pipelineId);
+  pipelines.requireStage(pipeline, input.stageId);
+  return {
+    type: 'OpenOpportunity',
+    data: {
+      ...rest,
+      ...(ownerRepId === undefined ? {} : { ownerRepId }),
+      opportunityId,
+      divisionId: caller.divisionId,
+      ...(leadId === undefined ? {} : { leadId }),
+      pipeline,
+    },
+  };
+}
+
+/** Opens a deal on its own, not from a lead. */
+@Injectable()
+export class OpenOpportunityHandler {
+  constructor(
+    @Inject(OpportunityStreams) private readonly opportunities: OpportunityStreams,
+    @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
+  ) {}
+
+  execute(input: OpenOpportunityInput, caller: RequestContext): Promise<OpportunityResult> {
+    const opportunityId = this.opportunities.newId(caller, 'opportunity');
+    const command = openCommand(this.pipelines, opportunityId, input, caller);
+    return this.opportunities.run(opportunityId, caller, undefined, command, true);
+  }
+}

@@ -1,0 +1,13 @@
+/** The pipeline of opportunities: what other features and the service's composition may use of it. */
+export { OpportunitiesModule } from './opportunities.module';
+export { OpportunityBoard } from './application/opportunity-board.port';
+export { OpenOpportunityFromLeadHandler } from './application/open-opportunity-from-lead.handler';
+export { MoveOpportunityStageHandler } from './application/move-opportunity-stage.handler';
+export { ReviseForecastHandler } from './application/revise-forecast.handler';
+export { WinOpportunityHandler } from './application/win-opportunity.handler';
+export { LoseOpportunityHandler } from './application/lose-opportunity.handler';
+export { OpportunityError } from './domain/opportunity.errors';
+export { defaultPipelines } from './domain/pipeline';
+export { opportunityProblems } from './api/opportunity.problems';
+export { mapOpportunityEvent } from './messaging/opportunity-integration.mapper';
+export { opportunityDecider } from './domain/opportunity.decider';

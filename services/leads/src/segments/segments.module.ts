@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ActiveSegments } from './application/active-segments.port';
+import { DefineSegmentHandler } from './application/define-segment.handler';
+import { RetireSegmentHandler } from './application/retire-segment.handler';
+import { ReviseSegmentHandler } from './application/revise-segment.handler';
+import { SegmentStreams } from './application/segment-streams';
+import { SegmentsController } from './api/segments.controller';
+import { SegmentCatalog } from './projections/segment-catalog';
+
+/** Target audiences: segments of a division defined by criteria, which leads are matched to. */
+@Module({
+  controllers: [SegmentsController],
+  providers: [
+    SegmentStreams,
+    SegmentCatalog,
+    { provide: ActiveSegments, useExisting: SegmentCatalog },
+    DefineSegmentHandler,
+    ReviseSegmentHandler,
+    RetireSegmentHandler,
+  ],
+  exports: [ActiveSegments, DefineSegmentHandler],
+})
+export class SegmentsModule {}
