@@ -66,8 +66,19 @@ export function withUpcasting(store: EventStore, upcaster: Upcaster): EventStore
       const page = await store.readAll(options);
       return { ...page, events: page.events.map((event) => upcaster.upcast(event)) };
     },
-    subscribe: (options: SubscribeOptions): Subscription =>
-      store.subscribe({ ...options, handler: (event) => options.handler(upcaster.upcast(event)) }),
+    subscribe: ({ handler, batchHandler, ...options }: SubscribeOptions): Subscription =>
+      store.subscribe(
+        batchHandler === undefined
+          ? { ...options, handler: (event) => handler?.(upcaster.upcast(event)) }
+          : {
+              ...options,
+              batchHandler: (events, scannedTo) =>
+                batchHandler(
+                  events.map((event) => upcaster.upcast(event)),
+                  scannedTo,
+                ),
+            },
+      ),
     readCheckpoint: (subscriptionId) => store.readCheckpoint(subscriptionId),
     storeCheckpoint: (subscriptionId, position, expected) => store.storeCheckpoint(subscriptionId, position, expected),
     close: () => store.close(),

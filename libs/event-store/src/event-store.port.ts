@@ -45,7 +45,13 @@ export interface SubscribeOptions {
   filter?: EventFilter;
   batchSize?: number;
   /** Called for each event in global order; the next event waits until the returned promise settles. */
-  handler: (event: RecordedEvent) => Promise<void> | void;
+  handler?: (event: RecordedEvent) => Promise<void> | void;
+  /**
+   * Instead of `handler`: called once per page read, with its events in global order and the position the page
+   * scanned to (past events the filter left out), so that a projection can apply a page in one transaction. The next
+   * page is read once the returned promise settles; a page may be empty when only filtered events were scanned.
+   */
+  batchHandler?: (events: readonly RecordedEvent[], scannedTo: bigint) => Promise<void>;
   /** Called whenever the subscription reaches the end of what is visible after being behind. */
   onCaughtUp?: (position: bigint) => void;
   /** Store the checkpoint (compare-and-set) after each handled batch; needs `subscriptionId`. */

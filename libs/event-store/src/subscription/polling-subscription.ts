@@ -14,6 +14,12 @@ export interface PollingSubscriptionDeps {
  * ordering, filtering, caught-up signalling and checkpointing.
  */
 export function startPollingSubscription(deps: PollingSubscriptionDeps, options: SubscribeOptions): Subscription {
+  if ((options.handler === undefined) === (options.batchHandler === undefined)) {
+    throw new EventStoreError(
+      EventStoreErrorCode.InvalidReadOptions,
+      'a subscription takes either a handler or a batchHandler, and one of them',
+    );
+  }
   if (options.storeCheckpoints === true || 'fromCheckpoint' in (options.start ?? {})) {
     if (typeof options.subscriptionId !== 'string' || options.subscriptionId.length === 0) {
       throw new EventStoreError(
@@ -84,9 +90,17 @@ class PollingSubscription implements Subscription {
   }
 
   private async handle(page: ReadAllPage): Promise<boolean> {
+    if (this.options.batchHandler !== undefined) {
+      if (this.stopping) return false;
+      if (page.events.length > 0 || page.lastScannedPosition > this.position) {
+        await this.options.batchHandler(page.events, page.lastScannedPosition);
+      }
+      return true;
+    }
+    const handler = this.options.handler as NonNullable<SubscribeOptions['handler']>;
     for (const event of page.events) {
       if (this.stopping) return false;
-      await this.options.handler(event);
+      await handler(event);
       this.position = event.metadata.globalPosition;
     }
     return true;

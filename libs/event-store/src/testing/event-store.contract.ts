@@ -446,6 +446,38 @@ export function describeEventStoreContract(adapterName: string, createSubject: (
         expect(received).toEqual([1]);
       });
 
+      it('hand over whole pages to a batch handler, with how far each page scanned past filtered events', async () => {
+        const category = uniqueCategory('batches');
+        const noise = uniqueCategory('batchnoise');
+        await store.append(`${category}-1`, numberedEvents(5), 'no_stream');
+        await store.append(`${noise}-1`, numberedEvents(3, 'Noise'), 'no_stream');
+        const pages: Array<{ numbers: number[]; scannedTo: bigint }> = [];
+        const subscription = store.subscribe({
+          filter: { categories: [category] },
+          batchSize: 2,
+          batchHandler: (events, scannedTo) => {
+            pages.push({ numbers: events.map((event) => (event.data as { n: number }).n), scannedTo });
+            return Promise.resolve();
+          },
+        });
+        await subscription.caughtUp;
+        const delivered = pages.flatMap((page) => page.numbers);
+        expect(delivered).toEqual([1, 2, 3, 4, 5]);
+        expect(pages.every((page) => page.numbers.length <= 2)).toBe(true);
+        const scanned = pages.map((page) => page.scannedTo);
+        expect([...scanned].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(scanned);
+        const lastNoise = (await store.readStream(`${noise}-1`, { direction: 'backwards', maxCount: 1 }))[0];
+        expect(subscription.position).toBeGreaterThanOrEqual(lastNoise?.metadata.globalPosition ?? 0n);
+        await subscription.stop();
+      });
+
+      it('take a handler or a batch handler, not both and not neither', () => {
+        expect(() => store.subscribe({})).toThrow(/either a handler or a batchHandler/);
+        expect(() => store.subscribe({ handler: () => undefined, batchHandler: () => Promise.resolve() })).toThrow(
+          /either a handler or a batchHandler/,
+        );
+      });
+
       it('need a subscription id to use checkpoints', () => {
         expect(() => store.subscribe({ storeCheckpoints: true, handler: () => undefined })).toThrow(
           /subscriptionId is required/,

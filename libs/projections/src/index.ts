@@ -1,0 +1,4 @@
+export * from './store-projection';
+export * from './store-projector';
+export * from './projection-state';
+export * from './projection-state.migration';
