@@ -17,6 +17,8 @@ export interface PlatformParts {
   store: EventStore;
   /** The reporting read models' database. */
   readModels: DataSource;
+  /** The leads service's own database. */
+  leadsDatabase: DataSource;
   transport: MessageTransport;
   relayLock: RelayLock;
   /** Checks the bearer token of every request but the health checks and the API description. */
@@ -45,6 +47,8 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
       imports: [
         LeadsServiceModule.forRoot({
           store: parts.store,
+          database: parts.leadsDatabase,
+          viewsLock: parts.relayLock,
           publishing: { transport: parts.transport, lock: parts.relayLock },
           health,
           ...logger,

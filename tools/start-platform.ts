@@ -1,6 +1,7 @@
 import { EmbeddedAuth, type TokenSubject } from '@salesos/auth';
 import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
+import { openLeadsDatabase } from '../services/leads/src';
 import { openReportingDatabase } from '../services/reporting/src';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
@@ -24,6 +25,7 @@ function tryItOut(config: PlatformConfig, base: string): string[] {
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   let store = await openEventStore(config.eventStore);
+  const leadsDatabase = await openLeadsDatabase(config.leadsDatabase);
   if (config.demoData !== undefined && (await isEmpty(store))) {
     // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
     const seeding =
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(seeding, {
       ...demoDefaults,
       seed: config.demoData.seed,
+      database: leadsDatabase,
       onProgress: (progress) =>
         process.stdout.write(
           `  ${progress.businessDay}: ${progress.events.toLocaleString('en')} events, ${progress.leads} leads, ${progress.opportunities} opportunities\n`,
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
   const app = await createPlatformApp({
     store,
     readModels,
+    leadsDatabase,
     transport: messaging.transport,
     relayLock: messaging.relayLock(),
     auth: openTokenVerifier(config),
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void app
       .close()
-      .then(() => Promise.all([store.close(), readModels.destroy()]))
+      .then(() => Promise.all([store.close(), readModels.destroy(), leadsDatabase.destroy()]))
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,7 +1,7 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import type { INestApplication } from '@nestjs/common';
-import { createLeadsApp } from '../services/leads/src';
+import { createLeadsApp, openLeadsDatabase } from '../services/leads/src';
 import { createReportingApp } from '../services/reporting/src';
 import { openReportingDatabase } from '../services/reporting/src';
 import { platformEventHistory } from './platform-app';
@@ -34,13 +34,16 @@ async function main(): Promise<void> {
   let app: INestApplication;
   let close: () => Promise<unknown>;
   if (name === 'leads') {
+    const database = await openLeadsDatabase(config.leadsDatabase);
     app = await createLeadsApp({
       store,
+      database,
+      viewsLock: messaging.relayLock(),
       publishing: { transport: messaging.transport, lock: messaging.relayLock() },
       consuming: { transport: messaging.transport },
       auth: openTokenVerifier(config),
     });
-    close = () => store.close();
+    close = () => Promise.all([store.close(), database.destroy()]);
   } else {
     const readModels = await openReportingDatabase(config.readModels);
     app = await createReportingApp({

@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { EventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
-import { LeadsServiceModule } from '../../services/leads/src';
+import type { DataSource } from 'typeorm';
+import { LeadsServiceModule, openLeadsDatabase } from '../../services/leads/src';
 import { DemoSeeder, seedingServices, type SeedProgress } from './demo-seeder';
 import { MovableClock, SeededIds, SeededRandom } from './seeded-random';
 
@@ -15,6 +16,8 @@ export interface DemoDataOptions {
   /** The last day of the seeded year; by default the start of today (UTC), so a seed gives the same data all day. */
   end?: Date;
   onProgress?: (progress: SeedProgress) => void;
+  /** The leads service's database, whose views fill as the data is written; an in-memory one without it. */
+  database?: DataSource;
 }
 
 export const demoDefaults = { seed: 42, months: 12, leadsPerMonth: 70 };
@@ -24,8 +27,16 @@ export async function seedDemoData(store: EventStore, options: DemoDataOptions):
   const random = new SeededRandom(options.seed);
   const end = options.end ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
   const clock = new MovableClock(end);
+  const database = options.database ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }));
   const context = await NestFactory.createApplicationContext(
-    LeadsServiceModule.forRoot({ store, clock, ids: new SeededIds(random), logger: silentLogger }),
+    LeadsServiceModule.forRoot({
+      store,
+      database,
+      ownsDatabase: options.database === undefined,
+      clock,
+      ids: new SeededIds(random),
+      logger: silentLogger,
+    }),
     { logger: ['error', 'warn'] },
   );
   try {

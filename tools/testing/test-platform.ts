@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
+import { openLeadsDatabase } from '../../services/leads/src';
 import { openReportingDatabase } from '../../services/reporting/src';
 import { createPlatformApp } from '../platform-app';
 
@@ -12,6 +13,7 @@ export async function startTestPlatform(
   const app = await createPlatformApp({
     store,
     readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
+    leadsDatabase: await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }),
     transport: new InProcessTransport(),
     relayLock: new InProcessRelayLock(),
     auth: testAuth.verifier,

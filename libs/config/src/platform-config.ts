@@ -14,6 +14,8 @@ export interface PlatformConfig {
   dataDir: string;
   eventStore: EventStoreConfig;
   readModels: ReadModelsConfig;
+  /** The leads service's own database: its views of its leads, segments and pipeline. */
+  leadsDatabase: ReadModelsConfig;
   /** Seed the demo company into an empty store at start, with this seed; undefined when turned off. */
   demoData: { seed: number } | undefined;
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
@@ -38,6 +40,8 @@ export const platformEnvironment = {
   EVENTSTORE_CONNECTION_STRING: 'EventStoreDB connection string, required when SALESOS_EVENT_STORE=eventstoredb.',
   SALESOS_READ_MODELS_URL:
     'PostgreSQL URL for the read models; default: the event store database with postgres, else a SQLite file beside the events.',
+  SALESOS_LEADS_DATABASE_URL:
+    "PostgreSQL URL of the leads service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
   SALESOS_DEMO_DATA: 'on (default) seeds the demo company into an empty store at start; off leaves it empty.',
   SALESOS_DEMO_SEED: 'Seed of the demo data (default 42): the same seed gives the same company.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
@@ -70,6 +74,14 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const eventStore = parseEventStore(env, dataDir, problems);
   const readModels = parseReadModels(env.SALESOS_READ_MODELS_URL, eventStore, dataDir, problems);
+  const leadsDatabase = parseDatabase(
+    'SALESOS_LEADS_DATABASE_URL',
+    env.SALESOS_LEADS_DATABASE_URL,
+    eventStore,
+    dataDir,
+    'leads.db',
+    problems,
+  );
   const demoData = parseDemoData(env.SALESOS_DEMO_DATA, env.SALESOS_DEMO_SEED, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
@@ -80,6 +92,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     dataDir,
     eventStore: eventStore as EventStoreConfig,
     readModels,
+    leadsDatabase,
     demoData,
     transport,
     kafkaBrokers,
@@ -135,15 +148,26 @@ function parseReadModels(
   dataDir: string,
   problems: string[],
 ): ReadModelsConfig {
+  return parseDatabase('SALESOS_READ_MODELS_URL', raw, eventStore, dataDir, 'read-models.db', problems);
+}
+
+/** A service's database: the URL given, else the event store's PostgreSQL database, else a SQLite file of its own. */
+function parseDatabase(
+  variable: PlatformVariable,
+  raw: string | undefined,
+  eventStore: EventStoreConfig | undefined,
+  dataDir: string,
+  file: string,
+  problems: string[],
+): ReadModelsConfig {
   const url = raw?.trim();
   if (url !== undefined && url !== '') {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      problems.push(`SALESOS_READ_MODELS_URL must be a postgres:// URL, got '${url}'`);
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push(`${variable} must be a postgres:// URL, got '${url}'`);
     return { kind: 'postgres', url };
   }
   if (eventStore?.kind === 'postgres') return { kind: 'postgres', url: eventStore.url };
   if (eventStore?.kind === 'memory') return { kind: 'sqlite', filename: ':memory:' };
-  return { kind: 'sqlite', filename: resolve(dataDir, 'read-models.db') };
+  return { kind: 'sqlite', filename: resolve(dataDir, file) };
 }
 
 function parseDemoData(

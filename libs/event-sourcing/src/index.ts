@@ -2,3 +2,4 @@ export * from './decider';
 export * from './command-handler';
 export * from './upcasting';
 export { deterministicEventId, deterministicUuid } from './deterministic-id';
+export * from './event-codec';

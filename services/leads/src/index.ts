@@ -2,7 +2,14 @@
  * The leads service's public entry point: what the platform's composition, tools and benchmarks may use of it.
  * Nothing outside the service imports anything else from it.
  */
-export { createLeadsApp, consumeDealRegistrations, leadsOpenApi, leadsProblemMappers } from './leads-app';
+export {
+  createLeadsApp,
+  consumeDealRegistrations,
+  type LeadsAppOptions,
+  leadsOpenApi,
+  leadsProblemMappers,
+} from './leads-app';
+export { leadsMigrations, openLeadsDatabase } from './leads-database';
 export { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 export { mapLeadsIntegrationEvents, publishedCategories, type LeadsPublishing } from './leads-publishing';
 export { leadsContractSamples, takeConsumedEvents } from './contract-samples';

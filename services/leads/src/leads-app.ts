@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
@@ -15,6 +16,7 @@ import {
 import { assignmentProblems } from './assignment';
 import { leadImportProblems } from './lead-imports';
 import { leadProblems } from './leads';
+import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 import { opportunityProblems } from './opportunities';
 import { segmentProblems } from './segments';
@@ -38,10 +40,19 @@ export interface LeadsConsuming {
   groupId?: string;
 }
 
-export async function createLeadsApp(
-  options: LeadsServiceOptions & { consuming?: LeadsConsuming; auth: TokenVerifier },
-): Promise<INestApplication> {
-  const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
+export type LeadsAppOptions = Omit<LeadsServiceOptions, 'database'> & {
+  /** The service's database; without it, an in-memory SQLite one that lives as long as the application. */
+  database?: DataSource;
+  consuming?: LeadsConsuming;
+  auth: TokenVerifier;
+};
+
+export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApplication> {
+  const owned = options.database === undefined;
+  const database = options.database ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }));
+  const app = await NestFactory.create(LeadsServiceModule.forRoot({ ...options, database, ownsDatabase: owned }), {
+    logger: ['error', 'warn'],
+  });
   requireTokens(app, options.auth);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));

@@ -1,10 +1,12 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
+import type { ProjectorLock } from '@salesos/projections';
+import type { DataSource } from 'typeorm';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
 import { AssignmentModule } from './assignment';
-import { EVENT_STORE, LEADS_LOGGER } from './core/leads-service.tokens';
-import { ServiceViews } from './core/views-feeder';
+import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
+import { ServiceViews } from './core/service-views';
 import { DealRegistrationsModule } from './deal-registrations';
 import { LeadImportsModule } from './lead-imports';
 import { LeadsModule } from './leads';
@@ -14,6 +16,12 @@ import { SegmentsModule } from './segments';
 
 export interface LeadsServiceOptions {
   store: EventStore;
+  /** The service's own database, with its tables up to date (`openLeadsDatabase`). */
+  database: DataSource;
+  /** Close the database when the service shuts down: it was opened for the service alone. */
+  ownsDatabase?: boolean;
+  /** Lets one replica keep the views at a time; without it this process does. */
+  viewsLock?: ProjectorLock;
   /** Publish integration events through this transport; without it the service publishes nothing. */
   publishing?: LeadsPublishing;
   clock?: Clock;
@@ -22,6 +30,15 @@ export interface LeadsServiceOptions {
   logger?: MessagingLogger;
   /** Readiness of the relay and consumers; shared when several services run in one process. */
   health?: MessagingHealth;
+}
+
+/** Closes the service's own database after everything else has stopped. */
+class ClosesDatabase implements OnApplicationShutdown {
+  constructor(private readonly database: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.database.isInitialized) await this.database.destroy();
+  }
 }
 
 /** The leads service: one Nest module per feature over one event store, with time and ids injected. */
@@ -46,11 +63,32 @@ export class LeadsServiceModule {
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
         { provide: MessagingHealth, useValue: options.health ?? new MessagingHealth() },
-        { provide: ServiceViews, useValue: new ServiceViews(options.store) },
+        { provide: LEADS_DATABASE, useValue: options.database },
+        {
+          provide: ServiceViews,
+          useValue: new ServiceViews({
+            store: options.store,
+            database: options.database,
+            ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
+            logger: options.logger ?? jsonLogger,
+          }),
+        },
         LeadsPublisher,
+        ...(options.ownsDatabase === true
+          ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]
+          : []),
       ],
       controllers: [HealthController],
-      exports: [EVENT_STORE, LEADS_PUBLISHING, Clock, IdGenerator, LEADS_LOGGER, MessagingHealth, ServiceViews],
+      exports: [
+        EVENT_STORE,
+        LEADS_DATABASE,
+        LEADS_PUBLISHING,
+        Clock,
+        IdGenerator,
+        LEADS_LOGGER,
+        MessagingHealth,
+        ServiceViews,
+      ],
     };
   }
 }

@@ -29,3 +29,8 @@ export const assignmentRuleKinds = ['manual', 'territory-segment', 'round-robin'
 export const AssignmentRuleKind = oneOf(assignmentRuleKinds);
 export const DealRegistrationRule = text(1, 200);
 export const Email = Type.String({ minLength: 3, maxLength: 254 });
+export const Phone = Type.String({
+  pattern: '^\\+?[0-9 ()./-]{6,30}$',
+  description: '6 to 30 digits, spaces or + ( ) . / -',
+});
+export const Note = text(1, 500);

@@ -60,6 +60,7 @@ class PollingSubscription implements Subscription {
     await this.resolveStart();
     const batchSize = this.options.batchSize ?? 500;
     while (!this.stopping) {
+      const generation = this.deps.wakeUp.generation;
       const page = await this.deps.store.readAll({
         after: this.position,
         maxCount: batchSize,
@@ -71,7 +72,7 @@ class PollingSubscription implements Subscription {
       if (!completed || this.stopping) break;
       if (page.isEnd) {
         this.markCaughtUp();
-        await this.deps.wakeUp.wait(this.deps.pollIntervalMs);
+        await this.deps.wakeUp.wait(this.deps.pollIntervalMs, generation);
       } else {
         this.isCaughtUp = false;
       }

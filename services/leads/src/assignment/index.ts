@@ -10,3 +10,4 @@ export {
   chooseAssignee,
 } from './domain/assignment-rules';
 export { assignmentProblems } from './api/assignment.problems';
+export { CreateAssignmentTables1765000000200 as AssignmentTables } from './projections/assignment-tables.migration';

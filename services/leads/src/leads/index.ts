@@ -16,3 +16,4 @@ export { mapLeadEvent } from './messaging/lead-integration.mapper';
 /** The stream category of leads. */
 export const leadCategory = 'lead';
 export { leadDecider } from './domain/lead.decider';
+export { CreateLeadsTables1765000000000 as LeadsTables } from './projections/leads-tables.migration';

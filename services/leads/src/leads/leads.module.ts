@@ -15,7 +15,8 @@ import { RematchLeadSegmentsHandler } from './application/rematch-lead-segments.
 import { ReviseLeadHandler } from './application/revise-lead.handler';
 import { SegmentRematchPolicy } from './application/segment-rematch.policy';
 import { LeadsController } from './api/leads.controller';
-import { InMemoryLeadDirectory } from './projections/lead-directory';
+import { LeadsTable } from './projections/leads.table';
+import { SqlLeadDirectory } from './projections/sql-lead-directory';
 
 /** Leads: captured, matched to segments, scored, routed, qualified or not, merged and converted. */
 @Module({
@@ -23,8 +24,8 @@ import { InMemoryLeadDirectory } from './projections/lead-directory';
   controllers: [LeadsController],
   providers: [
     LeadStreams,
-    InMemoryLeadDirectory,
-    { provide: LeadDirectory, useExisting: InMemoryLeadDirectory },
+    LeadsTable,
+    { provide: LeadDirectory, useClass: SqlLeadDirectory },
     CaptureLeadHandler,
     ReviseLeadHandler,
     QualifyLeadHandler,

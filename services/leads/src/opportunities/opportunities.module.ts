@@ -14,7 +14,7 @@ import { ReopenOpportunityHandler } from './application/reopen-opportunity.handl
 import { ReviseForecastHandler } from './application/revise-forecast.handler';
 import { WinOpportunityHandler } from './application/win-opportunity.handler';
 import { OpportunitiesController } from './api/opportunities.controller';
-import { InMemoryOpportunityBoard } from './projections/opportunity-board';
+import { OpportunitiesTable } from './projections/opportunities.table';
 
 /** The pipeline: deals opened on their own or from a lead, moved through stages, forecast, won, lost, reopened. */
 @Module({
@@ -23,8 +23,8 @@ import { InMemoryOpportunityBoard } from './projections/opportunity-board';
   providers: [
     OpportunityStreams,
     PipelineCatalog,
-    InMemoryOpportunityBoard,
-    { provide: OpportunityBoard, useExisting: InMemoryOpportunityBoard },
+    OpportunitiesTable,
+    { provide: OpportunityBoard, useExisting: OpportunitiesTable },
     ReadOpportunityQuery,
     OpenOpportunityHandler,
     OpenOpportunityFromLeadHandler,

@@ -5,3 +5,4 @@ export { DefineSegmentHandler } from './application/define-segment.handler';
 export { segmentProblems } from './api/segment.problems';
 /** The stream category of segments: what the leads feature follows to match leads again when segments change. */
 export const segmentCategory = 'segment';
+export { CreateSegmentsTables1765000000100 as SegmentsTables } from './projections/segments-tables.migration';

@@ -5,15 +5,15 @@ import { RetireSegmentHandler } from './application/retire-segment.handler';
 import { ReviseSegmentHandler } from './application/revise-segment.handler';
 import { SegmentStreams } from './application/segment-streams';
 import { SegmentsController } from './api/segments.controller';
-import { SegmentCatalog } from './projections/segment-catalog';
+import { SegmentsTable } from './projections/segments.table';
 
 /** Target audiences: segments of a division defined by criteria, which leads are matched to. */
 @Module({
   controllers: [SegmentsController],
   providers: [
     SegmentStreams,
-    SegmentCatalog,
-    { provide: ActiveSegments, useExisting: SegmentCatalog },
+    SegmentsTable,
+    { provide: ActiveSegments, useExisting: SegmentsTable },
     DefineSegmentHandler,
     ReviseSegmentHandler,
     RetireSegmentHandler,

@@ -5,7 +5,7 @@ import type { OpportunityHistoryColumns } from '../pipeline/projections/opportun
 import type { OpportunityColumns } from '../pipeline/projections/opportunity-row.entity';
 import type { StageTransitionColumns } from '../pipeline/projections/stage-transition-row.entity';
 import type { ReadModelTables } from './read-model-tables';
-import { writeRows } from './row-writer';
+import { writeRows } from '@salesos/projections';
 
 /** Ids looked up per statement. */
 const idsPerStatement = 1000;

@@ -1,31 +1,17 @@
+import { Sql, type SqlRow } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
-import type { RowScope } from '@salesos/http';
 import type { ReportFilter } from './report-filter';
 
-export type SqlEngine = 'postgres' | 'sqlite';
-
-export function sqlEngine(dataSource: DataSource): SqlEngine {
-  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
-}
+export { sqlEngine, type SqlEngine, type SqlRow, toNumber, toText } from '@salesos/projections';
 
 /**
- * One report statement being written: collects its parameters and spells the few things the two engines say
- * differently (placeholders, JSON lists, day arithmetic). Everything else is SQL both take as written.
+ * One report statement being written: the shared statement builder, and the few things reports need that the two
+ * engines spell differently (day arithmetic, the median).
  */
-export class ReportSql {
-  readonly params: unknown[] = [];
-
-  constructor(readonly engine: SqlEngine) {}
-
+export class ReportSql extends Sql {
   /** Runs `text` with the parameters collected for it. */
-  run(dataSource: DataSource, text: string): Promise<SqlRow[]> {
+  override run(dataSource: DataSource, text: string): Promise<SqlRow[]> {
     return dataSource.query<SqlRow[]>(text, this.params);
-  }
-
-  /** A placeholder for `value`. */
-  param(value: unknown): string {
-    this.params.push(value);
-    return this.engine === 'postgres' ? `$${this.params.length}` : '?';
   }
 
   /** Days from one ISO-8601 text column to another, as a fraction. */
@@ -33,50 +19,6 @@ export class ReportSql {
     return this.engine === 'postgres'
       ? `(EXTRACT(EPOCH FROM (CAST(${to} AS timestamptz) - CAST(${from} AS timestamptz))) / 86400.0)`
       : `(julianday(${to}) - julianday(${from}))`;
-  }
-
-  /** A table of the elements of a JSON list held as text, each as column `value`, for a `JOIN`. */
-  listElements(column: string, alias: string): string {
-    return this.engine === 'postgres'
-      ? `LATERAL json_array_elements_text(CAST(${column} AS json)) AS ${alias}(value)`
-      : `json_each(${column}) AS ${alias}`;
-  }
-
-  /** Whether a JSON list of strings held as text contains `value`. */
-  listContains(column: string, value: string): string {
-    return `EXISTS (SELECT 1 FROM ${this.listElements(column, 'element')} WHERE element.value = ${this.param(value)})`;
-  }
-
-  /** Whether a JSON list of objects held as text has one whose `field` is `value`. */
-  listHasEntry(column: string, field: string, value: string): string {
-    const entries =
-      this.engine === 'postgres'
-        ? `json_array_elements(CAST(${column} AS json)) AS entry(value) WHERE entry.value ->> '${field}'`
-        : `json_each(${column}) AS entry WHERE json_extract(entry.value, '$.${field}')`;
-    return `EXISTS (SELECT 1 FROM ${entries} = ${this.param(value)})`;
-  }
-
-  /** Orders text by code point on both engines, so ties break the same way everywhere. */
-  binary(column: string): string {
-    return this.engine === 'postgres' ? `${column} COLLATE "C"` : column;
-  }
-
-  /** The rows the caller reaches in the division, on a table with owner, team and (unless `dealerColumn` is null) dealer. */
-  rowsReached(scope: RowScope, alias: string, dealerColumn: string | null = 'dealer_id'): string {
-    switch (scope.kind) {
-      case 'division':
-        return '1 = 1';
-      case 'team': {
-        // Placeholders are taken in the order they appear: SQLite's are positional.
-        if (scope.teamIds.length === 0) return `${alias}.owner_rep_id = ${this.param(scope.ownerRepId)}`;
-        const teams = scope.teamIds.map((team) => this.param(team)).join(', ');
-        return `(${alias}.team_id IN (${teams}) OR ${alias}.owner_rep_id = ${this.param(scope.ownerRepId)})`;
-      }
-      case 'own':
-        return `${alias}.owner_rep_id = ${this.param(scope.ownerRepId)}`;
-      case 'dealer':
-        return dealerColumn === null ? '1 = 0' : `${alias}.${dealerColumn} = ${this.param(scope.dealerId)}`;
-    }
   }
 
   /** Conditions on an opportunity row (alias `o`): the division, the rows reached, the plain filters; not the period. */
@@ -114,11 +56,3 @@ export class ReportSql {
     return this.engine === 'postgres' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})` : `median(${value})`;
   }
 }
-
-export type SqlRow = Record<string, unknown>;
-
-/** Text columns as strings; the engines hand them over as strings already. */
-export const toText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** Numbers come back as strings from PostgreSQL (bigint, numeric) and as numbers from SQLite. */
-export const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator } from '@salesos/http';
 import { EVENT_STORE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/views-feeder';
+import { ServiceViews } from '../../core/service-views';
 import {
   type AssignmentRulesSet,
   assignmentRuleSetDecider,
@@ -22,7 +22,7 @@ export class AssignmentRuleStreams extends CallerCommands<
       category: 'assignmentrules',
       clock,
       ids,
-      afterAppend: (recorded) => views.apply(recorded),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 }

@@ -1,10 +1,17 @@
-import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
-import type { AssignmentRule } from './assignment-rules';
+import { Type } from '@sinclair/typebox';
+import { type Command, type Decider, defineEvents, type EventOf } from '@salesos/event-sourcing';
+import { Id, Instant } from '@salesos/kernel';
+import { AssignmentRule } from './assignment-rules';
 
-export type AssignmentRulesSet = DomainEvent<
-  'AssignmentRulesSet',
-  { divisionId: string; rules: AssignmentRule[]; setAt: string }
->;
+/** The rule set's one event, defined once and checked on the way into the store and out of it. */
+export const assignmentRuleSetEvents = defineEvents({
+  AssignmentRulesSet: Type.Object({
+    divisionId: Id,
+    rules: Type.Array(AssignmentRule, { maxItems: 100 }),
+    setAt: Instant,
+  }),
+});
+export type AssignmentRulesSet = EventOf<typeof assignmentRuleSetEvents>;
 export type SetAssignmentRules = Command<'SetAssignmentRules', { divisionId: string; rules: AssignmentRule[] }>;
 export type AssignmentRuleSetState = { rules: AssignmentRule[] };
 

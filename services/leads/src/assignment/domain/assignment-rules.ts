@@ -1,17 +1,25 @@
-/** Which assignment rule chose the rep, so the choice can be explained later. */
-export interface AssignmentRuleFired {
-  kind: 'manual' | 'territory-segment' | 'round-robin' | 'least-loaded';
-  ruleId?: string;
-  /** The team whose reps the rule chose from (round-robin and least-loaded rules). */
-  teamId?: string;
-  detail: string;
-}
+import { type Static, Type } from '@sinclair/typebox';
+import { Territory } from '@salesos/contracts';
+import { Id } from '@salesos/kernel';
+import type { AssignmentRuleFired } from '../../core/domain/assignment-rule-fired';
+
+export type { AssignmentRuleFired };
+
+const TeamReps = Type.Array(Id, { minItems: 1, maxItems: 500 });
 
 /** A division's rules, tried in order; the first that applies picks the rep. */
-export type AssignmentRule =
-  | { kind: 'territory-segment'; ruleId: string; territory?: string; segmentId?: string; repId: string }
-  | { kind: 'round-robin'; ruleId: string; teamId: string; repIds: string[] }
-  | { kind: 'least-loaded'; ruleId: string; teamId: string; repIds: string[] };
+export const AssignmentRule = Type.Union([
+  Type.Object({
+    kind: Type.Literal('territory-segment'),
+    ruleId: Id,
+    territory: Type.Optional(Territory),
+    segmentId: Type.Optional(Id),
+    repId: Id,
+  }),
+  Type.Object({ kind: Type.Literal('round-robin'), ruleId: Id, teamId: Id, repIds: TeamReps }),
+  Type.Object({ kind: Type.Literal('least-loaded'), ruleId: Id, teamId: Id, repIds: TeamReps }),
+]);
+export type AssignmentRule = Static<typeof AssignmentRule>;
 
 export interface AssignmentContext {
   territory?: string;

@@ -1,15 +1,26 @@
-import type { CompanySizeBand, Money } from '@salesos/kernel';
+import { type Static, Type } from '@sinclair/typebox';
+import { Industry, NeedTag, Territory } from '@salesos/contracts';
+import { CompanySizeBand, maxAmount, type Money } from '@salesos/kernel';
+
+const amount = Type.Number({ minimum: 0, maximum: maxAmount });
 
 /** Who a target audience is; every criterion given must hold, lists mean "any of". */
-export interface SegmentCriteria {
-  industries?: string[];
-  sizeBands?: CompanySizeBand[];
+export const SegmentCriteria = Type.Object({
+  industries: Type.Optional(Type.Array(Industry, { maxItems: 50 })),
+  sizeBands: Type.Optional(Type.Array(CompanySizeBand, { maxItems: 5 })),
   /** The lead's estimated value must fall in [min, max], in this currency. */
-  priceBand?: { currency: string; min?: number; max?: number };
-  territories?: string[];
+  priceBand: Type.Optional(
+    Type.Object({
+      currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+      min: Type.Optional(amount),
+      max: Type.Optional(amount),
+    }),
+  ),
+  territories: Type.Optional(Type.Array(Territory, { maxItems: 50 })),
   /** The lead must name at least one of these needs. */
-  needTags?: string[];
-}
+  needTags: Type.Optional(Type.Array(NeedTag, { maxItems: 50 })),
+});
+export type SegmentCriteria = Static<typeof SegmentCriteria>;
 
 export interface SegmentDefinition {
   segmentId: string;

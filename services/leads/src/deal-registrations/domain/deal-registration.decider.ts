@@ -1,4 +1,7 @@
-import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
+import { Type } from '@sinclair/typebox';
+import { CompanyName, DealRegistrationRule } from '@salesos/contracts';
+import { type Command, type Decider, defineEvents, type EventOf } from '@salesos/event-sourcing';
+import { Id, Instant } from '@salesos/kernel';
 
 export const firstComeRule =
   'first come: a deal belongs to whoever registered the company first; an open lead or opportunity counts as registered';
@@ -10,17 +13,20 @@ interface Registration {
   companyName: string;
 }
 
-export type DealRegistrationEvent =
-  | DomainEvent<'DealRegistrationAccepted', Registration & { rule: string; decidedAt: string }>
-  | DomainEvent<
-      'DealRegistrationConflicted',
-      Registration & {
-        rule: string;
-        conflictingLeadIds: string[];
-        conflictingOpportunityIds: string[];
-        decidedAt: string;
-      }
-    >;
+const registration = { registrationId: Id, divisionId: Id, dealerId: Id, companyName: CompanyName };
+
+/** A registration's answer, defined once and checked on the way into the store and out of it. */
+export const dealRegistrationEvents = defineEvents({
+  DealRegistrationAccepted: Type.Object({ ...registration, rule: DealRegistrationRule, decidedAt: Instant }),
+  DealRegistrationConflicted: Type.Object({
+    ...registration,
+    rule: DealRegistrationRule,
+    conflictingLeadIds: Type.Array(Id),
+    conflictingOpportunityIds: Type.Array(Id),
+    decidedAt: Instant,
+  }),
+});
+export type DealRegistrationEvent = EventOf<typeof dealRegistrationEvents>;
 
 export type DecideDealRegistration = Command<
   'DecideDealRegistration',

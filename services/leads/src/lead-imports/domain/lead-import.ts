@@ -1,16 +1,23 @@
-import type { DomainEvent } from '@salesos/event-sourcing';
+import { type Static, Type } from '@sinclair/typebox';
+import { defineEvents, type EventOf } from '@salesos/event-sourcing';
+import { Id, Instant, text } from '@salesos/kernel';
 
-export interface RowFieldError {
-  field: string;
-  message: string;
-}
+export const RowFieldError = Type.Object({ field: text(1, 200), message: text(1, 500) });
+export type RowFieldError = Static<typeof RowFieldError>;
 
-export interface RowRejection {
+export const RowRejection = Type.Object({
   /** 1-based line of the data row, the header being line 1. */
-  line: number;
-  reason: string;
-  errors?: RowFieldError[];
-}
+  line: Type.Integer({ minimum: 2 }),
+  reason: text(1, 500),
+  errors: Type.Optional(Type.Array(RowFieldError, { maxItems: 60 })),
+});
+export type RowRejection = Static<typeof RowRejection>;
+
+const counts = {
+  rowsRead: Type.Integer({ minimum: 0 }),
+  accepted: Type.Integer({ minimum: 0 }),
+  rejected: Type.Integer({ minimum: 0 }),
+};
 
 export interface ImportCounts {
   rowsRead: number;
@@ -22,14 +29,24 @@ export interface ImportCounts {
  * An import's own stream records its progress, so its report outlives the process that ran it. Progress events
  * carry the counts so far and the rejections found since the previous one.
  */
-export type LeadImportEvent =
-  | DomainEvent<'LeadImportStarted', { importId: string; divisionId: string; startedAt: string; startedBy?: string }>
-  | DomainEvent<'LeadImportResumed', { importId: string; resumedAt: string }>
-  | DomainEvent<'LeadImportProgressed', ImportCounts & { rejections: RowRejection[]; at: string }>
-  | DomainEvent<
-      'LeadImportFinished',
-      ImportCounts & { outcome: 'done' | 'failed'; rejections: RowRejection[]; error?: string; finishedAt: string }
-    >;
+export const leadImportEvents = defineEvents({
+  LeadImportStarted: Type.Object({
+    importId: Id,
+    divisionId: Id,
+    startedAt: Instant,
+    startedBy: Type.Optional(Id),
+  }),
+  LeadImportResumed: Type.Object({ importId: Id, resumedAt: Instant }),
+  LeadImportProgressed: Type.Object({ ...counts, rejections: Type.Array(RowRejection), at: Instant }),
+  LeadImportFinished: Type.Object({
+    ...counts,
+    outcome: Type.Union([Type.Literal('done'), Type.Literal('failed')]),
+    rejections: Type.Array(RowRejection),
+    error: Type.Optional(text(1, 2000)),
+    finishedAt: Instant,
+  }),
+});
+export type LeadImportEvent = EventOf<typeof leadImportEvents>;
 
 export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';
 

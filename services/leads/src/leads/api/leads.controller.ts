@@ -9,8 +9,7 @@ import {
   leadRoutingRoles,
   organisationRoles,
   pageWindow,
-  reaches,
-  type RecordOwnership,
+  rowScope,
   type RequestContext,
   RequestValidationError,
   RequireRoles,
@@ -63,7 +62,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
   const { principal } = caller;
   return {
     divisionId: caller.divisionId,
-    ...(principal === undefined ? {} : { reached: (lead: RecordOwnership) => reaches(principal, lead) }),
+    ...(principal === undefined ? {} : { scope: rowScope(principal) }),
     ...(query.status ? { status: query.status } : {}),
     ...(query.ownerRepId ? { ownerRepId: query.ownerRepId } : {}),
     ...(query.segmentId ? { segmentId: query.segmentId } : {}),

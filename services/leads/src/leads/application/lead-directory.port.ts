@@ -1,4 +1,4 @@
-import type { Page, RecordOwnership } from '@salesos/http';
+import type { Page, RowScope } from '@salesos/http';
 import type { LeadProfile } from '../../core/domain/target-audience';
 import type { DuplicateKeys, DuplicateMatch } from '../domain/duplicate-detection';
 import type { LeadStatus } from '../domain/lead.decider';
@@ -22,7 +22,7 @@ export interface LeadSummary {
 export interface LeadFilter {
   divisionId: string;
   /** The leads the caller's roles reach in the division (their own, their team's); all without it. */
-  reached?: (lead: RecordOwnership) => boolean;
+  scope?: RowScope;
   status?: LeadStatus;
   ownerRepId?: string;
   segmentId?: string;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator, type RecordOwnership } from '@salesos/http';
 import { EVENT_STORE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/views-feeder';
+import { ServiceViews } from '../../core/service-views';
 import type { LeadCommand } from '../domain/lead.commands';
 import { leadDecider, type LeadState } from '../domain/lead.decider';
 import { LeadError, LeadErrorCode } from '../domain/lead.errors';
@@ -27,7 +27,7 @@ export class LeadStreams extends CallerCommands<LeadState, LeadCommand, LeadEven
         ownership: leadOwnership,
         refuse: (leadId) => new LeadError(LeadErrorCode.NotFound, `No lead ${leadId} in your reach`),
       },
-      afterAppend: (recorded) => views.apply(recorded),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@salesos/event-sto
 import type { RequestContext } from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
 import { EVENT_STORE, LEADS_LOGGER } from '../../core/leads-service.tokens';
+import { ServiceViews } from '../../core/service-views';
 import { ActiveSegments, segmentCategory } from '../../segments';
 import { LeadError } from '../domain/lead.errors';
 import { LeadDirectory } from './lead-directory.port';
@@ -28,6 +29,7 @@ export class SegmentRematchPolicy implements OnApplicationBootstrap, OnApplicati
     @Inject(ActiveSegments) private readonly segments: ActiveSegments,
     @Inject(RematchLeadSegmentsHandler) private readonly rematch: RematchLeadSegmentsHandler,
     @Inject(LEADS_LOGGER) private readonly logger: MessagingLogger,
+    @Inject(ServiceViews) private readonly views: ServiceViews,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,6 +84,8 @@ export class SegmentRematchPolicy implements OnApplicationBootstrap, OnApplicati
   private async rematchFor(event: RecordedEvent): Promise<void> {
     const divisionId = event.metadata.divisionId;
     if (divisionId === undefined) return;
+    // Match against the segments as this event left them: the views must have taken it first.
+    await this.views.caughtUpWith([event]);
     const context: RequestContext = {
       divisionId,
       actor: { userId: 'salesos:segment-rematch', roles: ['system'] },

@@ -1,11 +1,6 @@
 import type { CompanySizeBand } from '@salesos/kernel';
 import type { Money } from '@salesos/kernel';
-
-export interface ScoreReason {
-  rule: string;
-  points: number;
-  explanation: string;
-}
+import type { ScoreReason } from './lead.events';
 
 export interface LeadScore {
   /** 0 to 100. */

@@ -13,6 +13,7 @@ export interface Lead {
   leadId: string;
   divisionId: string;
   source: string;
+  companyName: string;
   contactName: string;
   email?: string;
   phone?: string;
@@ -26,6 +27,7 @@ export interface Lead {
   ownerRepId?: string;
   /** The team the rule that assigned the lead chose from; none after a manual assignment. */
   teamId?: string;
+  capturedAt: string;
 }
 
 export type LeadState = { status: 'none' } | Lead;
@@ -269,6 +271,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         leadId: data.leadId,
         divisionId: data.divisionId,
         source: data.source,
+        companyName: data.company.name,
         contactName: data.contact.name,
         ...(data.contact.email ? { email: data.contact.email } : {}),
         ...(data.contact.phone ? { phone: data.contact.phone } : {}),
@@ -279,6 +282,7 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         needTags: data.needTags,
         segmentIds: data.segmentIds,
         score: 0,
+        capturedAt: data.capturedAt,
       };
     }
     if (state.status === 'none') return state;

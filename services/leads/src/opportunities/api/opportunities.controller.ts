@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Que
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
-import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
+import { organisationRoles, RequireRoles, rowScope } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '@salesos/kernel';
 import { pageWindow } from '@salesos/http';
@@ -66,7 +66,7 @@ function opportunityFilter(query: ListOpportunitiesQuery, caller: RequestContext
   return {
     ...(Object.fromEntries(given) as Omit<OpportunityFilter, 'divisionId'>),
     divisionId: caller.divisionId,
-    ...(principal === undefined ? {} : { reached: (deal: RecordOwnership) => reaches(principal, deal) }),
+    ...(principal === undefined ? {} : { scope: rowScope(principal) }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Page, RecordOwnership } from '@salesos/http';
+import type { Page, RowScope } from '@salesos/http';
 import type { Opportunity } from '../domain/opportunity.decider';
 
 export type OpportunityStatus = Opportunity['status'];
@@ -7,8 +7,8 @@ export type OpportunitySummary = Opportunity & { version: number };
 
 export interface OpportunityFilter {
   divisionId: string;
-  /** The deals the caller's roles reach in the division (their own, their dealer's); all without it. */
-  reached?: (deal: RecordOwnership) => boolean;
+  /** The deals the caller's roles reach in the division (their own, their team's, their dealer's); all without it. */
+  scope?: RowScope;
   status?: OpportunityStatus;
   pipelineId?: string;
   stageId?: string;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator, type RecordOwnership } from '@salesos/http';
 import { EVENT_STORE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/views-feeder';
+import { ServiceViews } from '../../core/service-views';
 import type { OpportunityCommand } from '../domain/opportunity.commands';
 import { type Opportunity, opportunityDecider, type OpportunityState } from '../domain/opportunity.decider';
 import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';
@@ -32,7 +32,7 @@ export class OpportunityStreams extends CallerCommands<OpportunityState, Opportu
         refuse: (opportunityId) =>
           new OpportunityError(OpportunityErrorCode.NotFound, `No opportunity ${opportunityId} in your reach`),
       },
-      afterAppend: (recorded) => views.apply(recorded),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 

@@ -1,0 +1,72 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@salesos/event-store';
+import {
+  type ProjectorLock,
+  type ProjectorLogger,
+  type ProjectorStatus,
+  type StoreProjection,
+  StoreProjector,
+} from '@salesos/projections';
+import type { DataSource } from 'typeorm';
+
+export interface ServiceViewsOptions {
+  store: EventStore;
+  database: DataSource;
+  /** Lets one replica keep the views; without it this process does. */
+  lock?: ProjectorLock;
+  logger?: ProjectorLogger;
+  /** How long a command waits for its write to reach the views before answering anyway. */
+  readYourWritesMs?: number;
+}
+
+/**
+ * The service's views of its own streams, kept in its own database. Features register their projections; one
+ * projector keeps them all from the service's streams, in the background, from its checkpoint; a command waits until
+ * its write is in the views before it answers, so its caller reads its own writes.
+ */
+export class ServiceViews implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly projections: StoreProjection[] = [];
+  private projector: StoreProjector | undefined;
+
+  constructor(private readonly options: ServiceViewsOptions) {}
+
+  register(projection: StoreProjection): void {
+    if (this.projector !== undefined)
+      throw new Error(`Projection ${projection.name} registered after the views started`);
+    this.projections.push(projection);
+  }
+
+  /** The projector over every registered projection; built once, when the service starts or a tool asks for it. */
+  get keeper(): StoreProjector {
+    this.projector ??= new StoreProjector({
+      name: 'leads.views',
+      store: this.options.store,
+      dataSource: this.options.database,
+      projections: this.projections,
+      ...(this.options.lock === undefined ? {} : { lock: this.options.lock }),
+      ...(this.options.logger === undefined ? {} : { logger: this.options.logger }),
+    });
+    return this.projector;
+  }
+
+  onApplicationBootstrap(): void {
+    this.keeper.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector?.stop();
+  }
+
+  status(): ProjectorStatus {
+    return this.keeper.status();
+  }
+
+  /** Waits until the views hold these freshly appended events (bounded: a slow projector never blocks an answer). */
+  async caughtUpWith(recorded: readonly RecordedEvent[]): Promise<void> {
+    const last = recorded.reduce(
+      (max, event) => (event.metadata.globalPosition > max ? event.metadata.globalPosition : max),
+      0n,
+    );
+    if (last > 0n) await this.keeper.caughtUpTo(last, this.options.readYourWritesMs ?? 5_000);
+  }
+}

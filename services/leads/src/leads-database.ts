@@ -1,0 +1,20 @@
+import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatabase } from '@salesos/projections';
+import type { DataSource } from 'typeorm';
+import { AssignmentTables } from './assignment';
+import { LeadsTables } from './leads';
+import { OpportunitiesTables } from './opportunities';
+import { SegmentsTables } from './segments';
+
+/** Every table of the leads service's own database: each feature's views, and where the projector has got to. */
+export const leadsMigrations = [
+  ...projectionStateMigrations,
+  LeadsTables,
+  SegmentsTables,
+  AssignmentTables,
+  OpportunitiesTables,
+];
+
+/** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
+export function openLeadsDatabase(database: ReadModelsDatabase): Promise<DataSource> {
+  return openReadModelsDatabase(database, { migrations: leadsMigrations, migrationsTableName: 'leads_migrations' });
+}
