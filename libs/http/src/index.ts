@@ -11,3 +11,6 @@ export * from './public-route';
 export * from './required-roles';
 export * from './caller-scope';
 export * from './api-document';
+export * from './optional';
+export * from './dates';
+export * from './numbers';

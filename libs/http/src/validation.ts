@@ -1,4 +1,5 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { notNullConstraint } from './optional';
 import { type FieldError, RequestValidationError } from './problem-details';
 
 /** class-validator's nested errors as one list of dotted field paths and messages. */
@@ -10,7 +11,11 @@ export function fieldErrorsOf(errors: readonly ValidationError[], parent = ''): 
         : /^\d+$/.test(error.property)
           ? `${parent}[${error.property}]`
           : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const constraints = error.constraints ?? {};
+    // A null field is named once, for being null, not again for each rule a value would have to meet.
+    const messages =
+      constraints[notNullConstraint] !== undefined ? [constraints[notNullConstraint]] : Object.values(constraints);
+    const own = messages.map((message) => ({
       field,
       message: message.startsWith(`property ${error.property} should not exist`) ? 'is not a known field' : message,
     }));

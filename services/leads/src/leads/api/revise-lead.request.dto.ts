@@ -6,32 +6,32 @@ import {
   IsEmail,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '@salesos/http';
 import { type CompanySizeBand, companySizeBands } from '../../segments/domain/segment-criteria';
 import type { LeadDetailsChanges } from '../domain/lead.events';
 import { MoneyRequest } from './capture-lead.request.dto';
 
 export class ContactChangesRequest {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+49 30 1234567' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be 6 to 30 digits, spaces or + ( ) . / -' })
   phone?: string;
@@ -39,13 +39,13 @@ export class ContactChangesRequest {
 
 export class CompanyChangesRequest {
   @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 80)
   industry?: string;
 
   @ApiPropertyOptional({ enum: companySizeBands })
-  @IsOptional()
+  @Optional()
   @IsIn(companySizeBands)
   sizeBand?: CompanySizeBand;
 }
@@ -53,34 +53,34 @@ export class CompanyChangesRequest {
 /** Only the fields given change; the company name is the lead's identity for duplicate detection and stays. */
 export class ReviseLeadRequest {
   @ApiPropertyOptional({ type: ContactChangesRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => ContactChangesRequest)
   contact?: ContactChangesRequest;
 
   @ApiPropertyOptional({ type: CompanyChangesRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => CompanyChangesRequest)
   company?: CompanyChangesRequest;
 
   @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 80)
   territory?: string;
 
   @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
   estimatedValue?: MoneyRequest;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
