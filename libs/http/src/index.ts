@@ -14,3 +14,7 @@ export * from './api-document';
 export * from './optional';
 export * from './dates';
 export * from './numbers';
+export * from './request-json';
+export * from './request-body';
+export * from './request-shape.interceptor';
+export * from './http-conventions';

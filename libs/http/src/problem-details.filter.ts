@@ -10,6 +10,8 @@ import {
   RequestValidationError,
 } from './problem-details';
 import { AccessDeniedError, AuthenticationError, KeysUnavailableError } from './auth-errors';
+import { boundedProblem } from './bounded-problem';
+import { requestBodyProblems } from './request-body';
 
 /** Errors every service shares: validation, versions, concurrency. Feature mappers come first. */
 const platformMapper: ProblemMapper = (error) => {
@@ -84,7 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    const problem = boundedProblem({ ...this.toProblem(error), instance: request.originalUrl });
     if (error instanceof AuthenticationError) {
       // RFC 6750: a missing token gets the scheme alone, a bad one says it is invalid.
       const invalid = error.failure === 'missing' ? '' : ', error="invalid_token"';
@@ -94,7 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
-    for (const mapper of [...this.mappers, platformMapper]) {
+    for (const mapper of [...this.mappers, requestBodyProblems, platformMapper]) {
       const problem = mapper(error);
       if (problem !== undefined) return problem;
     }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, applyHttpConventions } from '@salesos/http';
 import {
   ConsumerRunner,
   jsonLogger,
@@ -36,8 +36,7 @@ export async function createLeadsApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(LeadsServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   requireTokens(app, options.auth);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
+  applyHttpConventions(app, leadsProblemMappers);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);

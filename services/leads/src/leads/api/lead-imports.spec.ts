@@ -96,7 +96,7 @@ describe('CSV import and export of leads', () => {
       error: expect.stringMatching(/unknown: shoe_size/) as unknown,
     });
     const wrongType = await http().post('/leads/imports').set(headers).send({ rows: [] });
-    expect(wrongType.status).toBe(400);
+    expect(wrongType.status).toBe(415);
     expect(wrongType.body.errors).toEqual([
       { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
     ]);

@@ -21,6 +21,7 @@ import {
   expectedVersionFrom,
   type RequestContext,
   RequestValidationError,
+  UnsupportedMediaTypeError,
   UuidParam,
 } from '@salesos/http';
 import { leadRoutingRoles, organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
@@ -169,9 +170,7 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!request.is('text/csv')) {
-      throw new RequestValidationError([
-        { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
-      ]);
+      throw new UnsupportedMediaTypeError('Content-Type', 'must be text/csv, with a header line naming the columns');
     }
     const { job, received } = await this.imports.start(request, caller, query.resumes);
     // A broken upload fails the job, which its status shows; the answer still names the job.
