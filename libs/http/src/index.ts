@@ -18,3 +18,4 @@ export * from './request-json';
 export * from './request-body';
 export * from './request-shape.interceptor';
 export * from './http-conventions';
+export * from './idempotency';

@@ -1,6 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConcurrencyRetriesExhaustedError, ExpectedVersionMismatchError } from '@salesos/event-sourcing';
+import {
+  ConcurrencyRetriesExhaustedError,
+  ExpectedVersionMismatchError,
+  IdempotencyKeyReusedError,
+} from '@salesos/event-sourcing';
 import { EventStoreError, EventStoreErrorCode } from '@salesos/event-store';
 import {
   type ProblemDetails,
@@ -42,6 +46,16 @@ const platformMapper: ProblemMapper = (error) => {
       status: 400,
       detail: error.message,
       errors: error.errors,
+    };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return {
+      type: problemType('idempotency-key-reused'),
+      title: 'The Idempotency-Key was used for a different request',
+      status: 422,
+      detail:
+        'This Idempotency-Key came before with another method, path, query or body; a retry repeats the request ' +
+        'exactly, and a new request needs a new key',
     };
   }
   if (error instanceof ExpectedVersionMismatchError) {

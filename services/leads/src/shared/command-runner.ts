@@ -8,7 +8,14 @@ import {
   deterministicUuid,
 } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import { type Clock, type IdGenerator, reaches, type RecordOwnership, type RequestContext } from '@salesos/http';
+import {
+  type Clock,
+  type IdGenerator,
+  reaches,
+  type RecordOwnership,
+  type RequestContext,
+  requestFingerprintOf,
+} from '@salesos/http';
 
 /** Whose a record is, and what to answer a caller it is not within reach of (the same as for a missing one). */
 export interface RecordAccess<State> {
@@ -56,6 +63,7 @@ export class CommandRunner<State, C extends Command, E extends DomainEvent> {
       divisionId: context.divisionId,
       actor: context.actor,
       ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+      ...(requestFingerprintOf(context) === undefined ? {} : { requestFingerprint: requestFingerprintOf(context) }),
     };
   }
 
