@@ -319,6 +319,8 @@ const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
   ['an unknown query parameter on a lead', (ids) => get(`/leads/${ids.leadId}?expand=all`)(), 'expand'],
+  ['an unknown query parameter on a segment', (ids) => get(`/segments/${ids.segmentId}?expand=all`)(), 'expand'],
+  ['a segment id that is not a UUID', get('/segments/segment-1'), 'segmentId'],
   [
     'an unknown query parameter on a deal',
     (ids) => get(`/opportunities/${ids.opportunityId}?asKnown=2026-01-01T00:00:00Z`)(),

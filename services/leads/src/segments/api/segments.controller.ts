@@ -52,6 +52,18 @@ export class SegmentsController {
     return { items: this.catalog.list(caller.divisionId) };
   }
 
+  /** Segments are the division's: every role that works its leads reads them, as in the list. */
+  @Get(':segmentId')
+  async get(
+    @Param('segmentId', segmentIdParam) segmentId: string,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.commands.read(segmentId, caller);
+    response.setHeader('ETag', etagFor(version));
+    return { ...state, version };
+  }
+
   @Post()
   @RequireRoles(...divisionSetupRoles)
   @HttpCode(201)

@@ -58,6 +58,15 @@ export class SegmentCommands {
     return this.runner.run(segmentId, context, expectedVersion, { type: 'RetireSegment', data: { reason } });
   }
 
+  /** A segment as the caller may read it: one of the division the request acts on, or none (404). */
+  async read(segmentId: string, context: RequestContext): Promise<{ state: SegmentState; version: number }> {
+    const { state, version } = await this.runner.load(segmentId);
+    if (state.status === 'none' || state.divisionId !== context.divisionId) {
+      throw new SegmentError(SegmentErrorCode.NotFound, 'No segment with this id in your division');
+    }
+    return { state, version };
+  }
+
   /** A segment of another division is reported as missing, as the decider reports a missing one. */
   private async requireOwn(segmentId: string, context: RequestContext): Promise<void> {
     const { state } = await this.runner.load(segmentId);
