@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -9,6 +9,8 @@ import {
   type ProblemMapper,
   problemTypeForCode,
   type RequestContext,
+  IfMatch,
+  IdempotentWrites,
 } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
@@ -50,6 +52,7 @@ export const assignmentProblems: ProblemMapper = (error): ProblemDetails | undef
 
 @ApiTags('assignment')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('assignment-rules')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
@@ -66,7 +69,7 @@ export class AssignmentRulesController {
   async set(
     @Body() body: SetAssignmentRulesRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.assignment.setRules(body.rules.map(toRule), caller, expectedVersionFrom(ifMatch));

@@ -1,19 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   Caller,
@@ -23,6 +9,10 @@ import {
   RequestValidationError,
   UnsupportedMediaTypeError,
   UuidParam,
+  IfMatch,
+  IdempotentWrites,
+  NotIdempotent,
+  ProblemResponses,
 } from '@salesos/http';
 import { leadRoutingRoles, organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
@@ -87,6 +77,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
 /** Thin: validates, reads the caller, hands over to LeadCommands, shapes the answer. */
 @ApiTags('leads')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('leads')
 @RequireRoles(...organisationRoles)
 export class LeadsController {
@@ -99,7 +90,6 @@ export class LeadsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async capture(
     @Body() body: CaptureLeadRequest,
     @Caller() caller: RequestContext,
@@ -163,6 +153,13 @@ export class LeadsController {
   @Post('imports')
   @HttpCode(202)
   @ApiConsumes('text/csv')
+  @ApiBody({
+    description: 'A header line naming the columns, then one lead per line.',
+    schema: { type: 'string', example: 'source,company_name,contact_name\r\nweb,Acme GmbH,Ada Lovelace\r\n' },
+  })
+  // Each upload starts a job of its own; an interrupted one is resumed with ?resumes=.
+  @NotIdempotent()
+  @ProblemResponses({ 404: 'The import that `resumes` names is not one you may follow.' })
   async startImport(
     @Req() request: Request,
     @Query() query: StartImportQuery,
@@ -205,7 +202,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: ReviseLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const changes = toDetailsChanges(body);
@@ -228,7 +225,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: QualifyLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.commands.qualify(leadId, body.note, caller, expectedVersionFrom(ifMatch)), response);
@@ -240,7 +237,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: DisqualifyLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.commands.disqualify(leadId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
@@ -252,7 +249,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: NurtureLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { ...(body.until ? { until: body.until } : {}), ...(body.note ? { note: body.note } : {}) };
@@ -265,7 +262,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: AssignLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.commands.assign(leadId, body.repId, caller, expectedVersionFrom(ifMatch)), response);
@@ -277,7 +274,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: MergeLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.commands.merge(leadId, body.intoLeadId, caller, expectedVersionFrom(ifMatch)), response);

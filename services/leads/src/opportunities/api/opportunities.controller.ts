@@ -1,7 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import {
+  Caller,
+  etagFor,
+  expectedVersionFrom,
+  type RequestContext,
+  UuidParam,
+  IfMatch,
+  IdempotentWrites,
+} from '@salesos/http';
 import { organisationRoles, reaches, type RecordOwnership, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '../../leads/domain/money';
@@ -72,6 +80,7 @@ function answer(result: OpportunityResult, response: Response) {
 
 @ApiTags('opportunities')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller()
 export class OpportunitiesController {
   constructor(
@@ -91,7 +100,6 @@ export class OpportunitiesController {
   @Post('opportunities')
   @RequireRoles(...organisationRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async open(
     @Body() body: OpenOpportunityRequest,
     @Caller() caller: RequestContext,
@@ -105,12 +113,11 @@ export class OpportunitiesController {
   @Post('leads/:leadId/conversion')
   @RequireRoles(...organisationRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async convert(
     @Param('leadId', new UuidParam('leadId')) leadId: string,
     @Body() body: OpenOpportunityRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.commands.convertLead(leadId, toOpenInput(body), caller, expectedVersionFrom(ifMatch));
@@ -158,7 +165,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: MoveStageRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -173,7 +180,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ReviseForecastRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = {
@@ -189,7 +196,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ProductsRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const products = body.products.map((line) => ({ productId: line.productId, quantity: line.quantity }));
@@ -206,7 +213,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ChannelRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -221,7 +228,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: WinRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -241,7 +248,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: LoseRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(await this.commands.lose(opportunityId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
@@ -253,7 +260,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ReopenRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(

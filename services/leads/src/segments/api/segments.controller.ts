@@ -1,7 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import {
+  Caller,
+  etagFor,
+  expectedVersionFrom,
+  type RequestContext,
+  UuidParam,
+  IfMatch,
+  IdempotentWrites,
+} from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { SegmentCommands, type SegmentResult } from '../application/segment-commands.service';
@@ -38,6 +46,7 @@ function answer(result: SegmentResult, response: Response) {
 
 @ApiTags('segments')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('segments')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
@@ -67,7 +76,6 @@ export class SegmentsController {
   @Post()
   @RequireRoles(...divisionSetupRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async define(
     @Body() body: DefineSegmentRequest,
     @Caller() caller: RequestContext,
@@ -84,7 +92,7 @@ export class SegmentsController {
     @Param('segmentId', segmentIdParam) segmentId: string,
     @Body() body: DefineSegmentRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -100,7 +108,7 @@ export class SegmentsController {
     @Param('segmentId', segmentIdParam) segmentId: string,
     @Body() body: RetireSegmentRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(await this.commands.retire(segmentId, body.reason, caller, expectedVersionFrom(ifMatch)), response);
