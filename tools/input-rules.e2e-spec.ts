@@ -387,6 +387,10 @@ const requestCases: Case[] = [
     415,
   ],
   ['a plain body that says it is gzip', withHeaders(post('/leads', lead), { 'Content-Encoding': 'gzip' }), 'body'],
+  ['a plain body that says it is brotli', withHeaders(post('/leads', lead), { 'Content-Encoding': 'br' }), 'body'],
+  ['a query parameter without a name', get('/pipelines?=1'), '""'],
+  ['a query parameter without a name, where a query is taken', get('/leads?=1'), '""'],
+  ['a field without a name', onLead('patch', '', '{"contact":{"":1}}'), 'contact.""'],
   [
     'a body in a charset other than UTF-8',
     () => asText(post('/leads', '')(), '{}', 'application/json; charset=iso-8859-1'),

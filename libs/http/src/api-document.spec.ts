@@ -90,7 +90,7 @@ describe('the API description', () => {
     const { paths, components } = await described();
     const statuses = (operation: { responses: object } | undefined) =>
       Object.keys(operation?.responses ?? {}).filter((status) => status >= '400');
-    expect(statuses(paths['/things']?.get)).toEqual(['400', '401', '403']);
+    expect(statuses(paths['/things']?.get)).toEqual(['400', '401', '403', '413', '415']);
     expect(statuses(paths['/things']?.post)).toEqual(['400', '401', '403', '409', '413', '415', '422']);
     expect(statuses(paths['/things/{thingId}']?.put)).toEqual([
       '400',
@@ -104,10 +104,10 @@ describe('the API description', () => {
       '422',
     ]);
     // A problem the operation names itself joins the others, beside its success.
-    expect(statuses(paths['/things/purge']?.post)).toEqual(['400', '401', '403', '404', '409']);
+    expect(statuses(paths['/things/purge']?.post)).toEqual(['400', '401', '403', '404', '409', '413', '415']);
     expect(paths['/things/purge']?.post?.responses['201']).toBeDefined();
     expect(paths['/things/purge']?.post).not.toHaveProperty('x-salesos-problems');
-    expect(statuses(paths['/health/live']?.get)).toEqual(['400']);
+    expect(statuses(paths['/health/live']?.get)).toEqual(['400', '413', '415']);
     expect(paths['/things/{thingId}']?.put?.responses['412']).toMatchObject({
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
     });

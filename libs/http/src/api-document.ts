@@ -62,9 +62,9 @@ const bodyTypes = (operation: Operation): string[] =>
 
 /**
  * The API description of a service: every operation needs a bearer token but the health checks, and each says
- * which roles may call it, and every problem it can answer, from what the operation declares: 400 for any request
- * (headers, query, body), 401 and 403 behind the guard, 404 with path parameters, 409 for changes, 412 with
- * If-Match, 413 and 415 with a body, 422 with an Idempotency-Key.
+ * which roles may call it, and every problem it can answer, from what the operation declares: 400, 413 and 415 for
+ * any request (headers, query, body), 401 and 403 behind the guard, 404 with path parameters, 409 for changes, 412
+ * with If-Match, 422 with an Idempotency-Key.
  */
 export function apiDocument(app: INestApplication, title: string, description: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -136,15 +136,15 @@ function describeProblems(method: string, operation: Operation): void {
   if (headerNamed(operation, 'If-Match')) {
     responses['412'] ??= { description: 'The record moved on from the version If-Match names.', content: problem };
   }
-  if (types.includes('application/json')) {
-    responses['413'] ??= { description: 'The body is larger than 100 kB.', content: problem };
-  }
-  if (types.length > 0) {
-    responses['415'] ??= {
-      description: `The body is not ${types.join(' or ')}, or in an encoding or charset the API does not read.`,
-      content: problem,
-    };
-  }
+  // Bodies are read before the route is known, so an operation that takes none still answers these to one.
+  responses['413'] ??= { description: 'A JSON body larger than 100 kB was sent.', content: problem };
+  responses['415'] ??= {
+    description:
+      types.length > 0
+        ? `The body is not ${types.join(' or ')}, or in an encoding or charset the API does not read.`
+        : 'A body was sent in an encoding or charset the API does not read.',
+    content: problem,
+  };
   if (headerNamed(operation, 'Idempotency-Key')) {
     responses['422'] ??= {
       description: 'The Idempotency-Key came before with a different request (`idempotency-key-reused`).',

@@ -19,7 +19,6 @@ interface BodyParserError {
   type?: unknown;
   limit?: unknown;
   length?: unknown;
-  code?: unknown;
 }
 
 const unsupported = (header: 'Content-Type' | 'Content-Encoding', message: string): ProblemDetails => ({
@@ -60,7 +59,7 @@ export const requestBodyProblems: ProblemMapper = (error) => {
     return externalBadRequest(error);
   }
   if (!(error instanceof Error) || error instanceof HttpException) return undefined;
-  const { status, type, limit, code } = error as BodyParserError;
+  const { status, type, limit } = error as BodyParserError;
   switch (type) {
     case 'entity.too.large':
     case 'parameters.too.many':
@@ -83,8 +82,8 @@ export const requestBodyProblems: ProblemMapper = (error) => {
       return invalid('Content-Length', 'does not match the length of the body');
     default:
   }
-  if (typeof status === 'number' && status === 400 && typeof code === 'string' && code.startsWith('Z_')) {
-    return invalid('body', 'could not be decompressed as its Content-Encoding says');
-  }
+  // What is left of the body parser's refusals: a body that does not decompress (gzip, deflate or brotli) as its
+  // Content-Encoding says, or a stream that breaks.
+  if (status === 400) return invalid('body', 'could not be read as its Content-Encoding says');
   return undefined;
 };

@@ -15,7 +15,13 @@ const maxProblems = 50;
 /** The dotted path of a member, in the form the validation errors use: `contact.email`, `products[3]`. */
 export function memberPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent === '' ? key : `${parent}.${key}`;
+  const name = fieldName(key);
+  return parent === '' ? name : `${parent}.${name}`;
+}
+
+/** A member's name as an error names it: an empty name as `""`, so that every error names something. */
+export function fieldName(key: string): string {
+  return key === '' ? '""' : key;
 }
 
 interface Member {

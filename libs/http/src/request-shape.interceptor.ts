@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { RequestValidationError } from './problem-details';
 import { UnsupportedMediaTypeError } from './request-body';
+import { fieldName } from './request-json';
 
 /** The kinds of route parameters a handler declares (`@Body()`, `@Query()`, ...). */
 function declaredParameters(context: ExecutionContext): Set<RouteParamtypes> {
@@ -34,7 +35,7 @@ export class RequestShapeInterceptor implements NestInterceptor {
       const names = Object.keys(request.query);
       if (names.length > 0) {
         throw new RequestValidationError(
-          names.map((name) => ({ field: name, message: 'is not a query parameter of this operation' })),
+          names.map((name) => ({ field: fieldName(name), message: 'is not a query parameter of this operation' })),
         );
       }
     }

@@ -1,17 +1,15 @@
 import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { notNullConstraint } from './optional';
 import { type FieldError, RequestValidationError } from './problem-details';
-import { requestJsonProblems } from './request-json';
+import { memberPath, requestJsonProblems } from './request-json';
 
 /** class-validator's nested errors as one list of dotted field paths and messages. */
 export function fieldErrorsOf(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field =
-      parent === ''
-        ? error.property
-        : /^\d+$/.test(error.property)
-          ? `${parent}[${error.property}]`
-          : `${parent}.${error.property}`;
+      /^\d+$/.test(error.property) && parent !== ''
+        ? `${parent}[${error.property}]`
+        : memberPath(parent, error.property);
     const constraints = error.constraints ?? {};
     // A null field is named once, for being null, not again for each rule a value would have to meet.
     const messages =

@@ -25,7 +25,7 @@ export class ProductLineRequest {
   @Matches(idPattern, idMessage('productId'))
   productId!: string;
 
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
