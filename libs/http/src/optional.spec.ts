@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsObject, IsString, ValidateNested } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { Optional, RequiredWhen } from './optional';
+import { Optional, OptionalFields, RequiredWhen } from './optional';
 import { fieldErrorsOf } from './validation';
 
 class Contact {
@@ -63,6 +63,34 @@ describe('optional fields', () => {
     expect(errorsOf({ channel: { kind: 'dealer', dealerId: 'd-1' } })).toEqual([]);
     expect(errorsOf({ channel: { kind: 'direct', dealerId: null } })).toEqual([
       { field: 'channel.dealerId', message: 'dealerId must not be null; leave it out instead' },
+    ]);
+  });
+});
+
+class Person {
+  @IsString()
+  name!: string;
+
+  @Optional()
+  @IsEmail()
+  email?: string;
+}
+
+class PersonChanges extends OptionalFields(Person) {}
+
+describe('the optional fields of a DTO, derived', () => {
+  const changesOf = (body: object) => fieldErrorsOf(validateSync(plainToInstance(PersonChanges, body)));
+
+  it('keep the rules of the whole, each field may be left out', () => {
+    expect(changesOf({})).toEqual([]);
+    expect(changesOf({ name: 'Ada' })).toEqual([]);
+    expect(changesOf({ name: 7, email: 'no' }).map((error) => error.field)).toEqual(['name', 'email']);
+  });
+
+  it('refuse null in every field, required in the whole or not', () => {
+    expect(changesOf({ name: null, email: null })).toEqual([
+      { field: 'name', message: 'name must not be null; leave it out instead' },
+      { field: 'email', message: 'email must not be null; leave it out instead' },
     ]);
   });
 });

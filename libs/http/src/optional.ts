@@ -1,5 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
-import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators, type Type } from '@nestjs/common';
+// Lint keeps PartialType out of every other file: OptionalFields below adds the refusal of null it leaves out.
+import { PartialType } from '@nestjs/swagger';
+import { getMetadataStorage, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** The name of the constraint that refuses null; a field that is null is reported with this message alone. */
 export const notNullConstraint = 'notNull';
@@ -41,4 +43,23 @@ export function RequiredWhen<T extends object>(condition: (object: T) => boolean
     ValidateIf((object: T, value: unknown) => value !== undefined || condition(object)),
     NotNull(),
   );
+}
+
+type Class<T> = new (...args: never[]) => T;
+
+/**
+ * The same fields with the same rules and descriptions, each of which may be left out but is never null: how the
+ * DTO of a change derives from the DTO of the whole, its rules written once. (The mapped types' `PartialType` makes
+ * fields `@IsOptional()`, which lets null through.)
+ */
+export function OptionalFields<T>(base: Class<T>): Class<Partial<T>> {
+  const derived: Type<Partial<T>> = PartialType(base as unknown as Type<T>, { skipNullProperties: false });
+  const fields = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(base, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  );
+  const prototype = derived.prototype as object;
+  for (const field of fields) NotNull()(prototype, field);
+  return derived;
 }

@@ -1,57 +1,20 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsObject,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { Optional } from '@salesos/http';
-import { type CompanySizeBand, companySizeBands } from '../../segments/domain/segment-criteria';
+import { IsObject, ValidateNested } from 'class-validator';
+import { Optional, OptionalFields } from '@salesos/http';
 import type { LeadDetailsChanges } from '../domain/lead.events';
-import { MoneyRequest } from './capture-lead.request.dto';
+import { CaptureLeadRequest, CompanyRequest, ContactRequest } from './capture-lead.request.dto';
 
-export class ContactChangesRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @Optional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
+/** The rules of each field are the capture's: a change may leave any of them out, but may not send null. */
+export class ContactChangesRequest extends OptionalFields(ContactRequest) {}
 
-  @ApiPropertyOptional({ maxLength: 254 })
-  @Optional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
+/** The company name is the lead's identity for duplicate detection and stays. */
+export class CompanyChangesRequest extends OptionalFields(OmitType(CompanyRequest, ['name'])) {}
 
-  @ApiPropertyOptional({ example: '+49 30 1234567' })
-  @Optional()
-  @IsString()
-  @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be 6 to 30 digits, spaces or + ( ) . / -' })
-  phone?: string;
-}
-
-export class CompanyChangesRequest {
-  @ApiPropertyOptional({ maxLength: 80 })
-  @Optional()
-  @IsString()
-  @Length(1, 80)
-  industry?: string;
-
-  @ApiPropertyOptional({ enum: companySizeBands })
-  @Optional()
-  @IsIn(companySizeBands)
-  sizeBand?: CompanySizeBand;
-}
-
-/** Only the fields given change; the company name is the lead's identity for duplicate detection and stays. */
-export class ReviseLeadRequest {
+/** Only the fields given change. */
+export class ReviseLeadRequest extends OptionalFields(
+  PickType(CaptureLeadRequest, ['territory', 'estimatedValue', 'needTags']),
+) {
   @ApiPropertyOptional({ type: ContactChangesRequest })
   @Optional()
   @IsObject()
@@ -65,27 +28,6 @@ export class ReviseLeadRequest {
   @ValidateNested()
   @Type(() => CompanyChangesRequest)
   company?: CompanyChangesRequest;
-
-  @ApiPropertyOptional({ maxLength: 80 })
-  @Optional()
-  @IsString()
-  @Length(1, 80)
-  territory?: string;
-
-  @ApiPropertyOptional({ type: MoneyRequest })
-  @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyRequest)
-  estimatedValue?: MoneyRequest;
-
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
-  needTags?: string[];
 }
 
 const defined = <T extends object>(value: T): Partial<T> =>
