@@ -45,15 +45,13 @@ export function RequiredWhen<T extends object>(condition: (object: T) => boolean
   );
 }
 
-type Class<T> = new (...args: never[]) => T;
-
 /**
  * The same fields with the same rules and descriptions, each of which may be left out but is never null: how the
  * DTO of a change derives from the DTO of the whole, its rules written once. (The mapped types' `PartialType` makes
  * fields `@IsOptional()`, which lets null through.)
  */
-export function OptionalFields<T>(base: Class<T>): Class<Partial<T>> {
-  const derived: Type<Partial<T>> = PartialType(base as unknown as Type<T>, { skipNullProperties: false });
+export function OptionalFields<T>(base: Type<T>): Type<Partial<T>> {
+  const derived: Type<Partial<T>> = PartialType(base, { skipNullProperties: false });
   const fields = new Set(
     getMetadataStorage()
       .getTargetValidationMetadatas(base, '', true, false)
