@@ -2,7 +2,14 @@ import { PassThrough, type Readable } from 'node:stream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { EventStore, ExpectedVersion } from '@salesos/event-store';
-import { type Clock, fieldErrorsOf, type IdGenerator, type RequestContext, rowScope } from '@salesos/http';
+import {
+  type Clock,
+  fieldErrorsOf,
+  type IdGenerator,
+  type RequestContext,
+  requestJsonProblems,
+  rowScope,
+} from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
 import type { AssignmentService } from '../../assignment/application/assignment.service';
 import { CsvRowReader } from '../../shared/csv';
@@ -226,7 +233,11 @@ export class LeadImports {
     context: RequestContext,
     running: RunningImport,
   ): Promise<void> {
-    const request = plainToInstance(CaptureLeadRequest, withoutUndefined(rowToRequest(header, row)));
+    const cells = withoutUndefined(rowToRequest(header, row));
+    // Text no field may hold (NUL characters) is named as in a request body, before the fields' own rules.
+    const unreadable = requestJsonProblems(cells);
+    if (unreadable.length > 0) return this.reject(running, { line, reason: 'invalid row', errors: unreadable });
+    const request = plainToInstance(CaptureLeadRequest, cells);
     const problems = await validate(request, { whitelist: true, forbidNonWhitelisted: true });
     if (problems.length > 0) {
       return this.reject(running, { line, reason: 'invalid row', errors: fieldErrorsOf(problems) });
