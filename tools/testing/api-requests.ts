@@ -225,6 +225,16 @@ const headerTwists = fc.oneof(
   fc.record({ header: fc.constant('X-Correlation-Id'), value: fc.constantFrom('a b', 'c'.repeat(201), 'ok-1') }),
 );
 
+/** Authorization headers as clients get them wrong, or right in an unusual way. */
+const authorizationTwists: Array<[label: string, twist: (header: string) => string]> = [
+  ['the scheme in lower case', (header) => header.replace(/^Bearer /, 'bearer ')],
+  ['the scheme in capitals, spaces after it', (header) => header.replace(/^Bearer /, 'BEARER   ')],
+  ['another scheme', () => 'Basic dXNlcjpzZWNyZXQ='],
+  ['a scheme without a token', () => 'Bearer'],
+  ['a token that is not a JWT', () => 'Bearer a.b.c'],
+  ['a token with a changed signature', (header) => `${header.slice(0, -2)}xx`],
+];
+
 const queryTwists = fc.oneof(
   fc.record({
     kind: fc.constant('unknown' as const),
@@ -303,6 +313,12 @@ export function requestsFor(operation: ApiOperation, context: FuzzContext): fc.A
       arbitrary: rawBodies.map((raw) => ({ kind: 'raw body' as const, raw })),
     },
     { weight: 3, arbitrary: headerTwists.map((header) => ({ kind: 'header' as const, header })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .nat({ max: authorizationTwists.length - 1 })
+        .map((index) => ({ kind: 'authorization' as const, index })),
+    },
     { weight: 3, arbitrary: queryTwists.map((query) => ({ kind: 'query' as const, query })) },
   );
   return fc
@@ -350,6 +366,12 @@ export function requestsFor(operation: ApiOperation, context: FuzzContext): fc.A
           headers[chosen.header.header] = chosen.header.value;
           twist = `${chosen.header.header}: ${JSON.stringify(chosen.header.value.slice(0, 30))}`;
           break;
+        case 'authorization': {
+          const [label, change] = authorizationTwists[chosen.index] as (typeof authorizationTwists)[number];
+          if (headers.Authorization !== undefined) headers.Authorization = change(headers.Authorization);
+          twist = `Authorization: ${label}`;
+          break;
+        }
         case 'query': {
           const { query: change } = chosen;
           const target = pairs.length === 0 ? undefined : pairs[('at' in change ? change.at : 0) % pairs.length];
