@@ -20,7 +20,7 @@ import { servedRoutes, startTestPlatform } from './testing/test-platform';
 const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 80);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-jest.setTimeout(240_000);
+jest.setTimeout(120_000);
 
 const north = 'north';
 const callers = {
