@@ -30,6 +30,37 @@ export default tseslint.config(
     },
   },
   {
+    // The API's input rules are written once, in libs/http; these decorators let null, week dates or other loose
+    // forms through to the domain.
+    files: ['libs/**/*.ts', 'services/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['libs/http/src/optional.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional', 'ValidateIf', 'IsISO8601', 'IsDateString', 'IsDate'],
+              message:
+                'Use @Optional() or @RequiredWhen() (null refused) and @IsCalendarDate() or @IsInstant() from @salesos/http.',
+            },
+            {
+              name: '@nestjs/swagger',
+              importNames: ['PartialType'],
+              message: 'PartialType makes fields @IsOptional(), which lets null through; mark each field @Optional().',
+            },
+            {
+              name: '@nestjs/mapped-types',
+              importNames: ['PartialType'],
+              message: 'PartialType makes fields @IsOptional(), which lets null through; mark each field @Optional().',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

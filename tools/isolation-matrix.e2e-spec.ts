@@ -72,6 +72,7 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     body: { stageId: 'prospecting' },
   }),
   'GET /segments': () => ({ method: 'get', path: '/segments' }),
+  'GET /segments/:segmentId': (ids) => ({ method: 'get', path: `/segments/${ids.segmentId}` }),
   'POST /segments': () => ({
     method: 'post',
     path: '/segments',

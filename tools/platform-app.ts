@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@salesos/event-store';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src';
@@ -66,8 +66,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     { logger: ['error', 'warn'] },
   );
   requireTokens(app, parts.auth);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([...leadsProblemMappers, ...reportingProblemMappers]));
+  applyHttpConventions(app, [...leadsProblemMappers, ...reportingProblemMappers]);
   app.enableShutdownHooks();
   const document = apiDocument(app, 'SalesOS', 'Leads, opportunities and the pipeline, and the reports over them.');
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -139,6 +139,7 @@ const table: Record<string, Row> = {
     ...dealWork,
   },
   'GET /segments': { call: get('/segments'), reached: organisationReads },
+  'GET /segments/:segmentId': { call: (s) => get(`/segments/${s.segmentId}`)(), reached: organisationReads },
   'POST /segments': {
     call: () => ({ method: 'post', path: '/segments', body: { name: 'Fresh', criteria: { industries: ['retail'] } } }),
     ...setupWork,

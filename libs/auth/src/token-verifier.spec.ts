@@ -36,8 +36,17 @@ describe('token verifier', () => {
     expect((await auth.verifier.verify(bearer(director))).divisions).toBe('all');
   });
 
+  it.each(['bearer', 'BEARER', 'BeArEr', 'Bearer  '])(
+    'takes the scheme in any case, as RFC 7235 says: %j',
+    async (scheme) => {
+      const token = auth.issue({ ...rep, roles: ['rep'] });
+      await expect(auth.verifier.verify(`${scheme} ${token}`)).resolves.toMatchObject({ userId: 'rep-7' });
+    },
+  );
+
   it.each([
     ['no header', 'missing', undefined],
+    ['a scheme glued to the token', 'malformed', `Bearer${auth.issue({ ...rep, roles: ['rep'] })}`],
     ['an empty header', 'missing', '  '],
     ['another scheme', 'malformed', 'Basic cmVwOnNlY3JldA=='],
     ['a token that is not a JWT', 'malformed', 'Bearer not-a-token'],

@@ -44,7 +44,8 @@ export class TokenVerifier {
 
   async verify(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined || authorization.trim() === '') throw new AuthenticationError('missing');
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+    // RFC 7235: the scheme is case-insensitive and followed by one or more spaces.
+    const match = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
     if (match === null) throw new AuthenticationError('malformed');
     const token = match[1] as string;
     const now = this.now();

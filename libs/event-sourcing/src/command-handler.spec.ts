@@ -1,5 +1,10 @@
 import { type EventStore, MemoryEventStore, WrongExpectedVersionError } from '@salesos/event-store';
-import { CommandHandler, ConcurrencyRetriesExhaustedError, ExpectedVersionMismatchError } from './command-handler';
+import {
+  CommandHandler,
+  ConcurrencyRetriesExhaustedError,
+  ExpectedVersionMismatchError,
+  IdempotencyKeyReusedError,
+} from './command-handler';
 import { Upcaster } from './upcasting';
 import { type DealCommand, DealRuleError, dealCommand, dealDecider } from './testing/deal.fixture';
 
@@ -65,6 +70,45 @@ describe('CommandHandler', () => {
     expect(repeated.version).toBe(first.version);
     expect(repeated.events).toEqual(first.events);
     expect(await store.readStream('deal-d1')).toHaveLength(2);
+  });
+
+  describe('a command id repeated for a different request', () => {
+    const fingerprinted = (fingerprint?: string, key = 'key-7'): Open => {
+      const command = open(key);
+      return fingerprint === undefined
+        ? command
+        : { ...command, metadata: { ...command.metadata, requestFingerprint: fingerprint } };
+    };
+
+    it('stores the request fingerprint with the events and answers the same request as the first time', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider);
+      const first = await handler.handle('deal-d1', fingerprinted('request-a'));
+      expect((await store.readStream('deal-d1'))[0]?.metadata.requestFingerprint).toBe('request-a');
+      const again = await handler.handle('deal-d1', fingerprinted('request-a'));
+      expect(again).toMatchObject({ repeated: true, version: first.version, events: first.events });
+    });
+
+    it('refuses another request under the same command id, appending nothing', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider);
+      await handler.handle('deal-d1', fingerprinted('request-a'));
+      await expect(handler.handle('deal-d1', fingerprinted('request-b'))).rejects.toBeInstanceOf(
+        IdempotencyKeyReusedError,
+      );
+      expect(await store.readStream('deal-d1')).toHaveLength(1);
+    });
+
+    it('takes a repeat as a retry when either side has no fingerprint (events stored before, commands not over HTTP)', async () => {
+      const store = new MemoryEventStore();
+      const handler = new CommandHandler(store, dealDecider);
+      await handler.handle('deal-d1', fingerprinted());
+      expect((await handler.handle('deal-d1', fingerprinted('request-b'))).repeated).toBe(true);
+      await handler.handle('deal-d2', { ...fingerprinted('request-a'), data: { dealId: 'd2', amount: 100 } });
+      expect(
+        (await handler.handle('deal-d2', { ...fingerprinted(), data: { dealId: 'd2', amount: 100 } })).repeated,
+      ).toBe(true);
+    });
   });
 
   it('retries from a fresh read when another writer wins, within its bound', async () => {

@@ -79,6 +79,20 @@ export class ExpectedVersionMismatchError extends Error {
   }
 }
 
+/**
+ * A command id (from an idempotency key) that was handled before, for a different request: answering it as a retry
+ * would hand the caller an answer to a question it did not ask (answer 422).
+ */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+  ) {
+    super(`Command '${commandId}' was handled on '${streamId}' for a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
 /** Other writers kept winning: the command gave up after its bounded retries (answer 409). */
 export class ConcurrencyRetriesExhaustedError extends Error {
   constructor(
@@ -88,6 +102,11 @@ export class ConcurrencyRetriesExhaustedError extends Error {
     super(`Stream '${streamId}' kept changing; the command gave up after ${attempts} attempts`);
     this.name = 'ConcurrencyRetriesExhaustedError';
   }
+}
+
+/** Events stored before requests were fingerprinted, or commands not sent over HTTP, carry none: a retry then. */
+function sameRequest(stored: string | undefined, repeated: string | undefined): boolean {
+  return stored === undefined || repeated === undefined || stored === repeated;
 }
 
 const defaultRetryDelay = (attempt: number): number => Math.random() * 5 * 2 ** attempt;
@@ -166,9 +185,13 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         loaded = await this.load(streamId);
         const repeat = this.findRepeat(loaded.events, command);
         if (repeat !== undefined) {
-          // A repeat answers as the first time did, to a caller who could act on the record as it was then.
+          // A repeat answers as the first time did, to a caller who could act on the record as it was then, and
+          // only when it asks what the first time asked.
           options.authorize?.(repeat.stateBefore);
-          const { stateBefore: _before, ...answer } = repeat;
+          if (!sameRequest(repeat.requestFingerprint, command.metadata.requestFingerprint)) {
+            throw new IdempotencyKeyReusedError(streamId, command.metadata.commandId);
+          }
+          const { stateBefore: _before, requestFingerprint: _fingerprint, ...answer } = repeat;
           return { streamId, ...answer, state: loaded.state, recorded: [], repeated: true };
         }
         options.authorize?.(loaded.state);
@@ -237,7 +260,9 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   private findRepeat(
     events: RecordedEvent[],
     command: C,
-  ): { version: number; events: E[]; lastPosition: bigint; stateBefore: State } | undefined {
+  ):
+    | { version: number; events: E[]; lastPosition: bigint; stateBefore: State; requestFingerprint?: string }
+    | undefined {
     const firstId = deterministicEventId(command.metadata.commandId, 0);
     const first = events.findIndex((event) => event.metadata.eventId === firstId);
     if (first === -1) return undefined;
@@ -250,6 +275,9 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
       version: last.metadata.streamVersion,
       events: own.map((event) => ({ type: event.type, data: event.data }) as E),
       lastPosition: last.metadata.globalPosition,
+      ...(own[0]?.metadata.requestFingerprint === undefined
+        ? {}
+        : { requestFingerprint: own[0].metadata.requestFingerprint }),
     };
   }
 
@@ -267,6 +295,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         ...(metadata.actor !== undefined ? { actor: metadata.actor } : {}),
         correlationId: metadata.correlationId ?? metadata.commandId,
         causationId: metadata.causationId ?? metadata.commandId,
+        ...(metadata.requestFingerprint !== undefined ? { requestFingerprint: metadata.requestFingerprint } : {}),
       },
     };
   }

@@ -15,6 +15,11 @@ export interface CommandMetadata {
   actor?: Actor;
   correlationId?: string;
   causationId?: string;
+  /**
+   * What the request that carried the command's idempotency key asked for (a hash of its method, path and body), so
+   * a repeat of the key with a different request is told apart from a retry. Stored on the events.
+   */
+  requestFingerprint?: string;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

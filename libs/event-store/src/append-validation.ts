@@ -145,7 +145,7 @@ function assertMetadata(metadata: unknown, path: string): void {
       `${path}.occurredAt must be an ISO-8601 instant with a time zone, got ${describe(occurredAt)}`,
     );
   }
-  for (const field of ['divisionId', 'correlationId', 'causationId', 'commandId'] as const) {
+  for (const field of ['divisionId', 'correlationId', 'causationId', 'commandId', 'requestFingerprint'] as const) {
     const value = metadata[field];
     if (value !== undefined && typeof value !== 'string') {
       throw invalid(EventStoreErrorCode.InvalidEvent, `${path}.${field} must be a string when present`);

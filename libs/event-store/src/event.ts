@@ -13,6 +13,8 @@ export interface EventMetadataInput {
   correlationId?: string;
   causationId?: string;
   commandId?: string;
+  /** Of a command sent with an idempotency key: what the request asked for, to tell a retry from a reuse. */
+  requestFingerprint?: string;
 }
 
 /** Full metadata of a recorded event (ARCHITECTURE.md section 2). */

@@ -9,6 +9,7 @@ import {
 } from '@salesos/event-sourcing';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
 import { reaches, type RecordOwnership } from './caller-scope';
+import { requestFingerprintOf } from './idempotency';
 import type { Clock, IdGenerator } from './ports';
 import type { RequestContext } from './request-context';
 
@@ -72,6 +73,7 @@ export class CallerCommands<State, C extends Command, E extends DomainEvent> {
       divisionId: context.divisionId,
       actor: context.actor,
       ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+      ...(requestFingerprintOf(context) === undefined ? {} : { requestFingerprint: requestFingerprintOf(context) }),
     };
   }
 

@@ -1,3 +1,5 @@
+import { Headers } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { RequestValidationError } from './problem-details';
 
 /** The ETag of a stream version: a strong validator. */
@@ -14,3 +16,21 @@ export function expectedVersionFrom(ifMatch: string | undefined): number | undef
   }
   return Number(match[1]);
 }
+
+/**
+ * The request's If-Match header (read it with `expectedVersionFrom`), declared in the API description of the
+ * operation, which then answers 412 when the record moved on.
+ */
+export const IfMatch =
+  (): ParameterDecorator =>
+  (target, key, index): void => {
+    Headers('if-match')(target, key, index);
+    if (key === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, key) as PropertyDescriptor;
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag of the version the change is meant for; 412 when the record has moved on since.',
+      schema: { type: 'string', example: '"3"' },
+    })(target, key, descriptor);
+  };

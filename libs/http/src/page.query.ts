@@ -1,22 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInt } from './numbers';
+import { Optional } from './optional';
+
+/** The last page a list serves: deeper paging is a sign of a missing filter, and keeps offsets small. */
+export const maxPage = 100_000;
 
 /** Paging shared by every list of every service: 1-based pages of at most 200 items. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ApiPropertyOptional({ default: 1 })
+  @Optional()
+  @QueryInt({ min: 1, max: maxPage })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @ApiPropertyOptional({ default: 50 })
+  @Optional()
+  @QueryInt({ min: 1, max: 200 })
   pageSize?: number;
 }
 

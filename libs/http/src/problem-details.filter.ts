@@ -1,6 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConcurrencyRetriesExhaustedError, ExpectedVersionMismatchError } from '@salesos/event-sourcing';
+import {
+  ConcurrencyRetriesExhaustedError,
+  ExpectedVersionMismatchError,
+  IdempotencyKeyReusedError,
+} from '@salesos/event-sourcing';
 import { EventStoreError, EventStoreErrorCode } from '@salesos/event-store';
 import {
   type ProblemDetails,
@@ -10,6 +14,8 @@ import {
   RequestValidationError,
 } from './problem-details';
 import { AccessDeniedError, AuthenticationError, KeysUnavailableError } from './auth-errors';
+import { boundedProblem } from './bounded-problem';
+import { requestBodyProblems } from './request-body';
 
 /** Errors every service shares: validation, versions, concurrency. Feature mappers come first. */
 const platformMapper: ProblemMapper = (error) => {
@@ -40,6 +46,16 @@ const platformMapper: ProblemMapper = (error) => {
       status: 400,
       detail: error.message,
       errors: error.errors,
+    };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return {
+      type: problemType('idempotency-key-reused'),
+      title: 'The Idempotency-Key was used for a different request',
+      status: 422,
+      detail:
+        'This Idempotency-Key came before with another method, path, query or body; a retry repeats the request ' +
+        'exactly, and a new request needs a new key',
     };
   }
   if (error instanceof ExpectedVersionMismatchError) {
@@ -84,7 +100,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    const problem = boundedProblem({ ...this.toProblem(error), instance: request.originalUrl });
     if (error instanceof AuthenticationError) {
       // RFC 6750: a missing token gets the scheme alone, a bad one says it is invalid.
       const invalid = error.failure === 'missing' ? '' : ', error="invalid_token"';
@@ -94,7 +110,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
-    for (const mapper of [...this.mappers, platformMapper]) {
+    for (const mapper of [...this.mappers, requestBodyProblems, platformMapper]) {
       const problem = mapper(error);
       if (problem !== undefined) return problem;
     }

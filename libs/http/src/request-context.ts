@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Actor } from '@salesos/event-store';
 import { AccessDeniedError, AuthenticationError } from './auth-errors';
 import { grantsDivision, type Principal } from './caller-scope';
+import { type IdempotentRequest, requestFingerprint } from './idempotency';
 import { type FieldError, RequestValidationError } from './problem-details';
 
 /** Who is asking (from the verified token), for which division, and under which idempotency key. */
@@ -19,6 +20,8 @@ export interface RequestContext {
    * record; an import's rows are the import's, whoever resumes it.
    */
   idempotencyScope?: string;
+  /** The request that carried the Idempotency-Key, fingerprinted: see `requestFingerprintOf`. */
+  idempotentRequest?: IdempotentRequest;
 }
 
 /** Where the authentication guard leaves the verified caller on the request. */
@@ -71,7 +74,9 @@ export function readRequestContext(request: AuthenticatedRequest): RequestContex
     actor: { userId: principal.userId, roles: [...principal.roles] },
     principal,
     ...(correlationId === undefined ? {} : { correlationId }),
-    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(idempotencyKey === undefined
+      ? {}
+      : { idempotencyKey, idempotentRequest: { key: idempotencyKey, fingerprint: requestFingerprint(request) } }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, applyHttpConventions } from '@salesos/http';
 import {
   ConsumerRunner,
   jsonLogger,
@@ -54,8 +54,7 @@ export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApp
     logger: ['error', 'warn'],
   });
   requireTokens(app, options.auth);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(leadsProblemMappers));
+  applyHttpConventions(app, leadsProblemMappers);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
-import { apiDocument, createValidationPipe, ProblemDetailsFilter } from '@salesos/http';
+import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
 import { projectionAdminProblems } from './shared/api/projection-admin.controller';
 
@@ -19,8 +19,7 @@ export async function createReportingApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(ReportingServiceModule.forRoot(options), { logger: ['error', 'warn'] });
   requireTokens(app, options.auth);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(reportingProblemMappers));
+  applyHttpConventions(app, reportingProblemMappers);
   app.enableShutdownHooks();
   SwaggerModule.setup(options.docsPath ?? 'docs', app, reportingOpenApi(app), {
     jsonDocumentUrl: `${options.docsPath ?? 'docs'}/openapi.json`,

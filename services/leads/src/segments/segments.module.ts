@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActiveSegments } from './application/active-segments.port';
 import { DefineSegmentHandler } from './application/define-segment.handler';
+import { ReadSegmentQuery } from './application/read-segment.query';
 import { RetireSegmentHandler } from './application/retire-segment.handler';
 import { ReviseSegmentHandler } from './application/revise-segment.handler';
 import { SegmentStreams } from './application/segment-streams';
@@ -15,6 +16,7 @@ import { SegmentsTable } from './projections/segments.table';
     SegmentsTable,
     { provide: ActiveSegments, useExisting: SegmentsTable },
     DefineSegmentHandler,
+    ReadSegmentQuery,
     ReviseSegmentHandler,
     RetireSegmentHandler,
   ],

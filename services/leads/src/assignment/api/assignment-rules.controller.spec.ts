@@ -52,13 +52,13 @@ describe('assignment rules API', () => {
     for (let index = 0; index < 4; index += 1) owners.push((await capture('hamburg')).body.ownerRepId as string);
     expect(owners).toEqual(['rep-1', 'rep-2', 'rep-1', 'rep-2']);
 
-    const first = await capture(undefined, { 'Idempotency-Key': 'import-7' });
-    const again = await http()
-      .post('/leads')
-      .set(headers)
-      .set('Idempotency-Key', 'import-7')
-      .send({ source: 'web', contact: { name: 'x' }, company: { name: 'y' } });
+    const retried = { source: 'web', contact: { name: 'Retried' }, company: { name: 'Retried Co' } };
+    const keyed = () => http().post('/leads').set(headers).set('Idempotency-Key', 'import-7');
+    const first = await keyed().send(retried);
+    const again = await keyed().send(retried);
     expect(again.body).toEqual(first.body);
+    // The key with another request is not a retry.
+    expect((await keyed().send({ ...retried, contact: { name: 'x' } })).status).toBe(422);
     expect((await http().get(`/leads/${first.body.leadId}`).set(headers)).body.ownerRepId).toBe(first.body.ownerRepId);
   });
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Inject, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext } from '@salesos/http';
+import { Caller, etagFor, expectedVersionFrom, IdempotentWrites, IfMatch, type RequestContext } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { DivisionRules } from '../application/division-rules.port';
@@ -29,6 +29,7 @@ function toRule(request: AssignmentRuleRequest): AssignmentRule {
 
 @ApiTags('assignment')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('assignment-rules')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
@@ -48,7 +49,7 @@ export class AssignmentRulesController {
   async set(
     @Body() body: SetAssignmentRulesRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.setRules.execute(body.rules.map(toRule), caller, expectedVersionFrom(ifMatch));

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsString,
-  Length,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { Optional, RequiredWhen } from '@salesos/http';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const idMessage = { message: '$property must be an id of letters, digits and _ . : @ -' };
@@ -27,31 +18,31 @@ export class AssignmentRuleRequest {
   ruleId!: string;
 
   @ApiPropertyOptional({ description: 'territory-segment: the territory it applies to.' })
-  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment' && rule.territory !== undefined)
+  @Optional()
   @IsString()
   @Length(1, 80)
   territory?: string;
 
   @ApiPropertyOptional({ description: 'territory-segment: the segment it applies to.' })
-  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment' && rule.segmentId !== undefined)
+  @Optional()
   @IsString()
   @Length(1, 100)
   segmentId?: string;
 
   @ApiPropertyOptional({ description: 'territory-segment: the rep who gets the lead.' })
-  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment')
+  @RequiredWhen((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment')
   @IsString()
   @Matches(idPattern, idMessage)
   repId?: string;
 
   @ApiPropertyOptional({ description: 'round-robin and least-loaded: the team.' })
-  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
+  @RequiredWhen((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
   @IsString()
   @Matches(idPattern, idMessage)
   teamId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'round-robin and least-loaded: the reps to choose from.' })
-  @ValidateIf((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
+  @RequiredWhen((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)

@@ -1,13 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   Caller,
   divisionHeaderDescription,
+  NotIdempotent,
   organisationRoles,
+  ProblemResponses,
   type RequestContext,
-  RequestValidationError,
   RequireRoles,
+  UnsupportedMediaTypeError,
   UuidParam,
 } from '@salesos/http';
 import { LeadImports } from '../application/lead-imports';
@@ -25,6 +27,13 @@ export class LeadImportsController {
   @Post()
   @HttpCode(202)
   @ApiConsumes('text/csv')
+  @ApiBody({
+    description: 'A header line naming the columns, then one lead per line.',
+    schema: { type: 'string', example: 'source,company_name,contact_name\r\nweb,Acme GmbH,Ada Lovelace\r\n' },
+  })
+  // Each upload starts a job of its own; an interrupted one is resumed with ?resumes=.
+  @NotIdempotent()
+  @ProblemResponses({ 404: 'The import that `resumes` names is not one you may follow.' })
   async start(
     @Req() request: Request,
     @Query() query: StartImportQuery,
@@ -32,9 +41,7 @@ export class LeadImportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!request.is('text/csv')) {
-      throw new RequestValidationError([
-        { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
-      ]);
+      throw new UnsupportedMediaTypeError('Content-Type', 'must be text/csv, with a header line naming the columns');
     }
     const { job, received } = await this.imports.start(request, caller, query.resumes);
     // A broken upload fails the job, which its status shows; the answer still names the job.

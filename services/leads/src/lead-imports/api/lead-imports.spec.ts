@@ -43,14 +43,15 @@ describe('CSV import and export of leads', () => {
       'web,,Cy,,,,retail,,,,,\r\n' +
       'web,,Di,,,Di GmbH,,huge,,abc,EUR,\r\n' +
       'event,,Ada again,ADA@acme.test,,Other,,,,,,\r\n' +
-      'web,,Ed,ed@ed.test,,Ed & Co,,,,,,\r\n';
+      'web,,Ed,ed@ed.test,,Ed & Co,,,,,,\r\n' +
+      'web,,Fe\u0000,,,Fe GmbH,,,,,,\r\n';
     const started = await upload(csv);
     expect(started.status).toBe(202);
     expect(started.headers.location).toBe(`/leads/imports/${started.body.importId}`);
     const job = await finished(started.headers.location as string);
-    expect(job).toMatchObject({ status: 'done', rowsRead: 6, accepted: 2, rejected: 4 });
+    expect(job).toMatchObject({ status: 'done', rowsRead: 7, accepted: 2, rejected: 5 });
     const rejections = job.rejections as Array<{ line: number; reason: string; errors?: Array<{ field: string }> }>;
-    expect(rejections.map((rejection) => rejection.line)).toEqual([3, 4, 5, 6]);
+    expect(rejections.map((rejection) => rejection.line)).toEqual([3, 4, 5, 6, 8]);
     expect(rejections[0]?.errors?.map((error) => error.field)).toEqual(['contact.email']);
     expect([...new Set(rejections[1]?.errors?.map((error) => error.field))]).toEqual(['company.name']);
     expect([...new Set(rejections[2]?.errors?.map((error) => error.field))].sort()).toEqual([
@@ -58,6 +59,7 @@ describe('CSV import and export of leads', () => {
       'estimatedValue.amount',
     ]);
     expect(rejections[3]?.reason).toMatch(/already has a lead for this prospect/);
+    expect(rejections[4]?.errors).toEqual([{ field: 'contact.name', message: 'must not contain NUL characters' }]);
     const leads = (await store.readAll()).events.filter((event) => event.type === 'LeadCaptured');
     expect(leads.map((event) => (event.data as { company: { name: string } }).company.name)).toEqual([
       'Acme, Inc.',
@@ -96,7 +98,7 @@ describe('CSV import and export of leads', () => {
       error: expect.stringMatching(/unknown: shoe_size/) as unknown,
     });
     const wrongType = await http().post('/leads/imports').set(headers).send({ rows: [] });
-    expect(wrongType.status).toBe(400);
+    expect(wrongType.status).toBe(415);
     expect(wrongType.body.errors).toEqual([
       { field: 'Content-Type', message: 'must be text/csv, with a header line naming the columns' },
     ]);

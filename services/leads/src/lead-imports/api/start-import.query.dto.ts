@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Optional } from '@salesos/http';
 
 export class StartImportQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Resume this interrupted or failed import with the same file; rows it stored are not stored twice.',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   resumes?: string;
 }

@@ -6,17 +6,14 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { IsMoneyAmount, Optional } from '@salesos/http';
 import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class ContactRequest {
@@ -26,13 +23,13 @@ export class ContactRequest {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+49 30 1234567' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be 6 to 30 digits, spaces or + ( ) . / -' })
   phone?: string;
@@ -45,22 +42,20 @@ export class CompanyRequest {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 80)
   industry?: string;
 
   @ApiPropertyOptional({ enum: companySizeBands })
-  @IsOptional()
+  @Optional()
   @IsIn(companySizeBands)
   sizeBand?: CompanySizeBand;
 }
 
 export class MoneyRequest {
-  @ApiProperty({ minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1_000_000_000_000)
+  @ApiProperty()
+  @IsMoneyAmount()
   amount!: number;
 
   @ApiProperty({ example: 'EUR' })
@@ -76,7 +71,7 @@ export class CaptureLeadRequest {
   source!: string;
 
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 120)
   campaign?: string;
@@ -94,20 +89,20 @@ export class CaptureLeadRequest {
   company!: CompanyRequest;
 
   @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 80)
   territory?: string;
 
   @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
   estimatedValue?: MoneyRequest;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -115,7 +110,7 @@ export class CaptureLeadRequest {
   needTags?: string[];
 
   @ApiPropertyOptional({ description: 'Capture even when the division already has a lead for this prospect.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   force?: boolean;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional, IsCalendarDate } from '@salesos/http';
 
 export class QualifyLeadRequest {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 500)
   note?: string;
@@ -18,12 +19,12 @@ export class DisqualifyLeadRequest {
 
 export class NurtureLeadRequest {
   @ApiPropertyOptional({ example: '2026-06-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsCalendarDate()
   until?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 500)
   note?: string;

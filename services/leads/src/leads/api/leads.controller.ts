@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -14,6 +14,8 @@ import {
   RequestValidationError,
   RequireRoles,
   UuidParam,
+  IfMatch,
+  IdempotentWrites,
 } from '@salesos/http';
 import { csvLine } from '../../core/csv';
 import { AssignLeadHandler } from '../application/assign-lead.handler';
@@ -73,6 +75,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
 /** Thin: validates, reads the caller, hands over to one handler per command, shapes the answer. */
 @ApiTags('leads')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('leads')
 @RequireRoles(...organisationRoles)
 export class LeadsController {
@@ -90,7 +93,6 @@ export class LeadsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async capture(
     @Body() body: CaptureLeadRequest,
     @Caller() caller: RequestContext,
@@ -159,7 +161,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: ReviseLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const changes = toDetailsChanges(body);
@@ -182,7 +184,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: QualifyLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.qualifyLead.execute(leadId, body.note, caller, expectedVersionFrom(ifMatch)), response);
@@ -194,7 +196,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: DisqualifyLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(
@@ -209,7 +211,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: NurtureLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { ...(body.until ? { until: body.until } : {}), ...(body.note ? { note: body.note } : {}) };
@@ -222,7 +224,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: AssignLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(await this.assignLead.execute(leadId, body.repId, caller, expectedVersionFrom(ifMatch)), response);
@@ -234,7 +236,7 @@ export class LeadsController {
     @Param('leadId', uuid) leadId: string,
     @Body() body: MergeLeadRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return changed(

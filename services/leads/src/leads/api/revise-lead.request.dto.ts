@@ -1,91 +1,33 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
+import { IsObject, ValidateNested } from 'class-validator';
+import { Optional, OptionalFields } from '@salesos/http';
 import type { LeadDetailsChanges } from '../domain/lead.events';
-import { MoneyRequest } from './capture-lead.request.dto';
+import { CaptureLeadRequest, CompanyRequest, ContactRequest } from './capture-lead.request.dto';
 
-export class ContactChangesRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
+/** The rules of each field are the capture's: a change may leave any of them out, but may not send null. */
+export class ContactChangesRequest extends OptionalFields(ContactRequest) {}
 
-  @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
+/** The company name is the lead's identity for duplicate detection and stays. */
+export class CompanyChangesRequest extends OptionalFields(OmitType(CompanyRequest, ['name'])) {}
 
-  @ApiPropertyOptional({ example: '+49 30 1234567' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be 6 to 30 digits, spaces or + ( ) . / -' })
-  phone?: string;
-}
-
-export class CompanyChangesRequest {
-  @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 80)
-  industry?: string;
-
-  @ApiPropertyOptional({ enum: companySizeBands })
-  @IsOptional()
-  @IsIn(companySizeBands)
-  sizeBand?: CompanySizeBand;
-}
-
-/** Only the fields given change; the company name is the lead's identity for duplicate detection and stays. */
-export class ReviseLeadRequest {
+/** Only the fields given change. */
+export class ReviseLeadRequest extends OptionalFields(
+  PickType(CaptureLeadRequest, ['territory', 'estimatedValue', 'needTags']),
+) {
   @ApiPropertyOptional({ type: ContactChangesRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => ContactChangesRequest)
   contact?: ContactChangesRequest;
 
   @ApiPropertyOptional({ type: CompanyChangesRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => CompanyChangesRequest)
   company?: CompanyChangesRequest;
-
-  @ApiPropertyOptional({ maxLength: 80 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 80)
-  territory?: string;
-
-  @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyRequest)
-  estimatedValue?: MoneyRequest;
-
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
-  needTags?: string[];
 }
 
 const defined = <T extends object>(value: T): Partial<T> =>

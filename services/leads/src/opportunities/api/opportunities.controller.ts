@@ -1,7 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import {
+  Caller,
+  etagFor,
+  expectedVersionFrom,
+  IdempotentWrites,
+  IfMatch,
+  type RequestContext,
+  UuidParam,
+} from '@salesos/http';
 import { organisationRoles, RequireRoles, rowScope } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '@salesos/kernel';
@@ -81,6 +89,7 @@ function answer(result: OpportunityResult, response: Response) {
 
 @ApiTags('opportunities')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller()
 export class OpportunitiesController {
   constructor(
@@ -109,7 +118,6 @@ export class OpportunitiesController {
   @Post('opportunities')
   @RequireRoles(...organisationRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async open(
     @Body() body: OpenOpportunityRequest,
     @Caller() caller: RequestContext,
@@ -123,12 +131,11 @@ export class OpportunitiesController {
   @Post('leads/:leadId/conversion')
   @RequireRoles(...organisationRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async convert(
     @Param('leadId', new UuidParam('leadId')) leadId: string,
     @Body() body: OpenOpportunityRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.openFromLead.execute(leadId, toOpenInput(body), caller, expectedVersionFrom(ifMatch));
@@ -171,7 +178,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: MoveStageRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -186,7 +193,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ReviseForecastRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = {
@@ -205,7 +212,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ProductsRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const products = body.products.map((line) => ({ productId: line.productId, quantity: line.quantity }));
@@ -222,7 +229,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ChannelRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -237,7 +244,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: WinRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -257,7 +264,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: LoseRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -272,7 +279,7 @@ export class OpportunitiesController {
     @Param('opportunityId', opportunityIdParam) opportunityId: string,
     @Body() body: ReopenRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(

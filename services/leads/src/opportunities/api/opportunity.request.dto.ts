@@ -5,17 +5,15 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsInstant, Optional, RequiredWhen } from '@salesos/http';
 import { MoneyRequest } from '../../leads';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
@@ -27,7 +25,7 @@ export class ProductLineRequest {
   @Matches(idPattern, idMessage('productId'))
   productId!: string;
 
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -40,7 +38,7 @@ export class ChannelRequest {
   kind!: 'direct' | 'dealer';
 
   @ApiPropertyOptional({ description: 'Required when kind is dealer.' })
-  @ValidateIf((channel: ChannelRequest) => channel.kind === 'dealer' || channel.dealerId !== undefined)
+  @RequiredWhen((channel: ChannelRequest) => channel.kind === 'dealer')
   @IsString()
   @Matches(idPattern, idMessage('dealerId'))
   dealerId?: string;
@@ -58,7 +56,7 @@ export class OpenOpportunityRequest {
   pipelineId!: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the first stage of the pipeline.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 60)
   stageId?: string;
@@ -70,7 +68,7 @@ export class OpenOpportunityRequest {
   amount!: MoneyRequest;
 
   @ApiProperty({ example: '2026-06-30' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   expectedCloseDate!: string;
 
   @ApiProperty({ type: [ProductLineRequest] })
@@ -87,7 +85,7 @@ export class OpenOpportunityRequest {
   channel!: ChannelRequest;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(idPattern, idMessage('ownerRepId'))
   ownerRepId?: string;
@@ -102,20 +100,20 @@ export class MoveStageRequest {
 
 export class ReviseForecastRequest {
   @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
   amount?: MoneyRequest;
 
   @ApiPropertyOptional({ example: '2026-09-30' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsCalendarDate()
   expectedCloseDate?: string;
 
   @ApiPropertyOptional({ description: 'When the new belief became true in the business; defaults to now.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsInstant()
   effectiveAt?: string;
 }
 
@@ -130,7 +128,7 @@ export class ProductsRequest {
 
 export class WinRequest {
   @ApiPropertyOptional({ type: MoneyRequest, description: 'The final amount; defaults to the forecast.' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
@@ -146,7 +144,7 @@ export class LoseRequest {
 
 export class ReopenRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 60)
   stageId?: string;

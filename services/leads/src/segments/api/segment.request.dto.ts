@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsMoneyAmount, Optional } from '@salesos/http';
 import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class PriceBandRequest {
@@ -21,22 +10,20 @@ export class PriceBandRequest {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
   currency!: string;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsMoneyAmount()
   min?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsMoneyAmount()
   max?: number;
 }
 
 export class SegmentCriteriaRequest {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -44,20 +31,20 @@ export class SegmentCriteriaRequest {
   industries?: string[];
 
   @ApiPropertyOptional({ enum: companySizeBands, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @IsIn(companySizeBands, { each: true })
   sizeBands?: CompanySizeBand[];
 
   @ApiPropertyOptional({ type: PriceBandRequest })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => PriceBandRequest)
   priceBand?: PriceBandRequest;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -65,7 +52,7 @@ export class SegmentCriteriaRequest {
   territories?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

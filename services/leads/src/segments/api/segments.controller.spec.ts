@@ -61,6 +61,54 @@ describe('segments API', () => {
     expect((await http().put(path).set(headers).send(segment)).body.code).toBe('SEGMENT_RETIRED');
   });
 
+  it('reads a segment where POST put its Location, with its version, and only in its division', async () => {
+    const defined = await http().post('/segments').set(headers).send(segment);
+    const read = await http()
+      .get(defined.headers.location as string)
+      .set(headers);
+    expect(read.status).toBe(200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.body).toMatchObject({ segmentId: defined.body.segmentId, status: 'active', version: 1, ...segment });
+    expect(
+      (
+        await http()
+          .get(defined.headers.location as string)
+          .set(asUser('rep-1', 'rep', 'north'))
+      ).status,
+    ).toBe(200);
+    await http()
+      .post(`${defined.headers.location as string}/retirement`)
+      .set(headers)
+      .send({ reason: 'done' });
+    expect(
+      (
+        await http()
+          .get(defined.headers.location as string)
+          .set(headers)
+      ).body,
+    ).toMatchObject({
+      status: 'retired',
+      version: 2,
+    });
+    const elsewhere = await http()
+      .get(defined.headers.location as string)
+      .set(asUser('manager-1', 'division-manager', 'south'));
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.text).not.toContain(segment.name);
+    const dealer = asUser('dealer-1', 'dealer', 'north', { dealerId: 'dealer-9' });
+    expect(
+      (
+        await http()
+          .get(defined.headers.location as string)
+          .set(dealer)
+      ).status,
+    ).toBe(403);
+    expect((await http().get('/segments/7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11').set(headers)).status).toBe(404);
+    expect((await http().get('/segments/abc').set(headers)).body.errors).toEqual([
+      { field: 'segmentId', message: 'must be a UUID' },
+    ]);
+  });
+
   it('refuses invalid criteria naming the field, and a segment of another division as not found', async () => {
     const cases: Array<[object, string]> = [
       [{ name: 'Everyone', criteria: {} }, 'criteria'],

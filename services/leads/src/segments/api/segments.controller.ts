@@ -1,11 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, type RequestContext, UuidParam } from '@salesos/http';
+import {
+  Caller,
+  etagFor,
+  expectedVersionFrom,
+  type RequestContext,
+  UuidParam,
+  IfMatch,
+  IdempotentWrites,
+} from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import { ActiveSegments } from '../application/active-segments.port';
 import { DefineSegmentHandler, type SegmentResult } from '../application/define-segment.handler';
+import { ReadSegmentQuery } from '../application/read-segment.query';
 import { RetireSegmentHandler } from '../application/retire-segment.handler';
 import { ReviseSegmentHandler } from '../application/revise-segment.handler';
 import type { SegmentCriteria } from '../../core/domain/target-audience';
@@ -40,6 +49,7 @@ function answer(result: SegmentResult, response: Response) {
 
 @ApiTags('segments')
 @ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
+@IdempotentWrites()
 @Controller('segments')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
@@ -49,6 +59,7 @@ export class SegmentsController {
     @Inject(DefineSegmentHandler) private readonly defineSegment: DefineSegmentHandler,
     @Inject(ReviseSegmentHandler) private readonly reviseSegment: ReviseSegmentHandler,
     @Inject(RetireSegmentHandler) private readonly retireSegment: RetireSegmentHandler,
+    @Inject(ReadSegmentQuery) private readonly readSegment: ReadSegmentQuery,
   ) {}
 
   @Get()
@@ -56,10 +67,21 @@ export class SegmentsController {
     return { items: await this.segments.list(caller.divisionId) };
   }
 
+  /** Segments are the division's: every role that works its leads reads them, as in the list. */
+  @Get(':segmentId')
+  async get(
+    @Param('segmentId', segmentIdParam) segmentId: string,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.readSegment.execute(segmentId, caller);
+    response.setHeader('ETag', etagFor(version));
+    return { ...state, version };
+  }
+
   @Post()
   @RequireRoles(...divisionSetupRoles)
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   async define(
     @Body() body: DefineSegmentRequest,
     @Caller() caller: RequestContext,
@@ -76,7 +98,7 @@ export class SegmentsController {
     @Param('segmentId', segmentIdParam) segmentId: string,
     @Body() body: DefineSegmentRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(
@@ -98,7 +120,7 @@ export class SegmentsController {
     @Param('segmentId', segmentIdParam) segmentId: string,
     @Body() body: RetireSegmentRequest,
     @Caller() caller: RequestContext,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(

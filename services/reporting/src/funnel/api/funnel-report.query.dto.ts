@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Optional } from '@salesos/http';
 import { ReportQuery } from '../../shared/api/report.query.dto';
 
 export class FunnelQuery extends ReportQuery {
   @ApiPropertyOptional({ enum: ['source', 'segment', 'none'], default: 'none' })
-  @IsOptional()
+  @Optional()
   @IsIn(['source', 'segment', 'none'])
   groupBy?: 'source' | 'segment' | 'none';
 }

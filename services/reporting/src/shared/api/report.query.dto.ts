@@ -1,6 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { idPattern, RequestValidationError, type RequestContext, rowScope } from '@salesos/http';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import {
+  idPattern,
+  RequestValidationError,
+  type RequestContext,
+  rowScope,
+  Optional,
+  IsCalendarDate,
+} from '@salesos/http';
 import type { ReportFilter } from '../report-filter';
 
 const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
@@ -8,56 +15,56 @@ const idMessage = (field: string) => ({ message: `${field} must be an id of lett
 /** The filters every report takes; the division is the caller's. */
 export class ReportQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('pipelineId'))
   pipelineId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('ownerRepId'))
   ownerRepId?: string;
 
   @ApiPropertyOptional({
     description: 'The team the assignment rules routed the leads to; deals count with their lead.',
   })
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('teamId'))
   teamId?: string;
 
   @ApiPropertyOptional({ enum: ['direct', 'dealer'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['direct', 'dealer'])
   channel?: 'direct' | 'dealer';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('dealerId'))
   dealerId?: string;
 
   @ApiPropertyOptional({ maxLength: 60 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 60)
   source?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('segmentId'))
   segmentId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(idPattern, idMessage('productId'))
   productId?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Start of the period (inclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day of the period (inclusive, UTC)' })
+  @Optional()
+  @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01', description: 'End of the period (exclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ example: '2026-04-01', description: 'The day the period ends before (exclusive, UTC)' })
+  @Optional()
+  @IsCalendarDate()
   to?: string;
 }
 

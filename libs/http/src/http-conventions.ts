@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ProblemMapper } from './problem-details';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { RequestShapeInterceptor } from './request-shape.interceptor';
+import { createValidationPipe } from './validation';
+
+/**
+ * What every HTTP application of the platform does with requests and errors: the request's shape checked against
+ * the operation, strict validation of bodies and queries, and every error as problem details (the feature mappers
+ * first).
+ */
+export function applyHttpConventions(app: INestApplication, mappers: readonly ProblemMapper[]): void {
+  app.useGlobalInterceptors(new RequestShapeInterceptor());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(mappers));
+}
