@@ -33,6 +33,11 @@ type Case = [label: string, call: (ids: Ids) => Call, field: string, status?: nu
 
 const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme' } };
 const post = (path: string, body: object | string) => (): Call => ({ method: 'post', path, body });
+const admin = bearer({ userId: 'admin-1', roles: ['admin'] });
+const division = { name: 'West', repIds: ['rep-1'], teams: [], dealerIds: [] };
+const putDivision =
+  (body: object, path = '/divisions/west') =>
+  (): Call => ({ method: 'put', path, body, headers: admin });
 const get = (path: string) => (): Call => ({ method: 'get', path });
 const onLead =
   (method: Call['method'], suffix: string, body: object | string) =>
@@ -269,6 +274,7 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
   ['PUT /segments/:segmentId', onSegment('put', '', segment)],
   ['POST /segments/:segmentId/retirement', onSegment('post', '/retirement', { reason: 'merged' })],
   ['PUT /assignment-rules', () => ({ method: 'put', path: '/assignment-rules', body: { rules: [] } })],
+  ['PUT /divisions/:divisionId', () => ({ method: 'put', path: '/divisions/west', body: division, headers: admin })],
 ];
 
 const asText = (call: Call, text: string, contentType = 'application/json'): Call => ({
@@ -314,7 +320,6 @@ const unknownQueryCases: Case[] = [
   '/reports/lead-sources',
 ].map((path): Case => [`an unknown query parameter on ${path}`, get(`${path}?colour=red`), 'colour']);
 
-const admin = bearer({ userId: 'admin-1', roles: ['admin'] });
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
@@ -343,6 +348,19 @@ const requestCases: Case[] = [
     () => ({ method: 'post', path: '/admin/projections/all-of-it/rebuild', headers: admin }),
     'name',
   ],
+  ['an unknown query parameter on the divisions', get('/divisions?all=1'), 'all'],
+  ['an unknown query parameter on a division', get('/divisions/north?x=1'), 'x'],
+  ['a division id that is not an id', get('/divisions/no%20such'), 'divisionId'],
+  ['a division recorded under an id that is not one', putDivision(division, '/divisions/a%20b'), 'divisionId'],
+  ['a division without a name', putDivision({ ...division, name: undefined }), 'name'],
+  ['a rep id that is not an id', putDivision({ ...division, repIds: ['rep 1'] }), 'repIds'],
+  [
+    'a team of someone not a rep of the division',
+    putDivision({ ...division, teams: [{ teamId: 't-1', name: 'T', repIds: ['rep-9'] }] }),
+    'teams[0].repIds[0]',
+  ],
+  ['a rep listed twice', putDivision({ ...division, repIds: ['rep-1', 'rep-1'] }), 'repIds[1]'],
+  ['a dealer list that is not a list', putDivision({ ...division, dealerIds: 'dealer-1' }), 'dealerIds'],
   ['a JSON body as an import', post('/leads/imports', { rows: [] }), 'Content-Type', 415],
   [
     'an import resuming something that is not a UUID',

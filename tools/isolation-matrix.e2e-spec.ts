@@ -4,6 +4,7 @@ import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import type { Role } from '@salesos/http';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { testRoster } from '../services/leads/src/testing';
 import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(60_000);
@@ -136,6 +137,9 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     path: `/admin/projections/rebuilds/${ids.importId}`,
   }),
   'GET /metrics': () => ({ method: 'get', path: '/metrics' }),
+  'GET /divisions': () => ({ method: 'get', path: '/divisions' }),
+  'GET /divisions/:divisionId': () => ({ method: 'get', path: '/divisions/north' }),
+  'PUT /divisions/:divisionId': () => ({ method: 'put', path: '/divisions/north', body: testRoster }),
   'GET /reports/funnel': () => ({ method: 'get', path: '/reports/funnel?groupBy=segment' }),
   'GET /reports/lead-sources': () => ({ method: 'get', path: '/reports/lead-sources' }),
   'GET /reports/pipeline': () => ({ method: 'get', path: '/reports/pipeline' }),
@@ -145,8 +149,11 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'GET /reports/deals': () => ({ method: 'get', path: '/reports/deals' }),
 };
 
-/** Routes about no division's data: naming a division changes nothing there. */
-const divisionless = ['GET /metrics'];
+/**
+ * Routes that take no division from the header (about no division's data, or naming theirs in the path): naming a
+ * division there changes nothing, and one not granted reads as not found.
+ */
+const divisionless = ['GET /metrics', 'GET /divisions', 'GET /divisions/:divisionId'];
 
 const divisionBound: Role[] = ['division-manager', 'team-lead', 'rep', 'dealer', 'analyst'];
 

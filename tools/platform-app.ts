@@ -6,7 +6,7 @@ import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
-import { consumeDealRegistrations, leadsProblemMappers } from '../services/leads/src';
+import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
 import { reportingProblemMappers } from '../services/reporting/src';
@@ -67,6 +67,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
   );
   requireTokens(app, parts.auth);
   applyHttpConventions(app, [...leadsProblemMappers, ...reportingProblemMappers]);
+  requireKnownDivisions(app);
   app.enableShutdownHooks();
   const document = apiDocument(app, 'SalesOS', 'Leads, opportunities and the pipeline, and the reports over them.');
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '@salesos/event-store/sqlite';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src';
+import { recordTestDivisions } from '../services/leads/src/testing';
 import { openReportingDatabase } from '../services/reporting/src';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { dealRequest } from './testing/deal-request';
@@ -24,6 +25,7 @@ describe('npm run projections:rebuild', () => {
     const store = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
     const app = await createLeadsApp({ store, logger: silentLogger, auth: testAuth.verifier });
     await app.init();
+    await recordTestDivisions(app);
     const http = () => request(app.getHttpServer());
     await http()
       .post('/leads')

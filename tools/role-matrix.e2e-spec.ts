@@ -3,6 +3,7 @@ import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { testRoster } from '../services/leads/src/testing';
 import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(120_000);
@@ -228,6 +229,13 @@ const table: Record<string, Row> = {
     reached: adminOnly,
   },
   'GET /metrics': { call: get('/metrics'), reached: everyone },
+  'GET /divisions': { call: get('/divisions'), reached: everyone },
+  'GET /divisions/:divisionId': { call: get('/divisions/north'), reached: everyone },
+  // The same roster again: an admin's record of it changes nothing the other cells rely on.
+  'PUT /divisions/:divisionId': {
+    call: () => ({ method: 'put', path: '/divisions/north', body: testRoster }),
+    reached: adminOnly,
+  },
   'GET /reports/funnel': { call: get('/reports/funnel?groupBy=segment'), reached: everyone },
   'GET /reports/lead-sources': { call: get('/reports/lead-sources'), reached: everyone },
   'GET /reports/pipeline': { call: get('/reports/pipeline'), reached: everyone },

@@ -76,6 +76,12 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     const leads = `http://127.0.0.1:${leadsPort}`;
     const reporting = `http://127.0.0.1:${reportingPort}`;
 
+    const admin = { Authorization: `Bearer ${auth.issue({ userId: 'admin-1', roles: ['admin'] })}` };
+    const recorded = await request(leads)
+      .put(`/divisions/${division}`)
+      .set(admin)
+      .send({ name: 'End to end', repIds: ['rep-1'], teams: [], dealerIds: [] });
+    expect(recorded.status).toBe(200);
     const lead = await request(leads)
       .post('/leads')
       .set(headers)

@@ -59,6 +59,13 @@ describe('npm start (the README’s first command)', () => {
     expect(outcomes.body).toMatchObject({ won: expect.any(Number), lost: expect.any(Number) });
     expect(outcomes.body.won).toBeGreaterThan(0);
     expect((await request(base).get('/reports/pipeline').set(director)).body.deals).toBeGreaterThan(0);
+    // The test's own division, beside the demo company's.
+    const admin = { Authorization: `Bearer ${auth.issue({ userId: 'admin-1', roles: ['admin'] })}` };
+    const recorded = await request(base)
+      .put('/divisions/north')
+      .set(admin)
+      .send({ name: 'North', repIds: [], teams: [], dealerIds: [] });
+    expect(recorded.status).toBe(200);
     const created = await request(base)
       .post('/leads')
       .set(headers)

@@ -113,6 +113,29 @@ export function teamsOf(division: DemoDivision): DemoTeam[] {
   return teams;
 }
 
+/** Dealers each division sells through. */
+export const dealersPerDivision = 12;
+
+/** The division as the leads service records it: its reps, its teams (the field team has every rep) and dealers. */
+export function demoRoster(division: DemoDivision): {
+  name: string;
+  repIds: string[];
+  teams: Array<{ teamId: string; name: string; repIds: string[] }>;
+  dealerIds: string[];
+} {
+  const teams = teamsOf(division);
+  const repIds = teams.flatMap((team) => team.repIds).sort();
+  return {
+    name: division.name,
+    repIds,
+    teams: [
+      ...teams.map((team) => ({ teamId: team.teamId, name: `${team.groupId} ${team.territory}`, repIds: team.repIds })),
+      { teamId: `${division.divisionId}-field`, name: 'Field sales', repIds },
+    ],
+    dealerIds: Array.from({ length: dealersPerDivision }, (_, index) => `dealer-${index + 1}`),
+  };
+}
+
 export const leadSources: ReadonlyArray<readonly [string, number]> = [
   ['web', 35],
   ['referral', 15],

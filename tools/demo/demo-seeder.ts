@@ -11,17 +11,27 @@ import {
   OpenOpportunityFromLeadHandler,
   OpportunityError,
   QualifyLeadHandler,
+  RecordDivisionHandler,
   ReviseForecastHandler,
   SetAssignmentRulesHandler,
   WinOpportunityHandler,
 } from '../../services/leads/src';
-import { companyName, type DemoDivision, demoDivisions, leadSources, lossReasons, teamsOf } from './demo-company';
+import {
+  companyName,
+  type DemoDivision,
+  demoDivisions,
+  demoRoster,
+  leadSources,
+  lossReasons,
+  teamsOf,
+} from './demo-company';
 import type { MovableClock, SeededRandom } from './seeded-random';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** The leads service's command handlers the seeder drives, as a user of the API would. */
 export interface SeedingServices {
+  recordDivision: RecordDivisionHandler;
   defineSegment: DefineSegmentHandler;
   setAssignmentRules: SetAssignmentRulesHandler;
   captureLead: CaptureLeadHandler;
@@ -37,6 +47,7 @@ export interface SeedingServices {
 
 export function seedingServices(get: <T>(type: abstract new (...args: never[]) => T) => T): SeedingServices {
   return {
+    recordDivision: get(RecordDivisionHandler),
     defineSegment: get(DefineSegmentHandler),
     setAssignmentRules: get(SetAssignmentRulesHandler),
     captureLead: get(CaptureLeadHandler),
@@ -166,6 +177,13 @@ export class DemoSeeder {
   }
 
   private async setUp(division: DemoDivision): Promise<void> {
+    // A key of its own, so recording the division draws no id from the seeded sequence the story is made of.
+    await this.services.recordDivision.execute(division.divisionId, demoRoster(division), {
+      divisionId: division.divisionId,
+      actor: { userId: 'admin-1', roles: ['admin'] },
+      idempotencyKey: `demo-division-${division.divisionId}`,
+    });
+    this.count(1);
     const context = this.manager(division);
     const strategic = await this.services.defineSegment.execute(
       'Strategic accounts',

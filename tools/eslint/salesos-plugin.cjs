@@ -218,8 +218,9 @@ const publicEntry = {
       const resolved = resolveRelative(filename, source);
       const to = resolved === undefined ? undefined : locate(resolved);
       if (to === undefined || !to.inSrc || from?.service === to.service) return;
+      // The service's public entry point, and the one of its test support.
       const entry = path.relative(to.src, /** @type {string} */ (resolved));
-      if (entry !== '' && entry !== 'index' && entry !== 'index.ts') {
+      if (!['', 'index', 'index.ts', 'testing', path.join('testing', 'index')].includes(entry)) {
         context.report({ node, messageId: 'internals', data: { source, service: to.service } });
       }
     });

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
-import { openLeadsDatabase } from '../../services/leads/src';
+import { leadsViewsCaughtUp, openLeadsDatabase } from '../../services/leads/src';
+import { recordTestDivisions } from '../../services/leads/src/testing';
 import { openReportingDatabase } from '../../services/reporting/src';
 import { createPlatformApp } from '../platform-app';
 
@@ -20,6 +21,8 @@ export async function startTestPlatform(
     logger: silentLogger,
   });
   await app.init();
+  await leadsViewsCaughtUp(app, store);
+  await recordTestDivisions(app);
   return { app, store };
 }
 

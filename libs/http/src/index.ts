@@ -20,3 +20,4 @@ export * from './request-body';
 export * from './request-shape.interceptor';
 export * from './http-conventions';
 export * from './idempotency';
+export * from './across-divisions';

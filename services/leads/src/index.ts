@@ -8,6 +8,8 @@ export {
   type LeadsAppOptions,
   leadsOpenApi,
   leadsProblemMappers,
+  leadsViewsCaughtUp,
+  requireKnownDivisions,
 } from './leads-app';
 export { leadsMigrations, openLeadsDatabase } from './leads-database';
 export { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
@@ -16,6 +18,7 @@ export { leadsContractSamples, takeConsumedEvents } from './contract-samples';
 /** The service's application API, for the demo data and the import of other systems' data. */
 export { CaptureLeadHandler, DisqualifyLeadHandler, LeadError, NurtureLeadHandler, QualifyLeadHandler } from './leads';
 export { DefineSegmentHandler } from './segments';
+export { type DivisionRoster, RecordDivisionHandler } from './organisation';
 export { SetAssignmentRulesHandler } from './assignment';
 export {
   defaultPipelines,

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
+import type { EventStore } from '@salesos/event-store';
 import type { DataSource } from 'typeorm';
+import { ServiceViews } from './core/service-views';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
@@ -19,10 +21,12 @@ import { leadProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 import { opportunityProblems } from './opportunities';
+import { divisionProblems, KnownDivisionInterceptor, Organisation } from './organisation';
 import { segmentProblems } from './segments';
 
 /** How the leads service's own errors read over HTTP: each feature's one mapping. */
 export const leadsProblemMappers = [
+  divisionProblems,
   leadProblems,
   leadImportProblems,
   opportunityProblems,
@@ -55,10 +59,38 @@ export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApp
   });
   requireTokens(app, options.auth);
   applyHttpConventions(app, leadsProblemMappers);
+  requireKnownDivisions(app);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.consuming) await consumeDealRegistrations(app, options.consuming);
   return app;
+}
+
+/**
+ * Resolves once the service's views hold every event stored when it is called (or after `timeoutMs`, false): for
+ * tools and tests that start the service on a store that already holds history.
+ */
+export async function leadsViewsCaughtUp(
+  app: INestApplication,
+  store: EventStore,
+  timeoutMs = 30_000,
+): Promise<boolean> {
+  const last = await lastPosition(store);
+  return last === 0n || app.get(ServiceViews).keeper.caughtUpTo(last, timeoutMs);
+}
+
+async function lastPosition(store: EventStore): Promise<bigint> {
+  let after = 0n;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: 10_000 });
+    after = page.lastScannedPosition;
+    if (page.isEnd) return after;
+  }
+}
+
+/** Every request inside a division needs the division to exist: 404 before anything reads or writes in it. */
+export function requireKnownDivisions(app: INestApplication): void {
+  app.useGlobalInterceptors(new KnownDivisionInterceptor(app.get(Organisation), app.get(Reflector)));
 }
 
 /** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
 import { LeadsTables } from './leads';
 import { OpportunitiesTables } from './opportunities';
+import { OrganisationTables } from './organisation';
 import { SegmentsTables } from './segments';
 
 /** Every table of the leads service's own database: each feature's views, and where the projector has got to. */
@@ -12,6 +13,7 @@ export const leadsMigrations = [
   SegmentsTables,
   AssignmentTables,
   OpportunitiesTables,
+  OrganisationTables,
 ];
 
 /** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

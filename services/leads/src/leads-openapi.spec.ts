@@ -4,6 +4,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { openApiPath, renderLeadsOpenApi } from '../scripts/openapi-document';
 import { createLeadsApp } from './leads-app';
+import { recordTestDivisions } from './testing';
 import { testAuth } from '@salesos/auth/testing';
 
 describe('leads OpenAPI document', () => {
@@ -14,6 +15,7 @@ describe('leads OpenAPI document', () => {
   it('is served at /docs/openapi.json with every leads route', async () => {
     const app: INestApplication = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
     await app.init();
+    await recordTestDivisions(app);
     try {
       const response = await request(app.getHttpServer()).get('/docs/openapi.json');
       expect(response.status).toBe(200);

@@ -12,6 +12,7 @@ import { LeadImportsModule } from './lead-imports';
 import { LeadsModule } from './leads';
 import { LEADS_PUBLISHING, LeadsPublisher, type LeadsPublishing } from './leads-publishing';
 import { OpportunitiesModule } from './opportunities';
+import { OrganisationModule } from './organisation';
 import { SegmentsModule } from './segments';
 
 export interface LeadsServiceOptions {
@@ -49,6 +50,7 @@ export class LeadsServiceModule {
       module: LeadsServiceModule,
       global: true,
       imports: [
+        OrganisationModule,
         SegmentsModule,
         AssignmentModule,
         LeadsModule,

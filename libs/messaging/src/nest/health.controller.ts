@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@salesos/http';
+import { AcrossDivisions, PublicRoute } from '@salesos/http';
 import type { Response } from 'express';
 import { MessagingHealth } from '../health/messaging-health';
 
@@ -9,6 +9,7 @@ import { MessagingHealth } from '../health/messaging-health';
  * route (a scrape job sends its service account's bearer token).
  */
 @ApiTags('health')
+@AcrossDivisions()
 @Controller()
 export class HealthController {
   constructor(@Inject(MessagingHealth) private readonly health: MessagingHealth) {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
+import { SegmentsModule } from '../segments';
 import { AssignmentRuleStreams } from './application/assignment-rule-streams';
 import { DivisionRules } from './application/division-rules.port';
 import { SetAssignmentRulesHandler } from './application/set-assignment-rules.handler';
@@ -7,6 +9,7 @@ import { AssignmentRulesTable } from './projections/assignment-rules.table';
 
 /** Lead routing: each division's assignment rules, in priority order. */
 @Module({
+  imports: [OrganisationModule, SegmentsModule],
   controllers: [AssignmentRulesController],
   providers: [
     AssignmentRuleStreams,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssignmentModule } from '../assignment';
+import { OrganisationModule } from '../organisation';
 import { SegmentsModule } from '../segments';
 import { AssignLeadHandler } from './application/assign-lead.handler';
 import { CaptureLeadHandler } from './application/capture-lead.handler';
@@ -20,7 +21,7 @@ import { SqlLeadDirectory } from './projections/sql-lead-directory';
 
 /** Leads: captured, matched to segments, scored, routed, qualified or not, merged and converted. */
 @Module({
-  imports: [SegmentsModule, AssignmentModule],
+  imports: [OrganisationModule, SegmentsModule, AssignmentModule],
   controllers: [LeadsController],
   providers: [
     LeadStreams,

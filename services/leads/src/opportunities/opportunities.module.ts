@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LeadsModule } from '../leads';
+import { OrganisationModule } from '../organisation';
 import { AttributeChannelHandler } from './application/attribute-channel.handler';
 import { ChangeProductsHandler } from './application/change-products.handler';
 import { LoseOpportunityHandler } from './application/lose-opportunity.handler';
@@ -18,7 +19,7 @@ import { OpportunitiesTable } from './projections/opportunities.table';
 
 /** The pipeline: deals opened on their own or from a lead, moved through stages, forecast, won, lost, reopened. */
 @Module({
-  imports: [LeadsModule],
+  imports: [OrganisationModule, LeadsModule],
   controllers: [OpportunitiesController],
   providers: [
     OpportunityStreams,

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-1', 'division-manager', 'north');
@@ -16,6 +17,7 @@ describe('assignment rules API', () => {
   beforeEach(async () => {
     app = await createLeadsApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterEach(async () => {

@@ -10,6 +10,7 @@ import {
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, type IncomingRecord } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { firstComeRule } from '../domain/deal-registration.decider';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -56,6 +57,7 @@ describe('deal registration intake', () => {
       consuming: { transport },
     });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterEach(async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, type RelayLock, silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
@@ -19,6 +20,7 @@ describe('health and metrics', () => {
       consuming: { transport },
     });
     await app.init();
+    await recordTestDivisions(app);
   };
 
   afterEach(async () => {

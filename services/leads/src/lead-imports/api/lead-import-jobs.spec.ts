@@ -5,6 +5,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { Clock, type RequestContext } from '@salesos/http';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { LeadImports } from '../application/lead-imports';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -31,6 +32,7 @@ describe('lead import jobs', () => {
   const boot = async (): Promise<INestApplication> => {
     const app = await createLeadsApp({ auth: testAuth.verifier, store, clock, logger: silentLogger });
     await app.init();
+    await recordTestDivisions(app);
     apps.push(app);
     return app;
   };

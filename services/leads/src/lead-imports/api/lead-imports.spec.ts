@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { CsvRowReader } from '../../core/csv';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -18,6 +19,7 @@ describe('CSV import and export of leads', () => {
     store = new MemoryEventStore();
     app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterEach(async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { SegmentRematchPolicy } from '../application/segment-rematch.policy';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -27,6 +28,7 @@ describe('revising leads and rematching them to segments', () => {
     store = new MemoryEventStore({ pollIntervalMs: 5 });
     app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterEach(async () => {
@@ -191,6 +193,7 @@ describe('revising leads and rematching them to segments', () => {
       await app.close();
       app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
       await app.init();
+      await recordTestDivisions(app);
       await rematched();
       const matches = (await store.readStream(`lead-${leadId}`)).filter(
         (event) => event.type === 'LeadSegmentsMatched',

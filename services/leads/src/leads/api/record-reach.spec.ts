@@ -3,6 +3,7 @@ import request from 'supertest';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 
 /**
  * Whose records each role reaches inside its division: reps their own leads and deals, team leads their team's (the
@@ -40,6 +41,7 @@ describe('record reach within a division', () => {
     store = new MemoryEventStore();
     app = await createLeadsApp({ auth: testAuth.verifier, store });
     await app.init();
+    await recordTestDivisions(app);
     // Berlin leads go to rep-a by territory; the rest to the inside team's round robin (rep-b).
     await http()
       .put('/assignment-rules')

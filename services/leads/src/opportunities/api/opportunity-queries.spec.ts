@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDivisions } from '../../testing';
 import { CsvRowReader } from '../../core/csv';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -25,6 +26,7 @@ describe('opportunity queries', () => {
     store = new MemoryEventStore({ pollIntervalMs: 5 });
     app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterEach(async () => {
@@ -91,6 +93,7 @@ describe('opportunity queries', () => {
       await app.close();
       app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
       await app.init();
+      await recordTestDivisions(app);
       expect(names((await http().get('/opportunities').set(headers)).body)).toEqual(['Acme']);
     });
   });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@salesos/http';
+import { Organisation } from '../../organisation';
 import type { ChannelAttribution } from '../domain/opportunity.events';
 import type { OpportunityResult } from './open-opportunity.handler';
 import { OpportunityStreams } from './opportunity-streams';
@@ -7,14 +8,19 @@ import { OpportunityStreams } from './opportunity-streams';
 /** Which channel brings the deal: direct, or a dealer. */
 @Injectable()
 export class AttributeChannelHandler {
-  constructor(@Inject(OpportunityStreams) private readonly opportunities: OpportunityStreams) {}
+  constructor(
+    @Inject(OpportunityStreams) private readonly opportunities: OpportunityStreams,
+    @Inject(Organisation) private readonly organisation: Organisation,
+  ) {}
 
-  execute(
+  async execute(
     opportunityId: string,
     channel: ChannelAttribution,
     caller: RequestContext,
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
+    if (channel.kind === 'dealer')
+      await this.organisation.requireDealer(caller.divisionId, channel.dealerId, 'dealerId');
     return this.opportunities.run(opportunityId, caller, expectedVersion, {
       type: 'AttributeChannel',
       data: { channel },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@salesos/http';
 import { ConvertLeadHandler } from '../../leads';
+import { Organisation } from '../../organisation';
 import { opportunityDecider } from '../domain/opportunity.decider';
 import { openCommand, type OpenOpportunityInput, type OpportunityResult } from './open-opportunity.handler';
 import { OpportunityStreams } from './opportunity-streams';
@@ -16,6 +17,7 @@ export class OpenOpportunityFromLeadHandler {
     @Inject(OpportunityStreams) private readonly opportunities: OpportunityStreams,
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
     @Inject(ConvertLeadHandler) private readonly convertLead: ConvertLeadHandler,
+    @Inject(Organisation) private readonly organisation: Organisation,
   ) {}
 
   async execute(
@@ -25,7 +27,7 @@ export class OpenOpportunityFromLeadHandler {
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
     const opportunityId = this.opportunities.newId(caller, `conversion:${leadId}`);
-    const open = openCommand(this.pipelines, opportunityId, input, caller, leadId);
+    const open = await openCommand(this.pipelines, this.organisation, opportunityId, input, caller, leadId);
     opportunityDecider.decide(
       { ...open, metadata: this.opportunities.metadata(caller, open.type, opportunityId) },
       opportunityDecider.initialState(),

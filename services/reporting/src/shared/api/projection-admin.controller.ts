@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  AcrossDivisions,
   type ProblemDetails,
   type ProblemMapper,
   problemTypeForCode,
@@ -54,6 +55,7 @@ export const projectionAdminProblems: ProblemMapper = (error): ProblemDetails | 
 
 /** Read models span every division, so their administration is the admin's alone and names no division. */
 @ApiTags('admin')
+@AcrossDivisions()
 @RequireRoles('admin')
 @Controller('admin/projections')
 export class ProjectionAdminController {

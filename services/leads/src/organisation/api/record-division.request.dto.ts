@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { idPattern } from '@salesos/kernel';
+
+const idMessage = { message: '$property must hold ids of letters, digits and _ . : @ -', each: true };
+
+export class DivisionTeamRequest {
+  @ApiProperty()
+  @IsString()
+  @Matches(idPattern, { message: 'teamId must be an id of letters, digits and _ . : @ -' })
+  teamId!: string;
+
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiProperty({ type: [String], maxItems: 500, description: "The team's reps; each one of the division's reps." })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(idPattern, idMessage)
+  repIds!: string[];
+}
+
+/** A division's whole record: what it is called, its reps, its teams and its dealers. */
+export class RecordDivisionRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiProperty({ type: [String], maxItems: 5000 })
+  @IsArray()
+  @ArrayMaxSize(5_000)
+  @Matches(idPattern, idMessage)
+  repIds!: string[];
+
+  @ApiProperty({ type: [DivisionTeamRequest], maxItems: 500 })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DivisionTeamRequest)
+  teams!: DivisionTeamRequest[];
+
+  @ApiProperty({ type: [String], maxItems: 5000 })
+  @IsArray()
+  @ArrayMaxSize(5_000)
+  @Matches(idPattern, idMessage)
+  dealerIds!: string[];
+}
