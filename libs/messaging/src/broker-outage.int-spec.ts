@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { KafkaBroker } from '../../../deploy/kafka/kafka-broker';
+import { acceptsConnections, freeLocalPorts, KafkaBroker } from '../../../deploy/kafka/kafka-broker';
 import { InProcessRelayLock } from './relay/relay-lock.port';
 import { Relay } from './relay/relay';
 import { createOrderWorld, kafkaTransport, orderConsumer, sequencesByOrder } from './testing/kafka-test-kit';
@@ -9,11 +10,11 @@ import { orderContract, orderMapper, orderPlaced, orderRegistry, waitUntil } fro
 
 jest.setTimeout(240_000);
 
-/** A broker of this test's own, so stopping it does not disturb the other suites. */
-const broker = new KafkaBroker({
-  port: Number(process.env.SALESOS_TEST_OUTAGE_KAFKA_PORT ?? 19092),
-  controllerPort: Number(process.env.SALESOS_TEST_OUTAGE_KAFKA_PORT ?? 19092) + 1,
-  runDir: mkdtempSync(join(tmpdir(), 'salesos-kafka-outage-')),
+/** A broker of this test's own on ports the OS gave, so stopping it disturbs no other suite and no other server. */
+let broker: KafkaBroker;
+
+beforeAll(async () => {
+  broker = await KafkaBroker.onFreePorts(mkdtempSync(join(tmpdir(), 'salesos-kafka-outage-')));
 });
 
 afterAll(async () => {
@@ -79,5 +80,23 @@ it('keeps accepting writes while the broker is down; the relay catches up and co
     await consumer.stop();
     await transport.close();
     await world.close();
+  }
+});
+
+it('never adopts a server it did not start, and its stop leaves that server alone', async () => {
+  const [port, controllerPort] = (await freeLocalPorts(2)) as [number, number];
+  expect(port).not.toBe(controllerPort);
+  const stranger = await new Promise<Server>((resolve) => {
+    const server = createServer((socket) => socket.destroy());
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+  const runDir = mkdtempSync(join(tmpdir(), 'salesos-kafka-stranger-'));
+  try {
+    const own = new KafkaBroker({ port, controllerPort, runDir, whenPortTaken: 'fail' });
+    await expect(own.start()).rejects.toThrow(`Something else accepts connections on 127.0.0.1:${port}`);
+    await own.destroy();
+    expect(await acceptsConnections({ host: '127.0.0.1', port })).toBe(true);
+  } finally {
+    await new Promise((resolve) => stranger.close(resolve));
   }
 });
