@@ -1,8 +1,9 @@
-import { type ContractRegistry, type IntegrationEvent, toEventRecord } from '@salesos/contracts';
+import { type ContractRegistry, type IntegrationEvent, type TopicDefinition, toEventRecord } from '@salesos/contracts';
 import type { EventStore, ReadAllPage, RecordedEvent } from '@salesos/event-store';
 import { CheckpointConflictError } from '@salesos/event-store';
 import type { MessageTransport, OutgoingRecord, TransportProducer } from '../transport/message-transport.port';
 import { type MessagingLogger, silentLogger } from '../messaging-logger';
+import { LagGauge } from '../health/lag-gauge';
 import type { LockLease, RelayLock } from './relay-lock.port';
 
 /** Decides what of a domain event is published: none, one or several integration events (e.g. v1 and v2). */
@@ -15,12 +16,17 @@ export interface RelayOptions {
   categories: string[];
   map: IntegrationMapper;
   registry: ContractRegistry;
+  /** Topics created, when missing, before the first publish (default: those of the registry's contracts). */
+  topics?: readonly TopicDefinition[];
   transport: MessageTransport;
   lock: RelayLock;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** Wait before retrying a batch the broker did not take. */
+  /** Wait before retrying a batch the broker did not take (default 0.4 s doubling up to 5 s), for ever until stopped. */
   retryDelayMs?: (attempt: number) => number;
+  /** How often the lag is measured in the background (default 5 s). */
+  lagIntervalMs?: number;
+  clock?: () => Date;
   logger?: MessagingLogger;
 }
 
@@ -28,9 +34,15 @@ export type RelayState = 'idle' | 'waiting-for-lock' | 'publishing' | 'retrying'
 
 export interface RelayStatus {
   service: string;
+  /** `retrying`: the transport did not take the last batch (`lastError` says why); it is tried again. */
   state: RelayState;
   published: number;
   checkpoint: string | undefined;
+  /** Events of the service stored and not yet published, as last measured; null before the first measurement. */
+  lag: number | null;
+  /** When the broker last acknowledged a batch. */
+  lastPublishedAt: string | null;
+  /** Why the last attempt failed; cleared once a batch is published. */
   lastError?: string;
 }
 
@@ -38,6 +50,7 @@ export interface RelayStatus {
 export class RelayContractError extends Error {}
 
 const defaultRetryDelay = (attempt: number): number => Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
+const lagTimeoutMs = 4000;
 
 /**
  * Publishes a service's events from the store to the transport. The checkpoint moves only after the broker
@@ -48,25 +61,37 @@ export class Relay {
   private published = 0;
   private checkpoint: bigint | undefined;
   private lastError: string | undefined;
+  private lastPublishedAt: Date | undefined;
+  private topicsReady = false;
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
   private readonly logger: MessagingLogger;
   private readonly wake = new Set<() => void>();
+  private readonly gauge: LagGauge;
 
   constructor(private readonly options: RelayOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.gauge = new LagGauge(() => this.countUnpublished(100_000));
   }
 
   get checkpointId(): string {
     return `relay:${this.options.service}`;
   }
 
+  /**
+   * Publishes in the background until `stop()`: needs nothing of the broker to start, and retries a batch the broker
+   * did not take (down, topics not there yet) for ever, with capped backoff. Only a broken contract or a lock that
+   * cannot be asked stops it for good.
+   */
   start(): void {
-    this.running ??= this.run().catch((error: unknown) => {
+    if (this.running !== undefined || this.stopped !== undefined) return;
+    this.running = this.run().catch((error: unknown) => {
       this.state = 'failed';
       this.lastError = describe(error);
       this.logger.error('relay stopped on an error', { service: this.options.service, error: this.lastError });
     });
+    this.gauge.start(this.options.lagIntervalMs ?? 5000, lagTimeoutMs);
   }
 
   /** Resolves when the relay has stopped; after `stop()`, or with the error that stopped it. */
@@ -78,11 +103,15 @@ export class Relay {
     return this.state === 'publishing';
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    for (const wake of [...this.wake]) wake();
-    await this.running;
-    this.state = 'stopped';
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.abort.abort();
+      this.gauge.stop();
+      for (const wake of [...this.wake]) wake();
+      await this.running;
+      this.state = 'stopped';
+    })();
+    return this.stopped;
   }
 
   status(): RelayStatus {
@@ -91,12 +120,18 @@ export class Relay {
       state: this.state,
       published: this.published,
       checkpoint: this.checkpoint?.toString(),
+      lag: this.gauge.value ?? null,
+      lastPublishedAt: this.lastPublishedAt?.toISOString() ?? null,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
   }
 
-  /** Events of the service stored after the checkpoint (counted up to `cap`). */
-  async lag(cap = 100_000): Promise<number> {
+  /** Events of the service stored after the checkpoint (counted up to 100,000), measured now within a few seconds. */
+  lag(): Promise<number> {
+    return this.gauge.refresh(lagTimeoutMs);
+  }
+
+  private async countUnpublished(cap: number): Promise<number> {
     const { store, categories } = this.options;
     let after = (await store.readCheckpoint(this.checkpointId)) ?? 0n;
     if (store.countEvents) return store.countEvents({ after, filter: { categories }, cap });
@@ -132,14 +167,24 @@ export class Relay {
   private async publishWhileHeld(lease: LockLease): Promise<void> {
     let producer: TransportProducer | undefined;
     let attempt = 0;
-    this.checkpoint = await this.options.store.readCheckpoint(this.checkpointId);
+    let checkpointRead = false;
     while (!this.abort.signal.aborted && lease.isHeld()) {
       try {
+        if (!checkpointRead) {
+          // Read in the loop: a store that does not answer for a moment is retried like a broker, not fatal.
+          this.checkpoint = await this.options.store.readCheckpoint(this.checkpointId);
+          checkpointRead = true;
+        }
         if (producer === undefined) {
+          if (!this.topicsReady) {
+            await this.options.transport.ensureTopics(this.options.topics ?? this.options.registry.topics);
+            this.topicsReady = true;
+          }
           producer = this.options.transport.producer();
           await producer.connect();
         }
-        this.state = 'publishing';
+        // Still `retrying` while a failed batch is tried again: only an acknowledged batch makes it `publishing`.
+        if (attempt === 0) this.state = 'publishing';
         const page = await this.options.store.readAll({
           after: this.checkpoint ?? 0n,
           maxCount: this.options.batchSize ?? 500,
@@ -150,6 +195,10 @@ export class Relay {
         await this.options.store.storeCheckpoint(this.checkpointId, page.lastScannedPosition, this.checkpoint);
         this.checkpoint = page.lastScannedPosition;
         this.published += page.events.length;
+        if (page.events.length > 0) this.lastPublishedAt = this.options.clock?.() ?? new Date();
+        // The broker took a batch: an error from before it is history, not the relay's condition.
+        this.lastError = undefined;
+        this.state = 'publishing';
         attempt = 0;
         if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
       } catch (error) {
