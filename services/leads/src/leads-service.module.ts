@@ -2,7 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import { EVENT_STORE, LEADS_LOGGER } from './leads-service.tokens';
-import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import {
+  eventStoreDependency,
+  HealthController,
+  jsonLogger,
+  MessagingHealth,
+  type MessagingLogger,
+} from '@salesos/messaging';
 import { type StreamView, ViewsFeeder } from './shared/views-feeder';
 import { SegmentCatalog } from './segments/projections/segment-catalog';
 import { LeadDirectory } from './leads/projections/lead-directory';
@@ -30,6 +36,9 @@ export interface LeadsServiceOptions {
 @Module({})
 export class LeadsServiceModule {
   static forRoot(options: LeadsServiceOptions): DynamicModule {
+    const health = options.health ?? new MessagingHealth();
+    // Without its store the service cannot serve: readiness asks it.
+    health.register({ dependency: eventStoreDependency(options.store) });
     return {
       module: LeadsServiceModule,
       global: true,
@@ -40,7 +49,7 @@ export class LeadsServiceModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
-        { provide: MessagingHealth, useValue: options.health ?? new MessagingHealth() },
+        { provide: MessagingHealth, useValue: health },
         {
           // One subscription feeds every view the service keeps of its own streams.
           provide: ViewsFeeder,
