@@ -32,7 +32,15 @@ export interface MessagingMetrics {
   relayLag: Record<string, number>;
 }
 
-const relayStates: readonly RelayState[] = ['idle', 'waiting-for-lock', 'publishing', 'retrying', 'stopped', 'failed'];
+const relayStates: readonly RelayState[] = [
+  'idle',
+  'waiting-for-lock',
+  'connecting',
+  'publishing',
+  'retrying',
+  'stopped',
+  'failed',
+];
 
 /** How long a health check or a scrape waits for a dependency or a lag measurement. */
 const dependencyTimeoutMs = 2000;

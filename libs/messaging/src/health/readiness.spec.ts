@@ -56,7 +56,10 @@ describe('judgeReadiness', () => {
             stalledReason: 'the transport is down, restarting: KafkaJSNumberOfRetriesExceeded: Connection error',
           }),
         ],
-        relays: [relay({ state: 'retrying', lag: 90, lastError: 'Connection error: connect ECONNREFUSED' })],
+        relays: [
+          relay({ state: 'retrying', lag: 90, lastError: 'Connection error: connect ECONNREFUSED' }),
+          relay({ service: 'channels', state: 'connecting', lag: 3 }),
+        ],
       }),
     ).toEqual({
       status: 'degraded',
@@ -64,6 +67,7 @@ describe('judgeReadiness', () => {
         'consumer leads.deal-registrations is joining its group',
         'consumer reporting.projections is stalled: the transport is down, restarting: KafkaJSNumberOfRetriesExceeded: Connection error',
         'relay leads cannot publish: Connection error: connect ECONNREFUSED; 90 events not yet published',
+        'relay channels is connecting to the broker; 3 events not yet published',
       ],
     });
   });

@@ -68,6 +68,9 @@ export function judgeReadiness(parts: {
       case 'idle':
         degraded.push(`${name} has not started`);
         break;
+      case 'connecting':
+        degraded.push(`${name} is connecting to the broker${behind}`);
+        break;
       case 'retrying':
         degraded.push(`${name} cannot publish: ${relay.lastError ?? 'unknown error'}${behind}`);
         break;

@@ -30,7 +30,11 @@ export interface RelayOptions {
   logger?: MessagingLogger;
 }
 
-export type RelayState = 'idle' | 'waiting-for-lock' | 'publishing' | 'retrying' | 'stopped' | 'failed';
+/**
+ * `connecting`: holds the lock and has not yet had a batch acknowledged (the broker may be down: `lastError` tells
+ * once an attempt failed, and the state is then `retrying`).
+ */
+export type RelayState = 'idle' | 'waiting-for-lock' | 'connecting' | 'publishing' | 'retrying' | 'stopped' | 'failed';
 
 export interface RelayStatus {
   service: string;
@@ -168,6 +172,8 @@ export class Relay {
     let producer: TransportProducer | undefined;
     let attempt = 0;
     let checkpointRead = false;
+    // Only an acknowledged batch makes it `publishing`: until then it is connecting, or retrying after a failure.
+    this.state = 'connecting';
     while (!this.abort.signal.aborted && lease.isHeld()) {
       try {
         if (!checkpointRead) {
@@ -183,8 +189,6 @@ export class Relay {
           producer = this.options.transport.producer();
           await producer.connect();
         }
-        // Still `retrying` while a failed batch is tried again: only an acknowledged batch makes it `publishing`.
-        if (attempt === 0) this.state = 'publishing';
         const page = await this.options.store.readAll({
           after: this.checkpoint ?? 0n,
           maxCount: this.options.batchSize ?? 500,
