@@ -128,4 +128,29 @@ describe('MessagingHealth', () => {
     });
     await consumer.stop();
   });
+
+  it('calls a store that is only late slow (degraded, 200), and down once it has not answered in time for 30 s', async () => {
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    const health = new MessagingHealth({ clock: () => new Date(clock), dependencyTimeoutMs: 20, downAfterMs: 30_000 });
+    let answer: () => Promise<void> = () => Promise.resolve();
+    health.register({ dependency: { name: 'event store', check: () => answer() } });
+    expect(await health.check()).toMatchObject({ status: 'up', dependencies: [{ name: 'event store', up: true }] });
+
+    answer = () => new Promise(() => undefined);
+    clock += 10_000;
+    expect(await health.check()).toMatchObject({
+      status: 'degraded',
+      ready: true,
+      reasons: ['event store is slow: no answer within 20 ms'],
+      dependencies: [{ name: 'event store', up: true, slow: true }],
+    });
+    clock += 25_000;
+    expect(await health.check()).toMatchObject({
+      status: 'down',
+      ready: false,
+      reasons: ['event store does not answer: no answer in time for 35 s'],
+    });
+    answer = () => Promise.resolve();
+    expect(await health.check()).toMatchObject({ status: 'up', reasons: [] });
+  });
 });

@@ -1,7 +1,7 @@
 import type { ConsumerStatus } from '../consumer/consumer-runner';
 import type { RelayState, RelayStatus } from '../relay/relay';
 import { type DependencyStatus, judgeReadiness, type ReadinessStatus } from './readiness';
-import { within } from './within';
+import { NoAnswerInTimeError, within } from './within';
 
 /** What health needs of a consumer runner or a relay. */
 interface Monitored<Status> {
@@ -42,8 +42,15 @@ const relayStates: readonly RelayState[] = [
   'failed',
 ];
 
-/** How long a health check or a scrape waits for a dependency or a lag measurement. */
-const dependencyTimeoutMs = 2000;
+export interface MessagingHealthOptions {
+  clock?: () => Date;
+  /** How long a readiness check waits for each dependency (default 2 s); a later answer makes it slow, not down. */
+  dependencyTimeoutMs?: number;
+  /** A dependency that has not answered in time for this long is down (default 30 s). */
+  downAfterMs?: number;
+}
+
+/** How long a scrape waits for a lag measurement before it reports the last value known. */
 const lagTimeoutMs = 2000;
 
 /**
@@ -55,6 +62,10 @@ export class MessagingHealth {
   private readonly relays = new Set<Monitored<RelayStatus>>();
   private readonly dependencies = new Map<string, HealthDependency>();
   private readonly lastChecks = new Map<string, DependencyStatus>();
+  /** When each dependency last answered in time, or was first asked. */
+  private readonly lastAnswered = new Map<string, number>();
+
+  constructor(private readonly options: MessagingHealthOptions = {}) {}
 
   register(part: {
     consumer?: Monitored<ConsumerStatus>;
@@ -75,18 +86,39 @@ export class MessagingHealth {
     return { status, ready: status !== 'down', reasons, dependencies, consumers, relays };
   }
 
-  /** Asks every dependency now (each within 2 s), then answers `readiness()`. */
+  /**
+   * Asks every dependency now, then answers `readiness()`. One that refuses (an error) is down at once. One that is
+   * only late (busy under a burst of commands, its pool taken by writes) is slow, which is degraded: a readiness
+   * that flapped to 503 under load would take a busy replica out of service when it is most needed. Late for
+   * longer than `downAfterMs` (a network that swallows packets) is down.
+   */
   async check(): Promise<MessagingReadiness> {
-    await Promise.all(
-      [...this.dependencies.values()].map(async (dependency) => {
-        const result = await within(dependency.check(), dependencyTimeoutMs).then(
-          (): DependencyStatus => ({ name: dependency.name, up: true }),
-          (error: unknown): DependencyStatus => ({ name: dependency.name, up: false, error: describe(error) }),
-        );
-        this.lastChecks.set(dependency.name, result);
-      }),
-    );
+    await Promise.all([...this.dependencies.values()].map((dependency) => this.ask(dependency)));
     return this.readiness();
+  }
+
+  private async ask(dependency: HealthDependency): Promise<void> {
+    const { name } = dependency;
+    const askedAt = this.now();
+    if (!this.lastAnswered.has(name)) this.lastAnswered.set(name, askedAt);
+    const timeoutMs = this.options.dependencyTimeoutMs ?? 2000;
+    let result: DependencyStatus;
+    try {
+      await within(dependency.check(), timeoutMs);
+      this.lastAnswered.set(name, this.now());
+      result = { name, up: true };
+    } catch (error) {
+      const silentMs = this.now() - (this.lastAnswered.get(name) ?? askedAt);
+      if (!(error instanceof NoAnswerInTimeError)) result = { name, up: false, error: describe(error) };
+      else if (silentMs < (this.options.downAfterMs ?? 30_000))
+        result = { name, up: true, slow: true, error: error.message };
+      else result = { name, up: false, error: `no answer in time for ${Math.round(silentMs / 1000)} s` };
+    }
+    this.lastChecks.set(name, result);
+  }
+
+  private now(): number {
+    return (this.options.clock?.() ?? new Date()).getTime();
   }
 
   /** The lags measured now, each within 2 s; the last known value when a measurement fails, NaN when none is known. */

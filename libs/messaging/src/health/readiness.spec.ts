@@ -45,10 +45,10 @@ describe('judgeReadiness', () => {
     ).toEqual({ status: 'up', reasons: [] });
   });
 
-  it('is degraded, saying why, while a consumer joins or is stalled or a relay cannot reach the broker', () => {
+  it('is degraded, saying why, while the store is slow, a consumer joins or is stalled, or a relay cannot reach the broker', () => {
     expect(
       judgeReadiness({
-        dependencies: [storeUp],
+        dependencies: [{ name: 'event store', up: true, slow: true, error: 'no answer within 2000 ms' }],
         consumers: [
           consumer({ groupId: 'leads.deal-registrations', state: 'joining' }),
           consumer({
@@ -64,6 +64,7 @@ describe('judgeReadiness', () => {
     ).toEqual({
       status: 'degraded',
       reasons: [
+        'event store is slow: no answer within 2000 ms',
         'consumer leads.deal-registrations is joining its group',
         'consumer reporting.projections is stalled: the transport is down, restarting: KafkaJSNumberOfRetriesExceeded: Connection error',
         'relay leads cannot publish: Connection error: connect ECONNREFUSED; 90 events not yet published',

@@ -5,6 +5,8 @@ import type { RelayStatus } from '../relay/relay';
 export interface DependencyStatus {
   name: string;
   up: boolean;
+  /** It answered, but not in time at the last check: busy, not gone (gone is `up: false`). */
+  slow?: boolean;
   error?: string;
 }
 
@@ -34,6 +36,7 @@ export function judgeReadiness(parts: {
   const degraded: string[] = [];
   for (const dependency of parts.dependencies) {
     if (!dependency.up) down.push(`${dependency.name} does not answer: ${dependency.error ?? 'unknown error'}`);
+    else if (dependency.slow === true) degraded.push(`${dependency.name} is slow: ${dependency.error ?? 'late'}`);
   }
   for (const consumer of parts.consumers) {
     const name = `consumer ${consumer.groupId}`;
