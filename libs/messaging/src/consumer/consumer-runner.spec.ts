@@ -179,6 +179,20 @@ describe('ConsumerRunner', () => {
       expect(commits).toEqual(['1']);
     });
 
+    it('stops at once while its client still retries against a broker that is gone', async () => {
+      const transport = new ScriptedTransport();
+      transport.connectHangs = true;
+      const consumer = runner<undefined>(transport, {
+        inbox: new MemoryInbox(),
+        handlers: new Map([[orderType, () => Promise.resolve()]]),
+      });
+      void consumer.start();
+      const stopping = Date.now();
+      await consumer.stop();
+      expect(Date.now() - stopping).toBeLessThan(500);
+      expect(consumer.status().state).toBe('stopped');
+    });
+
     it('stops while its join hangs, without waiting for the join', async () => {
       const transport = new ScriptedTransport();
       transport.joinHangs = true;

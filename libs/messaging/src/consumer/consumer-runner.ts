@@ -20,6 +20,7 @@ import { type MessagingLogger, silentLogger } from '../messaging-logger';
 import { LagGauge } from '../health/lag-gauge';
 import { BatchMembership } from './batch-membership';
 import { type ConsumerPhase, judgeProgress } from './consumer-progress';
+import { unlessAborted } from '../unless-aborted';
 
 export interface DeliveryInfo {
   topic: string;
@@ -142,6 +143,7 @@ export class ConsumerRunner<Tx> {
   /** Resolved with the reason when the consumer of the current attempt crashes, or with undefined on stop. */
   private downfall = deferred<string | undefined>();
   private readonly wake = new Set<() => void>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: ConsumerRunnerOptions<Tx>) {
     this.logger = options.logger ?? silentLogger;
@@ -233,16 +235,20 @@ export class ConsumerRunner<Tx> {
       const consumer = transport.consumer(groupId);
       this.consumer = consumer;
       let failure: string | undefined;
+      // A stop does not wait for the client's retries against a broker that is down.
+      const { signal } = this.stopping;
       try {
-        await transport.ensureTopics([deadLetterTopicDefinition(groupId), ...(this.options.topicDefinitions ?? [])]);
+        const topics = [deadLetterTopicDefinition(groupId), ...(this.options.topicDefinitions ?? [])];
+        await unlessAborted(transport.ensureTopics(topics), signal);
         this.producer = transport.producer();
-        await this.producer.connect();
-        await consumer.start({
+        await unlessAborted(this.producer.connect(), signal);
+        const joined = consumer.start({
           topics: this.options.topics,
           fromBeginning: this.options.fromBeginning ?? true,
           eachBatch: (batch, context) => this.handleBatch(batch, context),
           onMembership: (event) => this.onMembership(event),
         });
+        await unlessAborted(joined, signal);
         if (this.isStopping()) return;
         this.enter('consuming');
         this.crash = undefined;
@@ -286,6 +292,7 @@ export class ConsumerRunner<Tx> {
 
   private async shutDown(): Promise<void> {
     this.enter('stopping');
+    this.stopping.abort();
     this.gauge.stop();
     this.downfall.resolve(undefined);
     for (const wake of [...this.wake]) wake();

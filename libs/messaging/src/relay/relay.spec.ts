@@ -46,4 +46,25 @@ describe('Relay', () => {
     await relay.stop();
     expect(relay.status().state).toBe('stopped');
   });
+
+  it('stops at once while its client still retries against a broker that is gone', async () => {
+    const contract = orderContract('salesos.test.relay-stop', 1);
+    const transport = new ScriptedTransport();
+    transport.connectHangs = true;
+    const relay = new Relay({
+      service: 'tests',
+      store: new MemoryEventStore(),
+      categories: ['order'],
+      map: orderMapper,
+      registry: orderRegistry(contract),
+      transport,
+      lock: new InProcessRelayLock(),
+    });
+    relay.start();
+    await waitUntil(() => relay.status().state === 'connecting', 5000, 'the relay connecting');
+    const stopping = Date.now();
+    await relay.stop();
+    expect(Date.now() - stopping).toBeLessThan(500);
+    expect(relay.status().state).toBe('stopped');
+  });
 });

@@ -4,6 +4,7 @@ import { CheckpointConflictError } from '@salesos/event-store';
 import type { MessageTransport, OutgoingRecord, TransportProducer } from '../transport/message-transport.port';
 import { type MessagingLogger, silentLogger } from '../messaging-logger';
 import { LagGauge } from '../health/lag-gauge';
+import { unlessAborted } from '../unless-aborted';
 import type { LockLease, RelayLock } from './relay-lock.port';
 
 /** Decides what of a domain event is published: none, one or several integration events (e.g. v1 and v2). */
@@ -182,12 +183,15 @@ export class Relay {
           checkpointRead = true;
         }
         if (producer === undefined) {
+          // A stop does not wait for the client's retries against a broker that is down.
+          const { signal } = this.abort;
           if (!this.topicsReady) {
-            await this.options.transport.ensureTopics(this.options.topics ?? this.options.registry.topics);
+            const topics = this.options.topics ?? this.options.registry.topics;
+            await unlessAborted(this.options.transport.ensureTopics(topics), signal);
             this.topicsReady = true;
           }
           producer = this.options.transport.producer();
-          await producer.connect();
+          await unlessAborted(producer.connect(), signal);
         }
         const page = await this.options.store.readAll({
           after: this.checkpoint ?? 0n,
@@ -206,6 +210,7 @@ export class Relay {
         attempt = 0;
         if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
       } catch (error) {
+        if (this.abort.signal.aborted) break;
         if (error instanceof RelayContractError) throw error;
         if (error instanceof CheckpointConflictError) {
           this.logger.warn('another relay moved the checkpoint; standing down', { service: this.options.service });

@@ -20,6 +20,8 @@ export class ScriptedTransport implements MessageTransport {
   down: string | undefined;
   /** While true, a consumer's start waits (as a join behind a dead member does) until it is stopped. */
   joinHangs = false;
+  /** While true, creating topics and connecting never end, as a client retrying against a broker that is gone. */
+  connectHangs = false;
   lagValue = 0;
   readonly topicsCreated = new Set<string>();
   readonly sent: Array<{ topic: string; records: readonly OutgoingRecord[] }> = [];
@@ -78,6 +80,7 @@ export class ScriptedTransport implements MessageTransport {
 
   /** @internal */
   refuseIfDown(): Promise<void> {
+    if (this.connectHangs) return new Promise(() => undefined);
     return this.down === undefined ? Promise.resolve() : Promise.reject(new Error(this.down));
   }
 }
