@@ -62,7 +62,7 @@ describe('judgeProgress', () => {
     });
     expect(judgeProgress(facts({ phase: 'joining', crash, now: start + 1 }))).toEqual({
       state: 'stalled',
-      reason: `joining its group again after: ${crash}`,
+      reason: `reconnecting after: ${crash}`,
     });
     expect(judgeProgress(facts({ phase: 'consuming', crash: undefined, lag: 120, now: start + 1 }))).toEqual({
       state: 'consuming',

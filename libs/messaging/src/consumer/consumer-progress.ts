@@ -30,7 +30,7 @@ export function judgeProgress(facts: ProgressFacts): ProgressCondition {
   if (phase === 'restarting')
     return { state: 'stalled', reason: `the transport is down, restarting: ${crash ?? 'unknown error'}` };
   if (phase === 'joining') {
-    if (crash !== undefined) return { state: 'stalled', reason: `joining its group again after: ${crash}` };
+    if (crash !== undefined) return { state: 'stalled', reason: `reconnecting after: ${crash}` };
     if (now - phaseSince > stallAfterMs) {
       return { state: 'stalled', reason: `not joined its group after ${seconds(now - phaseSince)} s` };
     }

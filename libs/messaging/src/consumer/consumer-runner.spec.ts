@@ -151,7 +151,7 @@ describe('ConsumerRunner', () => {
         lastError: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092',
       });
       expect(stalled.stalledReason).toMatch(
-        /^(the transport is down, restarting|joining its group again after): Connection error/,
+        /^(the transport is down, restarting|reconnecting after): Connection error/,
       );
 
       transport.down = undefined;
