@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
 /** The Kafka release this project runs and tests against (see the README's section for downstream consumers). */
@@ -20,6 +20,11 @@ export interface KafkaBrokerOptions {
   controllerPort: number;
   /** Folder for the broker's properties, data, pid and log. */
   runDir: string;
+  /**
+   * What `start` does when something already accepts connections on the port: use it (the default, for the shared
+   * broker of `npm run kafka:start`), or refuse, for a test's own broker, which must be the one it later stops.
+   */
+  whenPortTaken?: 'adopt' | 'fail';
 }
 
 function log(message: string): void {
@@ -37,6 +42,24 @@ export function acceptsConnections({ host, port }: BrokerAddress, timeoutMs = 10
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/** Ports free on 127.0.0.1 now, each asked of the OS as port 0; all held until every one is known, so they differ. */
+export async function freeLocalPorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** Downloads the broker's jars from Maven Central once; later runs reuse them. */
@@ -78,9 +101,21 @@ export class KafkaBroker {
     return `${this.address.host}:${this.address.port}`;
   }
 
-  /** Returns once the broker accepts connections, at once if one already does on its port. */
+  /**
+   * A broker of its own on ports the OS says are free, run from `runDir`: a test can stop it without disturbing any
+   * other suite or server, and `start` refuses rather than adopt whatever took one of the ports meanwhile.
+   */
+  static async onFreePorts(runDir: string): Promise<KafkaBroker> {
+    const [port, controllerPort] = (await freeLocalPorts(2)) as [number, number];
+    return new KafkaBroker({ port, controllerPort, runDir, whenPortTaken: 'fail' });
+  }
+
+  /** Returns once the broker accepts connections, at once if one already does on its port (unless told to refuse). */
   async start(timeoutMs = 120_000): Promise<void> {
     if (await acceptsConnections(this.address)) {
+      if (this.options.whenPortTaken === 'fail' && this.pid() === undefined) {
+        throw new Error(`Something else accepts connections on ${this.bootstrap}; this broker will not adopt it`);
+      }
       log(`a broker already accepts connections on ${this.bootstrap}`);
       return;
     }

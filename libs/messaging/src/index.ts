@@ -14,6 +14,8 @@ export * from './relay/relay';
 export * from './nest/event-context';
 export * from './nest/salesos-events.server';
 export * from './health/messaging-health';
+export * from './health/readiness';
+export * from './health/dependencies';
 export * from './messaging-logger';
 export * from './nest/messaging.module';
 export * from './nest/health.controller';

@@ -96,13 +96,14 @@ export function requireKnownDivisions(app: INestApplication): void {
 /** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */
 export async function consumeDealRegistrations(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
   const { transport } = consuming;
-  await transport.ensureTopics([dealRegistrationTopic]);
   app.connectMicroservice(
     {
       strategy: new SalesosEventsServer<undefined>((handlers) => {
         const runner = new ConsumerRunner({
           groupId: consuming.groupId ?? 'leads.deal-registrations',
           topics: [dealRegistrationTopic.name],
+          // Created by the runner once the broker answers; the service starts without waiting for it.
+          topicDefinitions: [dealRegistrationTopic],
           handlers,
           transport,
           inbox: new PassThroughInbox(),

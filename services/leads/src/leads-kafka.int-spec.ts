@@ -12,6 +12,7 @@ import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
 import { KafkaTransport, PostgresRelayLock } from '@salesos/messaging';
 import { createLeadsApp } from './leads-app';
+import { recordTestDivisions } from './testing';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 jest.setTimeout(120_000);
@@ -35,6 +36,7 @@ describe('leads service on PostgreSQL and Kafka', () => {
       publishing: { transport, lock: new PostgresRelayLock({ connectionString: database.url }), pollIntervalMs: 20 },
     });
     await app.init();
+    await recordTestDivisions(app);
   });
 
   afterAll(async () => {

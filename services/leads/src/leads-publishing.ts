@@ -30,7 +30,7 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(LEADS_PUBLISHING) private readonly publishing: LeadsPublishing | null,
+    @Inject(LEADS_PUBLISHING) publishing: LeadsPublishing | null,
     @Inject(MessagingHealth) health: MessagingHealth,
   ) {
     this.relay =
@@ -49,10 +49,9 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
     if (this.relay) health.register({ relay: this.relay });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.publishing === null || this.relay === undefined) return;
-    await this.publishing.transport.ensureTopics(this.registry.topics);
-    this.relay.start();
+  /** Starts the relay in the background: it creates its topics and waits for the broker itself, so boot does not. */
+  onApplicationBootstrap(): void {
+    this.relay?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,7 +3,14 @@ import type { EventStore } from '@salesos/event-store';
 import type { ProjectorLock } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
-import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import {
+  databaseDependency,
+  eventStoreDependency,
+  HealthController,
+  jsonLogger,
+  MessagingHealth,
+  type MessagingLogger,
+} from '@salesos/messaging';
 import { AssignmentModule } from './assignment';
 import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
 import { ServiceViews } from './core/service-views';
@@ -46,6 +53,10 @@ class ClosesDatabase implements OnApplicationShutdown {
 @Module({})
 export class LeadsServiceModule {
   static forRoot(options: LeadsServiceOptions): DynamicModule {
+    const health = options.health ?? new MessagingHealth();
+    // Without its store and its own database the service cannot serve: readiness asks both.
+    health.register({ dependency: eventStoreDependency(options.store) });
+    health.register({ dependency: databaseDependency(options.database, 'leads database') });
     return {
       module: LeadsServiceModule,
       global: true,
@@ -64,7 +75,7 @@ export class LeadsServiceModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
-        { provide: MessagingHealth, useValue: options.health ?? new MessagingHealth() },
+        { provide: MessagingHealth, useValue: health },
         { provide: LEADS_DATABASE, useValue: options.database },
         {
           provide: ServiceViews,

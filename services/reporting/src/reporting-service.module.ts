@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HealthController, jsonLogger, MessagingHealth, type MessagingLogger } from '@salesos/messaging';
+import {
+  databaseDependency,
+  HealthController,
+  jsonLogger,
+  MessagingHealth,
+  type MessagingLogger,
+} from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { FunnelReportsController } from './funnel/api/funnel-reports.controller';
 import { FunnelReports } from './funnel/application/funnel-reports';
@@ -29,6 +35,8 @@ export interface ReportingServiceOptions {
 export class ReportingServiceModule {
   static forRoot(options: ReportingServiceOptions): DynamicModule {
     const health = options.health ?? new MessagingHealth();
+    // Reports come from the read models: without them the service cannot serve, whatever the broker does.
+    health.register({ dependency: databaseDependency(options.dataSource, 'read models') });
     const logger = options.logger ?? jsonLogger;
     return {
       module: ReportingServiceModule,

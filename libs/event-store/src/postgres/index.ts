@@ -5,3 +5,4 @@ export {
   storeCheckpointWith,
 } from './postgres-event-store';
 export { eventStoreMigrations } from './postgres-schema.migration';
+export { runMigrationsExclusively } from './exclusive-migrations';

@@ -25,6 +25,7 @@ import { startPollingSubscription } from '../subscription/polling-subscription';
 import { WakeUpSignal } from '../subscription/wake-up-signal';
 import { SubscriptionRegistry } from '../subscription/subscription-registry';
 import { eventStoreMigrations } from './postgres-schema.migration';
+import { runMigrationsExclusively } from './exclusive-migrations';
 
 export interface PostgresEventStoreOptions {
   limits?: AppendLimits;
@@ -123,7 +124,8 @@ export class PostgresEventStore implements EventStore {
     });
     await dataSource.initialize();
     try {
-      if (options.migrate !== false) await dataSource.runMigrations();
+      // Services starting together on an empty database take turns; the others find the schema in place.
+      if (options.migrate !== false) await runMigrationsExclusively(dataSource);
     } catch (error) {
       await dataSource.destroy();
       throw error;

@@ -21,13 +21,17 @@ export class HealthController {
     return { status: 'up' };
   }
 
-  /** The relay and consumers run: send traffic only when this answers 200. */
+  /**
+   * 200 while the service can serve: `status` is `up`, or `degraded` with the `reasons` an operator should look at (a
+   * stalled consumer, a broker out of reach, a relay behind). 503 when it cannot: its store or database does not
+   * answer, or a relay or consumer stopped for good.
+   */
   @Get('health/ready')
   @PublicRoute()
-  ready(@Res({ passthrough: true }) response: Response) {
-    const readiness = this.health.readiness();
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const readiness = await this.health.check();
     response.status(readiness.ready ? 200 : 503);
-    return { status: readiness.ready ? 'up' : 'down', ...readiness };
+    return readiness;
   }
 
   @Get('metrics')

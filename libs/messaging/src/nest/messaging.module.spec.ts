@@ -12,7 +12,14 @@ describe('MessagingModule', () => {
       imports: [MessagingModule.forRoot({ transport: 'in-process', shared })],
     }).compile();
     expect(module.get<MessageTransport>(MESSAGE_TRANSPORT)).toBe(shared);
-    expect(module.get(MessagingHealth).readiness()).toEqual({ ready: true, consumers: [], relays: [] });
+    expect(module.get(MessagingHealth).readiness()).toEqual({
+      status: 'up',
+      ready: true,
+      reasons: [],
+      dependencies: [],
+      consumers: [],
+      relays: [],
+    });
     await module.close();
   });
 

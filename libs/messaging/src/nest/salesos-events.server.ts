@@ -26,10 +26,10 @@ export class SalesosEventsServer<Tx = unknown> extends Server implements CustomT
       });
     }
     this.runner = this.createRunner(handlers);
-    this.runner.start().then(
-      () => callback(),
-      (error: unknown) => callback(error),
-    );
+    // The runner joins its group in the background and retries until it is stopped: the application starts (and
+    // answers HTTP) without waiting for the broker; readiness tells how far the consumer got.
+    void this.runner.start();
+    callback();
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,10 @@
-import { type ContractRegistry, type IntegrationEvent, toEventRecord } from '@salesos/contracts';
+import { type ContractRegistry, type IntegrationEvent, type TopicDefinition, toEventRecord } from '@salesos/contracts';
 import type { EventStore, ReadAllPage, RecordedEvent } from '@salesos/event-store';
 import { CheckpointConflictError } from '@salesos/event-store';
 import type { MessageTransport, OutgoingRecord, TransportProducer } from '../transport/message-transport.port';
 import { type MessagingLogger, silentLogger } from '../messaging-logger';
+import { LagGauge } from '../health/lag-gauge';
+import { unlessAborted } from '../unless-aborted';
 import type { LockLease, RelayLock } from './relay-lock.port';
 
 /** Decides what of a domain event is published: none, one or several integration events (e.g. v1 and v2). */
@@ -15,22 +17,37 @@ export interface RelayOptions {
   categories: string[];
   map: IntegrationMapper;
   registry: ContractRegistry;
+  /** Topics created, when missing, before the first publish (default: those of the registry's contracts). */
+  topics?: readonly TopicDefinition[];
   transport: MessageTransport;
   lock: RelayLock;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** Wait before retrying a batch the broker did not take. */
+  /** Wait before retrying a batch the broker did not take (default 0.4 s doubling up to 5 s), for ever until stopped. */
   retryDelayMs?: (attempt: number) => number;
+  /** How often the lag is measured in the background (default 5 s). */
+  lagIntervalMs?: number;
+  clock?: () => Date;
   logger?: MessagingLogger;
 }
 
-export type RelayState = 'idle' | 'waiting-for-lock' | 'publishing' | 'retrying' | 'stopped' | 'failed';
+/**
+ * `connecting`: holds the lock and has not yet had a batch acknowledged (the broker may be down: `lastError` tells
+ * once an attempt failed, and the state is then `retrying`).
+ */
+export type RelayState = 'idle' | 'waiting-for-lock' | 'connecting' | 'publishing' | 'retrying' | 'stopped' | 'failed';
 
 export interface RelayStatus {
   service: string;
+  /** `retrying`: the transport did not take the last batch (`lastError` says why); it is tried again. */
   state: RelayState;
   published: number;
   checkpoint: string | undefined;
+  /** Events of the service stored and not yet published, as last measured; null before the first measurement. */
+  lag: number | null;
+  /** When the broker last acknowledged a batch. */
+  lastPublishedAt: string | null;
+  /** Why the last attempt failed; cleared once a batch is published. */
   lastError?: string;
 }
 
@@ -38,6 +55,7 @@ export interface RelayStatus {
 export class RelayContractError extends Error {}
 
 const defaultRetryDelay = (attempt: number): number => Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
+const lagTimeoutMs = 4000;
 
 /**
  * Publishes a service's events from the store to the transport. The checkpoint moves only after the broker
@@ -48,25 +66,37 @@ export class Relay {
   private published = 0;
   private checkpoint: bigint | undefined;
   private lastError: string | undefined;
+  private lastPublishedAt: Date | undefined;
+  private topicsReady = false;
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
   private readonly logger: MessagingLogger;
   private readonly wake = new Set<() => void>();
+  private readonly gauge: LagGauge;
 
   constructor(private readonly options: RelayOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.gauge = new LagGauge(() => this.countUnpublished(100_000));
   }
 
   get checkpointId(): string {
     return `relay:${this.options.service}`;
   }
 
+  /**
+   * Publishes in the background until `stop()`: needs nothing of the broker to start, and retries a batch the broker
+   * did not take (down, topics not there yet) for ever, with capped backoff. Only a broken contract or a lock that
+   * cannot be asked stops it for good.
+   */
   start(): void {
-    this.running ??= this.run().catch((error: unknown) => {
+    if (this.running !== undefined || this.stopped !== undefined) return;
+    this.running = this.run().catch((error: unknown) => {
       this.state = 'failed';
       this.lastError = describe(error);
       this.logger.error('relay stopped on an error', { service: this.options.service, error: this.lastError });
     });
+    this.gauge.start(this.options.lagIntervalMs ?? 5000, lagTimeoutMs);
   }
 
   /** Resolves when the relay has stopped; after `stop()`, or with the error that stopped it. */
@@ -78,11 +108,15 @@ export class Relay {
     return this.state === 'publishing';
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    for (const wake of [...this.wake]) wake();
-    await this.running;
-    this.state = 'stopped';
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.abort.abort();
+      this.gauge.stop();
+      for (const wake of [...this.wake]) wake();
+      await this.running;
+      this.state = 'stopped';
+    })();
+    return this.stopped;
   }
 
   status(): RelayStatus {
@@ -91,12 +125,18 @@ export class Relay {
       state: this.state,
       published: this.published,
       checkpoint: this.checkpoint?.toString(),
+      lag: this.gauge.value ?? null,
+      lastPublishedAt: this.lastPublishedAt?.toISOString() ?? null,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
   }
 
-  /** Events of the service stored after the checkpoint (counted up to `cap`). */
-  async lag(cap = 100_000): Promise<number> {
+  /** Events of the service stored after the checkpoint (counted up to 100,000), measured now within a few seconds. */
+  lag(): Promise<number> {
+    return this.gauge.refresh(lagTimeoutMs);
+  }
+
+  private async countUnpublished(cap: number): Promise<number> {
     const { store, categories } = this.options;
     let after = (await store.readCheckpoint(this.checkpointId)) ?? 0n;
     if (store.countEvents) return store.countEvents({ after, filter: { categories }, cap });
@@ -132,14 +172,27 @@ export class Relay {
   private async publishWhileHeld(lease: LockLease): Promise<void> {
     let producer: TransportProducer | undefined;
     let attempt = 0;
-    this.checkpoint = await this.options.store.readCheckpoint(this.checkpointId);
+    let checkpointRead = false;
+    // Only an acknowledged batch makes it `publishing`: until then it is connecting, or retrying after a failure.
+    this.state = 'connecting';
     while (!this.abort.signal.aborted && lease.isHeld()) {
       try {
-        if (producer === undefined) {
-          producer = this.options.transport.producer();
-          await producer.connect();
+        if (!checkpointRead) {
+          // Read in the loop: a store that does not answer for a moment is retried like a broker, not fatal.
+          this.checkpoint = await this.options.store.readCheckpoint(this.checkpointId);
+          checkpointRead = true;
         }
-        this.state = 'publishing';
+        if (producer === undefined) {
+          // A stop does not wait for the client's retries against a broker that is down.
+          const { signal } = this.abort;
+          if (!this.topicsReady) {
+            const topics = this.options.topics ?? this.options.registry.topics;
+            await unlessAborted(this.options.transport.ensureTopics(topics), signal);
+            this.topicsReady = true;
+          }
+          producer = this.options.transport.producer();
+          await unlessAborted(producer.connect(), signal);
+        }
         const page = await this.options.store.readAll({
           after: this.checkpoint ?? 0n,
           maxCount: this.options.batchSize ?? 500,
@@ -150,9 +203,14 @@ export class Relay {
         await this.options.store.storeCheckpoint(this.checkpointId, page.lastScannedPosition, this.checkpoint);
         this.checkpoint = page.lastScannedPosition;
         this.published += page.events.length;
+        if (page.events.length > 0) this.lastPublishedAt = this.options.clock?.() ?? new Date();
+        // The broker took a batch: an error from before it is history, not the relay's condition.
+        this.lastError = undefined;
+        this.state = 'publishing';
         attempt = 0;
         if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
       } catch (error) {
+        if (this.abort.signal.aborted) break;
         if (error instanceof RelayContractError) throw error;
         if (error instanceof CheckpointConflictError) {
           this.logger.warn('another relay moved the checkpoint; standing down', { service: this.options.service });

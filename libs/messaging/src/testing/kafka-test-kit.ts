@@ -140,6 +140,48 @@ export function spawnRelayProcess(env: {
   return { child, publishing, exited };
 }
 
+export interface ConsumerProcess {
+  child: ChildProcess;
+  /** Resolves once the consumer in the child is a member of its group. */
+  consuming: Promise<void>;
+  exited: Promise<NodeJS.Signals | number | null>;
+}
+
+/** A consumer of `topic` in group `groupId` in a process of its own, writing its effects to the database. */
+export function spawnConsumerProcess(env: {
+  databaseUrl: string;
+  topic: string;
+  partitions: number;
+  groupId: string;
+  brokers?: string;
+}): ConsumerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'consumer-process.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      CONSUMER_DATABASE_URL: env.databaseUrl,
+      CONSUMER_TOPIC: env.topic,
+      CONSUMER_PARTITIONS: String(env.partitions),
+      CONSUMER_GROUP: env.groupId,
+      CONSUMER_BROKERS: env.brokers ?? testBrokers[0],
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  const consuming = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('consuming')) resolve();
+    });
+    void exited.then((how) => reject(new Error(`consumer process exited (${String(how)}) first: ${stderr}`)));
+  });
+  consuming.catch(() => undefined);
+  return { child, consuming, exited };
+}
+
 export function kafkaTransport(clientId: string, brokers = testBrokers): KafkaTransport {
   return new KafkaTransport({ brokers, clientId });
 }

@@ -31,15 +31,28 @@ export interface BatchContext {
   shouldContinue(): boolean;
 }
 
+/** What a consumer learns about its group membership as it happens. */
+export type MembershipEvent =
+  /** Joined (or joined again after a rebalance) and has its partitions. */
+  | { kind: 'joined' }
+  /** The group is rebalancing: this member joins again before it fetches more. */
+  | { kind: 'rebalancing' }
+  /** Stopped on an error and left for dead: it does not restart by itself. */
+  | { kind: 'crashed'; error: string };
+
 export interface ConsumeOptions {
   topics: string[];
   /** Where a group with no committed offset starts. */
   fromBeginning: boolean;
   eachBatch(batch: RecordBatch, context: BatchContext): Promise<void>;
+  onMembership?(event: MembershipEvent): void;
 }
 
 export interface TransportConsumer {
-  /** Resolves once the consumer has joined its group and is fetching. */
+  /**
+   * Resolves once the consumer has joined its group and is fetching; rejects if it fails or crashes first. Either way
+   * `stop()` releases what it holds.
+   */
   start(options: ConsumeOptions): Promise<void>;
   /** Finishes the batch in hand, commits, and leaves the group. */
   stop(): Promise<void>;
@@ -59,7 +72,10 @@ export interface MessageTransport {
   readonly name: string;
   producer(): TransportProducer;
   consumer(groupId: string): TransportConsumer;
-  /** Creates missing topics with their partition count and retention; existing ones are left alone. */
+  /**
+   * Creates missing topics with their partition count and retention, and resolves once every one of them has a
+   * leader; existing ones are left alone, also when another process created them a moment ago.
+   */
   ensureTopics(topics: readonly TopicDefinition[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -70,13 +70,15 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     dataSource: DataSource,
-    private readonly consuming: ProjectionsConsuming,
+    consuming: ProjectionsConsuming,
     health: MessagingHealth,
     logger: MessagingLogger,
   ) {
     this.runner = new ConsumerRunner({
       groupId: consuming.groupId ?? projectionsGroup.groupId,
       topics: projectionsGroup.topics,
+      // The consumer may be the first to need them on a fresh broker: it creates them before it joins.
+      topicDefinitions: [leadTopic, opportunityTopic],
       batchHandlers: new Map(projectedTypes.map((type) => [type, applyLive])),
       transport: consuming.transport,
       inbox: new TypeOrmInbox(dataSource),
@@ -87,9 +89,12 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
     health.register({ consumer: this.runner });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consuming.transport.ensureTopics([leadTopic, opportunityTopic]);
-    await this.runner.start();
+  /**
+   * Joins in the background: the service answers reports from its tables at once, also while the broker is down or
+   * the group still waits for a member that died; readiness says how far the consumer got.
+   */
+  onApplicationBootstrap(): void {
+    void this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -44,7 +44,7 @@ describe.each(engines)('reporting projections on $name', (engine) => {
   async function consumeThroughTransport(dataSource: DataSource, records: IntegrationEvent[]): Promise<void> {
     const transport = new InProcessTransport();
     const consumer = new ProjectionsConsumer(dataSource, { transport }, new MessagingHealth(), silentLogger);
-    await consumer.onApplicationBootstrap();
+    consumer.onApplicationBootstrap();
     const producer = transport.producer();
     for (const event of records) {
       const topic = event.type.includes('.Opportunity') ? 'salesos.leads.opportunity' : 'salesos.leads.lead';

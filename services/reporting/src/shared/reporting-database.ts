@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { messagingMigrations } from '@salesos/messaging';
+import { runMigrationsExclusively } from '@salesos/event-store/postgres';
 import { LeadRebuildRow, LeadRow } from '../funnel/projections/lead-row.entity';
 import {
   OpportunityHistoryRebuildRow,
@@ -32,7 +33,6 @@ export async function openReportingDatabase(database: ReportingDatabase): Promis
     migrations: [...messagingMigrations, CreateReportingTables1764300000000, AddReportingColumns1764400000000] as Array<
       new () => unknown
     >,
-    migrationsRun: true,
     migrationsTableName: 'reporting_migrations',
     logging: false,
   };
@@ -51,6 +51,13 @@ export async function openReportingDatabase(database: ReportingDatabase): Promis
           },
         });
   await dataSource.initialize();
+  try {
+    // Under a lock on PostgreSQL: reporting replicas starting together on an empty database take turns.
+    await runMigrationsExclusively(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   if (database.kind === 'sqlite') serializeTransactions(dataSource);
   return dataSource;
 }

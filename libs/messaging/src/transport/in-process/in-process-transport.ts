@@ -238,6 +238,7 @@ class InProcessConsumer implements TransportConsumer {
       }
     }
     this.running = this.loop();
+    options.onMembership?.({ kind: 'joined' });
     return Promise.resolve();
   }
 

@@ -4,8 +4,10 @@ import {
   type EachBatchPayload,
   Kafka,
   type KafkaConfig,
+  KafkaJSAggregateError,
   logLevel,
   type Producer,
+  type RetryOptions,
 } from 'kafkajs';
 import type { TopicDefinition } from '@salesos/contracts';
 import type {
@@ -23,7 +25,13 @@ export interface KafkaTransportOptions {
   logLevel?: logLevel;
   /** How long a fetch waits for records when a partition is idle. */
   maxWaitTimeInMs?: number;
+  /**
+   * How long the broker keeps a silent member in its group (default 6 s, the broker's minimum). A member killed
+   * without leaving holds its partitions that long: a restarted instance joins once it has expired.
+   */
   sessionTimeoutMs?: number;
+  /** How often a member tells the broker it is alive (default 1 s); the runner keeps it up during long batches. */
+  heartbeatIntervalMs?: number;
   /**
    * Partitions whose batches are handled at the same time (default 3). Order within a partition, and so per key,
    * is kept; batches of different partitions overlap their database work.
@@ -31,17 +39,26 @@ export interface KafkaTransportOptions {
   partitionsConsumedConcurrently?: number;
 }
 
+/**
+ * Every call gives up after about 9 s of attempts (0.1 s doubling to at most 2 s): the relay and the consumer runner
+ * retry for ever themselves, so a broker that comes back is found within seconds, not after a long client backoff.
+ */
+const retry: RetryOptions = { initialRetryTime: 100, maxRetryTime: 2000, retries: 8 };
+
+/** How long `ensureTopics` waits for the leaders of topics that exist (another process may have just created them). */
+const leaderWaitMs = 30_000;
+
 export class KafkaTransport implements MessageTransport {
   readonly name = 'kafka';
   private readonly kafka: Kafka;
-  private admin: Admin | undefined;
+  private admin: Promise<Admin> | undefined;
 
   constructor(private readonly options: KafkaTransportOptions) {
     const config: KafkaConfig = {
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: options.logLevel ?? logLevel.NOTHING,
-      retry: { initialRetryTime: 100, retries: 8 },
+      retry,
     };
     this.kafka = new Kafka(config);
   }
@@ -54,37 +71,78 @@ export class KafkaTransport implements MessageTransport {
   }
 
   consumer(groupId: string): TransportConsumer {
-    return new KafkaConsumer(this.kafka, groupId, this.options, () => this.getAdmin());
+    return new KafkaConsumer(this.kafka, groupId, this.options, (work) => this.withAdmin(work));
   }
 
   async ensureTopics(topics: readonly TopicDefinition[]): Promise<void> {
-    const admin = await this.getAdmin();
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic.name));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic: topic.name,
-        numPartitions: topic.partitions,
-        replicationFactor: -1,
-        configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
-      })),
+    if (topics.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic.name));
+      if (missing.length > 0) {
+        try {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({
+              topic: topic.name,
+              numPartitions: topic.partitions,
+              replicationFactor: -1,
+              configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
+            })),
+          });
+        } catch (error) {
+          // Another process created them between our listing and our request: theirs are as good as ours.
+          if (!onlyAlreadyExists(error)) throw error;
+        }
+      }
+      await waitForLeaders(
+        admin,
+        topics.map((topic) => topic.name),
+      );
     });
   }
 
   async close(): Promise<void> {
-    await this.admin?.disconnect();
+    const admin = this.admin;
     this.admin = undefined;
+    await admin?.then((connected) => connected.disconnect()).catch(() => undefined);
   }
 
-  private async getAdmin(): Promise<Admin> {
-    if (this.admin === undefined) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      this.admin = admin;
+  /** Runs admin work on one shared connection; after a failure the next call connects afresh. */
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = (this.admin ??= this.connectAdmin());
+    try {
+      return await work(await admin);
+    } catch (error) {
+      if (this.admin === admin) this.admin = undefined;
+      await admin.then((connected) => connected.disconnect()).catch(() => undefined);
+      throw error;
     }
-    return this.admin;
+  }
+
+  private async connectAdmin(): Promise<Admin> {
+    const admin = this.kafka.admin({ retry });
+    await admin.connect();
+    return admin;
+  }
+}
+
+function onlyAlreadyExists(error: unknown): boolean {
+  const errors = error instanceof KafkaJSAggregateError ? error.errors : [error];
+  return errors.every((each) => (each as { type?: string }).type === 'TOPIC_ALREADY_EXISTS');
+}
+
+/** A topic is usable once every partition has a leader; a consumer that joins earlier is told the topic is unknown. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + leaderWaitMs;
+  for (;;) {
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+    const leaderless = metadata.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+    if (leaderless.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Topics without a leader after ${leaderWaitMs} ms: ${leaderless.map((t) => t.name).join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -113,32 +171,43 @@ class KafkaConsumer implements TransportConsumer {
   private consumer: Consumer | undefined;
   private topics: string[] = [];
   private stopping = false;
+  private abandonStart: ((reason: Error) => void) | undefined;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly groupId: string,
     private readonly options: KafkaTransportOptions,
-    private readonly admin: () => Promise<Admin>,
+    private readonly withAdmin: <T>(work: (admin: Admin) => Promise<T>) => Promise<T>,
   ) {}
 
   async start(options: ConsumeOptions): Promise<void> {
     this.topics = options.topics;
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 6000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 1000,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
       allowAutoTopicCreation: false,
+      // kafkajs would restart a crashed consumer on its own, unseen; the runner restarts it and reports why.
+      retry: { ...retry, restartOnFailure: () => Promise.resolve(false) },
     });
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
-    const joined = new Promise<void>((resolve) => {
-      const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
-        remove();
+    const joined = new Promise<void>((resolve, reject) => {
+      this.abandonStart = reject;
+      consumer.on(consumer.events.GROUP_JOIN, () => {
         resolve();
+        options.onMembership?.({ kind: 'joined' });
+      });
+      consumer.on(consumer.events.REBALANCING, () => options.onMembership?.({ kind: 'rebalancing' }));
+      consumer.on(consumer.events.CRASH, (event) => {
+        const error = describe(event.payload.error);
+        reject(new Error(error));
+        options.onMembership?.({ kind: 'crashed', error });
       });
     });
+    joined.catch(() => undefined);
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -146,6 +215,7 @@ class KafkaConsumer implements TransportConsumer {
       eachBatch: (payload) => this.eachBatch(payload, options),
     });
     await joined;
+    this.abandonStart = undefined;
   }
 
   private async eachBatch(payload: EachBatchPayload, options: ConsumeOptions): Promise<void> {
@@ -179,28 +249,34 @@ class KafkaConsumer implements TransportConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.abandonStart?.(new Error('the consumer was stopped before it joined its group'));
     // kafkajs waits for the batch in hand before it leaves the group.
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
 
-  async lag(): Promise<number> {
-    const admin = await this.admin();
-    let total = 0;
-    for (const topic of this.topics) {
-      const [latest, committed] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId: this.groupId, topics: [topic] }),
-      ]);
-      const done = new Map(committed[0]?.partitions.map((entry) => [entry.partition, BigInt(entry.offset)]) ?? []);
-      for (const partition of latest) {
-        const high = BigInt(partition.high);
-        const at = done.get(partition.partition) ?? -1n;
-        total += Number(high - (at < 0n ? BigInt(partition.low) : at));
+  lag(): Promise<number> {
+    return this.withAdmin(async (admin) => {
+      let total = 0;
+      for (const topic of this.topics) {
+        const [latest, committed] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId: this.groupId, topics: [topic] }),
+        ]);
+        const done = new Map(committed[0]?.partitions.map((entry) => [entry.partition, BigInt(entry.offset)]) ?? []);
+        for (const partition of latest) {
+          const high = BigInt(partition.high);
+          const at = done.get(partition.partition) ?? -1n;
+          total += Number(high - (at < 0n ? BigInt(partition.low) : at));
+        }
       }
-    }
-    return total;
+      return total;
+    });
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function flattenHeaders(

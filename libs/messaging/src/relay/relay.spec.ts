@@ -1,0 +1,70 @@
+import { MemoryEventStore } from '@salesos/event-store';
+import { orderContract, orderMapper, orderPlaced, orderRegistry, waitUntil } from '../testing';
+import { ScriptedTransport } from '../testing/scripted-transport';
+import { InProcessRelayLock } from './relay-lock.port';
+import { Relay } from './relay';
+
+describe('Relay', () => {
+  it('starts while the transport is down, says why it retries, and once it is back publishes and forgets the error', async () => {
+    const contract = orderContract('salesos.test.relay', 2);
+    const transport = new ScriptedTransport();
+    transport.down = 'Connection error: connect ECONNREFUSED 127.0.0.1:9092';
+    const store = new MemoryEventStore({ pollIntervalMs: 5 });
+    const relay = new Relay({
+      service: 'tests',
+      store,
+      categories: ['order'],
+      map: orderMapper,
+      registry: orderRegistry(contract),
+      transport,
+      lock: new InProcessRelayLock(),
+      pollIntervalMs: 5,
+      retryDelayMs: () => 5,
+      clock: () => new Date('2026-03-01T10:00:00Z'),
+    });
+    relay.start();
+    for (let seq = 1; seq <= 3; seq += 1) await store.append('order-r', [orderPlaced(seq)], 'any');
+
+    await waitUntil(() => relay.status().state === 'retrying', 5000, 'the relay retrying');
+    expect(await relay.lag()).toBe(3);
+    expect(relay.status()).toMatchObject({
+      state: 'retrying',
+      published: 0,
+      lag: 3,
+      lastPublishedAt: null,
+      lastError: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092',
+    });
+
+    transport.down = undefined;
+    await waitUntil(() => relay.status().published === 3, 5000, 'the three events published');
+    expect(await relay.lag()).toBe(0);
+    const status = relay.status();
+    expect(status).toMatchObject({ state: 'publishing', lag: 0, lastPublishedAt: '2026-03-01T10:00:00.000Z' });
+    expect(status).not.toHaveProperty('lastError');
+    expect(transport.topicsCreated).toEqual(new Set([contract.topic.name]));
+    expect(transport.sent.flatMap((send) => send.records)).toHaveLength(3);
+    await relay.stop();
+    expect(relay.status().state).toBe('stopped');
+  });
+
+  it('stops at once while its client still retries against a broker that is gone', async () => {
+    const contract = orderContract('salesos.test.relay-stop', 1);
+    const transport = new ScriptedTransport();
+    transport.connectHangs = true;
+    const relay = new Relay({
+      service: 'tests',
+      store: new MemoryEventStore(),
+      categories: ['order'],
+      map: orderMapper,
+      registry: orderRegistry(contract),
+      transport,
+      lock: new InProcessRelayLock(),
+    });
+    relay.start();
+    await waitUntil(() => relay.status().state === 'connecting', 5000, 'the relay connecting');
+    const stopping = Date.now();
+    await relay.stop();
+    expect(Date.now() - stopping).toBeLessThan(500);
+    expect(relay.status().state).toBe('stopped');
+  });
+});
