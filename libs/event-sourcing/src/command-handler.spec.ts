@@ -5,6 +5,7 @@ import {
   ExpectedVersionMismatchError,
   IdempotencyKeyReusedError,
 } from './command-handler';
+import { MalformedEventError } from './event-codec';
 import { Upcaster } from './upcasting';
 import { type DealCommand, DealRuleError, dealCommand, dealDecider } from './testing/deal.fixture';
 
@@ -161,6 +162,37 @@ describe('CommandHandler', () => {
       DealRuleError,
     );
     expect(await store.readStream('deal-d1')).toEqual([]);
+  });
+
+  it('refuses, appending nothing, a decision whose events their own schemas refuse', async () => {
+    const store = new MemoryEventStore();
+    const sloppy = { ...dealDecider, decide: () => [{ type: 'DealOpened', data: { dealId: 'd1', amount: 'a lot' } }] };
+    const handler = new CommandHandler(store, sloppy as unknown as typeof dealDecider);
+    await expect(handler.handle('deal-d1', open())).rejects.toMatchObject({
+      name: 'InvalidEventError',
+      problems: [{ path: 'data.amount', message: 'must be number' }],
+    });
+    expect(await store.readStream('deal-d1')).toEqual([]);
+  });
+
+  it('refuses to decide on a stream holding an event its schema refuses, naming it', async () => {
+    const store = new MemoryEventStore();
+    await store.append(
+      'deal-d1',
+      [
+        {
+          eventId: crypto.randomUUID(),
+          type: 'DealOpened',
+          data: { dealId: 'd1', amount: null },
+          metadata: { occurredAt: '2026-03-01T10:00:00.000Z' },
+        },
+      ],
+      'no_stream',
+    );
+    const handler = new CommandHandler(store, dealDecider);
+    await expect(handler.handle('deal-d1', dealCommand('WinDeal', { dealId: 'd1' }))).rejects.toBeInstanceOf(
+      MalformedEventError,
+    );
   });
 
   it('returns the current version and no events for a no-op decision', async () => {

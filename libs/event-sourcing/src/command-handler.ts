@@ -44,10 +44,12 @@ export interface HandleOptions<State = unknown> {
   authorize?: (state: State) => void;
 }
 
-interface Loaded<State> {
+interface Loaded<State, E> {
   state: State;
   version: number;
+  /** The stream's events as stored, and as the decider's events (decoded alike, in the same order). */
   events: RecordedEvent[];
+  decoded: E[];
 }
 
 export interface CommandResult<State, E extends DomainEvent> {
@@ -127,24 +129,28 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     this.upcaster = options.upcaster ?? new Upcaster();
   }
 
-  async load(streamId: string): Promise<Loaded<State>> {
+  /**
+   * Reads the stream and folds it. Every event is decoded by the decider's own definition first: a stored event its
+   * schema refuses stops the load with a MalformedEventError instead of reaching `evolve`.
+   */
+  async load(streamId: string): Promise<Loaded<State, E>> {
     const events = (await this.store.readStream(streamId)).map((event) => this.upcaster.upcast(event));
-    let state = this.decider.initialState();
-    for (const event of events) state = this.decider.evolve(state, event as unknown as E);
+    const decoded = events.map((event) => this.decider.events.decode(event));
+    const state = decoded.reduce((current, event) => this.decider.evolve(current, event), this.decider.initialState());
     const version = events.length === 0 ? 0 : (events[events.length - 1] as RecordedEvent).metadata.streamVersion;
     this.hold(streamId, state, version);
-    return { state, version, events };
+    return { state, version, events, decoded };
   }
 
-  private heldState(streamId: string, options: HandleOptions<State>): Loaded<State> | undefined {
-    if (options.newStream === true) return { state: this.decider.initialState(), version: 0, events: [] };
+  private heldState(streamId: string, options: HandleOptions<State>): Loaded<State, E> | undefined {
+    if (options.newStream === true) return { state: this.decider.initialState(), version: 0, events: [], decoded: [] };
     const held = this.held.get(streamId);
     if (held === undefined) return undefined;
     if (options.expectedVersion !== undefined && options.expectedVersion !== held.version) return undefined;
     // Most recently used last, so the first key is the one to drop.
     this.held.delete(streamId);
     this.held.set(streamId, held);
-    return { ...held, events: [] };
+    return { ...held, events: [], decoded: [] };
   }
 
   /**
@@ -176,14 +182,14 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
       const held = mayUseHeld ? this.heldState(streamId, options) : undefined;
       mayUseHeld = false;
       const onHeld = held === undefined ? undefined : this.decideOnHeld(command, held.state, options.authorize);
-      let loaded: Loaded<State>;
+      let loaded: Loaded<State, E>;
       let decided: E[];
       if (held !== undefined && onHeld !== undefined) {
         loaded = held;
         decided = onHeld;
       } else {
         loaded = await this.load(streamId);
-        const repeat = this.findRepeat(loaded.events, command);
+        const repeat = this.findRepeat(loaded, command);
         if (repeat !== undefined) {
           // A repeat answers as the first time did, to a caller who could act on the record as it was then, and
           // only when it asks what the first time asked.
@@ -213,6 +219,8 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
       }
       const expected: ExpectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
       let appended: AppendResult;
+      // What a command decides must be what its events allow: nothing is stored that a reader would refuse.
+      for (const event of decided) this.decider.events.check(event);
       const newEvents = decided.map((event, index) => this.toNewEvent(event, index, command));
       try {
         appended = await this.store.append(streamId, newEvents, expected);
@@ -258,7 +266,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
 
   /** A command whose events are already in the stream was handled before: answer as then, append nothing. */
   private findRepeat(
-    events: RecordedEvent[],
+    { events, decoded }: Loaded<State, E>,
     command: C,
   ):
     | { version: number; events: E[]; lastPosition: bigint; stateBefore: State; requestFingerprint?: string }
@@ -266,14 +274,17 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     const firstId = deterministicEventId(command.metadata.commandId, 0);
     const first = events.findIndex((event) => event.metadata.eventId === firstId);
     if (first === -1) return undefined;
-    const own = events.slice(first).filter((event) => event.metadata.commandId === command.metadata.commandId);
+    const ownAt = events
+      .map((event, index) => ({ event, index }))
+      .filter(({ event, index }) => index >= first && event.metadata.commandId === command.metadata.commandId);
+    const own = ownAt.map(({ event }) => event);
     const last = own[own.length - 1] as RecordedEvent;
     return {
-      stateBefore: events
+      stateBefore: decoded
         .slice(0, first)
-        .reduce((state, event) => this.decider.evolve(state, event as unknown as E), this.decider.initialState()),
+        .reduce((state, event) => this.decider.evolve(state, event), this.decider.initialState()),
       version: last.metadata.streamVersion,
-      events: own.map((event) => ({ type: event.type, data: event.data }) as E),
+      events: ownAt.map(({ index }) => decoded[index] as E),
       lastPosition: last.metadata.globalPosition,
       ...(own[0]?.metadata.requestFingerprint === undefined
         ? {}

@@ -1,4 +1,5 @@
 import type { Actor } from '@salesos/event-store';
+import type { EventCodec } from './event-codec';
 
 /** A domain event as deciders see it: plain data, no store identity. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -33,6 +34,8 @@ export interface Decider<State, C extends Command, E extends DomainEvent> {
   decide(command: C, state: State): readonly E[];
   evolve(state: State, event: E): State;
   initialState(): State;
+  /** Its events, defined once: what it decides is checked before it is stored, what is read is decoded by it. */
+  readonly events: EventCodec<E>;
 }
 
 export function foldEvents<State, E extends DomainEvent>(

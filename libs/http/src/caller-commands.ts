@@ -136,14 +136,14 @@ export class CallerCommands<State, C extends Command, E extends DomainEvent> {
    * they carry. A version of 0 means it was not known yet.
    */
   async loadAsKnownAt(id: string, knownAt: Date): Promise<{ state: State; version: number }> {
-    const { events } = await this.handler.load(this.streamId(id));
-    const known = events.filter((event) => Date.parse(event.metadata.recordedAt) <= knownAt.getTime());
+    const { events, decoded } = await this.handler.load(this.streamId(id));
+    const known = events.findIndex((event) => Date.parse(event.metadata.recordedAt) > knownAt.getTime());
+    const count = known === -1 ? events.length : known;
     return {
-      state: known.reduce(
-        (state, event) => this.decider.evolve(state, event as unknown as E),
-        this.decider.initialState(),
-      ),
-      version: known.at(-1)?.metadata.streamVersion ?? 0,
+      state: decoded
+        .slice(0, count)
+        .reduce((state, event) => this.decider.evolve(state, event), this.decider.initialState()),
+      version: events[count - 1]?.metadata.streamVersion ?? 0,
     };
   }
 }

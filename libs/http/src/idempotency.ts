@@ -70,7 +70,7 @@ const writeMethods = new Set<RequestMethod>([
 export const IdempotentWrites =
   (): ClassDecorator =>
   (target): void => {
-    const prototype = (target as unknown as { prototype: Record<string, unknown> }).prototype;
+    const { prototype } = target as { prototype: object };
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name);
       const handler: unknown = method?.value;

@@ -4,6 +4,8 @@ import {
   ConcurrencyRetriesExhaustedError,
   ExpectedVersionMismatchError,
   IdempotencyKeyReusedError,
+  InvalidEventError,
+  MalformedEventError,
 } from '@salesos/event-sourcing';
 import { EventStoreError, EventStoreErrorCode } from '@salesos/event-store';
 import {
@@ -65,6 +67,24 @@ const platformMapper: ProblemMapper = (error) => {
       status: 412,
       detail: `If-Match expected version ${error.expected}, the current version is ${error.actual}; read it again and retry`,
       currentVersion: error.actual,
+    };
+  }
+  if (error instanceof InvalidEventError) {
+    // What the request asked for passed its checks but not the event it would record: refused, nothing stored.
+    return {
+      type: problemType('validation'),
+      title: 'The request is not valid',
+      status: 400,
+      detail: error.message,
+      errors: error.problems.map((problem) => ({ field: problem.path, message: problem.message })),
+    };
+  }
+  if (error instanceof MalformedEventError) {
+    return {
+      type: problemType('record-unreadable'),
+      title: 'The record cannot be read',
+      status: 500,
+      detail: 'A stored event of this record is not what its type says; the record needs repair.',
     };
   }
   if (error instanceof ConcurrencyRetriesExhaustedError) {

@@ -57,6 +57,14 @@ export class LeadsServiceModule {
     // Without its store and its own database the service cannot serve: readiness asks both.
     health.register({ dependency: eventStoreDependency(options.store) });
     health.register({ dependency: databaseDependency(options.database, 'leads database') });
+    const views = new ServiceViews({
+      store: options.store,
+      database: options.database,
+      ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
+      logger: options.logger ?? jsonLogger,
+    });
+    // Readiness says when the views are behind or parked an event, and metrics how far behind they are.
+    health.register({ views: { status: () => views.status(), lag: () => views.keeper.lag() } });
     return {
       module: LeadsServiceModule,
       global: true,
@@ -77,15 +85,7 @@ export class LeadsServiceModule {
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
         { provide: MessagingHealth, useValue: health },
         { provide: LEADS_DATABASE, useValue: options.database },
-        {
-          provide: ServiceViews,
-          useValue: new ServiceViews({
-            store: options.store,
-            database: options.database,
-            ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
-            logger: options.logger ?? jsonLogger,
-          }),
-        },
+        { provide: ServiceViews, useValue: views },
         LeadsPublisher,
         ...(options.ownsDatabase === true
           ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]

@@ -1,10 +1,14 @@
-import type { Command, Decider, DomainEvent } from '../decider';
+import { Type } from '@sinclair/typebox';
+import type { Command, Decider } from '../decider';
+import { defineEvents, type EventOf } from '../event-codec';
 
 /** A tiny decider used to test the library itself. */
-export type DealEvent =
-  | DomainEvent<'DealOpened', { dealId: string; amount: number }>
-  | DomainEvent<'DealAmountRevised', { dealId: string; amount: number }>
-  | DomainEvent<'DealWon', { dealId: string; wonAt: string }>;
+export const dealEvents = defineEvents({
+  DealOpened: Type.Object({ dealId: Type.String(), amount: Type.Number() }),
+  DealAmountRevised: Type.Object({ dealId: Type.String(), amount: Type.Number() }),
+  DealWon: Type.Object({ dealId: Type.String(), wonAt: Type.String() }),
+});
+export type DealEvent = EventOf<typeof dealEvents>;
 
 export type DealCommand =
   | Command<'OpenDeal', { dealId: string; amount: number }>
@@ -20,6 +24,7 @@ export class DealRuleError extends Error {
 }
 
 export const dealDecider: Decider<DealState, DealCommand, DealEvent> = {
+  events: dealEvents,
   initialState: () => ({ status: 'none' }),
   decide(command, state) {
     switch (command.type) {

@@ -1,3 +1,4 @@
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppendResult, EventMetadataInput, ExpectedVersion, NewEvent, RecordedEvent } from '../event';
@@ -135,7 +136,7 @@ export class PostgresEventStore implements EventStore {
 
   /** The pg pool under TypeORM's connection: the hot path skips the ORM. */
   get pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {

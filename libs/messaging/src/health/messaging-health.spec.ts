@@ -44,7 +44,11 @@ describe('MessagingHealth', () => {
       reasons: ['consumer health-consumer has not started', 'relay tests has not started'],
     });
     for (let seq = 1; seq <= 3; seq += 1) await store.append('order-h', [orderPlaced(seq)], 'any');
-    expect(await health.metrics()).toEqual({ consumerLag: { 'health-consumer': 0 }, relayLag: { tests: 3 } });
+    expect(await health.metrics()).toEqual({
+      consumerLag: { 'health-consumer': 0 },
+      relayLag: { tests: 3 },
+      viewsLag: {},
+    });
 
     await consumer.start();
     relay.start();
@@ -56,7 +60,11 @@ describe('MessagingHealth', () => {
       consumers: [{ state: 'consuming' }],
       relays: [{ state: 'publishing', lag: 0 }],
     });
-    expect(await health.metrics()).toEqual({ consumerLag: { 'health-consumer': 3 }, relayLag: { tests: 0 } });
+    expect(await health.metrics()).toEqual({
+      consumerLag: { 'health-consumer': 3 },
+      relayLag: { tests: 0 },
+      viewsLag: {},
+    });
     const text = await health.prometheus();
     expect(text).toContain('# TYPE salesos_consumer_lag gauge\nsalesos_consumer_lag{group="health-consumer"} 3\n');
     expect(text).toContain('# TYPE salesos_relay_lag gauge\nsalesos_relay_lag{service="tests"} 0\n');

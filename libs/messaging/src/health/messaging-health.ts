@@ -1,6 +1,6 @@
 import type { ConsumerStatus } from '../consumer/consumer-runner';
 import type { RelayState, RelayStatus } from '../relay/relay';
-import { type DependencyStatus, judgeReadiness, type ReadinessStatus } from './readiness';
+import { type DependencyStatus, judgeReadiness, type ReadinessStatus, type ViewsStatus } from './readiness';
 import { NoAnswerInTimeError, within } from './within';
 
 /** What health needs of a consumer runner or a relay. */
@@ -25,11 +25,13 @@ export interface MessagingReadiness {
   dependencies: DependencyStatus[];
   consumers: ConsumerStatus[];
   relays: RelayStatus[];
+  views: ViewsStatus[];
 }
 
 export interface MessagingMetrics {
   consumerLag: Record<string, number>;
   relayLag: Record<string, number>;
+  viewsLag: Record<string, number>;
 }
 
 const relayStates: readonly RelayState[] = [
@@ -60,6 +62,7 @@ const lagTimeoutMs = 2000;
 export class MessagingHealth {
   private readonly consumers = new Set<Monitored<ConsumerStatus>>();
   private readonly relays = new Set<Monitored<RelayStatus>>();
+  private readonly views = new Set<Monitored<ViewsStatus>>();
   private readonly dependencies = new Map<string, HealthDependency>();
   private readonly lastChecks = new Map<string, DependencyStatus>();
   /** When each dependency last answered in time, or was first asked. */
@@ -71,7 +74,9 @@ export class MessagingHealth {
     consumer?: Monitored<ConsumerStatus>;
     relay?: Monitored<RelayStatus>;
     dependency?: HealthDependency;
+    views?: Monitored<ViewsStatus>;
   }): void {
+    if (part.views) this.views.add(part.views);
     if (part.consumer) this.consumers.add(part.consumer);
     if (part.relay) this.relays.add(part.relay);
     if (part.dependency) this.dependencies.set(part.dependency.name, part.dependency);
@@ -82,8 +87,9 @@ export class MessagingHealth {
     const dependencies = [...this.dependencies.keys()].map((name) => this.lastChecks.get(name) ?? { name, up: true });
     const consumers = [...this.consumers].map((consumer) => consumer.status());
     const relays = [...this.relays].map((relay) => relay.status());
-    const { status, reasons } = judgeReadiness({ dependencies, consumers, relays });
-    return { status, ready: status !== 'down', reasons, dependencies, consumers, relays };
+    const views = [...this.views].map((kept) => kept.status());
+    const { status, reasons } = judgeReadiness({ dependencies, consumers, relays, views });
+    return { status, ready: status !== 'down', reasons, dependencies, consumers, relays, views };
   }
 
   /**
@@ -125,7 +131,11 @@ export class MessagingHealth {
   async metrics(): Promise<MessagingMetrics> {
     const consumerLag: Record<string, number> = {};
     const relayLag: Record<string, number> = {};
+    const viewsLag: Record<string, number> = {};
     await Promise.all([
+      ...[...this.views].map(async (kept) => {
+        viewsLag[kept.status().name] = await measured(kept);
+      }),
       ...[...this.consumers].map(async (consumer) => {
         consumerLag[consumer.status().groupId] = await measured(consumer);
       }),
@@ -133,12 +143,13 @@ export class MessagingHealth {
         relayLag[relay.status().service] = await measured(relay);
       }),
     ]);
-    return { consumerLag, relayLag };
+    return { consumerLag, relayLag, viewsLag };
   }
 
   /** Prometheus text exposition: lags, consumer progress and stalls, relay states, dependencies. */
   async prometheus(): Promise<string> {
-    const { consumerLag, relayLag } = await this.metrics();
+    const { consumerLag, relayLag, viewsLag } = await this.metrics();
+    const views = [...this.views].map((kept) => kept.status());
     const consumers = [...this.consumers].map((consumer) => consumer.status());
     const relays = [...this.relays].map((relay) => relay.status());
     const dependencies = [...this.lastChecks.values()];
@@ -187,6 +198,21 @@ export class MessagingHealth {
         ),
       ),
       ...gauge(
+        'salesos_relay_parked_events',
+        'Stored events the relay could not publish and sent to its dead-letter topic.',
+        relays.map((relay) => `salesos_relay_parked_events{service="${relay.service}"} ${relay.parked}`),
+      ),
+      ...gauge(
+        'salesos_views_lag',
+        'Events of the service stored and not yet in its own views.',
+        Object.entries(viewsLag).map(([name, lag]) => `salesos_views_lag{views="${name}"} ${number(lag)}`),
+      ),
+      ...gauge(
+        'salesos_views_parked_events',
+        'Stored events no projection of the service could take, parked with their reason.',
+        views.map((kept) => `salesos_views_parked_events{views="${kept.name}"} ${kept.parked}`),
+      ),
+      ...gauge(
         'salesos_dependency_up',
         'Whether the store or database answered the last readiness check: 1 or 0.',
         dependencies.map((dependency) => `salesos_dependency_up{name="${dependency.name}"} ${dependency.up ? 1 : 0}`),
@@ -196,7 +222,7 @@ export class MessagingHealth {
   }
 }
 
-async function measured(part: Monitored<{ lag: number | null }>): Promise<number> {
+async function measured(part: Monitored<{ lag?: number | null }>): Promise<number> {
   try {
     return await within(part.lag(), lagTimeoutMs);
   } catch {

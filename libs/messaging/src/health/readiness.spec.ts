@@ -28,6 +28,7 @@ function relay(overrides: Partial<RelayStatus>): RelayStatus {
     checkpoint: '10',
     lag: 0,
     lastPublishedAt: '2026-03-01T10:00:00.000Z',
+    parked: 0,
     ...overrides,
   };
 }

@@ -17,6 +17,18 @@ export interface DependencyStatus {
  */
 export type ReadinessStatus = 'up' | 'degraded' | 'down';
 
+/** The views a service keeps of its own streams (its projector), as readiness sees them. */
+export interface ViewsStatus {
+  name: string;
+  /** `live`: caught up; `standby`: another replica keeps them; `catching-up`, `retrying`, `idle`, `stopped`. */
+  state: string;
+  parked: number;
+  checkpoint: string;
+  /** Events not yet in the views, when known. */
+  lag?: number | null;
+  lastError?: string;
+}
+
 export interface ReadinessVerdict {
   status: ReadinessStatus;
   /** One line for each thing an operator should look at; empty when up. */
@@ -31,6 +43,7 @@ export function judgeReadiness(parts: {
   dependencies: readonly DependencyStatus[];
   consumers: readonly ConsumerStatus[];
   relays: readonly RelayStatus[];
+  views?: readonly ViewsStatus[];
 }): ReadinessVerdict {
   const down: string[] = [];
   const degraded: string[] = [];
@@ -84,6 +97,30 @@ export function judgeReadiness(parts: {
         down.push(`${name} failed: ${relay.lastError ?? 'unknown error'}`);
         break;
     }
+  }
+  for (const relay of parts.relays) {
+    if (relay.parked > 0) {
+      degraded.push(
+        `relay ${relay.service} parked ${relay.parked} stored events it cannot publish (salesos.dlq.relay.${relay.service})`,
+      );
+    }
+  }
+  for (const views of parts.views ?? []) {
+    const name = `views ${views.name}`;
+    switch (views.state) {
+      case 'live':
+      case 'standby':
+        break;
+      case 'stopped':
+        down.push(`${name} are stopped`);
+        break;
+      case 'retrying':
+        degraded.push(`${name} cannot be kept: ${views.lastError ?? 'unknown error'}`);
+        break;
+      default:
+        degraded.push(`${name} are ${views.state} (at ${views.checkpoint})`);
+    }
+    if (views.parked > 0) degraded.push(`${name} parked ${views.parked} stored events no projection could take`);
   }
   if (down.length > 0) return { status: 'down', reasons: [...down, ...degraded] };
   return { status: degraded.length > 0 ? 'degraded' : 'up', reasons: degraded };

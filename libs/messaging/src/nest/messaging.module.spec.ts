@@ -19,6 +19,7 @@ describe('MessagingModule', () => {
       dependencies: [],
       consumers: [],
       relays: [],
+      views: [],
     });
     await module.close();
   });

@@ -41,7 +41,7 @@ describe('Relay', () => {
     const status = relay.status();
     expect(status).toMatchObject({ state: 'publishing', lag: 0, lastPublishedAt: '2026-03-01T10:00:00.000Z' });
     expect(status).not.toHaveProperty('lastError');
-    expect(transport.topicsCreated).toEqual(new Set([contract.topic.name]));
+    expect(transport.topicsCreated).toEqual(new Set([contract.topic.name, 'salesos.dlq.relay.tests']));
     expect(transport.sent.flatMap((send) => send.records)).toHaveLength(3);
     await relay.stop();
     expect(relay.status().state).toBe('stopped');
@@ -66,5 +66,47 @@ describe('Relay', () => {
     await relay.stop();
     expect(Date.now() - stopping).toBeLessThan(500);
     expect(relay.status().state).toBe('stopped');
+  });
+
+  it('parks a stored event it cannot map or whose event breaks its contract, and publishes the ones after it', async () => {
+    const contract = orderContract('salesos.test.relay-park', 1);
+    const transport = new ScriptedTransport();
+    const store = new MemoryEventStore({ pollIntervalMs: 5 });
+    const relay = new Relay({
+      service: 'tests',
+      store,
+      categories: ['order'],
+      map: (event) => {
+        if ((event.data as { seq: number }).seq === 2) throw new Error('OrderPlaced is malformed: data.seq is wrong');
+        return orderMapper(event);
+      },
+      registry: orderRegistry(contract),
+      transport,
+      lock: new InProcessRelayLock(),
+      pollIntervalMs: 5,
+      retryDelayMs: () => 5,
+    });
+    relay.start();
+    await store.append('order-p', [orderPlaced(1), orderPlaced(2), orderPlaced(3)], 'no_stream');
+    // A note the contract refuses: seq 4 is mapped, but its payload breaks the schema.
+    await store.append('order-p', [{ ...orderPlaced(4), data: { seq: 4, note: 7 } }], 3);
+    await store.append('order-p', [orderPlaced(5)], 4);
+    await waitUntil(() => relay.status().published === 5, 5000, 'every event gone through');
+    const published = transport.sent
+      .filter((send) => send.topic === contract.topic.name)
+      .flatMap((send) => send.records);
+    expect(published.map((record) => JSON.parse(record.value) as { seq: number }).map((data) => data.seq)).toEqual([
+      1, 3, 5,
+    ]);
+    const parked = transport.sent
+      .filter((send) => send.topic === 'salesos.dlq.relay.tests')
+      .flatMap((send) => send.records);
+    expect(parked.map((record) => record.headers.dlq_reason)).toEqual([
+      'it cannot be mapped: OrderPlaced is malformed: data.seq is wrong',
+      expect.stringMatching(/payload does not match salesos\.tests\.OrderPlaced\.v1: \/note must be string/),
+    ]);
+    expect(parked[0]?.headers).toMatchObject({ dlq_relay: 'tests', dlq_stream_id: 'order-p' });
+    expect(relay.status()).toMatchObject({ state: 'publishing', parked: 2 });
+    await relay.stop();
   });
 });

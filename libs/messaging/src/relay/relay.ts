@@ -1,7 +1,12 @@
 import { type ContractRegistry, type IntegrationEvent, type TopicDefinition, toEventRecord } from '@salesos/contracts';
 import type { EventStore, ReadAllPage, RecordedEvent } from '@salesos/event-store';
 import { CheckpointConflictError } from '@salesos/event-store';
-import type { MessageTransport, OutgoingRecord, TransportProducer } from '../transport/message-transport.port';
+import {
+  deadLetterTopicDefinition,
+  type MessageTransport,
+  type OutgoingRecord,
+  type TransportProducer,
+} from '../transport/message-transport.port';
 import { type MessagingLogger, silentLogger } from '../messaging-logger';
 import { LagGauge } from '../health/lag-gauge';
 import { unlessAborted } from '../unless-aborted';
@@ -49,10 +54,12 @@ export interface RelayStatus {
   lastPublishedAt: string | null;
   /** Why the last attempt failed; cleared once a batch is published. */
   lastError?: string;
+  /** Stored events it could not publish (no mapping, or a broken contract), sent to its dead-letter topic instead. */
+  parked: number;
 }
 
-/** A published event broke its contract: a programming error, so the relay stops rather than publish it. */
-export class RelayContractError extends Error {}
+/** The topic a relay parks the stored events it cannot publish on, with the reason in `dlq_*` headers. */
+export const relayDeadLetterTopic = (service: string): TopicDefinition => deadLetterTopicDefinition(`relay.${service}`);
 
 const defaultRetryDelay = (attempt: number): number => Math.min(5000, 200 * 2 ** Math.min(attempt, 5));
 const lagTimeoutMs = 4000;
@@ -64,6 +71,7 @@ const lagTimeoutMs = 4000;
 export class Relay {
   private state: RelayState = 'idle';
   private published = 0;
+  private parked = 0;
   private checkpoint: bigint | undefined;
   private lastError: string | undefined;
   private lastPublishedAt: Date | undefined;
@@ -127,6 +135,7 @@ export class Relay {
       checkpoint: this.checkpoint?.toString(),
       lag: this.gauge.value ?? null,
       lastPublishedAt: this.lastPublishedAt?.toISOString() ?? null,
+      parked: this.parked,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
     };
   }
@@ -186,7 +195,10 @@ export class Relay {
           // A stop does not wait for the client's retries against a broker that is down.
           const { signal } = this.abort;
           if (!this.topicsReady) {
-            const topics = this.options.topics ?? this.options.registry.topics;
+            const topics = [
+              ...(this.options.topics ?? this.options.registry.topics),
+              relayDeadLetterTopic(this.options.service),
+            ];
             await unlessAborted(this.options.transport.ensureTopics(topics), signal);
             this.topicsReady = true;
           }
@@ -211,7 +223,6 @@ export class Relay {
         if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
       } catch (error) {
         if (this.abort.signal.aborted) break;
-        if (error instanceof RelayContractError) throw error;
         if (error instanceof CheckpointConflictError) {
           this.logger.warn('another relay moved the checkpoint; standing down', { service: this.options.service });
           return;
@@ -234,19 +245,75 @@ export class Relay {
 
   private async publish(producer: TransportProducer, page: ReadAllPage): Promise<void> {
     const byTopic = new Map<string, OutgoingRecord[]>();
+    const parked: OutgoingRecord[] = [];
     for (const event of page.events) {
-      for (const integration of this.options.map(event)) {
-        const contract = this.options.registry.find(integration.type);
-        if (contract === undefined) throw new RelayContractError(`No contract for '${integration.type}'`);
-        const valid = this.options.registry.validate(integration.type, integration.data);
-        if (!valid.ok) throw new RelayContractError(`Event ${event.metadata.eventId}: ${valid.reason}`);
-        const records = byTopic.get(contract.topic.name) ?? [];
-        records.push(toEventRecord(integration));
-        byTopic.set(contract.topic.name, records);
+      const outcome = this.prepare(event);
+      if ('reason' in outcome) {
+        parked.push(this.parkingRecord(event, outcome.reason));
+        continue;
+      }
+      for (const { topic, record } of outcome.records) {
+        const records = byTopic.get(topic) ?? [];
+        records.push(record);
+        byTopic.set(topic, records);
       }
     }
     // Topics one after the other: every aggregate lives in one topic, so its order is the store's order.
     for (const [topic, records] of byTopic) await producer.send(topic, records);
+    if (parked.length > 0) {
+      await producer.send(relayDeadLetterTopic(this.options.service).name, parked);
+      this.parked += parked.length;
+    }
+  }
+
+  /**
+   * What one stored event publishes, or why it cannot be published: a mapping that fails (the stored event is not
+   * what its type says) or an integration event that breaks its contract. Such an event is parked, never a reason to
+   * stop publishing the ones after it.
+   */
+  private prepare(
+    event: RecordedEvent,
+  ): { records: Array<{ topic: string; record: OutgoingRecord }> } | { reason: string } {
+    let integrations: IntegrationEvent[];
+    try {
+      integrations = this.options.map(event);
+    } catch (error) {
+      return { reason: `it cannot be mapped: ${describe(error)}` };
+    }
+    const records: Array<{ topic: string; record: OutgoingRecord }> = [];
+    for (const integration of integrations) {
+      const contract = this.options.registry.find(integration.type);
+      if (contract === undefined) return { reason: `no contract for '${integration.type}'` };
+      const valid = this.options.registry.validate(integration.type, integration.data);
+      if (!valid.ok) return { reason: valid.reason };
+      records.push({ topic: contract.topic.name, record: toEventRecord(integration) });
+    }
+    return { records };
+  }
+
+  private parkingRecord(event: RecordedEvent, reason: string): OutgoingRecord {
+    const { metadata } = event;
+    this.logger.error('relay parked a stored event it cannot publish', {
+      service: this.options.service,
+      eventId: metadata.eventId,
+      streamId: metadata.streamId,
+      type: event.type,
+      reason,
+    });
+    return {
+      key: metadata.streamId,
+      value: JSON.stringify({ type: event.type, data: event.data, metadata }, (_key, value: unknown) =>
+        typeof value === 'bigint' ? value.toString() : value,
+      ),
+      headers: {
+        dlq_reason: reason.slice(0, 2000),
+        dlq_relay: this.options.service,
+        dlq_event_id: metadata.eventId,
+        dlq_stream_id: metadata.streamId,
+        dlq_position: metadata.globalPosition.toString(),
+        dlq_failed_at: (this.options.clock?.() ?? new Date()).toISOString(),
+      },
+    };
   }
 
   private sleep(ms: number): Promise<void> {

@@ -32,6 +32,7 @@ export class AssignmentRuleError extends Error {
 
 /** A division's assignment rules, replaced as a whole so their order (their priority) is explicit. */
 export const assignmentRuleSetDecider: Decider<AssignmentRuleSetState, SetAssignmentRules, AssignmentRulesSet> = {
+  events: assignmentRuleSetEvents,
   initialState: () => ({ rules: [] }),
   decide(command, state) {
     const { rules, divisionId } = command.data;

@@ -41,6 +41,7 @@ export type DealRegistrationState = { status: 'none' } | { status: 'accepted' | 
 
 /** The leads service's answer to a dealer's registration, decided once. */
 export const dealRegistrationDecider: Decider<DealRegistrationState, DecideDealRegistration, DealRegistrationEvent> = {
+  events: dealRegistrationEvents,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state): DealRegistrationEvent[] {

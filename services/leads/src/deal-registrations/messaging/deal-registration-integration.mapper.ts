@@ -6,12 +6,12 @@ import {
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
 import { envelopeOf } from '@salesos/messaging';
-import type { DealRegistrationEvent } from '../domain/deal-registration.decider';
+import { dealRegistrationEvents } from '../domain/deal-registration.decider';
 
 /** Every decision is published, as the answer the channels service waits for. */
 export function mapDealRegistrationEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('dealregistration-')) return [];
-  const event = recorded as unknown as DealRegistrationEvent;
+  const event = dealRegistrationEvents.decode(recorded);
   const envelope = envelopeOf(recorded);
   switch (event.type) {
     case 'DealRegistrationAccepted':

@@ -11,6 +11,7 @@ import {
   evolveImportJob,
   type ImportJob,
   type LeadImportEvent,
+  leadImportEvents,
   maxListedRejections,
   type RowRejection,
   withStaleness,
@@ -328,7 +329,7 @@ export class LeadImports {
   private async load(importId: string): Promise<{ job: ImportJob | undefined; version: number }> {
     const events = await this.store.readStream(`leadimport-${importId}`);
     const job = events.reduce<ImportJob | undefined>(
-      (current, event) => evolveImportJob(current, event as unknown as LeadImportEvent),
+      (current, event) => evolveImportJob(current, leadImportEvents.decode(event)),
       undefined,
     );
     return { job, version: events.at(-1)?.metadata.streamVersion ?? 0 };

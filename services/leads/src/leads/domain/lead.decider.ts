@@ -3,7 +3,7 @@ import { type CompanySizeBand, type Money, sameMoney } from '@salesos/kernel';
 import { type LeadProfile, segmentsMatching } from '../../core/domain/target-audience';
 import type { LeadCommand } from './lead.commands';
 import { LeadError, LeadErrorCode } from './lead.errors';
-import type { LeadDetailsChanges, LeadEvent } from './lead.events';
+import { type LeadDetailsChanges, type LeadEvent, leadEvents } from './lead.events';
 import { type LeadScore, scoreLead } from './lead-scoring';
 
 export type LeadStatus = 'new' | 'nurturing' | 'qualified' | 'disqualified' | 'converted' | 'merged';
@@ -129,6 +129,7 @@ function rescore(lead: Lead, segmentIds: string[]): LeadScore {
 const open: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
 
 export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
+  events: leadEvents,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state): LeadEvent[] {

@@ -9,7 +9,7 @@ import {
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
 import { envelopeOf } from '@salesos/messaging';
-import type { LeadEvent } from '../domain/lead.events';
+import { leadEvents } from '../domain/lead.events';
 
 /**
  * What the world learns of a lead: capture, qualification, disqualification, assignment and conversion. Revised
@@ -17,7 +17,7 @@ import type { LeadEvent } from '../domain/lead.events';
  */
 export function mapLeadEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('lead-')) return [];
-  const event = recorded as unknown as LeadEvent;
+  const event = leadEvents.decode(recorded);
   const divisionId = recorded.metadata.divisionId ?? '';
   const envelope = envelopeOf(recorded);
   switch (event.type) {

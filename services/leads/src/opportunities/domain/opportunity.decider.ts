@@ -2,7 +2,12 @@ import type { Decider } from '@salesos/event-sourcing';
 import { type Money, sameMoney } from '@salesos/kernel';
 import type { OpportunityCommand } from './opportunity.commands';
 import { OpportunityError, OpportunityErrorCode } from './opportunity.errors';
-import type { ChannelAttribution, OpportunityEvent, ProductLine } from './opportunity.events';
+import {
+  type ChannelAttribution,
+  type OpportunityEvent,
+  opportunityEvents,
+  type ProductLine,
+} from './opportunity.events';
 import { type PipelineDefinition, type PipelineStage, stageIndex } from './pipeline';
 
 export interface Opportunity {
@@ -78,6 +83,7 @@ function validProducts(products: readonly ProductLine[]): void {
 
 /** A deal moving through a pipeline, with its forecast, products, channel and outcome. */
 export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, OpportunityEvent> = {
+  events: opportunityEvents,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state): OpportunityEvent[] {

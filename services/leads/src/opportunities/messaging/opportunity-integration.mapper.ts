@@ -12,7 +12,7 @@ import {
 } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
 import { envelopeOf } from '@salesos/messaging';
-import type { ChannelAttribution, OpportunityEvent } from '../domain/opportunity.events';
+import { type ChannelAttribution, opportunityEvents } from '../domain/opportunity.events';
 
 const day = (date: string): string => date.slice(0, 10);
 const channelFields = (channel: ChannelAttribution) =>
@@ -21,7 +21,7 @@ const channelFields = (channel: ChannelAttribution) =>
 /** The whole life of an opportunity is published: reporting rebuilds the pipeline, forecasts and outcomes from it. */
 export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('opportunity-')) return [];
-  const event = recorded as unknown as OpportunityEvent;
+  const event = opportunityEvents.decode(recorded);
   const divisionId = recorded.metadata.divisionId ?? '';
   const envelope = envelopeOf(recorded);
   switch (event.type) {

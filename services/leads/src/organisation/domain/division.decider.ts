@@ -1,6 +1,6 @@
 import type { Command, Decider } from '@salesos/event-sourcing';
 import { DivisionError, DivisionErrorCode } from './division.errors';
-import type { DivisionEvent, DivisionRoster } from './division.events';
+import { type DivisionEvent, divisionEvents, type DivisionRoster } from './division.events';
 
 export type RecordDivision = Command<'RecordDivision', DivisionRoster & { divisionId: string }>;
 
@@ -46,6 +46,7 @@ const same = (a: DivisionRoster, b: DivisionRoster): boolean =>
 
 /** A division's record, replaced as a whole, so that what it holds is always one consistent roster. */
 export const divisionDecider: Decider<DivisionState, RecordDivision, DivisionEvent> = {
+  events: divisionEvents,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {

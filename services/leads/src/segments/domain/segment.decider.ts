@@ -1,7 +1,7 @@
 import type { Decider } from '@salesos/event-sourcing';
 import type { SegmentCommand } from './segment.commands';
 import { SegmentError, SegmentErrorCode } from './segment.errors';
-import type { SegmentEvent } from './segment.events';
+import { type SegmentEvent, segmentEvents } from './segment.events';
 import { hasAnyCriterion, type SegmentCriteria } from '../../core/domain/target-audience';
 
 export type SegmentState =
@@ -24,6 +24,7 @@ const sameDefinition = (
 
 /** A target audience: defined by criteria, revised as the market is understood better, retired when no longer pursued. */
 export const segmentDecider: Decider<SegmentState, SegmentCommand, SegmentEvent> = {
+  events: segmentEvents,
   initialState: () => ({ status: 'none' }),
 
   decide(command, state): SegmentEvent[] {
