@@ -81,12 +81,6 @@ export default tseslint.config(
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The reporting service's shared/ folder is being split by what it does (the service template issue); until then
-    // its features are checked for purity only.
-    files: ['services/reporting/**/*.ts'],
-    rules: { 'salesos/feature-boundaries': 'off', 'salesos/no-feature-cycles': 'off' },
-  },
-  {
     // HTTP tests read response bodies, which supertest types as any.
     files: ['**/api/**/*.spec.ts', '**/api/**/*.api-cases.ts', '**/*.e2e-spec.ts', '**/*openapi.spec.ts'],
     rules: {

@@ -16,9 +16,9 @@ import { silentLogger } from '@salesos/messaging';
 import request from 'supertest';
 import { publishedCategories } from '../services/leads/src';
 import { createReportingApp } from '../services/reporting/src';
-import { ProjectionRebuilder, type RebuildProgress } from '../services/reporting/src';
+import { createProjectionRebuilder, type RebuildProgress } from '../services/reporting/src';
 import { openReportingDatabase } from '../services/reporting/src';
-import { platformEventHistory } from '../tools/platform-app';
+import { storedTopicHistory } from '../tools/platform-messaging';
 import { createBenchDatabase } from './lib/bench-database';
 import { cleanUpOnInterrupt, runBench } from './lib/bench-process';
 import { peakRssMb } from './lib/messaging-timing';
@@ -151,7 +151,12 @@ async function readCeiling(store: PostgresEventStore): Promise<{ events: number;
 async function rebuild(readModels: Awaited<ReturnType<typeof openReportingDatabase>>, store: PostgresEventStore) {
   let building: RebuildProgress | undefined;
   let lastShown = 0;
-  const rebuilder = new ProjectionRebuilder(readModels, platformEventHistory(store), silentLogger, () => 'bench');
+  const rebuilder = createProjectionRebuilder({
+    dataSource: readModels,
+    history: storedTopicHistory(store),
+    logger: silentLogger,
+    newId: () => 'bench',
+  });
   const final = await rebuilder.start('all', (step) => {
     if (step.phase === 'building') building = step;
     if (step.eventsDone - lastShown >= 100_000) {

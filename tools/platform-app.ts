@@ -10,8 +10,6 @@ import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } 
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
 import { reportingProblemMappers } from '../services/reporting/src';
-import { mapLeadsIntegrationEvents, publishedCategories } from '../services/leads/src';
-import { StoredEventHistory } from './stored-event-history';
 
 export interface PlatformParts {
   store: EventStore;
@@ -28,11 +26,6 @@ export interface PlatformParts {
 
 @Module({})
 class PlatformModule {}
-
-/** Every integration event of the platform, derived again from the store: what a rebuild replays. */
-export function platformEventHistory(store: EventStore): StoredEventHistory {
-  return new StoredEventHistory(store, publishedCategories, mapLeadsIntegrationEvents);
-}
 
 /**
  * Every service in one Nest application: the same service modules as when each runs alone, on one port, with one
@@ -56,7 +49,6 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
         ReportingServiceModule.forRoot({
           dataSource: parts.readModels,
           consuming: { transport: parts.transport },
-          history: platformEventHistory(parts.store),
           serveHealth: false,
           health,
           ...logger,

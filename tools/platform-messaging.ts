@@ -1,12 +1,15 @@
 import type { PlatformConfig } from '@salesos/config';
+import type { EventStore } from '@salesos/event-store';
 import {
-  InProcessRelayLock,
   InProcessTransport,
-  KafkaTransport,
+  kafkaMessaging,
   type MessageTransport,
-  PostgresRelayLock,
   type RelayLock,
+  relayLockFor,
+  StoredTopicHistory,
+  type TopicHistoryReader,
 } from '@salesos/messaging';
+import { leadsPublishedSource } from '../services/leads/src';
 import { projectionsGroup } from '../services/reporting/src';
 
 export interface PlatformMessaging {
@@ -24,20 +27,23 @@ function awaitedGroups(): Record<string, string[]> {
 }
 
 /**
- * The transport the services exchange integration events over: in one process on the embedded defaults, Kafka
- * when configured. A PostgreSQL store keeps the relay lock beside the events, so replicas elect one publisher.
+ * The platform's topics derived again from the local store with the producers' own mapping: what a rebuild replays
+ * in the embedded mode, whose in-process records do not outlive the process.
  */
-export function openPlatformMessaging(config: PlatformConfig): PlatformMessaging {
-  const transport: MessageTransport =
-    config.transport === 'kafka'
-      ? new KafkaTransport({ brokers: config.kafkaBrokers, clientId: 'salesos-platform' })
-      : new InProcessTransport({ awaitCommitsOf: awaitedGroups() });
-  const { eventStore } = config;
-  return {
-    transport,
-    relayLock: () =>
-      eventStore.kind === 'postgres'
-        ? new PostgresRelayLock({ connectionString: eventStore.url })
-        : new InProcessRelayLock(),
-  };
+export function storedTopicHistory(store: EventStore): (topics: readonly string[]) => TopicHistoryReader {
+  return (topics) => new StoredTopicHistory(store, leadsPublishedSource(), topics);
+}
+
+/**
+ * The transport the services exchange integration events over: in one process on the embedded defaults, Kafka
+ * when configured. A PostgreSQL store keeps the relay lock beside the events, so replicas elect one publisher. In
+ * one process, rebuilds replay the topics from the local store, which must then be given.
+ */
+export function openPlatformMessaging(config: PlatformConfig, store?: EventStore): PlatformMessaging {
+  if (config.transport === 'kafka') return kafkaMessaging(config, 'salesos-platform');
+  const transport: MessageTransport = new InProcessTransport({
+    awaitCommitsOf: awaitedGroups(),
+    ...(store === undefined ? {} : { history: storedTopicHistory(store) }),
+  });
+  return { transport, relayLock: () => relayLockFor(config) };
 }

@@ -2,11 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
-import { silentLogger } from '@salesos/messaging';
+import { InProcessTransport, silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src';
 import { createReportingApp } from '../services/reporting/src';
 import { openReportingDatabase } from '../services/reporting/src';
-import { platformEventHistory } from './platform-app';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 
 /** Open on purpose: the probes of Kubernetes. The OpenAPI page is served beside the routes and checked below. */
@@ -54,7 +53,7 @@ describe('every route of every service needs a bearer token unless marked public
     const app = await createReportingApp({
       auth: testAuth.verifier,
       dataSource,
-      history: platformEventHistory(new MemoryEventStore()),
+      consuming: { transport: new InProcessTransport() },
       logger: silentLogger,
     });
     apps.push(app);

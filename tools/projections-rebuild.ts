@@ -1,15 +1,14 @@
 import { ConfigError, loadPlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
-import { jsonLogger } from '@salesos/messaging';
-import { randomUUID } from 'node:crypto';
+import { jsonLogger, type MessageTransport } from '@salesos/messaging';
 import {
-  ProjectionRebuilder,
+  createProjectionRebuilder,
   type RebuildName,
   type RebuildProgress,
   rebuildableProjections,
 } from '../services/reporting/src';
 import { openReportingDatabase } from '../services/reporting/src';
-import { platformEventHistory } from './platform-app';
+import { openPlatformMessaging, storedTopicHistory } from './platform-messaging';
 
 /** One line, rewritten in place on a terminal: events done, rate, time left. */
 function progressLine(progress: RebuildProgress): string {
@@ -24,7 +23,10 @@ function progressLine(progress: RebuildProgress): string {
   );
 }
 
-/** `npm run projections:rebuild -- <name>`: rebuilds read models from the configured store, beside the live ones. */
+/**
+ * `npm run projections:rebuild -- <name>`: rebuilds read models from the published topics, beside the live ones, for
+ * when the reporting service is stopped (a running one rebuilds through its admin endpoint, holding its consumer).
+ */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';
   if (!(rebuildableProjections as readonly string[]).includes(name)) {
@@ -32,9 +34,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadPlatformConfig();
-  const store = await openEventStore(config.eventStore);
+  // The topics themselves when the platform runs on Kafka; on the embedded defaults, the local store derives them.
+  const store = config.transport === 'kafka' ? undefined : await openEventStore(config.eventStore);
+  const transport = config.transport === 'kafka' ? openPlatformMessaging(config).transport : undefined;
   const readModels = await openReportingDatabase(config.readModels);
-  const rebuilder = new ProjectionRebuilder(readModels, platformEventHistory(store), jsonLogger, randomUUID);
+  const rebuilder = createProjectionRebuilder({
+    dataSource: readModels,
+    history:
+      store === undefined ? (topics) => (transport as MessageTransport).history(topics) : storedTopicHistory(store),
+    logger: jsonLogger,
+  });
   const tty = process.stderr.isTTY;
   const { done } = rebuilder.start(name as RebuildName, (progress) =>
     process.stderr.write(tty ? `\r${progressLine(progress)}\u001b[K` : `${progressLine(progress)}\n`),
@@ -42,7 +51,8 @@ async function main(): Promise<void> {
   const final = await done;
   if (tty) process.stderr.write('\n');
   await readModels.destroy();
-  await store.close();
+  await store?.close();
+  await transport?.close();
   if (final.status === 'failed') {
     process.stderr.write(`Rebuild of ${name} failed: ${final.error ?? 'unknown error'}\n`);
     process.exit(1);

@@ -6,7 +6,7 @@ import { openReportingDatabase } from '../services/reporting/src';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
-import { openTokenVerifier } from './platform-auth';
+import { openTokenVerifier } from '@salesos/auth';
 import { demoUser } from './demo/demo-users';
 
 /** A token for the demo sales director and a request to paste, in the embedded mode. */
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     }
   }
   const readModels = await openReportingDatabase(config.readModels);
-  const messaging = openPlatformMessaging(config);
+  const messaging = openPlatformMessaging(config, store);
   const app = await createPlatformApp({
     store,
     readModels,

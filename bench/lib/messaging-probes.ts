@@ -10,6 +10,7 @@ import type {
   MessageTransport,
   OutgoingRecord,
   RecordBatch,
+  TopicHistoryReader,
   TransportConsumer,
   TransportProducer,
 } from '@salesos/messaging';
@@ -90,6 +91,10 @@ export class ProbedTransport implements MessageTransport {
         this.onAcked?.(records);
       },
     };
+  }
+
+  history(topics: readonly string[]): TopicHistoryReader {
+    return this.inner.history(topics);
   }
 
   consumer(groupId: string): TransportConsumer {

@@ -6,6 +6,7 @@ import { leadsViewsCaughtUp, openLeadsDatabase } from '../../services/leads/src'
 import { recordTestDivisions } from '../../services/leads/src/testing';
 import { openReportingDatabase } from '../../services/reporting/src';
 import { createPlatformApp } from '../platform-app';
+import { storedTopicHistory } from '../platform-messaging';
 
 /** The whole platform in this process, on memory and SQLite, checking tokens signed with the tests' key. */
 export async function startTestPlatform(
@@ -15,7 +16,7 @@ export async function startTestPlatform(
     store,
     readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
     leadsDatabase: await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }),
-    transport: new InProcessTransport(),
+    transport: new InProcessTransport({ history: storedTopicHistory(store) }),
     relayLock: new InProcessRelayLock(),
     auth: testAuth.verifier,
     logger: silentLogger,

@@ -4,3 +4,4 @@ export * from './signing-key';
 export * from './auth.guard';
 export * from './embedded-auth';
 export * from './jwks-auth';
+export * from './configured-verifier';

@@ -8,8 +8,12 @@ export interface TopicDefinition {
   name: string;
   description: string;
   partitions: number;
+  /** -1 keeps every record: read models are rebuilt by reading a topic from its beginning. */
   retentionMs: number;
 }
+
+/** The retention of the event topics: for ever, since a rebuild reads them from their first record. */
+export const keptForever = -1;
 
 /**
  * One published event at one version: its TypeScript type, JSON Schema and example come from one definition. A

@@ -21,3 +21,4 @@ export * from './request-shape.interceptor';
 export * from './http-conventions';
 export * from './idempotency';
 export * from './across-divisions';
+export * from './run-service';

@@ -20,3 +20,7 @@ export * from './messaging-logger';
 export * from './nest/messaging.module';
 export * from './nest/health.controller';
 export * from './relay/envelope';
+export * from './transport/topic-history';
+export * from './relay/publication';
+export * from './relay/stored-topic-history';
+export * from './service-messaging';

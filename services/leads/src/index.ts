@@ -13,7 +13,12 @@ export {
 } from './leads-app';
 export { leadsMigrations, openLeadsDatabase } from './leads-database';
 export { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
-export { mapLeadsIntegrationEvents, publishedCategories, type LeadsPublishing } from './leads-publishing';
+export {
+  leadsPublishedSource,
+  mapLeadsIntegrationEvents,
+  publishedCategories,
+  type LeadsPublishing,
+} from './leads-publishing';
 export { leadsContractSamples, takeConsumedEvents } from './contract-samples';
 /** The service's application API, for the demo data and the import of other systems' data. */
 export { CaptureLeadHandler, DisqualifyLeadHandler, LeadError, NurtureLeadHandler, QualifyLeadHandler } from './leads';
@@ -30,3 +35,4 @@ export {
   WinOpportunityHandler,
 } from './opportunities';
 export { LeadImports, LEAD_IMPORT_TIMING, type LeadImportTiming } from './lead-imports';
+export { startLeadsService } from './main';

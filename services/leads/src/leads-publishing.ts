@@ -1,7 +1,13 @@
 import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ContractRegistry, type IntegrationEvent, leadsContracts } from '@salesos/contracts';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import { type MessageTransport, MessagingHealth, Relay, type RelayLock } from '@salesos/messaging';
+import {
+  type MessageTransport,
+  MessagingHealth,
+  type PublishedSource,
+  Relay,
+  type RelayLock,
+} from '@salesos/messaging';
 import { EVENT_STORE } from './core/leads-service.tokens';
 import { mapDealRegistrationEvent } from './deal-registrations';
 import { mapLeadEvent } from './leads';
@@ -17,6 +23,13 @@ export function mapLeadsIntegrationEvents(event: RecordedEvent): IntegrationEven
   return [...mapLeadEvent(event), ...mapOpportunityEvent(event), ...mapDealRegistrationEvent(event)];
 }
 
+/** What the leads service publishes, and from which streams: its relay's source, and a stored history's. */
+export const leadsPublishedSource = (): PublishedSource => ({
+  categories: publishedCategories,
+  map: mapLeadsIntegrationEvents,
+  registry: new ContractRegistry(leadsContracts),
+});
+
 export interface LeadsPublishing {
   transport: MessageTransport;
   lock: RelayLock;
@@ -26,7 +39,6 @@ export interface LeadsPublishing {
 /** Publishes the leads service's integration events through the relay, when the service is given a transport. */
 export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly relay: Relay | undefined;
-  private readonly registry = new ContractRegistry(leadsContracts);
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -39,9 +51,7 @@ export class LeadsPublisher implements OnApplicationBootstrap, OnApplicationShut
         : new Relay({
             service: 'leads',
             store,
-            categories: publishedCategories,
-            map: mapLeadsIntegrationEvents,
-            registry: this.registry,
+            ...leadsPublishedSource(),
             transport: publishing.transport,
             lock: publishing.lock,
             ...(publishing.pollIntervalMs === undefined ? {} : { pollIntervalMs: publishing.pollIntervalMs }),

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { silentLogger } from '@salesos/messaging';
+import { InProcessTransport, silentLogger } from '@salesos/messaging';
 import { createReportingApp, reportingOpenApi } from '../src/reporting-app';
-import { ListedEventHistory } from '../src/shared/integration-event-history.port';
-import { openReportingDatabase } from '../src/shared/reporting-database';
+import { openReportingDatabase } from '../src/reporting-database';
 import { testAuth } from '@salesos/auth/testing';
 
 export const openApiPath = join(__dirname, '..', 'openapi.json');
@@ -14,7 +13,7 @@ export async function renderReportingOpenApi(): Promise<string> {
     auth: testAuth.verifier,
     dataSource,
     logger: silentLogger,
-    history: new ListedEventHistory([]),
+    consuming: { transport: new InProcessTransport() },
   });
   await app.init();
   try {

@@ -4,7 +4,7 @@ import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
-import { projectionAdminProblems } from './shared/api/projection-admin.controller';
+import { projectionAdminProblems } from './read-models';
 
 /** How the reporting service's own errors read over HTTP. */
 export const reportingProblemMappers = [projectionAdminProblems];

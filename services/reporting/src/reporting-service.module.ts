@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   databaseDependency,
@@ -8,29 +7,25 @@ import {
   type MessagingLogger,
 } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
-import { FunnelReportsController } from './funnel/api/funnel-reports.controller';
-import { FunnelReports } from './funnel/application/funnel-reports';
-import { PipelineReportsController } from './pipeline/api/pipeline-reports.controller';
-import { PipelineReports } from './pipeline/application/pipeline-reports';
-import { ProjectionsConsumer, type ProjectionsConsuming } from './shared/projections-consumer';
-import { ProjectionAdminController } from './shared/api/projection-admin.controller';
-import type { IntegrationEventHistory } from './shared/integration-event-history.port';
-import { ProjectionRebuilder } from './shared/projection-rebuild';
+import { FunnelReports, FunnelReportsController } from './funnel';
+import { PipelineReports, PipelineReportsController } from './pipeline';
+import { type ProjectionsConsuming, ReadModelsModule } from './read-models';
 
 export interface ReportingServiceOptions {
   /** The read models' database, opened with `openReportingDatabase`. */
   dataSource: DataSource;
-  /** Where integration events come from; without it the read models only change through rebuilds. */
+  /**
+   * The transport the read models are fed from, and rebuilt from (the topics from their beginning); without it they
+   * do not change and there is no rebuild endpoint.
+   */
   consuming?: ProjectionsConsuming;
   logger?: MessagingLogger;
   health?: MessagingHealth;
-  /** The event history to rebuild read models from; without it there is no rebuild endpoint. */
-  history?: IntegrationEventHistory;
   /** Serve /health and /metrics (default); off when another service in the same application serves them. */
   serveHealth?: boolean;
 }
 
-/** The reporting service: read models fed by integration events, and the analytics over them. */
+/** The reporting service: read models fed by the published integration events, and the analytics over them. */
 @Module({})
 export class ReportingServiceModule {
   static forRoot(options: ReportingServiceOptions): DynamicModule {
@@ -40,32 +35,23 @@ export class ReportingServiceModule {
     const logger = options.logger ?? jsonLogger;
     return {
       module: ReportingServiceModule,
+      imports: [
+        ReadModelsModule.forRoot({
+          dataSource: options.dataSource,
+          health,
+          logger,
+          ...(options.consuming === undefined ? {} : { consuming: options.consuming }),
+        }),
+      ],
       controllers: [
         ...(options.serveHealth === false ? [] : [HealthController]),
         PipelineReportsController,
         FunnelReportsController,
-        ...(options.history ? [ProjectionAdminController] : []),
       ],
       providers: [
         { provide: MessagingHealth, useValue: health },
         { provide: PipelineReports, useValue: new PipelineReports(options.dataSource) },
         { provide: FunnelReports, useValue: new FunnelReports(options.dataSource) },
-        ...(options.history
-          ? [
-              {
-                provide: ProjectionRebuilder,
-                useValue: new ProjectionRebuilder(options.dataSource, options.history, logger, () => randomUUID()),
-              },
-            ]
-          : []),
-        ...(options.consuming
-          ? [
-              {
-                provide: ProjectionsConsumer,
-                useValue: new ProjectionsConsumer(options.dataSource, options.consuming, health, logger),
-              },
-            ]
-          : []),
       ],
       exports: [MessagingHealth],
     };

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CalendarDay, Id, Instant, Money } from '@salesos/kernel';
-import { defineContract, type IntegrationEventContract, type TopicDefinition } from '../integration-event';
+import { defineContract, type IntegrationEventContract, keptForever, type TopicDefinition } from '../integration-event';
 import {
   AccountName,
   AssignmentRuleKind,
@@ -25,14 +25,14 @@ export const leadTopic: TopicDefinition = {
   name: 'salesos.leads.lead',
   description: 'Lifecycle of leads: capture, qualification, assignment and conversion. Key: lead id.',
   partitions: 6,
-  retentionMs: days(90),
+  retentionMs: keptForever,
 };
 
 export const opportunityTopic: TopicDefinition = {
   name: 'salesos.leads.opportunity',
   description: 'Movement of opportunities through their pipeline, and their outcome. Key: opportunity id.',
   partitions: 6,
-  retentionMs: days(90),
+  retentionMs: keptForever,
 };
 
 export const dealRegistrationDecisionTopic: TopicDefinition = {

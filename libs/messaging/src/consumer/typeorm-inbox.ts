@@ -31,6 +31,11 @@ export class TypeOrmInbox implements Inbox<EntityManager> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /**
+     * Runs first in every batch's transaction, before its ids are recorded: a lock the consumer's effects share with
+     * other writers of the same tables.
+     */
+    private readonly guard?: (manager: EntityManager) => Promise<void>,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
     if (!this.postgres && dataSource.options.type !== 'better-sqlite3') {
@@ -45,10 +50,25 @@ export class TypeOrmInbox implements Inbox<EntityManager> {
   ): Promise<ReadonlySet<string>> {
     if (eventIds.length === 0) return Promise.resolve(new Set());
     return this.dataSource.transaction(async (manager) => {
+      await this.guard?.(manager);
       const fresh = await this.record(manager, groupId, [...new Set(eventIds)]);
       await effects(fresh, manager);
       return fresh;
     });
+  }
+
+  /**
+   * Counts the ids in a column of another table as processed by the group, inside the caller's transaction: a read
+   * model rebuilt from the topics holds those events already, and its live consumer must skip them.
+   */
+  async adopt(manager: EntityManager, groupId: string, source: { table: string; column: string }): Promise<void> {
+    const at = this.clock().toISOString();
+    await manager.query(
+      `INSERT INTO messaging_inbox (consumer_group, event_id, processed_at)
+       SELECT ${this.postgres ? '$1' : '?'}, ${source.column}, ${this.postgres ? '$2' : '?'} FROM ${source.table} WHERE true
+       ON CONFLICT DO NOTHING`,
+      [groupId, at],
+    );
   }
 
   /** Inserts the ids that are new and returns them: one statement for the whole batch. */

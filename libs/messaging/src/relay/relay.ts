@@ -1,4 +1,4 @@
-import { type ContractRegistry, type IntegrationEvent, type TopicDefinition, toEventRecord } from '@salesos/contracts';
+import { type ContractRegistry, type TopicDefinition, toEventRecord } from '@salesos/contracts';
 import type { EventStore, ReadAllPage, RecordedEvent } from '@salesos/event-store';
 import { CheckpointConflictError } from '@salesos/event-store';
 import {
@@ -11,9 +11,7 @@ import { type MessagingLogger, silentLogger } from '../messaging-logger';
 import { LagGauge } from '../health/lag-gauge';
 import { unlessAborted } from '../unless-aborted';
 import type { LockLease, RelayLock } from './relay-lock.port';
-
-/** Decides what of a domain event is published: none, one or several integration events (e.g. v1 and v2). */
-export type IntegrationMapper = (event: RecordedEvent) => IntegrationEvent[];
+import { type IntegrationMapper, publicationOf } from './publication';
 
 export interface RelayOptions {
   service: string;
@@ -274,21 +272,9 @@ export class Relay {
   private prepare(
     event: RecordedEvent,
   ): { records: Array<{ topic: string; record: OutgoingRecord }> } | { reason: string } {
-    let integrations: IntegrationEvent[];
-    try {
-      integrations = this.options.map(event);
-    } catch (error) {
-      return { reason: `it cannot be mapped: ${describe(error)}` };
-    }
-    const records: Array<{ topic: string; record: OutgoingRecord }> = [];
-    for (const integration of integrations) {
-      const contract = this.options.registry.find(integration.type);
-      if (contract === undefined) return { reason: `no contract for '${integration.type}'` };
-      const valid = this.options.registry.validate(integration.type, integration.data);
-      if (!valid.ok) return { reason: valid.reason };
-      records.push({ topic: contract.topic.name, record: toEventRecord(integration) });
-    }
-    return { records };
+    const publication = publicationOf(event, this.options.map, this.options.registry);
+    if ('reason' in publication) return publication;
+    return { records: publication.events.map(({ topic, event }) => ({ topic, record: toEventRecord(event) })) };
   }
 
   private parkingRecord(event: RecordedEvent, reason: string): OutgoingRecord {

@@ -1,1 +1,2 @@
 export * from './order.fixture';
+export * from './listed-topic-history';

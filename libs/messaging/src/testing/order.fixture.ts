@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { cloudEventSource, ContractRegistry, defineContract, type IntegrationEventContract } from '@salesos/contracts';
 import type { NewEvent, RecordedEvent } from '@salesos/event-store';
-import type { IntegrationMapper } from '../relay/relay';
+import type { IntegrationMapper } from '../relay/publication';
 
 /** A throwaway contract on a topic of its own, so tests never share topics. */
 export function orderContract(

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
           name: kafka.name,
           consumer: (groupId) => kafka.consumer(groupId),
           ensureTopics: (topics) => kafka.ensureTopics(topics),
+          history: (topics) => kafka.history(topics),
           close: () => kafka.close(),
           producer: () => {
             const producer = kafka.producer();

@@ -9,6 +9,7 @@ import type {
   TransportProducer,
 } from '../transport/message-transport.port';
 import type { Inbox } from '../consumer/inbox.port';
+import { NoHistory, type TopicHistoryReader } from '../transport/topic-history';
 
 /**
  * A transport a unit test drives by hand: it can be down (every call fails with the given reason), deliver a batch
@@ -46,6 +47,10 @@ export class ScriptedTransport implements MessageTransport {
   async ensureTopics(topics: readonly TopicDefinition[]): Promise<void> {
     await this.refuseIfDown();
     for (const topic of topics) this.topicsCreated.add(topic.name);
+  }
+
+  history(): TopicHistoryReader {
+    return new NoHistory('a scripted transport keeps no history');
   }
 
   close(): Promise<void> {

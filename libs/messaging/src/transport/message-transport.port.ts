@@ -1,4 +1,5 @@
 import type { TopicDefinition } from '@salesos/contracts';
+import type { TopicHistoryReader } from './topic-history';
 
 export interface OutgoingRecord {
   key: string;
@@ -77,6 +78,8 @@ export interface MessageTransport {
    * leader; existing ones are left alone, also when another process created them a moment ago.
    */
   ensureTopics(topics: readonly TopicDefinition[]): Promise<void>;
+  /** A fresh reader of the topics from their beginning, as a read model rebuild replays them. */
+  history(topics: readonly string[]): TopicHistoryReader;
   close(): Promise<void>;
 }
 

@@ -5,8 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@salesos/event-store/test
 import { silentLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import { createReportingApp } from '../reporting-app';
-import { openReportingDatabase } from '../shared/reporting-database';
-import { replay } from '../shared/replay';
+import { openReportingDatabase } from '../reporting-database';
+import { replay } from '../read-models';
 import { salesStory } from './sales-story.fixture';
 import { testAuth } from '@salesos/auth/testing';
 

@@ -75,6 +75,14 @@ function opened(opportunityId: string, accountName: string, amount: number, day:
   });
 }
 
+/** Single events in the story's style, for tests that need a situation the story does not hold. */
+export const storyEvent = {
+  captured: (...args: Parameters<typeof captured>) => captured(...args),
+  assigned: (...args: Parameters<typeof assigned>) => assigned(...args),
+  opened: (...args: Parameters<typeof opened>) => opened(...args),
+  moved: (...args: Parameters<typeof moved>) => moved(...args),
+};
+
 function moved(opportunityId: string, fromStage: string, toStage: string, probability: number, day: string) {
   return event(OpportunityStageChangedV1.type, opportunityId, t(day), {
     opportunityId,

@@ -7,6 +7,8 @@ import type {
   TransportConsumer,
   TransportProducer,
 } from '../message-transport.port';
+import type { TopicHistoryReader } from '../topic-history';
+import { type HeldRecords, HeldRecordsHistory } from './held-records-history';
 
 interface Topic {
   partitions: IncomingRecord[][];
@@ -30,6 +32,12 @@ export interface InProcessTransportOptions {
   awaitCommitsOf?: Readonly<Record<string, readonly string[]>>;
   /** How long a send waits for those commits before it fails, and the relay retries it (default 60 s). */
   awaitCommitsTimeoutMs?: number;
+  /**
+   * Where a rebuild reads the topics' history. By default the records this transport holds, which live only as long
+   * as the process: the embedded composition derives the history again from the local event store instead, with the
+   * producers' own mapping.
+   */
+  history?: (topics: readonly string[]) => TopicHistoryReader;
 }
 
 /** A send that was waiting for consumer groups when the transport closed or the groups' last member stopped. */
@@ -50,7 +58,7 @@ interface CommitWaiter {
  * Kafka's delivery semantics inside one process, for the embedded mode: partitions by key, per-partition order,
  * consumer groups with committed offsets, redelivery of what was not committed. Records live in memory.
  */
-export class InProcessTransport implements MessageTransport {
+export class InProcessTransport implements MessageTransport, HeldRecords {
   readonly name = 'in-process';
   private readonly topics = new Map<string, Topic>();
   private readonly groups = new Map<string, Group>();
@@ -72,6 +80,10 @@ export class InProcessTransport implements MessageTransport {
     return new InProcessConsumer(this, groupId);
   }
 
+  history(topics: readonly string[]): TopicHistoryReader {
+    return this.options.history?.(topics) ?? new HeldRecordsHistory(this, topics);
+  }
+
   ensureTopics(topics: readonly TopicDefinition[]): Promise<void> {
     for (const topic of topics) {
       if (!this.topics.has(topic.name)) {
@@ -87,6 +99,11 @@ export class InProcessTransport implements MessageTransport {
     this.commitWaiters.clear();
     const members = [...this.groups.values()].flatMap((group) => group.members);
     await Promise.all(members.map((member) => member.stop()));
+  }
+
+  /** @internal */
+  topicPartitions(name: string): readonly (readonly IncomingRecord[])[] {
+    return this.topics.get(name)?.partitions ?? [];
   }
 
   /** @internal */

@@ -10,6 +10,9 @@ import {
   type RetryOptions,
 } from 'kafkajs';
 import type { TopicDefinition } from '@salesos/contracts';
+import { randomUUID } from 'node:crypto';
+import { KafkaTopicHistory } from './kafka-topic-history';
+import type { TopicHistoryReader } from '../topic-history';
 import type {
   ConsumeOptions,
   MessageTransport,
@@ -100,6 +103,11 @@ export class KafkaTransport implements MessageTransport {
         topics.map((topic) => topic.name),
       );
     });
+  }
+
+  /** Reads with a consumer group of its own, never committed and deleted on close, so it moves no one's offsets. */
+  history(topics: readonly string[]): TopicHistoryReader {
+    return new KafkaTopicHistory(this.kafka, (work) => this.withAdmin(work), topics, `salesos.history.${randomUUID()}`);
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,9 @@ const headers = asUser('manager-7', 'division-manager', 'north');
 const header =
   'source,campaign,contact_name,contact_email,contact_phone,company_name,industry,size_band,territory,estimated_amount,currency,need_tags\r\n';
 
+// A large file takes seconds when the machine is busy with other suites.
+jest.setTimeout(30_000);
+
 describe('CSV import and export of leads', () => {
   let app: INestApplication;
   let store: MemoryEventStore;

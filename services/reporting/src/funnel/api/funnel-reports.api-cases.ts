@@ -1,4 +1,4 @@
-import { type ReportingEngine, salesStoryApi } from '../../testing/sales-story-api';
+import { type ReportingEngine, salesStoryApi } from '../../testing';
 import { asUser } from '@salesos/auth/testing';
 
 const north = asUser('analyst-1', 'analyst', 'north');

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Caller, type RequestContext } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
-import { ReportQuery, reportFilter } from '../../shared/api/report.query.dto';
+import { ReportQuery, reportFilter } from '../../core/report.query.dto';
 import { FunnelQuery } from './funnel-report.query.dto';
 import { FunnelReports } from '../application/funnel-reports';
 

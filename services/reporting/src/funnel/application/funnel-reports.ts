@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ReportFilter } from '../../shared/report-filter';
-import { ReportSql, sqlEngine, type SqlEngine, toNumber, toText } from '../../shared/report-sql';
+import type { ReportFilter } from '../../core/report-filter';
+import { ReportSql, sqlEngine, type SqlEngine, toNumber, toText } from '../../core/report-sql';
 import { funnel, type FunnelGroupBy, type FunnelTotals, rankSources } from '../domain/funnel-metrics';
 
 /**

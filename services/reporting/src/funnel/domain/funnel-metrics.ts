@@ -1,4 +1,4 @@
-import { addTo, type ByCurrency, round2 } from '../../pipeline/domain/opportunity-facts';
+import { addTo, type ByCurrency, round2 } from '../../core/domain/money-totals';
 
 export type FunnelGroupBy = 'source' | 'segment' | 'none';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQuery, Optional, IsInstant, QueryInt } from '@salesos/http';
 import { IsIn, Matches } from 'class-validator';
-import { ReportQuery } from '../../shared/api/report.query.dto';
+import { ReportQuery } from '../../core/report.query.dto';
 
 export class PipelineReportQuery extends ReportQuery {
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', description: 'The pipeline as it stood at this instant' })

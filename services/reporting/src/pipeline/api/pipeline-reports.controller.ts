@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Caller, pageWindow, type RequestContext, RequestValidationError } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
-import { ReportQuery, reportFilter } from '../../shared/api/report.query.dto';
+import { ReportQuery, reportFilter } from '../../core/report.query.dto';
 import { PipelineReports } from '../application/pipeline-reports';
 import { DealsQuery, KeyCustomersQuery, PipelineReportQuery } from './pipeline-report.query.dto';
 

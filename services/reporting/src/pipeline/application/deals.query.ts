@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { parseJsonList } from '../../shared/projection';
-import type { ReportFilter } from '../../shared/report-filter';
-import { ReportSql, sqlEngine, type SqlRow, toNumber, toText } from '../../shared/report-sql';
+import type { ReportFilter } from '../../core/report-filter';
+import { parseJsonList, ReportSql, sqlEngine, type SqlRow, toNumber, toText } from '../../core/report-sql';
 import type { OpportunityFacts } from '../domain/opportunity-facts';
 
 export interface DealQuery {

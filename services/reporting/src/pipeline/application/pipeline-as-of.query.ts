@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ReportFilter } from '../../shared/report-filter';
-import { ReportSql, sqlEngine } from '../../shared/report-sql';
+import type { ReportFilter } from '../../core/report-filter';
+import { ReportSql, sqlEngine } from '../../core/report-sql';
 import type { StageTotals } from '../domain/pipeline-metrics';
 import { toStageTotals } from './stage-totals.row';
 

@@ -1,4 +1,4 @@
-import { type SqlRow, toNumber, toText } from '../../shared/report-sql';
+import { type SqlRow, toNumber, toText } from '../../core/report-sql';
 import type { StageTotals } from '../domain/pipeline-metrics';
 
 /** A row of a statement grouping open deals by pipeline, stage and currency. */

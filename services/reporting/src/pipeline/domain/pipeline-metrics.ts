@@ -1,4 +1,4 @@
-import { addTo, type ByCurrency, round2 } from './opportunity-facts';
+import { addTo, type ByCurrency, round2 } from '../../core/domain/money-totals';
 
 /** Open deals of one pipeline stage in one currency, as the read model sums them. */
 export interface StageTotals {

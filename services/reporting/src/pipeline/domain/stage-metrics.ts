@@ -1,4 +1,4 @@
-import { round2 } from './opportunity-facts';
+import { round2 } from '../../core/domain/money-totals';
 
 /** The exits from one stage in a period, as the read model sums them; days are fractions. */
 export interface StageExitTotals {

@@ -1,0 +1,17 @@
+import { EmbeddedAuth } from './embedded-auth';
+import { jwksVerifier } from './jwks-auth';
+import type { TokenVerifier } from './token-verifier';
+import type { PlatformConfig } from '@salesos/config';
+
+/** The verifier of the configured tokens: the data folder's own key, or the identity provider's key set. */
+export function openTokenVerifier(config: PlatformConfig): TokenVerifier {
+  const { auth } = config;
+  return auth.kind === 'embedded'
+    ? EmbeddedAuth.ofDataDir(config.dataDir).verifier
+    : jwksVerifier({
+        jwksUrl: auth.jwksUrl,
+        issuer: auth.issuer,
+        audience: auth.audience,
+        clockToleranceSeconds: auth.clockSkewSeconds,
+      });
+}

@@ -1,0 +1,25 @@
+import { openTokenVerifier } from '@salesos/auth';
+import type { PlatformConfig } from '@salesos/config';
+import { openEventStore } from '@salesos/event-store/factory';
+import { type RunningService, runService } from '@salesos/http';
+import { kafkaMessaging } from '@salesos/messaging';
+import { createLeadsApp } from './leads-app';
+import { openLeadsDatabase } from './leads-database';
+
+/** The leads service alone: its event store, its views' database, and Kafka to publish and to hear from channels. */
+export async function startLeadsService(config: PlatformConfig): Promise<RunningService> {
+  const messaging = kafkaMessaging(config, 'salesos-leads');
+  const store = await openEventStore(config.eventStore);
+  const database = await openLeadsDatabase(config.leadsDatabase);
+  const app = await createLeadsApp({
+    store,
+    database,
+    viewsLock: messaging.relayLock(),
+    publishing: { transport: messaging.transport, lock: messaging.relayLock() },
+    consuming: { transport: messaging.transport },
+    auth: openTokenVerifier(config),
+  });
+  return { app, close: () => Promise.all([store.close(), database.destroy(), messaging.transport.close()]) };
+}
+
+if (require.main === module) runService('leads', startLeadsService);

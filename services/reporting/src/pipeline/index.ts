@@ -1,0 +1,2 @@
+export { PipelineReportsController } from './api/pipeline-reports.controller';
+export { PipelineReports } from './application/pipeline-reports';

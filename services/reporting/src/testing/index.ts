@@ -1,0 +1,2 @@
+export { type ReportingEngine, salesStoryApi } from './sales-story-api';
+export { salesStory, storyEvent } from './sales-story.fixture';
