@@ -1,4 +1,5 @@
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { runMigrationsExclusively } from '@salesos/event-store/postgres';
 
 /** Where a service's read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
 export type ReadModelsDatabase = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
@@ -28,8 +29,8 @@ export interface ReadModelsOptions {
 
 /**
  * Opens a service's read-models database and brings its tables up to date. On PostgreSQL the migrations run under
- * an advisory lock named after the service's migrations table, so replicas starting together on an empty database
- * take turns instead of colliding; on SQLite, transactions wait for each other on its one connection.
+ * the platform's migrations lock, so replicas and services starting together on an empty database take turns instead
+ * of colliding; on SQLite, transactions wait for each other on its one connection.
  */
 export async function openReadModelsDatabase(
   database: ReadModelsDatabase,
@@ -39,6 +40,7 @@ export async function openReadModelsDatabase(
     entities: [...(options.entities ?? [])],
     migrations: [...options.migrations],
     migrationsTableName: options.migrationsTableName,
+    migrationsTransactionMode: 'each' as const,
     logging: false,
   };
   const dataSource =
@@ -56,27 +58,16 @@ export async function openReadModelsDatabase(
           },
         });
   await dataSource.initialize();
-  if (database.kind === 'postgres') await migrateUnderLock(dataSource, options.migrationsTableName);
-  else {
-    await dataSource.runMigrations({ transaction: 'each' });
-    serializeTransactions(dataSource);
-  }
-  return dataSource;
-}
-
-async function migrateUnderLock(dataSource: DataSource, name: string): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`salesos:migrations:${name}`]);
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`salesos:migrations:${name}`]);
-    }
-  } finally {
-    await runner.release();
+    // One lock for every service's migrations in a database, the event store's included: services sharing a
+    // database and starting together on it take turns.
+    await runMigrationsExclusively(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
+  if (database.kind === 'sqlite') serializeTransactions(dataSource);
+  return dataSource;
 }
 
 /**

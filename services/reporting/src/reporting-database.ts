@@ -1,55 +1,19 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { messagingMigrations } from '@salesos/messaging';
-import { runMigrationsExclusively } from '@salesos/event-store/postgres';
+import { openReadModelsDatabase, type ReadModelsDatabase, type SqliteConnection } from '@salesos/projections';
 import { readModelEntities, readModelMigrations } from './read-models';
 
 /** Where the read models live: PostgreSQL in production, a SQLite file embedded (`:memory:` in tests). */
-export type ReportingDatabase = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
+export type ReportingDatabase = ReadModelsDatabase;
 
 /** Opens the database and brings its tables up to date; the same entities and queries serve both engines. */
-export async function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {
-  const common = {
+export function openReportingDatabase(database: ReportingDatabase): Promise<DataSource> {
+  return openReadModelsDatabase(database, {
     entities: readModelEntities,
-    migrations: [...messagingMigrations, ...readModelMigrations] as Array<new () => unknown>,
+    migrations: [...messagingMigrations, ...readModelMigrations],
     migrationsTableName: 'reporting_migrations',
-    logging: false,
-  };
-  const dataSource =
-    database.kind === 'postgres'
-      ? new DataSource({ ...common, type: 'postgres', url: database.url, extra: { max: 10 } })
-      : new DataSource({
-          ...common,
-          type: 'better-sqlite3',
-          database: database.filename,
-          // The read models can be rebuilt from the events: a lost last transaction costs nothing.
-          prepareDatabase: (db: SqliteConnection) => {
-            db.pragma('journal_mode = WAL');
-            db.pragma('synchronous = NORMAL');
-            registerMedian(db);
-          },
-        });
-  await dataSource.initialize();
-  try {
-    // Under a lock on PostgreSQL: reporting replicas starting together on an empty database take turns.
-    await runMigrationsExclusively(dataSource);
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
-  if (database.kind === 'sqlite') serializeTransactions(dataSource);
-  return dataSource;
-}
-
-interface SqliteConnection {
-  pragma(statement: string): unknown;
-  aggregate(
-    name: string,
-    options: {
-      start: () => number[];
-      step: (values: number[], value: unknown) => number[];
-      result: (values: number[]) => number | null;
-    },
-  ): unknown;
+    prepareSqlite: registerMedian,
+  });
 }
 
 /** SQLite has no median; the reports ask for one as PostgreSQL's continuous percentile gives it. */
@@ -69,18 +33,4 @@ function registerMedian(db: SqliteConnection): void {
         : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
     },
   });
-}
-
-/**
- * SQLite runs on one connection, where a second transaction cannot start while one is open: the live consumer and a
- * rebuild would collide. Transactions there wait for each other; PostgreSQL gives each its own connection.
- */
-function serializeTransactions(dataSource: DataSource): void {
-  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
-  dataSource.transaction = (...args: unknown[]) => {
-    const run = tail.then(() => transaction(...args));
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
