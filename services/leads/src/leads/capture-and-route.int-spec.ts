@@ -66,7 +66,7 @@ describe('capture, then route, on PostgreSQL', () => {
       const leadsAfterFailure = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM event_store.events WHERE category = 'lead'`,
       );
-      expect(leadsAfterFailure.rows[0].n).toBe(0);
+      expect(leadsAfterFailure.rows[0]?.n).toBe(0);
 
       const retried = await capture();
       expect(retried.status).toBe(201);
