@@ -143,10 +143,23 @@ const stageChanged: Changer<Static<typeof OpportunityStageChangedV1.schema>> = (
   };
 };
 
-const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data }) => {
+/**
+ * When a revised forecast counts from: its business time, but not before the deal opened (a belief about a deal
+ * that did not exist yet) nor after the revision was recorded (a belief stated for later). The leads service refuses
+ * both now; revisions published before it did count from the opening, or from their recording. Otherwise the
+ * opening's forecast, later in business time, would outlive the revision in the pipeline as of now, while the
+ * pipeline now shows the revision.
+ */
+function revisionCountsFrom(effectiveAt: string, openedAt: string, recordedAt: string): string {
+  const [effective, opening, recorded] = [utcInstant(effectiveAt), utcInstant(openedAt), utcInstant(recordedAt)];
+  if (effective > recorded) return recorded > opening ? recorded : opening;
+  return effective < opening ? opening : effective;
+}
+
+const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data, time }, row) => {
   return {
     kind: 'forecast-revised',
-    effectiveAt: data.effectiveAt,
+    effectiveAt: revisionCountsFrom(data.effectiveAt, row.openedAt, time),
     update: { amount: data.amount.amount, currency: data.amount.currency, expectedCloseDate: data.expectedCloseDate },
   };
 };
