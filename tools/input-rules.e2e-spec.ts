@@ -167,7 +167,7 @@ const cases: Case[] = [
   ['an instant as a day', get('/reports/lead-sources?from=2026-03-01T00:00:00Z'), 'from'],
   ['an instant as a key-customer day', get('/reports/key-customers?to=2026-03-01T00:00:00Z'), 'to'],
   ['an instant as a deal-list day', get('/reports/deals?from=2026-02-30'), 'from'],
-  ['an instant as a pipeline day', get('/reports/pipeline?from=2026-W01'), 'from'],
+  ['a week as a report day', get('/reports/outcomes?from=2026-W01'), 'from'],
   [
     'a conversion closing on a day that does not exist',
     (ids) => ({

@@ -226,6 +226,20 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
     });
 
     it.each([
+      ['/reports/pipeline?from=2026-02-01', ['from']],
+      ['/reports/pipeline?to=2026-03-01', ['to']],
+      ['/reports/pipeline?from=2026-02-01&to=2026-03-01&asOf=2026-02-15T00:00:00Z', ['from', 'to']],
+      ['/reports/pipeline?from=', ['from']],
+    ])('refuses a period for the pipeline, a snapshot: %s', async (path, fields) => {
+      const response = await get(path);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.errors).toEqual(
+        fields.map((field) => ({ field, message: expect.stringContaining('not taken by the pipeline') })),
+      );
+    });
+
+    it.each([
       ['/reports/pipeline?asOf=yesterday', 'asOf'],
       ['/reports/pipeline?basis=believed', 'basis'],
       ['/reports/pipeline?asOf=2026-01-01T00:00:00Z&basis=guessed', 'basis'],
