@@ -122,6 +122,17 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
         openDeals: 2,
       });
       expect((await get('/reports/outcomes?from=2026-01-01&to=2026-02-01')).body).toMatchObject({ won: 0, lost: 0 });
+      // Up to 15 February: O1 won; O2 (lost on the 20th), O3 and O4 were open when the period ended.
+      expect((await get('/reports/outcomes?from=2026-02-01&to=2026-02-15')).body).toEqual({
+        won: 1,
+        lost: 0,
+        winRate: 1,
+        wonValue: { EUR: 12000 },
+        averageDealSize: { EUR: 12000 },
+        medianSalesCycleDays: 30,
+        pipelineVelocityPerDay: { EUR: 1200 },
+        openDeals: 3,
+      });
       expect((await get('/reports/outcomes?ownerRepId=rep-2')).body).toMatchObject({ won: 0, lost: 1, winRate: 0 });
       // O1 came from L1, routed to team-a; O2 from L2, routed to team-b.
       expect((await get('/reports/outcomes?teamId=team-a')).body).toMatchObject({ won: 1, lost: 0, winRate: 1 });
