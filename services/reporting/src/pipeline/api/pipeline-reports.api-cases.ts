@@ -109,6 +109,19 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       expect(await stages('')).toEqual([{ stageId: 'qualification', count: 1, value: { EUR: 1000 } }]);
     });
 
+    it('GET /reports/outcomes: a deal closed, reopened and closed again counts once, by its last close', async () => {
+      const east = { ...north, 'X-Division-Id': 'east' };
+      // E1 lost and reopened (open now); E2 opened on 5 January, won, reopened and won again on the 30th; E3 lost.
+      expect((await get('/reports/outcomes', east)).body).toMatchObject({
+        won: 1,
+        lost: 1,
+        wonValue: { EUR: 2500 },
+        medianSalesCycleDays: 25,
+        openDeals: 1,
+      });
+      expect((await get('/reports/outcomes?to=2026-01-20', east)).body).toMatchObject({ won: 0, lost: 1 });
+    });
+
     it('GET /reports/outcomes: win rate, deal size, sales cycle and velocity of the period', async () => {
       const response = await get('/reports/outcomes?from=2026-02-01&to=2026-03-01');
       expect(response.body).toEqual({
