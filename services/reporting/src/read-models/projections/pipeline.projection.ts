@@ -87,6 +87,7 @@ const opened = on(OpportunityOpenedV1, (event, session) => {
     products: JSON.stringify(data.products),
     status: 'open',
     openedAt: data.openedAt,
+    forecastSince: utcInstant(data.openedAt),
     closedAt: null,
     closedSettledAt: null,
     reopenCount: 0,
@@ -144,23 +145,32 @@ const stageChanged: Changer<Static<typeof OpportunityStageChangedV1.schema>> = (
 };
 
 /**
- * When a revised forecast counts from: its business time, but not before the deal opened (a belief about a deal
- * that did not exist yet) nor after the revision was recorded (a belief stated for later). The leads service refuses
- * both now; revisions published before it did count from the opening, or from their recording. Otherwise the
- * opening's forecast, later in business time, would outlive the revision in the pipeline as of now, while the
- * pipeline now shows the revision.
+ * When a revised forecast counts from: its business time, but not before the forecast it revises took effect (the
+ * deal's opening, its latest revision, its win: a belief about a deal that did not exist yet, or one the history
+ * would rank below the belief it replaced) nor after the revision was recorded (a belief stated for later). The
+ * leads service refuses a time before the opening or after the command; revisions published before it did, and
+ * revisions dated before an earlier one, count from the forecast they revise, or from their recording. Otherwise the
+ * forecast they replaced, later in business time, would outlive them in the pipeline as of now, while the pipeline
+ * now shows them.
  */
-function revisionCountsFrom(effectiveAt: string, openedAt: string, recordedAt: string): string {
-  const [effective, opening, recorded] = [utcInstant(effectiveAt), utcInstant(openedAt), utcInstant(recordedAt)];
-  if (effective > recorded) return recorded > opening ? recorded : opening;
-  return effective < opening ? opening : effective;
+function revisionCountsFrom(effectiveAt: string, row: OpportunityColumns, recordedAt: string): string {
+  const since = utcInstant(row.forecastSince ?? row.openedAt);
+  const [effective, recorded] = [utcInstant(effectiveAt), utcInstant(recordedAt)];
+  const stated = effective > recorded ? recorded : effective;
+  return stated < since ? since : stated;
 }
 
 const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data, time }, row) => {
+  const effectiveAt = revisionCountsFrom(data.effectiveAt, row, time);
   return {
     kind: 'forecast-revised',
-    effectiveAt: revisionCountsFrom(data.effectiveAt, row.openedAt, time),
-    update: { amount: data.amount.amount, currency: data.amount.currency, expectedCloseDate: data.expectedCloseDate },
+    effectiveAt,
+    update: {
+      amount: data.amount.amount,
+      currency: data.amount.currency,
+      expectedCloseDate: data.expectedCloseDate,
+      forecastSince: effectiveAt,
+    },
   };
 };
 
@@ -185,6 +195,7 @@ const won: Changer<Static<typeof OpportunityWonV1.schema>> = (event, row) => {
       dealerId: data.dealerId ?? null,
       closedAt: data.wonAt,
       closedSettledAt: settledAt(data.wonAt, event.time),
+      forecastSince: utcInstant(data.wonAt),
     },
   };
 };
