@@ -8,6 +8,7 @@ function status(code: OpportunityErrorCode): number {
     case OpportunityErrorCode.UnknownStage:
     case OpportunityErrorCode.UnknownLossReason:
     case OpportunityErrorCode.InvalidProducts:
+    case OpportunityErrorCode.EffectiveOutsideDeal:
       return 400;
     case OpportunityErrorCode.AlreadyExists:
     case OpportunityErrorCode.WrongPipeline:
@@ -22,6 +23,7 @@ const fieldOf: Partial<Record<OpportunityErrorCode, string>> = {
   [OpportunityErrorCode.UnknownStage]: 'stageId',
   [OpportunityErrorCode.UnknownLossReason]: 'reason',
   [OpportunityErrorCode.InvalidProducts]: 'products',
+  [OpportunityErrorCode.EffectiveOutsideDeal]: 'effectiveAt',
 };
 
 /** The one mapping of opportunity errors to HTTP. */

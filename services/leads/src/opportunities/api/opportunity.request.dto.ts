@@ -107,7 +107,10 @@ export class ReviseForecastRequest {
   @IsCalendarDate()
   expectedCloseDate?: string;
 
-  @ApiPropertyOptional({ description: 'When the new belief became true in the business; defaults to now.' })
+  @ApiPropertyOptional({
+    description:
+      "When the new belief became true in the business, from the deal's opening to now (400 otherwise); defaults to now.",
+  })
   @Optional()
   @IsInstant()
   effectiveAt?: string;

@@ -7,6 +7,8 @@ export enum OpportunityErrorCode {
   NotClosed = 'OPPORTUNITY_NOT_CLOSED',
   UnknownLossReason = 'OPPORTUNITY_UNKNOWN_LOSS_REASON',
   InvalidProducts = 'OPPORTUNITY_INVALID_PRODUCTS',
+  /** A forecast revision dated before the deal opened, or after it was recorded. */
+  EffectiveOutsideDeal = 'OPPORTUNITY_EFFECTIVE_OUTSIDE_DEAL',
 }
 
 export class OpportunityError extends Error {
