@@ -27,10 +27,10 @@ class MovableClock extends Clock {
 }
 
 /**
- * The event store as a process that stops dead sees it: after `leadWrites` appends to lead streams, every further
- * append to a lead stream waits, until `release` lets them through or `fail` makes them fail.
+ * The event store as a process that stops dead sees it: after `writes` appends to streams starting with `prefix`
+ * (lead streams by default), every further one waits, until `release` lets them through or `fail` makes them fail.
  */
-function stalling(store: MemoryEventStore, leadWrites: number) {
+function stalling(store: MemoryEventStore, allowed: number, prefix = 'lead-') {
   let writes = 0;
   let open: () => void = () => undefined;
   let broken: (error: Error) => void = () => undefined;
@@ -43,9 +43,9 @@ function stalling(store: MemoryEventStore, leadWrites: number) {
     get(target, property) {
       if (property === 'append') {
         return async (...args: Parameters<EventStore['append']>) => {
-          if (args[0].startsWith('lead-')) {
+          if (args[0].startsWith(prefix)) {
             writes += 1;
-            if (writes > leadWrites) await gate;
+            if (writes > allowed) await gate;
           }
           return target.append(...args);
         };
@@ -155,13 +155,14 @@ describe('lead import jobs', () => {
   });
 
   it('finishes a job whose process died mid-way after a restart, from the stored file, each row stored once', async () => {
-    // The first process records its progress after every row, and dies while it stores the third lead.
-    const dying = stalling(store, 2);
+    // The first process records its progress after every row; it stores the second lead and dies before it can
+    // record that: the restart must recognise that row, not store it again.
+    const dying = stalling(store, 2, 'leadimport-');
     const first = await boot({ store: dying.store, timing: { progressEveryMs: 0 } });
     const started = await upload(first, header + rows(6));
     const importId = started.body.importId as string;
-    await until(async () => (await captured()).length === 2 && (await jobEvents(importId)).length === 3);
-    expect(await jobEvents(importId)).toEqual(['LeadImportStarted', 'LeadImportProgressed', 'LeadImportProgressed']);
+    await until(async () => (await captured()).length === 2);
+    expect(await jobEvents(importId)).toEqual(['LeadImportStarted', 'LeadImportProgressed']);
 
     // Silent for longer than a run may be: the job reads as interrupted; a restarted service continues it by itself.
     clock.current = new Date(clock.current.getTime() + 60_000);
@@ -173,7 +174,6 @@ describe('lead import jobs', () => {
     expect(await captured()).toEqual([1, 2, 3, 4, 5, 6].map((index) => `Company ${index}`));
     expect(await jobEvents(importId)).toEqual([
       'LeadImportStarted',
-      'LeadImportProgressed',
       'LeadImportProgressed',
       'LeadImportContinued',
       'LeadImportFinished',
