@@ -222,6 +222,41 @@ describe('lead import jobs', () => {
     dead.fail(new Error('connection reset'));
   });
 
+  it('removes stored files nobody will read: of requests that broke off, and of jobs that ended', async () => {
+    const app = await boot();
+    const importId = (await upload(app, header + rows(2))).body.importId as string;
+    await finished(app, importId);
+    const at = clock.current;
+    // A job that ended before its file could be removed; a whole file whose job was never recorded; a file still
+    // arriving (slowly) and one abandoned an hour ago.
+    const [startedEvent] = await store.readStream(`leadimport-${importId}`);
+    const ended = (startedEvent?.data as { uploadId: string }).uploadId;
+    await uploads.begin({ uploadId: ended, importId, divisionId: 'north', at });
+    await uploads.complete(ended, 0, at);
+    await uploads.begin({
+      uploadId: 'orphan',
+      importId: '5b0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11',
+      divisionId: 'north',
+      at,
+    });
+    await uploads.complete('orphan', 0, at);
+    await uploads.begin({
+      uploadId: 'arriving',
+      importId: '6b0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11',
+      divisionId: 'north',
+      at,
+    });
+    await uploads.begin({
+      uploadId: 'abandoned',
+      importId: '7b0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11',
+      divisionId: 'north',
+      at: new Date(at.getTime() - 3_700_000),
+    });
+    clock.current = new Date(at.getTime() + 60_000);
+    expect(await app.get(LeadImports).resumeInterrupted()).toEqual([]);
+    expect((await uploads.list()).map((stored) => stored.uploadId)).toEqual(['arriving']);
+  });
+
   it('resumes a failed import with the file sent again: stored rows are recognised, the rest are stored', async () => {
     const app = await boot();
     const broken = await upload(app, header + row(1) + row(2) + 'web,"Unclosed,x,y,z\r\n');

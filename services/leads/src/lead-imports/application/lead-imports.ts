@@ -51,6 +51,8 @@ export interface LeadImportTiming {
   resumeEveryMs: number;
   /** How long a stopping instance waits for its running jobs to record where they stopped. */
   stopWaitMs: number;
+  /** An upload that stops arriving for longer was abandoned (its request broke off with its process): removed. */
+  abandonedAfterMs: number;
 }
 
 /** How the service's imports are bounded and timed, and where their files are kept (the service's database). */
@@ -69,6 +71,7 @@ const defaultTiming: LeadImportTiming = {
   staleAfterMs: 30_000,
   resumeEveryMs: 15_000,
   stopWaitMs: 10_000,
+  abandonedAfterMs: 3_600_000,
 };
 /** Rejections one progress event carries at most, so that no event comes near the store's size limit. */
 const rejectionsPerProgress = 50;
@@ -252,11 +255,13 @@ export class LeadImports implements OnApplicationBootstrap, BeforeApplicationShu
       if (this.stopping) break;
       if (this.running.has(upload.importId)) continue;
       const now = this.clock.now();
-      const silent = now.getTime() - Date.parse(upload.updatedAt) > this.timing.staleAfterMs;
+      const silentFor = now.getTime() - Date.parse(upload.updatedAt);
       const { job, version, starter } = await this.load(upload.importId);
       if (job === undefined || job.uploadId !== upload.uploadId) {
-        // A request that broke off while it was being stored, or a file a resumed job replaced.
-        if (silent) await this.forget(upload.uploadId);
+        // A file whose request is still being read (a slow client may take a while), or whose request broke off with
+        // its process, or that a resumed job replaced.
+        const gone = upload.complete ? this.timing.staleAfterMs : this.timing.abandonedAfterMs;
+        if (silentFor > gone) await this.forget(upload.uploadId);
         continue;
       }
       if (job.status === 'done' || job.status === 'failed') {

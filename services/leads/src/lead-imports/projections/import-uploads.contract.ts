@@ -63,7 +63,7 @@ export function importUploadsContract(
       ]);
     });
 
-    it('refuses a part out of order, and a second upload under the same id', async () => {
+    it('refuses a part out of order, a second upload under the same id, and a part of an upload removed', async () => {
       await uploads.begin({ uploadId: 'u-1', importId: 'i-1', divisionId: 'north', at: at(0) });
       await uploads.append('u-1', 0, Buffer.from('a'), at(1));
       await expect(uploads.append('u-1', 0, Buffer.from('b'), at(2))).rejects.toThrow();
@@ -71,6 +71,9 @@ export function importUploadsContract(
         uploads.begin({ uploadId: 'u-1', importId: 'i-9', divisionId: 'north', at: at(3) }),
       ).rejects.toThrow();
       expect((await readAll(uploads, 'u-1')).toString()).toBe('a');
+      await uploads.delete('u-1');
+      await expect(uploads.append('u-1', 1, Buffer.from('c'), at(4))).rejects.toThrow();
+      expect(await uploads.list()).toEqual([]);
     });
 
     it('deletes an upload with its parts, and reads nothing of one that is not stored', async () => {

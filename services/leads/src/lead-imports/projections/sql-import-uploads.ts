@@ -32,6 +32,13 @@ export class SqlImportUploads extends ImportUploads {
 
   async append(uploadId: string, index: number, data: Buffer, at: Date): Promise<void> {
     await this.db.transaction(async (manager) => {
+      const find = Sql.for(manager);
+      const [upload] = await find.run(
+        manager,
+        `SELECT complete FROM leads_import_upload WHERE upload_id = ${find.param(uploadId)}`,
+      );
+      // An upload removed meanwhile (abandoned, or refused) takes no more parts.
+      if (upload === undefined) throw new Error(`No upload ${uploadId}`);
       const insert = Sql.for(manager);
       await insert.run(
         manager,
