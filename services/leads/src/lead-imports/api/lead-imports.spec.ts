@@ -1,5 +1,6 @@
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
@@ -7,7 +8,7 @@ import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { recordTestDivisions } from '../../testing';
 import { CsvRowReader } from '../../core/csv';
-import type { ImportLimits } from '../application/lead-imports';
+import { type ImportLimits, LeadImports } from '../application/lead-imports';
 import { MemoryImportUploads } from '../projections/memory-import-uploads';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -288,5 +289,26 @@ describe('the bounds of a CSV import', () => {
     const job = await finished(started.body.importId as string);
     expect(job).toMatchObject({ status: 'done', rowsRead: 1_201, rejected: 1_201, moreRejections: 201 });
     expect(job.rejections).toHaveLength(1_000);
+  });
+});
+
+describe('an upload that breaks off', () => {
+  it('records no job and keeps nothing of the file', async () => {
+    const store = new MemoryEventStore();
+    const uploads = new MemoryImportUploads();
+    const app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger, imports: { uploads } });
+    await app.init();
+    await recordTestDivisions(app);
+    const before = (await store.readAll()).events.length;
+    const file = new PassThrough();
+    const caller = { divisionId: 'north', actor: { userId: 'manager-7', roles: ['division-manager'] } };
+    const started = app.get(LeadImports).start(file, caller);
+    file.write(header + 'web,,Ada,,,Acme,,,,,,\r\n'.repeat(20_000));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    file.destroy();
+    await expect(started).rejects.toMatchObject({ type: 'request.aborted', status: 400 });
+    expect((await store.readAll()).events.length).toBe(before);
+    expect(await uploads.list()).toEqual([]);
+    await app.close();
   });
 });

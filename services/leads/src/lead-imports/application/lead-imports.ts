@@ -579,6 +579,16 @@ export class LeadImports implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
+/** The upload ended before all of it arrived: read as the body parser's own `request.aborted` (400 naming `body`). */
+class UploadBrokeOff extends Error {
+  readonly type = 'request.aborted';
+  readonly status = 400;
+
+  constructor() {
+    super('The upload broke off before all of it arrived');
+  }
+}
+
 /**
  * Hands each chunk of a stream to `take`, one at a time (the stream waits meanwhile). When `take` fails, the rest of
  * the stream is read and dropped (the stream is not destroyed: a request's answer still has to go out) and the
@@ -613,7 +623,7 @@ function eachChunk(input: Readable, take: (chunk: Buffer) => Promise<void>): Pro
     const onEnd = (): void => settle();
     const onError = (error: Error): void => settle(error);
     const onClose = (): void => {
-      if (!input.readableEnded) settle(new Error('The upload broke off'));
+      if (!input.readableEnded) settle(new UploadBrokeOff());
     };
     input.on('data', onData);
     input.once('end', onEnd);
