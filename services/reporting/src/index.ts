@@ -4,11 +4,13 @@ export { ReportingServiceModule, type ReportingServiceOptions } from './reportin
 export { openReportingDatabase, type ReportingDatabase } from './reporting-database';
 export {
   createProjectionRebuilder,
+  dumpTables,
   ProjectionRebuilder,
   projectInMemory,
   projectionsGroup,
   type RebuildName,
   type RebuildProgress,
   rebuildableProjections,
+  reportingProjections,
 } from './read-models';
 export { startReportingService } from './main';
