@@ -252,7 +252,7 @@ export class FaultClient {
   /** Sends one command until it has a definitive answer; answers whether it was accepted. */
   private async run(step: Step): Promise<boolean> {
     const key = `${this.options.runId}-${(this.keys += 1)}`;
-    const giveUpAt = Date.now() + (this.options.giveUpAfterMs ?? 180_000);
+    const giveUpAt = Date.now() + (this.options.giveUpAfterMs ?? 900_000);
     const record: CommandRecord = {
       key,
       kind: step.kind,
