@@ -383,10 +383,9 @@ async function runIn(world: FaultWorld, options: FaultRunOptions): Promise<Fault
 
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
-  let killing = true;
   let sent = 0;
   const load = (async () => {
-    while (elapsed() < options.loadSeconds || killing) {
+    while (elapsed() < options.loadSeconds || kills.length < minKills) {
       const due = Math.floor(elapsed() * options.commandsPerSecond);
       // Commands that wait for a process to come back pile up; the client holds at most 2,000 at once.
       while (sent < due && client.commandsInFlight < 2000) {
@@ -429,7 +428,6 @@ async function runIn(world: FaultWorld, options: FaultRunOptions): Promise<Fault
       at += gap();
     }
     await Promise.all(restarts);
-    killing = false;
   })();
 
   const outage = { stoppedAtSecond: 0, backAtSecond: 0, downSeconds: 0 };
