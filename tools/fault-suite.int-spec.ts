@@ -39,10 +39,11 @@ describe('the platform under faults: kill -9 of each service and a broker outage
     expect(report.kills.length).toBeGreaterThanOrEqual(10);
     expect(new Set(report.kills.map((kill) => kill.service))).toEqual(new Set(['leads', 'reporting']));
     const ready = report.kills.map((kill) => kill.readyMs ?? Number.POSITIVE_INFINITY);
-    // Far below the time a dead member holds its group would matter; the 5 s target is the benchmark's, measured on
-    // a machine with a core to spare: on a shared one the restart waits mostly for a CPU (the report says how much
-    // CPU each restart used).
-    expect(Math.max(...ready)).toBeLessThan(60_000);
+    // Wall time depends on the machine: on a shared one a restarted process mostly waits for a CPU (the 5 s target
+    // is the benchmark's, on a machine with a core to spare). The bound catches a restart that hangs; the CPU a
+    // restart uses (about 3 s) catches one that does more than it should, whatever the machine's load.
+    expect(Math.max(...ready)).toBeLessThan(120_000);
+    expect(Math.max(...report.kills.map((kill) => kill.cpuMs ?? Number.POSITIVE_INFINITY))).toBeLessThan(10_000);
     expect(report.brokerOutage.downSeconds).toBeGreaterThanOrEqual(10);
   });
 
