@@ -4,6 +4,7 @@ export { ReportingServiceModule, type ReportingServiceOptions } from './reportin
 export { openReportingDatabase, type ReportingDatabase } from './reporting-database';
 export {
   createProjectionRebuilder,
+  dumpTables,
   ProjectionRebuilder,
   projectInMemory,
   projectionsGroup,
@@ -11,5 +12,6 @@ export {
   type RebuildProgress,
   rebuildableProjections,
   replay,
+  reportingProjections,
 } from './read-models';
 export { startReportingService } from './main';
