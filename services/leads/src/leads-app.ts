@@ -20,7 +20,7 @@ import { leadImportProblems } from './lead-imports';
 import { leadProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
-import { opportunityProblems } from './opportunities';
+import { opportunityProblems, salesProcessProblems } from './opportunities';
 import { divisionProblems, KnownDivisionInterceptor, Organisation } from './organisation';
 import { segmentProblems } from './segments';
 
@@ -30,6 +30,7 @@ export const leadsProblemMappers = [
   leadProblems,
   leadImportProblems,
   opportunityProblems,
+  salesProcessProblems,
   segmentProblems,
   assignmentProblems,
 ];

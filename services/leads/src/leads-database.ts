@@ -2,7 +2,7 @@ import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatab
 import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
 import { LeadsTables } from './leads';
-import { OpportunitiesTables } from './opportunities';
+import { OpportunitiesTables, SalesProcessTables } from './opportunities';
 import { OrganisationTables } from './organisation';
 import { SegmentsTables } from './segments';
 
@@ -14,6 +14,7 @@ export const leadsMigrations = [
   AssignmentTables,
   OpportunitiesTables,
   OrganisationTables,
+  SalesProcessTables,
 ];
 
 /** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
