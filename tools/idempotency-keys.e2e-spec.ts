@@ -119,6 +119,28 @@ const commands: Record<string, (records: Records) => [Call, Call]> = {
       { method: 'put', path: '/assignment-rules', body: { rules: [rule('team-b')] } },
     ];
   },
+  'PUT /pipelines/:pipelineId': () => {
+    const pipeline = (probability: number) => ({
+      name: 'Keyed pipeline',
+      stages: [{ stageId: 'offer', name: 'Offer', probability }],
+    });
+    return [
+      { method: 'put', path: '/pipelines/keyed', body: pipeline(0.3) },
+      { method: 'put', path: '/pipelines/keyed', body: pipeline(0.4) },
+    ];
+  },
+  'PUT /opportunity-reasons': () => [
+    {
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['keyed'], lossReasons: ['price', 'timing', 'competitor'] },
+    },
+    {
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['keyed-again'], lossReasons: ['price', 'timing', 'competitor'] },
+    },
+  ],
 };
 
 describe('Idempotency-Key on every command', () => {

@@ -28,6 +28,16 @@ type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: obj
 /** Every route of the platform but the health checks, as a caller of division B would aim it at A's records. */
 const matrix: Record<string, (ids: Ids) => Call> = {
   'GET /pipelines': () => ({ method: 'get', path: '/pipelines' }),
+  'PUT /pipelines/:pipelineId': () => ({
+    method: 'put',
+    path: '/pipelines/new-business',
+    body: { name: 'Taken over', stages: [{ stageId: 'only', name: 'Only', probability: 0.5 }] },
+  }),
+  'PUT /opportunity-reasons': () => ({
+    method: 'put',
+    path: '/opportunity-reasons',
+    body: { wonReasons: [], lossReasons: ['taken-over'] },
+  }),
   'POST /opportunities': () => ({ method: 'post', path: '/opportunities', body: southDeal }),
   'POST /leads/:leadId/conversion': (ids) => ({
     method: 'post',
@@ -294,6 +304,8 @@ describe('division isolation: every role, every route', () => {
       'PUT /segments/:segmentId',
       'POST /segments/:segmentId/retirement',
       'PUT /assignment-rules',
+      'PUT /pipelines/:pipelineId',
+      'PUT /opportunity-reasons',
     ]) {
       expect({ route, status: (await send(matrix[route]!(ids), rep)).status }).toEqual({ route, status: 403 });
     }

@@ -87,6 +87,22 @@ const adminOnly = 'ok 403 403 403 403 403 403';
 
 const table: Record<string, Row> = {
   'GET /pipelines': { call: get('/pipelines'), reached: everyone },
+  'PUT /pipelines/:pipelineId': {
+    call: () => ({
+      method: 'put',
+      path: '/pipelines/service-contracts',
+      body: { name: 'Service contracts', stages: [{ stageId: 'offer', name: 'Offer', probability: 0.4 }] },
+    }),
+    ...setupWork,
+  },
+  'PUT /opportunity-reasons': {
+    call: () => ({
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['relationship'], lossReasons: ['price', 'competitor', 'timing'] },
+    }),
+    ...setupWork,
+  },
   'GET /opportunities': {
     call: get('/opportunities'),
     reached: 'sees sees sees sees sees sees sees',

@@ -17,7 +17,7 @@ import {
 } from '@salesos/messaging';
 import { assignmentProblems } from './assignment';
 import { leadImportProblems } from './lead-imports';
-import { leadProblems } from './leads';
+import { leadProblems, scoringRulesProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 import { opportunityProblems, salesProcessProblems } from './opportunities';
@@ -28,6 +28,7 @@ import { segmentProblems } from './segments';
 export const leadsProblemMappers = [
   divisionProblems,
   leadProblems,
+  scoringRulesProblems,
   leadImportProblems,
   opportunityProblems,
   salesProcessProblems,

@@ -1,7 +1,7 @@
 import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatabase } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
-import { LeadsTables } from './leads';
+import { LeadsTables, ScoringRulesTables } from './leads';
 import { OpportunitiesTables, SalesProcessTables } from './opportunities';
 import { OrganisationTables } from './organisation';
 import { SegmentsTables } from './segments';
@@ -15,6 +15,7 @@ export const leadsMigrations = [
   OpportunitiesTables,
   OrganisationTables,
   SalesProcessTables,
+  ScoringRulesTables,
 ];
 
 /** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
