@@ -112,6 +112,11 @@ const cases: Case[] = [
     'stages[0].probability',
   ],
   [
+    'null points for a source',
+    () => ({ method: 'put', path: '/scoring-rules', body: { sources: [{ source: 'web', points: null }] } }),
+    'sources[0].points',
+  ],
+  [
     'null won reasons',
     () => ({ method: 'put', path: '/opportunity-reasons', body: { wonReasons: null, lossReasons: ['price'] } }),
     'wonReasons',
@@ -299,6 +304,24 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     }),
   ],
   [
+    'PUT /scoring-rules',
+    () => ({
+      method: 'put',
+      path: '/scoring-rules',
+      body: {
+        sources: [{ source: 'fair', points: 30 }],
+        estimatedValue: [{ atLeast: 1000, points: 20 }],
+        companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+        reachableEmail: 5,
+        reachablePhone: 5,
+        perSegment: 10,
+        segmentsAtMost: 20,
+        perNeed: 3,
+        needsAtMost: 9,
+      },
+    }),
+  ],
+  [
     'PUT /opportunity-reasons',
     () => ({ method: 'put', path: '/opportunity-reasons', body: { wonReasons: [], lossReasons: ['price'] } }),
   ],
@@ -335,6 +358,7 @@ const unknownQueryCases: Case[] = [
   '/pipelines',
   '/segments',
   '/assignment-rules',
+  '/scoring-rules',
   '/leads',
   '/leads/export',
   '/opportunities',

@@ -100,6 +100,22 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     body: { reason: 'taken over' },
   }),
   'GET /assignment-rules': () => ({ method: 'get', path: '/assignment-rules' }),
+  'GET /scoring-rules': () => ({ method: 'get', path: '/scoring-rules' }),
+  'PUT /scoring-rules': () => ({
+    method: 'put',
+    path: '/scoring-rules',
+    body: {
+      sources: [{ source: 'fair', points: 30 }],
+      estimatedValue: [{ atLeast: 1000, points: 20 }],
+      companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+      reachableEmail: 5,
+      reachablePhone: 5,
+      perSegment: 10,
+      segmentsAtMost: 20,
+      perNeed: 3,
+      needsAtMost: 9,
+    },
+  }),
   'PUT /assignment-rules': () => ({
     method: 'put',
     path: '/assignment-rules',
@@ -306,6 +322,7 @@ describe('division isolation: every role, every route', () => {
       'PUT /assignment-rules',
       'PUT /pipelines/:pipelineId',
       'PUT /opportunity-reasons',
+      'PUT /scoring-rules',
     ]) {
       expect({ route, status: (await send(matrix[route]!(ids), rep)).status }).toEqual({ route, status: 403 });
     }
