@@ -188,7 +188,7 @@ const cases: Case[] = [
   ['an instant as a day', get('/reports/lead-sources?from=2026-03-01T00:00:00Z'), 'from'],
   ['an instant as a key-customer day', get('/reports/key-customers?to=2026-03-01T00:00:00Z'), 'to'],
   ['an instant as a deal-list day', get('/reports/deals?from=2026-02-30'), 'from'],
-  ['an instant as a pipeline day', get('/reports/pipeline?from=2026-W01'), 'from'],
+  ['a week as a report day', get('/reports/outcomes?from=2026-W01'), 'from'],
   [
     'a conversion closing on a day that does not exist',
     (ids) => ({
@@ -575,12 +575,14 @@ describe('input rules on every operation that takes input', () => {
   });
 
   it('still takes the forms the rules allow', async () => {
+    // This instant written at +01:00 with a fraction: after the deal's opening and not in the future.
+    const inBerlin = new Date(Date.now() + 60 * 60_000).toISOString().replace('Z', '+01:00');
     const accepted: Call[] = [
       post('/leads', { ...lead, company: { name: 'Cents Co' }, estimatedValue: { amount: 19.99, currency: 'EUR' } })(),
       onDeal('post', '/forecast', {
         amount: { amount: 1_000_000_000_000, currency: 'EUR' },
         expectedCloseDate: '2028-02-29',
-        effectiveAt: '2026-03-01T10:30:00.123+01:00',
+        effectiveAt: inBerlin,
       })(ids),
       onLead('post', '/nurturing', { until: '2026-12-31' })(ids),
       get('/opportunities?closingFrom=2026-01-01&closingTo=2026-12-31&page=007&pageSize=200')(),

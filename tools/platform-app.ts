@@ -6,6 +6,7 @@ import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
+import type { ImportLimitsConfig } from '@salesos/config';
 import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
@@ -22,6 +23,8 @@ export interface PlatformParts {
   /** Checks the bearer token of every request but the health checks and the API description. */
   auth: TokenVerifier;
   logger?: MessagingLogger;
+  /** How large a CSV import of leads may be; the platform's defaults without it. */
+  importLimits?: ImportLimitsConfig;
 }
 
 @Module({})
@@ -45,6 +48,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
           publishing: { transport: parts.transport, lock: parts.relayLock },
           health,
           ...logger,
+          ...(parts.importLimits === undefined ? {} : { imports: { limits: parts.importLimits } }),
         }),
         ReportingServiceModule.forRoot({
           dataSource: parts.readModels,

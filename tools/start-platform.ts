@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     leadsDatabase,
     transport: messaging.transport,
     relayLock: messaging.relayLock(),
+    importLimits: config.imports,
     auth: openTokenVerifier(config),
   });
   await app.listen(config.port);

@@ -10,7 +10,8 @@ export async function consumerGroupMembers(brokers: readonly string[], groupId: 
     brokers: [...brokers],
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
-    retry: { retries: 1 },
+    // A broker under load may not have elected the group coordinator yet: ask again rather than fail the run.
+    retry: { retries: 8 },
   });
   const admin = kafka.admin();
   try {

@@ -13,6 +13,7 @@ import { EndToEndRun, type EndToEndSamples, type EndToEndShape } from './reporti
 import { freePort, ServiceProcess } from './service-process';
 import { type WriteTransaction, WriteTransactionWatch } from './write-transaction-watch';
 import { benchKeyDir } from './bench-auth';
+import { projectionsGroup } from '../../services/reporting/src';
 
 export interface EndToEndConfig {
   adminUrl: string;
@@ -48,8 +49,7 @@ export interface EndToEndResult {
   cpuCores: CpuCores;
 }
 
-/** Fixed in services/reporting/src/shared/projections-consumer.ts. */
-const reportingGroup = 'reporting.projections';
+const reportingGroup = projectionsGroup.groupId;
 
 export function endToEndShapeFromEnv(env: NodeJS.ProcessEnv = process.env): EndToEndShape {
   return {

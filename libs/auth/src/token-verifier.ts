@@ -1,12 +1,6 @@
 import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, type KeyLike } from 'jose';
-import {
-  AuthenticationError,
-  idPattern,
-  KeysUnavailableError,
-  knownRoles,
-  type Principal,
-  type Role,
-} from '@salesos/http';
+import { AuthenticationError, KeysUnavailableError, knownRoles, type Principal, type Role } from '@salesos/http';
+import { idPattern } from '@salesos/kernel';
 import { VerifiedTokens } from './verified-tokens';
 
 export interface TokenVerifierOptions {

@@ -12,7 +12,28 @@ describe('loadPlatformConfig', () => {
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
       auth: { kind: 'embedded' },
+      imports: { maxBytes: 10_485_760, maxRows: 50_000 },
     });
+  });
+
+  it('reads the bounds of a lead import, and names a bound that is not a whole number in range', () => {
+    expect(
+      loadPlatformConfig({ SALESOS_IMPORT_MAX_BYTES: '2097152', SALESOS_IMPORT_MAX_ROWS: ' 1000 ' }, '/').imports,
+    ).toEqual({ maxBytes: 2_097_152, maxRows: 1_000 });
+    let problems: string[] = [];
+    try {
+      loadPlatformConfig({ SALESOS_IMPORT_MAX_BYTES: '10MB', SALESOS_IMPORT_MAX_ROWS: '0' }, '/');
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      "SALESOS_IMPORT_MAX_BYTES must be a whole number from 1 to 1073741824, got '10MB'",
+      "SALESOS_IMPORT_MAX_ROWS must be a whole number from 1 to 10000000, got '0'",
+    ]);
+    expect(() => loadPlatformConfig({ SALESOS_IMPORT_MAX_ROWS: '1e6' }, '/')).toThrow(/SALESOS_IMPORT_MAX_ROWS/);
+    expect(() => loadPlatformConfig({ SALESOS_IMPORT_MAX_BYTES: '2000000000' }, '/')).toThrow(
+      /SALESOS_IMPORT_MAX_BYTES/,
+    );
   });
 
   it('reads the identity provider settings, and names each one missing or out of range', () => {

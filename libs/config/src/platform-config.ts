@@ -22,6 +22,14 @@ export interface PlatformConfig {
   transport: 'in-process' | 'kafka';
   kafkaBrokers: string[];
   auth: AuthConfig;
+  /** How large a CSV import of leads may be. */
+  imports: ImportLimitsConfig;
+}
+
+/** The bounds of one CSV import: its bytes as sent, and its data rows (blank lines not counted). */
+export interface ImportLimitsConfig {
+  maxBytes: number;
+  maxRows: number;
 }
 
 /**
@@ -53,6 +61,10 @@ export const platformEnvironment = {
   SALESOS_AUTH_ISSUER: 'The issuer (iss) tokens must carry, required when SALESOS_AUTH=jwks.',
   SALESOS_AUTH_AUDIENCE: 'The audience (aud) tokens must carry, required when SALESOS_AUTH=jwks.',
   SALESOS_AUTH_CLOCK_SKEW_SECONDS: 'Allowed clock difference when checking token times, 0 to 300 (default 60).',
+  SALESOS_IMPORT_MAX_BYTES:
+    'Largest CSV file a lead import takes, in bytes, 1 to 1073741824 (default 10485760, 10 MiB); larger is refused with 413.',
+  SALESOS_IMPORT_MAX_ROWS:
+    'Most data rows a lead import takes, blank lines not counted, 1 to 10000000 (default 50000); more is refused with 413.',
 } as const;
 
 export type PlatformVariable = keyof typeof platformEnvironment;
@@ -86,6 +98,16 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
   const auth = parseAuth(env, problems);
+  const imports = {
+    maxBytes: parseBounded(
+      'SALESOS_IMPORT_MAX_BYTES',
+      env.SALESOS_IMPORT_MAX_BYTES,
+      10 * 1024 * 1024,
+      1024 ** 3,
+      problems,
+    ),
+    maxRows: parseBounded('SALESOS_IMPORT_MAX_ROWS', env.SALESOS_IMPORT_MAX_ROWS, 50_000, 10_000_000, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -97,7 +119,26 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     transport,
     kafkaBrokers,
     auth,
+    imports,
   };
+}
+
+/** A whole number from 1 to `max`, in plain decimal digits; `fallback` when unset. */
+function parseBounded(
+  variable: PlatformVariable,
+  raw: string | undefined,
+  fallback: number,
+  max: number,
+  problems: string[],
+): number {
+  const text = raw?.trim() ?? '';
+  if (text === '') return fallback;
+  const value = /^\d{1,12}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > max) {
+    problems.push(`${variable} must be a whole number from 1 to ${max}, got '${raw ?? ''}'`);
+    return fallback;
+  }
+  return value;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

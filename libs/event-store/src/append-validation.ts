@@ -1,5 +1,6 @@
 import type { ExpectedVersion, NewEvent } from './event';
 import { EventStoreErrorCode, InvalidAppendError } from './event-store.errors';
+import { uuidPattern } from '@salesos/kernel';
 
 export interface AppendLimits {
   maxEventsPerAppend: number;
@@ -25,7 +26,6 @@ const streamIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]*$/;
 const maxStreamIdLength = 256;
 const eventTypePattern = /^[A-Za-z][A-Za-z0-9_.]*$/;
 const maxEventTypeLength = 200;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function invalid(code: EventStoreErrorCode, message: string): InvalidAppendError {

@@ -1,6 +1,7 @@
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './id-fields';
 export * from './etag';
 export * from './request-context';
 export * from './ports';

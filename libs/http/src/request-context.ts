@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@salesos/event-store';
+import { idPattern } from '@salesos/kernel';
 import { AccessDeniedError, AuthenticationError } from './auth-errors';
 import { grantsDivision, type Principal } from './caller-scope';
 import { type IdempotentRequest, requestFingerprint } from './idempotency';
@@ -29,8 +30,6 @@ export interface AuthenticatedRequest extends Request {
   principal?: Principal;
 }
 
-/** Ids of divisions, users, teams, dealers and the like: letters, digits and _ . : @ -, at most 100. */
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 const keyPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /**

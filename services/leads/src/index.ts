@@ -34,5 +34,13 @@ export {
   ReviseForecastHandler,
   WinOpportunityHandler,
 } from './opportunities';
-export { LeadImports, LEAD_IMPORT_TIMING, type LeadImportTiming } from './lead-imports';
+export {
+  defaultImportLimits,
+  type ImportLimits,
+  ImportUploads,
+  LeadImports,
+  type LeadImportSettings,
+  type LeadImportTiming,
+  MemoryImportUploads,
+} from './lead-imports';
 export { startLeadsService } from './main';

@@ -1,12 +1,16 @@
 import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatabase } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
+import { LeadImportsTables } from './lead-imports';
 import { LeadsTables, ScoringRulesTables } from './leads';
 import { OpportunitiesTables, SalesProcessTables } from './opportunities';
 import { OrganisationTables } from './organisation';
 import { SegmentsTables } from './segments';
 
-/** Every table of the leads service's own database: each feature's views, and where the projector has got to. */
+/**
+ * Every table of the leads service's own database: each feature's views, where the projector has got to, and the
+ * uploaded import files waiting for their import to end.
+ */
 export const leadsMigrations = [
   ...projectionStateMigrations,
   LeadsTables,
@@ -14,6 +18,7 @@ export const leadsMigrations = [
   AssignmentTables,
   OpportunitiesTables,
   OrganisationTables,
+  LeadImportsTables,
   SalesProcessTables,
   ScoringRulesTables,
 ];

@@ -15,7 +15,7 @@ import { AssignmentModule } from './assignment';
 import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
 import { ServiceViews } from './core/service-views';
 import { DealRegistrationsModule } from './deal-registrations';
-import { LeadImportsModule } from './lead-imports';
+import { LEAD_IMPORT_SETTINGS, LeadImportsModule, type LeadImportSettings } from './lead-imports';
 import { LeadsModule } from './leads';
 import { LEADS_PUBLISHING, LeadsPublisher, type LeadsPublishing } from './leads-publishing';
 import { OpportunitiesModule } from './opportunities';
@@ -38,6 +38,8 @@ export interface LeadsServiceOptions {
   logger?: MessagingLogger;
   /** Readiness of the relay and consumers; shared when several services run in one process. */
   health?: MessagingHealth;
+  /** How large a CSV import may be, how its jobs are timed, and where uploads are kept (the service's database). */
+  imports?: LeadImportSettings;
 }
 
 /** Closes the service's own database after everything else has stopped. */
@@ -86,6 +88,7 @@ export class LeadsServiceModule {
         { provide: MessagingHealth, useValue: health },
         { provide: LEADS_DATABASE, useValue: options.database },
         { provide: ServiceViews, useValue: views },
+        { provide: LEAD_IMPORT_SETTINGS, useValue: options.imports ?? {} },
         LeadsPublisher,
         ...(options.ownsDatabase === true
           ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]
@@ -101,6 +104,7 @@ export class LeadsServiceModule {
         LEADS_LOGGER,
         MessagingHealth,
         ServiceViews,
+        LEAD_IMPORT_SETTINGS,
       ],
     };
   }

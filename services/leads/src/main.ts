@@ -17,6 +17,7 @@ export async function startLeadsService(config: PlatformConfig): Promise<Running
     viewsLock: messaging.relayLock(),
     publishing: { transport: messaging.transport, lock: messaging.relayLock() },
     consuming: { transport: messaging.transport },
+    imports: { limits: config.imports },
     auth: openTokenVerifier(config),
   });
   return { app, close: () => Promise.all([store.close(), database.destroy(), messaging.transport.close()]) };

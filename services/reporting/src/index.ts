@@ -10,5 +10,6 @@ export {
   type RebuildName,
   type RebuildProgress,
   rebuildableProjections,
+  replay,
 } from './read-models';
 export { startReportingService } from './main';

@@ -1,34 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import {
-  idPattern,
-  RequestValidationError,
-  type RequestContext,
-  rowScope,
-  Optional,
-  IsCalendarDate,
-} from '@salesos/http';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsId, RequestValidationError, type RequestContext, rowScope, Optional, IsCalendarDate } from '@salesos/http';
 import type { ReportFilter } from './report-filter';
-
-const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
 
 /** The filters every report takes; the division is the caller's. */
 export class ReportQuery {
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, idMessage('pipelineId'))
+  @IsId()
   pipelineId?: string;
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, idMessage('ownerRepId'))
+  @IsId()
   ownerRepId?: string;
 
   @ApiPropertyOptional({
     description: 'The team the assignment rules routed the leads to; deals count with their lead.',
   })
   @Optional()
-  @Matches(idPattern, idMessage('teamId'))
+  @IsId()
   teamId?: string;
 
   @ApiPropertyOptional({ enum: ['direct', 'dealer'] })
@@ -38,7 +29,7 @@ export class ReportQuery {
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, idMessage('dealerId'))
+  @IsId()
   dealerId?: string;
 
   @ApiPropertyOptional({ maxLength: 60 })
@@ -49,12 +40,12 @@ export class ReportQuery {
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, idMessage('segmentId'))
+  @IsId()
   segmentId?: string;
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, idMessage('productId'))
+  @IsId()
   productId?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day of the period (inclusive, UTC)' })

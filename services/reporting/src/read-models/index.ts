@@ -3,6 +3,7 @@ import { OpportunityHistoryRebuildRow, OpportunityHistoryRow } from './projectio
 import { OpportunityRebuildRow, OpportunityRow } from './projections/opportunity-row.entity';
 import { AddReportingColumns1764400000000 } from './projections/reporting-columns.migration';
 import { CreateReportingTables1764300000000 } from './projections/reporting-tables.migration';
+import { DateRevisionsWithinTheirDeal1765100000000 } from './projections/revision-dates.migration';
 import { StageTransitionRebuildRow, StageTransitionRow } from './projections/stage-transition-row.entity';
 
 /** The read models' tables: the live ones and the ones a rebuild fills beside them. */
@@ -17,7 +18,11 @@ export const readModelEntities = [
   LeadRebuildRow,
 ];
 
-export const readModelMigrations = [CreateReportingTables1764300000000, AddReportingColumns1764400000000];
+export const readModelMigrations = [
+  CreateReportingTables1764300000000,
+  AddReportingColumns1764400000000,
+  DateRevisionsWithinTheirDeal1765100000000,
+];
 
 export {
   createProjectionRebuilder,

@@ -122,13 +122,21 @@ describe.each(engines)('reporting projections on $name', (engine) => {
         ]),
       );
     const projected = await comparable();
+    // Back to before the columns of contracts 1.3.0 and the deal's forecast_since.
     await dataSource.undoLastMigration();
-    expect(await dataSource.query('SELECT * FROM rpt_opportunity')).not.toContainEqual(
-      expect.objectContaining({ reopen_count: expect.anything() as unknown }),
-    );
+    await dataSource.undoLastMigration();
+    for (const column of ['reopen_count', 'forecast_since']) {
+      expect(await dataSource.query('SELECT * FROM rpt_opportunity')).not.toContainEqual(
+        expect.objectContaining({ [column]: expect.anything() as unknown }),
+      );
+    }
     await dataSource.runMigrations();
     expect(await comparable()).toEqual(projected);
     expect(projected.rpt_opportunity).toContainEqual(expect.objectContaining({ reopen_count: 1 }));
+    // E2 was won, reopened and won again on 30 January: its forecast is the last win's.
+    expect(projected.rpt_opportunity).toContainEqual(
+      expect.objectContaining({ opportunity_id: 'E2', forecast_since: '2026-01-30T00:00:00.000Z' }),
+    );
     expect(await dataSource.query('SELECT team_id FROM rpt_lead WHERE team_id IS NOT NULL')).toEqual([]);
     expect(projected.rpt_opportunity).toContainEqual(
       expect.objectContaining({ status: 'won', closed_settled_at: expect.stringMatching(/Z$/) as unknown }),

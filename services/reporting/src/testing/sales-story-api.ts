@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
 import { silentLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
+import type { IntegrationEvent } from '@salesos/contracts';
 import { createReportingApp } from '../reporting-app';
 import { openReportingDatabase } from '../reporting-database';
 import { replay } from '../read-models';
@@ -18,8 +19,18 @@ export interface SalesStoryApi {
   get: (path: string, headers?: Record<string, string>) => request.Test;
 }
 
-/** Registers hooks that project the sales story into fresh read models on `engine` and serve the reporting API. */
-export function salesStoryApi(engine: ReportingEngine, caller: Record<string, string>): SalesStoryApi {
+/**
+ * Registers hooks that project the sales story (or the events given) into fresh read models on `engine` and serve the
+ * reporting API.
+ */
+export function salesStoryApi(
+  engine: ReportingEngine,
+  caller: Record<string, string>,
+  story: () => readonly IntegrationEvent[] = () => {
+    const { leads, opportunities } = salesStory();
+    return [...leads, ...opportunities];
+  },
+): SalesStoryApi {
   let app: INestApplication | undefined;
   let dataSource: DataSource | undefined;
   let database: TestDatabase | undefined;
@@ -29,8 +40,7 @@ export function salesStoryApi(engine: ReportingEngine, caller: Record<string, st
     dataSource = await openReportingDatabase(
       database === undefined ? { kind: 'sqlite', filename: ':memory:' } : { kind: 'postgres', url: database.url },
     );
-    const { leads, opportunities } = salesStory();
-    await replay(dataSource, [...leads, ...opportunities]);
+    await replay(dataSource, story());
     app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
     await app.init();
   });

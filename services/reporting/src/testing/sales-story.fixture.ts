@@ -81,7 +81,21 @@ export const storyEvent = {
   assigned: (...args: Parameters<typeof assigned>) => assigned(...args),
   opened: (...args: Parameters<typeof opened>) => opened(...args),
   moved: (...args: Parameters<typeof moved>) => moved(...args),
+  revised: (...args: Parameters<typeof revised>) => revised(...args),
 };
+
+/** A forecast revision of a `north` deal, recorded on `recordedDay`, stating the business time `effectiveAt`. */
+function revised(opportunityId: string, amount: number, previous: number, effectiveAt: string, recordedDay: string) {
+  return event(OpportunityForecastRevisedV1.type, opportunityId, t(recordedDay), {
+    opportunityId,
+    divisionId: 'north',
+    amount: eur(amount),
+    expectedCloseDate: '2026-06-30',
+    previousAmount: eur(previous),
+    previousExpectedCloseDate: '2026-06-30',
+    effectiveAt,
+  });
+}
 
 function moved(opportunityId: string, fromStage: string, toStage: string, probability: number, day: string) {
   return event(OpportunityStageChangedV1.type, opportunityId, t(day), {

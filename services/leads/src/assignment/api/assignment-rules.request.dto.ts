@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { Optional, RequiredWhen } from '@salesos/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { AreIds, IsId, Optional, RequiredWhen } from '@salesos/http';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
-const idMessage = { message: '$property must be an id of letters, digits and _ . : @ -' };
 const kinds = ['territory-segment', 'round-robin', 'least-loaded'] as const;
 
 export class AssignmentRuleRequest {
@@ -14,7 +12,7 @@ export class AssignmentRuleRequest {
 
   @ApiProperty()
   @IsString()
-  @Matches(idPattern, idMessage)
+  @IsId()
   ruleId!: string;
 
   @ApiPropertyOptional({ description: 'territory-segment: the territory it applies to.' })
@@ -32,13 +30,13 @@ export class AssignmentRuleRequest {
   @ApiPropertyOptional({ description: 'territory-segment: the rep who gets the lead.' })
   @RequiredWhen((rule: AssignmentRuleRequest) => rule.kind === 'territory-segment')
   @IsString()
-  @Matches(idPattern, idMessage)
+  @IsId()
   repId?: string;
 
   @ApiPropertyOptional({ description: 'round-robin and least-loaded: the team.' })
   @RequiredWhen((rule: AssignmentRuleRequest) => rule.kind !== 'territory-segment')
   @IsString()
-  @Matches(idPattern, idMessage)
+  @IsId()
   teamId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'round-robin and least-loaded: the reps to choose from.' })
@@ -46,7 +44,7 @@ export class AssignmentRuleRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @Matches(idPattern, { each: true, message: 'each of repIds must be an id of letters, digits and _ . : @ -' })
+  @AreIds()
   repIds?: string[];
 }
 

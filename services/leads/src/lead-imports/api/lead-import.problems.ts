@@ -7,17 +7,21 @@ function status(code: LeadImportErrorCode): number {
       return 404;
     case LeadImportErrorCode.NotResumable:
       return 409;
+    case LeadImportErrorCode.TooLarge:
+      return 413;
   }
 }
 
 const titles: Record<LeadImportErrorCode, string> = {
   [LeadImportErrorCode.NotFound]: 'Import not found',
   [LeadImportErrorCode.NotResumable]: 'The import cannot be resumed',
+  [LeadImportErrorCode.TooLarge]: 'The file is larger than an import takes',
 };
 
 /** The one mapping of lead import errors to HTTP. */
 export const leadImportProblems: ProblemMapper = (error): ProblemDetails | undefined => {
   if (!(error instanceof LeadImportError)) return undefined;
+  const { exceeded } = error;
   return {
     type: problemTypeForCode(error.code),
     title: titles[error.code],
@@ -25,5 +29,8 @@ export const leadImportProblems: ProblemMapper = (error): ProblemDetails | undef
     detail: error.message,
     code: error.code,
     ...(error.status === undefined ? {} : { importStatus: error.status }),
+    ...(exceeded === undefined
+      ? {}
+      : { limit: exceeded.limit, max: exceeded.max, errors: [{ field: 'body', message: error.message }] }),
   };
 };

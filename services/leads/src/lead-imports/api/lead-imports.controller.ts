@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 import {
   Caller,
   divisionHeaderDescription,
@@ -28,24 +28,32 @@ export class LeadImportsController {
   @HttpCode(202)
   @ApiConsumes('text/csv')
   @ApiBody({
-    description: 'A header line naming the columns, then one lead per line.',
+    description:
+      'A header line naming the columns, then one lead per line. At most `SALESOS_IMPORT_MAX_BYTES` bytes and ' +
+      '`SALESOS_IMPORT_MAX_ROWS` data rows (blank lines not counted; 413 beyond, and nothing is kept).',
     schema: { type: 'string', example: 'source,company_name,contact_name\r\nweb,Acme GmbH,Ada Lovelace\r\n' },
   })
-  // Each upload starts a job of its own; an interrupted one is resumed with ?resumes=.
+  // Each upload starts a job of its own; a failed one is resumed with ?resumes=, an interrupted one by itself.
   @NotIdempotent()
   @ProblemResponses({ 404: 'The import that `resumes` names is not one you may follow.' })
   async start(
-    @Req() request: Request,
+    @Req() request: Readable & { headers: Record<string, string | string[] | undefined> },
     @Query() query: StartImportQuery,
     @Caller() caller: RequestContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): unknown },
   ) {
-    if (!request.is('text/csv')) {
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    if (type !== 'text/csv') {
       throw new UnsupportedMediaTypeError('Content-Type', 'must be text/csv, with a header line naming the columns');
     }
-    const { job, received } = await this.imports.start(request, caller, query.resumes);
-    // A broken upload fails the job, which its status shows; the answer still names the job.
-    await received.catch(() => undefined);
+    const declared = Number(request.headers['content-length']);
+    const { job } = await this.imports.start(request, caller, {
+      ...(query.resumes === undefined ? {} : { resumes: query.resumes }),
+      ...(Number.isSafeInteger(declared) ? { declaredBytes: declared } : {}),
+    });
     response.setHeader('Location', `/leads/imports/${job.importId}`);
     return job;
   }

@@ -1,3 +1,6 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
@@ -5,6 +8,8 @@ import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { recordTestDivisions } from '../../testing';
 import { CsvRowReader } from '../../core/csv';
+import { type ImportLimits, LeadImports } from '../application/lead-imports';
+import { MemoryImportUploads } from '../projections/memory-import-uploads';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
@@ -143,5 +148,167 @@ describe('CSV import and export of leads', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]?.slice(1, 5)).toEqual(['new', 'web', `'=HYPERLINK("x"), Inc`, 'Ada']);
     expect((await http().get('/leads/export?status=won').set(headers)).status).toBe(400);
+  });
+});
+
+describe('the bounds of a CSV import', () => {
+  let app: INestApplication;
+  let store: MemoryEventStore;
+  let uploads: MemoryImportUploads;
+
+  const start = async (limits?: Partial<ImportLimits>) => {
+    store = new MemoryEventStore();
+    uploads = new MemoryImportUploads();
+    app = await createLeadsApp({
+      auth: testAuth.verifier,
+      store,
+      logger: silentLogger,
+      imports: { uploads, ...(limits === undefined ? {} : { limits }) },
+    });
+    await app.init();
+    await recordTestDivisions(app);
+    return (await store.readAll({ maxCount: 100_000 })).events.length;
+  };
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+  const upload = (csv: string | Buffer) =>
+    http().post('/leads/imports').set(headers).set('Content-Type', 'text/csv').send(csv);
+  const stored = async () => (await store.readAll({ maxCount: 100_000 })).events;
+  async function finished(importId: string): Promise<Record<string, unknown>> {
+    for (let attempt = 0; attempt < 500; attempt += 1) {
+      const job = await http().get(`/leads/imports/${importId}`).set(headers);
+      if (job.body.status !== 'running') return job.body as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('import did not finish');
+  }
+
+  /** Sends the body in chunks without a Content-Length, as a client streaming a file does. */
+  async function streamed(chunks: Iterable<string>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const server = app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      const sent = httpRequest(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/leads/imports',
+          headers: { ...headers, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+          );
+        },
+      );
+      sent.on('error', reject);
+      for (const chunk of chunks) sent.write(chunk);
+      sent.end();
+    });
+  }
+
+  it('answers a 2 MB file of 700,000 blank lines at once, and records no event for them', async () => {
+    const before = await start();
+    const csv = header + ',\r\n'.repeat(700_000);
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(2_000_000);
+    const began = Date.now();
+    const started = await upload(csv);
+    expect(started.status).toBe(202);
+    // Seconds at most on a busy machine, blank lines included; it took 96 s when each one was a rejected row.
+    const job = await finished(started.body.importId as string);
+    expect(Date.now() - began).toBeLessThan(8_000);
+    expect(job).toMatchObject({
+      status: 'done',
+      rowsTotal: 0,
+      rowsRead: 0,
+      accepted: 0,
+      rejected: 0,
+      blankRows: 700_000,
+    });
+    const appended = (await stored()).slice(before);
+    expect(appended.map((event) => event.type)).toEqual(['LeadImportStarted', 'LeadImportFinished']);
+    expect(JSON.stringify(appended.map((event) => event.data)).length).toBeLessThan(2_000);
+    expect(await uploads.list()).toEqual([]);
+  });
+
+  it('refuses a file larger than the byte limit with 413, said or streamed, and keeps nothing of it', async () => {
+    const before = await start({ maxBytes: 64 * 1024 });
+    const row = 'web,,Lead,lead@bulk.test,,Bulk GmbH,,,,,,\r\n';
+    const large = header + row.repeat(Math.ceil((64 * 1024) / row.length));
+    const said = await upload(large);
+    expect(said.status).toBe(413);
+    expect(said.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(said.body).toMatchObject({
+      status: 413,
+      code: 'LEAD_IMPORT_TOO_LARGE',
+      limit: 'maxBytes',
+      max: 65_536,
+      errors: [{ field: 'body', message: 'is larger than the 65536 bytes an import takes' }],
+    });
+    const chunks = Array.from({ length: 200 }, (_, index) => (index === 0 ? header : row.repeat(20)));
+    const streaming = await streamed(chunks);
+    expect(streaming).toMatchObject({ status: 413, body: { limit: 'maxBytes', errors: [{ field: 'body' }] } });
+    expect((await stored()).length).toBe(before);
+    expect(await uploads.list()).toEqual([]);
+    // Just under the limit is taken.
+    const fits = await upload(large.slice(0, 64 * 1024 - 100).replace(/[^\n]*$/, ''));
+    expect(fits.status).toBe(202);
+  });
+
+  it('refuses a file of more rows than the row limit with 413 naming it, blank lines not counted', async () => {
+    const before = await start({ maxRows: 3 });
+    const row = (index: number) => `web,,Lead ${index},,,Company ${index},,,,,,\r\n`;
+    const tooMany = await upload(header + row(1) + row(2) + row(3) + row(4));
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body).toMatchObject({ limit: 'maxRows', max: 3, errors: [{ field: 'body' }] });
+    expect(tooMany.body.errors[0].message).toMatch(/more than the 3 rows/);
+    expect((await stored()).length).toBe(before);
+    expect(await uploads.list()).toEqual([]);
+    const withBlanks = await upload(header + row(1) + ',,,\r\n\r\n' + row(2) + ',,\r\n' + row(3));
+    expect(withBlanks.status).toBe(202);
+    expect(await finished(withBlanks.body.importId as string)).toMatchObject({
+      status: 'done',
+      rowsTotal: 3,
+      accepted: 3,
+      blankRows: 3,
+    });
+  });
+
+  it('lists at most 1,000 rejected rows, and counts the rest', async () => {
+    await start();
+    const started = await upload(header + 'web,,Nameless,,,,,,,,,\r\n'.repeat(1_201));
+    const job = await finished(started.body.importId as string);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 1_201, rejected: 1_201, moreRejections: 201 });
+    expect(job.rejections).toHaveLength(1_000);
+  });
+});
+
+describe('an upload that breaks off', () => {
+  it('records no job and keeps nothing of the file', async () => {
+    const store = new MemoryEventStore();
+    const uploads = new MemoryImportUploads();
+    const app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger, imports: { uploads } });
+    await app.init();
+    await recordTestDivisions(app);
+    const before = (await store.readAll()).events.length;
+    const file = new PassThrough();
+    const caller = { divisionId: 'north', actor: { userId: 'manager-7', roles: ['division-manager'] } };
+    const started = app.get(LeadImports).start(file, caller);
+    file.write(header + 'web,,Ada,,,Acme,,,,,,\r\n'.repeat(20_000));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    file.destroy();
+    await expect(started).rejects.toMatchObject({ type: 'request.aborted', status: 400 });
+    expect((await store.readAll()).events.length).toBe(before);
+    expect(await uploads.list()).toEqual([]);
+    await app.close();
   });
 });

@@ -1,6 +1,14 @@
 export enum LeadImportErrorCode {
   NotFound = 'LEAD_IMPORT_NOT_FOUND',
   NotResumable = 'LEAD_IMPORT_NOT_RESUMABLE',
+  /** The file is larger, or holds more rows, than an import takes. */
+  TooLarge = 'LEAD_IMPORT_TOO_LARGE',
+}
+
+/** Which limit a file went past, and where it stands. */
+export interface ImportLimitExceeded {
+  limit: 'maxBytes' | 'maxRows';
+  max: number;
 }
 
 /** A rule of lead imports the request broke; the API maps each code to one HTTP status. */
@@ -9,6 +17,7 @@ export class LeadImportError extends Error {
     readonly code: LeadImportErrorCode,
     message: string,
     readonly status?: string,
+    readonly exceeded?: ImportLimitExceeded,
   ) {
     super(message);
     this.name = 'LeadImportError';

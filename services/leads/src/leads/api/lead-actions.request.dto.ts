@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
-import { Optional, IsCalendarDate } from '@salesos/http';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, IsId, Optional } from '@salesos/http';
 
 export class QualifyLeadRequest {
   @ApiPropertyOptional({ maxLength: 500 })
@@ -33,7 +33,7 @@ export class NurtureLeadRequest {
 export class AssignLeadRequest {
   @ApiProperty({ maxLength: 100 })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/, { message: 'repId must be an id of letters, digits and _ . : @ -' })
+  @IsId()
   repId!: string;
 }
 

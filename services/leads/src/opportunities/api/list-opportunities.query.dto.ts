@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsCalendarDate, IsInstant, Optional, PageQuery } from '@salesos/http';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsCalendarDate, IsId, IsInstant, Optional, PageQuery } from '@salesos/http';
 import type { OpportunityStatus } from '../application/opportunity-board.port';
 
 const statuses: OpportunityStatus[] = ['open', 'won', 'lost'];
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 
 export class ListOpportunitiesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: statuses })
@@ -26,7 +25,7 @@ export class ListOpportunitiesQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, { message: 'ownerRepId must be an id of letters, digits and _ . : @ -' })
+  @IsId()
   ownerRepId?: string;
 
   @ApiPropertyOptional({ enum: ['direct', 'dealer'] })
@@ -36,7 +35,7 @@ export class ListOpportunitiesQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @Optional()
-  @Matches(idPattern, { message: 'dealerId must be an id of letters, digits and _ . : @ -' })
+  @IsId()
   dealerId?: string;
 
   @ApiPropertyOptional({ example: '2026-04-01', description: 'Expected close on or after this day' })

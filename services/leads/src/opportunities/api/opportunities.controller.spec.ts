@@ -48,6 +48,8 @@ describe('opportunities API', () => {
     const opened = await open();
     expect(opened.status).toBe(201);
     expect(opened.headers.etag).toBe('"1"');
+    // After the opening and before the revision is sent: a business time the revision may carry.
+    const sinceOpening = new Date().toISOString();
     const path = `/opportunities/${opened.body.opportunityId}`;
     expect(
       (await http().put(`${path}/stage`).set(headers).set('If-Match', '"1"').send({ stageId: 'proposal' })).body,
@@ -58,7 +60,7 @@ describe('opportunities API', () => {
     const revised = await http()
       .post(`${path}/forecast`)
       .set(headers)
-      .send({ amount: { amount: 65000, currency: 'EUR' }, effectiveAt: '2026-03-06T16:00:00Z' });
+      .send({ amount: { amount: 65000, currency: 'EUR' }, effectiveAt: sinceOpening });
     expect(revised.body).toMatchObject({ version: 4 });
     expect(
       (
@@ -102,9 +104,29 @@ describe('opportunities API', () => {
       (event) => event.type === 'OpportunityForecastRevised',
     );
     expect(forecast?.data).toMatchObject({
-      effectiveAt: '2026-03-06T16:00:00.000Z',
+      effectiveAt: sinceOpening,
       previousAmount: { amount: 50000, currency: 'EUR' },
     });
+  });
+
+  it('refuses a forecast revision dated before the deal opened or in the future, naming effectiveAt, storing nothing', async () => {
+    const opened = await open();
+    const path = `/opportunities/${opened.body.opportunityId}`;
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const future = new Date(Date.now() + 60 * 60_000).toISOString();
+    for (const effectiveAt of [before, future, '2026-01-01T00:00:00+01:00']) {
+      const refused = await http()
+        .post(`${path}/forecast`)
+        .set(headers)
+        .send({ amount: { amount: 65000, currency: 'EUR' }, effectiveAt });
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body).toMatchObject({ code: 'OPPORTUNITY_EFFECTIVE_OUTSIDE_DEAL' });
+      expect(refused.body.errors).toEqual([
+        { field: 'effectiveAt', message: expect.stringContaining("between the deal's opening") },
+      ]);
+    }
+    expect(await store.readStream(`opportunity-${opened.body.opportunityId}`)).toHaveLength(1);
   });
 
   it('converts a qualified lead into an opportunity, and refuses a lead that is not qualified, writing nothing', async () => {

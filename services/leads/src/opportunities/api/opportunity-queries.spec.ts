@@ -143,7 +143,7 @@ describe('opportunity queries', () => {
       await http()
         .post(`/opportunities/${id}/forecast`)
         .set(headers)
-        .send({ amount: { amount: 80000, currency: 'EUR' }, effectiveAt: '2026-01-15T00:00:00Z' });
+        .send({ amount: { amount: 80000, currency: 'EUR' }, effectiveAt: firstOfMarch });
 
       const now = await http().get(`/opportunities/${id}`).set(headers);
       expect(now.body).toMatchObject({ amount: { amount: 80000 }, version: 2 });

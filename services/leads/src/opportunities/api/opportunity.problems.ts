@@ -9,6 +9,7 @@ function status(code: OpportunityErrorCode): number {
     case OpportunityErrorCode.UnknownLossReason:
     case OpportunityErrorCode.UnknownWonReason:
     case OpportunityErrorCode.InvalidProducts:
+    case OpportunityErrorCode.EffectiveOutsideDeal:
       return 400;
     case OpportunityErrorCode.AlreadyExists:
     case OpportunityErrorCode.WrongPipeline:
@@ -24,6 +25,7 @@ const fieldOf: Partial<Record<OpportunityErrorCode, string>> = {
   [OpportunityErrorCode.UnknownLossReason]: 'reason',
   [OpportunityErrorCode.UnknownWonReason]: 'reason',
   [OpportunityErrorCode.InvalidProducts]: 'products',
+  [OpportunityErrorCode.EffectiveOutsideDeal]: 'effectiveAt',
 };
 
 /** The one mapping of opportunity errors to HTTP. */

@@ -8,21 +8,17 @@ import {
   IsObject,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant, Optional, RequiredWhen } from '@salesos/http';
+import { IsCalendarDate, IsId, IsInstant, Optional, RequiredWhen } from '@salesos/http';
 import { MoneyRequest } from '../../leads';
-
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
-const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
 
 export class ProductLineRequest {
   @ApiProperty()
   @IsString()
-  @Matches(idPattern, idMessage('productId'))
+  @IsId()
   productId!: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 })
@@ -40,7 +36,7 @@ export class ChannelRequest {
   @ApiPropertyOptional({ description: 'Required when kind is dealer.' })
   @RequiredWhen((channel: ChannelRequest) => channel.kind === 'dealer')
   @IsString()
-  @Matches(idPattern, idMessage('dealerId'))
+  @IsId()
   dealerId?: string;
 }
 
@@ -87,7 +83,7 @@ export class OpenOpportunityRequest {
   @ApiPropertyOptional()
   @Optional()
   @IsString()
-  @Matches(idPattern, idMessage('ownerRepId'))
+  @IsId()
   ownerRepId?: string;
 }
 
@@ -111,7 +107,10 @@ export class ReviseForecastRequest {
   @IsCalendarDate()
   expectedCloseDate?: string;
 
-  @ApiPropertyOptional({ description: 'When the new belief became true in the business; defaults to now.' })
+  @ApiPropertyOptional({
+    description:
+      "When the new belief became true in the business, from the deal's opening to now (400 otherwise); defaults to now.",
+  })
   @Optional()
   @IsInstant()
   effectiveAt?: string;

@@ -169,9 +169,15 @@ describe('opportunity decider', () => {
   });
 
   describe('ReviseForecast', () => {
+    // Opened on 1 March; the command comes on 10 March.
+    const openedFirstOfMarch: OpportunityEvent = {
+      ...opened,
+      data: { ...opened.data, openedAt: '2026-03-01T09:00:00.000Z' },
+    };
+
     it('records the new belief, the previous one, and when it became true in the business', () => {
       spec
-        .given([opened])
+        .given([openedFirstOfMarch])
         .when(command('ReviseForecast', { amount: eur(65_000), effectiveAt: '2026-03-06T16:00:00.000Z' }))
         .then([
           {
@@ -209,6 +215,36 @@ describe('opportunity decider', () => {
         .given([opened])
         .when(command('ReviseForecast', { amount: eur(50_000) }))
         .thenNothingHappens();
+    });
+
+    it('takes a business time from the opening to now, both included', () => {
+      for (const effectiveAt of ['2026-03-01T09:00:00.000Z', now]) {
+        spec
+          .given([openedFirstOfMarch])
+          .when(command('ReviseForecast', { amount: eur(70_000), effectiveAt }))
+          .then([
+            {
+              type: 'OpportunityForecastRevised',
+              data: {
+                opportunityId: 'opp-1',
+                amount: eur(70_000),
+                expectedCloseDate: '2026-06-30',
+                previousAmount: eur(50_000),
+                previousExpectedCloseDate: '2026-06-30',
+                effectiveAt,
+              },
+            },
+          ]);
+      }
+    });
+
+    it('refuses a business time before the deal opened, or later than now', () => {
+      for (const effectiveAt of ['2026-03-01T08:59:59.999Z', '2026-02-20T00:00:00.000Z', '2026-03-10T12:00:00.001Z']) {
+        spec
+          .given([openedFirstOfMarch])
+          .when(command('ReviseForecast', { amount: eur(70_000), effectiveAt }))
+          .thenThrows(OpportunityError, code(OpportunityErrorCode.EffectiveOutsideDeal));
+      }
     });
 
     it('refuses closed opportunities', () => {

@@ -144,6 +144,15 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
       }
       case 'ReviseForecast': {
         open(opportunity, 'revised');
+        const effectiveAt = command.data.effectiveAt ?? now;
+        // A belief about this deal cannot have become true before the deal existed, nor after it was stated: either
+        // would make the pipeline as of now differ from the pipeline now.
+        if (Date.parse(effectiveAt) < Date.parse(opportunity.openedAt) || Date.parse(effectiveAt) > Date.parse(now)) {
+          throw new OpportunityError(
+            OpportunityErrorCode.EffectiveOutsideDeal,
+            `effectiveAt must lie between the deal's opening (${opportunity.openedAt}) and now (${now})`,
+          );
+        }
         const amount = command.data.amount ?? opportunity.amount;
         const expectedCloseDate = command.data.expectedCloseDate ?? opportunity.expectedCloseDate;
         if (sameMoney(amount, opportunity.amount) && expectedCloseDate === opportunity.expectedCloseDate) return [];
@@ -156,7 +165,7 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
               expectedCloseDate,
               previousAmount: opportunity.amount,
               previousExpectedCloseDate: opportunity.expectedCloseDate,
-              effectiveAt: command.data.effectiveAt ?? now,
+              effectiveAt,
             },
           },
         ];

@@ -38,7 +38,7 @@ describe('opportunity integration mapping', () => {
     });
     await run('opportunity-o1', {
       type: 'ReviseForecast',
-      data: { amount: { amount: 15000, currency: 'EUR' }, effectiveAt: '2026-03-28T10:00:00.000Z' },
+      data: { amount: { amount: 15000, currency: 'EUR' }, effectiveAt: '2026-04-01T09:00:00.000Z' },
     });
     await run('opportunity-o1', {
       type: 'ChangeProducts',
@@ -82,7 +82,7 @@ describe('opportunity integration mapping', () => {
     expect(published[2]?.data).toMatchObject({
       amount: { amount: 15000, currency: 'EUR' },
       previousAmount: { amount: 12000, currency: 'EUR' },
-      effectiveAt: '2026-03-28T10:00:00.000Z',
+      effectiveAt: '2026-04-01T09:00:00.000Z',
     });
     expect(published[5]?.data).toMatchObject({
       channel: 'direct',

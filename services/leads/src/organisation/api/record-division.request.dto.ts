@@ -1,14 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { idPattern } from '@salesos/kernel';
-
-const idMessage = { message: '$property must hold ids of letters, digits and _ . : @ -', each: true };
+import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { AreIds, IsId } from '@salesos/http';
 
 export class DivisionTeamRequest {
   @ApiProperty()
   @IsString()
-  @Matches(idPattern, { message: 'teamId must be an id of letters, digits and _ . : @ -' })
+  @IsId()
   teamId!: string;
 
   @ApiProperty({ maxLength: 120 })
@@ -19,7 +17,7 @@ export class DivisionTeamRequest {
   @ApiProperty({ type: [String], maxItems: 500, description: "The team's reps; each one of the division's reps." })
   @IsArray()
   @ArrayMaxSize(500)
-  @Matches(idPattern, idMessage)
+  @AreIds()
   repIds!: string[];
 }
 
@@ -33,7 +31,7 @@ export class RecordDivisionRequest {
   @ApiProperty({ type: [String], maxItems: 5000 })
   @IsArray()
   @ArrayMaxSize(5_000)
-  @Matches(idPattern, idMessage)
+  @AreIds()
   repIds!: string[];
 
   @ApiProperty({ type: [DivisionTeamRequest], maxItems: 500 })
@@ -46,6 +44,6 @@ export class RecordDivisionRequest {
   @ApiProperty({ type: [String], maxItems: 5000 })
   @IsArray()
   @ArrayMaxSize(5_000)
-  @Matches(idPattern, idMessage)
+  @AreIds()
   dealerIds!: string[];
 }

@@ -22,7 +22,7 @@ export function describeFunnelReportsApi(engine: ReportingEngine): void {
             won: 1,
             qualificationRate: 0.5,
             conversionRate: 1,
-            winRate: 0.5,
+            wonPerConverted: 0.5,
             leadToWinRate: 0.25,
             wonValue: { EUR: 12000 },
           },

@@ -23,7 +23,11 @@ export interface FunnelFigures {
   /** Each step over the one before it; undefined when the step before has none. */
   qualificationRate: number | undefined;
   conversionRate: number | undefined;
-  winRate: number | undefined;
+  /**
+   * Won over converted: the share of the group's leads that became deals whose deal was won, lost and open deals
+   * counted alike. Not the outcomes report's `winRate`, which is won over won and lost of the deals closed in a period.
+   */
+  wonPerConverted: number | undefined;
   /** Won over captured: how much of what enters comes out as business. */
   leadToWinRate: number | undefined;
   wonValue: ByCurrency;
@@ -34,7 +38,7 @@ const rate = (part: number, whole: number): number | undefined =>
 
 /** Lead -> qualified -> opportunity -> won, per group; a lead counts as qualified once it converted. */
 export function funnel(totals: readonly FunnelTotals[]): FunnelFigures[] {
-  const groups = new Map<string, Omit<FunnelFigures, `${string}Rate`>>();
+  const groups = new Map<string, Omit<FunnelFigures, `${string}Rate` | 'wonPerConverted'>>();
   for (const total of totals) {
     const figures = groups.get(total.group) ?? {
       group: total.group,
@@ -56,7 +60,7 @@ export function funnel(totals: readonly FunnelTotals[]): FunnelFigures[] {
       ...figures,
       qualificationRate: rate(figures.qualified, figures.captured),
       conversionRate: rate(figures.converted, figures.qualified),
-      winRate: rate(figures.won, figures.converted),
+      wonPerConverted: rate(figures.won, figures.converted),
       leadToWinRate: rate(figures.won, figures.captured),
     }))
     .sort((a, b) => a.group.localeCompare(b.group));

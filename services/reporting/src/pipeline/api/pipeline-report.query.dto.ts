@@ -1,9 +1,27 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { PageQuery, Optional, IsInstant, QueryInt } from '@salesos/http';
-import { IsIn, Matches } from 'class-validator';
+import { Equals, IsIn, Matches } from 'class-validator';
 import { ReportQuery } from '../../core/report.query.dto';
 
-export class PipelineReportQuery extends ReportQuery {
+/** Why the pipeline takes no period, said to whoever sends one. */
+export const pipelineTakesNoPeriod =
+  'is not taken by the pipeline: it counts the deals open at one instant (now, or asOf), not a period; ' +
+  '/reports/deals?status=open with from/to lists the deals opened in a period';
+
+/**
+ * The pipeline is a snapshot: the deals open now, or at `asOf`. A period (`from`/`to`) has no meaning for it, so
+ * it is refused by name rather than ignored; the other reports take it.
+ */
+export class PipelineReportQuery extends OmitType(ReportQuery, ['from', 'to'] as const) {
+  /** Refused whatever its value; not in the API document. */
+  @ApiHideProperty()
+  @Equals(undefined, { message: pipelineTakesNoPeriod })
+  from?: never;
+
+  @ApiHideProperty()
+  @Equals(undefined, { message: pipelineTakesNoPeriod })
+  to?: never;
+
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', description: 'The pipeline as it stood at this instant' })
   @Optional()
   @IsInstant()

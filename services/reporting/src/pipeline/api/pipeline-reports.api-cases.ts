@@ -109,6 +109,19 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
       expect(await stages('')).toEqual([{ stageId: 'qualification', count: 1, value: { EUR: 1000 } }]);
     });
 
+    it('GET /reports/outcomes: a deal closed, reopened and closed again counts once, by its last close', async () => {
+      const east = { ...north, 'X-Division-Id': 'east' };
+      // E1 lost and reopened (open now); E2 opened on 5 January, won, reopened and won again on the 30th; E3 lost.
+      expect((await get('/reports/outcomes', east)).body).toMatchObject({
+        won: 1,
+        lost: 1,
+        wonValue: { EUR: 2500 },
+        medianSalesCycleDays: 25,
+        openDeals: 1,
+      });
+      expect((await get('/reports/outcomes?to=2026-01-20', east)).body).toMatchObject({ won: 0, lost: 1 });
+    });
+
     it('GET /reports/outcomes: win rate, deal size, sales cycle and velocity of the period', async () => {
       const response = await get('/reports/outcomes?from=2026-02-01&to=2026-03-01');
       expect(response.body).toEqual({
@@ -122,6 +135,17 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
         openDeals: 2,
       });
       expect((await get('/reports/outcomes?from=2026-01-01&to=2026-02-01')).body).toMatchObject({ won: 0, lost: 0 });
+      // Up to 15 February: O1 won; O2 (lost on the 20th), O3 and O4 were open when the period ended.
+      expect((await get('/reports/outcomes?from=2026-02-01&to=2026-02-15')).body).toEqual({
+        won: 1,
+        lost: 0,
+        winRate: 1,
+        wonValue: { EUR: 12000 },
+        averageDealSize: { EUR: 12000 },
+        medianSalesCycleDays: 30,
+        pipelineVelocityPerDay: { EUR: 1200 },
+        openDeals: 3,
+      });
       expect((await get('/reports/outcomes?ownerRepId=rep-2')).body).toMatchObject({ won: 0, lost: 1, winRate: 0 });
       // O1 came from L1, routed to team-a; O2 from L2, routed to team-b.
       expect((await get('/reports/outcomes?teamId=team-a')).body).toMatchObject({ won: 1, lost: 0, winRate: 1 });
@@ -223,6 +247,20 @@ export function describePipelineReportsApi(engine: ReportingEngine): void {
         expect.objectContaining({ opportunityId: 'O1', source: 'referral', segmentIds: ['S1'] }),
       ]);
       expect((await get('/reports/deals?page=2&pageSize=1&status=open')).body.items).toHaveLength(1);
+    });
+
+    it.each([
+      ['/reports/pipeline?from=2026-02-01', ['from']],
+      ['/reports/pipeline?to=2026-03-01', ['to']],
+      ['/reports/pipeline?from=2026-02-01&to=2026-03-01&asOf=2026-02-15T00:00:00Z', ['from', 'to']],
+      ['/reports/pipeline?from=', ['from']],
+    ])('refuses a period for the pipeline, a snapshot: %s', async (path, fields) => {
+      const response = await get(path);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.errors).toEqual(
+        fields.map((field) => ({ field, message: expect.stringContaining('not taken by the pipeline') })),
+      );
     });
 
     it.each([

@@ -16,7 +16,7 @@ export class PipelineReportsController {
   /** Open deals by stage: count, value, weighted value; with `asOf`, as they stood at that instant. */
   @Get('pipeline')
   pipeline(@Query() query: PipelineReportQuery, @Caller() caller: RequestContext) {
-    const { asOf, basis, ...filters } = query;
+    const { asOf, basis, from: _from, to: _to, ...filters } = query;
     if (basis !== undefined && asOf === undefined) {
       throw new RequestValidationError([{ field: 'basis', message: 'needs asOf' }]);
     }

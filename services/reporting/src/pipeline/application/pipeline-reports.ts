@@ -61,11 +61,7 @@ export class PipelineReports {
          FROM rpt_opportunity o
          WHERE ${cycle.opportunityScope(filter)} AND o.status = 'won' AND ${cycle.inPeriod(filter, 'o.closed_at')}`,
       ),
-      open.run(
-        this.dataSource,
-        `SELECT o.currency, COUNT(*) AS deals FROM rpt_opportunity o
-         WHERE ${open.opportunityScope(filter)} AND o.status = 'open' GROUP BY o.currency`,
-      ),
+      this.openDealsAtEnd(filter, open),
     ]);
     const closedTotals = closedRows.map((row): ClosedTotals => ({
       status: row.status as ClosedTotals['status'],
@@ -74,11 +70,28 @@ export class PipelineReports {
       value: toNumber(row.value),
     }));
     const median = cycleRow?.median === null || cycleRow?.median === undefined ? undefined : toNumber(cycleRow.median);
-    return outcomes(
-      closedTotals,
-      median,
-      Object.fromEntries(openRows.map((row) => [toText(row.currency), toNumber(row.deals)])),
+    return outcomes(closedTotals, median, openRows);
+  }
+
+  /**
+   * The deals open at the end of the period by currency (as known now, like the as-of pipeline), or open now when the
+   * period has no end: a past period's velocity does not move when its deals close later.
+   */
+  private async openDealsAtEnd(filter: ReportFilter, sql: ReportSql): Promise<Record<string, number>> {
+    const byCurrency: Record<string, number> = {};
+    if (filter.to !== undefined) {
+      for (const stage of await stageTotalsAsOf(this.dataSource, filter, filter.to, 'known')) {
+        byCurrency[stage.currency] = (byCurrency[stage.currency] ?? 0) + stage.count;
+      }
+      return byCurrency;
+    }
+    const rows = await sql.run(
+      this.dataSource,
+      `SELECT o.currency, COUNT(*) AS deals FROM rpt_opportunity o
+       WHERE ${sql.opportunityScope(filter)} AND o.status = 'open' GROUP BY o.currency`,
     );
+    for (const row of rows) byCurrency[toText(row.currency)] = toNumber(row.deals);
+    return byCurrency;
   }
 
   async stages(filter: ReportFilter) {

@@ -65,18 +65,22 @@ export interface OutcomeFigures {
   /** Days from opening to winning, over the deals won in the period. */
   medianSalesCycleDays: number | undefined;
   /**
-   * Value the pipeline turns into wins per day: open deals x win rate x average deal size / median sales cycle,
-   * per currency.
+   * Value the pipeline turns into wins per day: deals open at the period's end x win rate x average deal size /
+   * median sales cycle, per currency.
    */
   pipelineVelocityPerDay: ByCurrency;
+  /** Deals open at the end of the period (now, for a period without an end). */
   openDeals: number;
 }
 
-/** Win rate, deal size, sales cycle and velocity of the deals closed in a period, beside the deals open now. */
+/**
+ * Win rate, deal size, sales cycle and velocity of the deals closed in a period, beside the deals open at its end
+ * (by currency).
+ */
 export function outcomes(
   closedInPeriod: readonly ClosedTotals[],
   medianCycleDays: number | undefined,
-  openNowByCurrency: Readonly<Record<string, number>>,
+  openAtEndByCurrency: Readonly<Record<string, number>>,
 ): OutcomeFigures {
   const count = (status: ClosedTotals['status']) =>
     closedInPeriod.filter((total) => total.status === status).reduce((sum, total) => sum + total.count, 0);
@@ -94,7 +98,7 @@ export function outcomes(
   if (winRate !== undefined && medianCycleDays !== undefined && medianCycleDays > 0) {
     for (const [currency, size] of Object.entries(averageDealSize)) {
       pipelineVelocityPerDay[currency] = round2(
-        ((openNowByCurrency[currency] ?? 0) * winRate * size) / medianCycleDays,
+        ((openAtEndByCurrency[currency] ?? 0) * winRate * size) / medianCycleDays,
       );
     }
   }
@@ -106,7 +110,7 @@ export function outcomes(
     averageDealSize,
     medianSalesCycleDays: medianCycleDays === undefined ? undefined : round2(medianCycleDays),
     pipelineVelocityPerDay,
-    openDeals: Object.values(openNowByCurrency).reduce((sum, deals) => sum + deals, 0),
+    openDeals: Object.values(openAtEndByCurrency).reduce((sum, deals) => sum + deals, 0),
   };
 }
 

@@ -58,6 +58,13 @@ export abstract class OpportunityColumns {
   @Column({ name: 'opened_at', type: 'varchar' })
   openedAt!: string;
 
+  /**
+   * When the current forecast (amount, close date) took effect in business time, as the history dates it: the
+   * opening, the latest revision or the win. A later revision is dated no earlier. Empty in rows built before it.
+   */
+  @Column({ name: 'forecast_since', type: 'varchar', nullable: true })
+  forecastSince!: string | null;
+
   @Column({ name: 'closed_at', type: 'varchar', nullable: true })
   closedAt!: string | null;
 

@@ -87,6 +87,7 @@ const opened = on(OpportunityOpenedV1, (event, session) => {
     products: JSON.stringify(data.products),
     status: 'open',
     openedAt: data.openedAt,
+    forecastSince: utcInstant(data.openedAt),
     closedAt: null,
     closedSettledAt: null,
     reopenCount: 0,
@@ -143,11 +144,33 @@ const stageChanged: Changer<Static<typeof OpportunityStageChangedV1.schema>> = (
   };
 };
 
-const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data }) => {
+/**
+ * When a revised forecast counts from: its business time, but not before the forecast it revises took effect (the
+ * deal's opening, its latest revision, its win: a belief about a deal that did not exist yet, or one the history
+ * would rank below the belief it replaced) nor after the revision was recorded (a belief stated for later). The
+ * leads service refuses a time before the opening or after the command; revisions published before it did, and
+ * revisions dated before an earlier one, count from the forecast they revise, or from their recording. Otherwise the
+ * forecast they replaced, later in business time, would outlive them in the pipeline as of now, while the pipeline
+ * now shows them.
+ */
+function revisionCountsFrom(effectiveAt: string, row: OpportunityColumns, recordedAt: string): string {
+  const since = utcInstant(row.forecastSince ?? row.openedAt);
+  const [effective, recorded] = [utcInstant(effectiveAt), utcInstant(recordedAt)];
+  const stated = effective > recorded ? recorded : effective;
+  return stated < since ? since : stated;
+}
+
+const forecastRevised: Changer<Static<typeof OpportunityForecastRevisedV1.schema>> = ({ data, time }, row) => {
+  const effectiveAt = revisionCountsFrom(data.effectiveAt, row, time);
   return {
     kind: 'forecast-revised',
-    effectiveAt: data.effectiveAt,
-    update: { amount: data.amount.amount, currency: data.amount.currency, expectedCloseDate: data.expectedCloseDate },
+    effectiveAt,
+    update: {
+      amount: data.amount.amount,
+      currency: data.amount.currency,
+      expectedCloseDate: data.expectedCloseDate,
+      forecastSince: effectiveAt,
+    },
   };
 };
 
@@ -172,6 +195,7 @@ const won: Changer<Static<typeof OpportunityWonV1.schema>> = (event, row) => {
       dealerId: data.dealerId ?? null,
       closedAt: data.wonAt,
       closedSettledAt: settledAt(data.wonAt, event.time),
+      forecastSince: utcInstant(data.wonAt),
     },
   };
 };

@@ -28,6 +28,7 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
          products text NOT NULL,
          status varchar(10) NOT NULL,
          opened_at varchar(40) NOT NULL,
+         forecast_since varchar(40),
          closed_at varchar(40),
          closed_settled_at varchar(40),
          reopen_count integer NOT NULL DEFAULT 0,

@@ -1,0 +1,3 @@
+import { describePipelineAsOfApi } from './pipeline-as-of.api-cases';
+
+describePipelineAsOfApi('postgres');
