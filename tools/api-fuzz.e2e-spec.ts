@@ -138,6 +138,7 @@ describe('fuzzing every operation of the API description', () => {
         intoLeadId: leads,
         opportunityId: opportunities,
         segmentId: segments,
+        pipelineId: ['new-business', 'upsell', 'fuzz-pipeline'],
         importId: [importId as string],
         rebuildId: [rebuildId as string],
         name: ['pipeline', 'lead-funnel', 'all'],

@@ -119,6 +119,48 @@ const commands: Record<string, (records: Records) => [Call, Call]> = {
       { method: 'put', path: '/assignment-rules', body: { rules: [rule('team-b')] } },
     ];
   },
+  'PUT /pipelines/:pipelineId': () => {
+    const pipeline = (probability: number) => ({
+      name: 'Keyed pipeline',
+      stages: [{ stageId: 'offer', name: 'Offer', probability }],
+    });
+    return [
+      { method: 'put', path: '/pipelines/keyed', body: pipeline(0.3) },
+      { method: 'put', path: '/pipelines/keyed', body: pipeline(0.4) },
+    ];
+  },
+  'PUT /scoring-rules': () => {
+    const rules = (points: number) => ({
+      ...{
+        sources: [{ source: 'fair', points: 30 }],
+        estimatedValue: [{ atLeast: 1000, points: 20 }],
+        companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+        reachableEmail: 5,
+        reachablePhone: 5,
+        perSegment: 10,
+        segmentsAtMost: 20,
+        perNeed: 3,
+        needsAtMost: 9,
+      },
+      perNeed: points,
+    });
+    return [
+      { method: 'put', path: '/scoring-rules', body: rules(4) },
+      { method: 'put', path: '/scoring-rules', body: rules(5) },
+    ];
+  },
+  'PUT /opportunity-reasons': () => [
+    {
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['keyed'], lossReasons: ['price', 'timing', 'competitor'] },
+    },
+    {
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['keyed-again'], lossReasons: ['price', 'timing', 'competitor'] },
+    },
+  ],
 };
 
 describe('Idempotency-Key on every command', () => {

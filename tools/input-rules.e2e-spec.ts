@@ -99,7 +99,28 @@ const cases: Case[] = [
   ],
   ['a null dealer', onDeal('put', '/channel', { kind: 'dealer', dealerId: null }), 'dealerId'],
   ['a null winning amount', onDeal('post', '/win', { amount: null }), 'amount'],
+  ['a null won reason', onDeal('post', '/win', { reason: null }), 'reason'],
   ['a null loss reason', onDeal('post', '/loss', { reason: null }), 'reason'],
+  ['null stages', () => ({ method: 'put', path: '/pipelines/p-1', body: { name: 'P', stages: null } }), 'stages'],
+  [
+    'a null probability',
+    () => ({
+      method: 'put',
+      path: '/pipelines/p-1',
+      body: { name: 'P', stages: [{ stageId: 's', name: 'S', probability: null }] },
+    }),
+    'stages[0].probability',
+  ],
+  [
+    'null points for a source',
+    () => ({ method: 'put', path: '/scoring-rules', body: { sources: [{ source: 'web', points: null }] } }),
+    'sources[0].points',
+  ],
+  [
+    'null won reasons',
+    () => ({ method: 'put', path: '/opportunity-reasons', body: { wonReasons: null, lossReasons: ['price'] } }),
+    'wonReasons',
+  ],
   ['a null reopening stage', onDeal('post', '/reopen', { stageId: null }), 'stageId'],
   [
     'null industries',
@@ -274,6 +295,36 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
   ['PUT /segments/:segmentId', onSegment('put', '', segment)],
   ['POST /segments/:segmentId/retirement', onSegment('post', '/retirement', { reason: 'merged' })],
   ['PUT /assignment-rules', () => ({ method: 'put', path: '/assignment-rules', body: { rules: [] } })],
+  [
+    'PUT /pipelines/:pipelineId',
+    () => ({
+      method: 'put',
+      path: '/pipelines/p-1',
+      body: { name: 'P', stages: [{ stageId: 's', name: 'S', probability: 0.5 }] },
+    }),
+  ],
+  [
+    'PUT /scoring-rules',
+    () => ({
+      method: 'put',
+      path: '/scoring-rules',
+      body: {
+        sources: [{ source: 'fair', points: 30 }],
+        estimatedValue: [{ atLeast: 1000, points: 20 }],
+        companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+        reachableEmail: 5,
+        reachablePhone: 5,
+        perSegment: 10,
+        segmentsAtMost: 20,
+        perNeed: 3,
+        needsAtMost: 9,
+      },
+    }),
+  ],
+  [
+    'PUT /opportunity-reasons',
+    () => ({ method: 'put', path: '/opportunity-reasons', body: { wonReasons: [], lossReasons: ['price'] } }),
+  ],
   ['PUT /divisions/:divisionId', () => ({ method: 'put', path: '/divisions/west', body: division, headers: admin })],
 ];
 
@@ -307,6 +358,7 @@ const unknownQueryCases: Case[] = [
   '/pipelines',
   '/segments',
   '/assignment-rules',
+  '/scoring-rules',
   '/leads',
   '/leads/export',
   '/opportunities',

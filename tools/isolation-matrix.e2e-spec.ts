@@ -28,6 +28,16 @@ type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: obj
 /** Every route of the platform but the health checks, as a caller of division B would aim it at A's records. */
 const matrix: Record<string, (ids: Ids) => Call> = {
   'GET /pipelines': () => ({ method: 'get', path: '/pipelines' }),
+  'PUT /pipelines/:pipelineId': () => ({
+    method: 'put',
+    path: '/pipelines/new-business',
+    body: { name: 'Taken over', stages: [{ stageId: 'only', name: 'Only', probability: 0.5 }] },
+  }),
+  'PUT /opportunity-reasons': () => ({
+    method: 'put',
+    path: '/opportunity-reasons',
+    body: { wonReasons: [], lossReasons: ['taken-over'] },
+  }),
   'POST /opportunities': () => ({ method: 'post', path: '/opportunities', body: southDeal }),
   'POST /leads/:leadId/conversion': (ids) => ({
     method: 'post',
@@ -90,6 +100,22 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     body: { reason: 'taken over' },
   }),
   'GET /assignment-rules': () => ({ method: 'get', path: '/assignment-rules' }),
+  'GET /scoring-rules': () => ({ method: 'get', path: '/scoring-rules' }),
+  'PUT /scoring-rules': () => ({
+    method: 'put',
+    path: '/scoring-rules',
+    body: {
+      sources: [{ source: 'fair', points: 30 }],
+      estimatedValue: [{ atLeast: 1000, points: 20 }],
+      companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+      reachableEmail: 5,
+      reachablePhone: 5,
+      perSegment: 10,
+      segmentsAtMost: 20,
+      perNeed: 3,
+      needsAtMost: 9,
+    },
+  }),
   'PUT /assignment-rules': () => ({
     method: 'put',
     path: '/assignment-rules',
@@ -294,6 +320,9 @@ describe('division isolation: every role, every route', () => {
       'PUT /segments/:segmentId',
       'POST /segments/:segmentId/retirement',
       'PUT /assignment-rules',
+      'PUT /pipelines/:pipelineId',
+      'PUT /opportunity-reasons',
+      'PUT /scoring-rules',
     ]) {
       expect({ route, status: (await send(matrix[route]!(ids), rep)).status }).toEqual({ route, status: 403 });
     }

@@ -85,8 +85,36 @@ const dealWork = { reached: 'ok ok ok ok ok ok 403', unreached: 'ok ok ok 404 40
 const setupWork = { reached: 'ok ok ok 403 403 403 403', writes: true };
 const adminOnly = 'ok 403 403 403 403 403 403';
 
+const scoringRules = {
+  sources: [{ source: 'fair', points: 30 }],
+  estimatedValue: [{ atLeast: 1000, points: 20 }],
+  companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
+  reachableEmail: 5,
+  reachablePhone: 5,
+  perSegment: 10,
+  segmentsAtMost: 20,
+  perNeed: 3,
+  needsAtMost: 9,
+};
+
 const table: Record<string, Row> = {
   'GET /pipelines': { call: get('/pipelines'), reached: everyone },
+  'PUT /pipelines/:pipelineId': {
+    call: () => ({
+      method: 'put',
+      path: '/pipelines/service-contracts',
+      body: { name: 'Service contracts', stages: [{ stageId: 'offer', name: 'Offer', probability: 0.4 }] },
+    }),
+    ...setupWork,
+  },
+  'PUT /opportunity-reasons': {
+    call: () => ({
+      method: 'put',
+      path: '/opportunity-reasons',
+      body: { wonReasons: ['relationship'], lossReasons: ['price', 'competitor', 'timing'] },
+    }),
+    ...setupWork,
+  },
   'GET /opportunities': {
     call: get('/opportunities'),
     reached: 'sees sees sees sees sees sees sees',
@@ -158,6 +186,11 @@ const table: Record<string, Row> = {
     ...setupWork,
   },
   'GET /assignment-rules': { call: get('/assignment-rules'), reached: organisationReads },
+  'GET /scoring-rules': { call: get('/scoring-rules'), reached: organisationReads },
+  'PUT /scoring-rules': {
+    call: () => ({ method: 'put', path: '/scoring-rules', body: scoringRules }),
+    ...setupWork,
+  },
   'PUT /assignment-rules': {
     call: () => ({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } }),
     ...setupWork,

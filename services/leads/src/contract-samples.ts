@@ -167,7 +167,13 @@ export function leadsContractSamples(): IntegrationEvent[] {
       { type: 'AttributeChannel', data: { channel: { kind: 'dealer', dealerId: 'dealer-9' } } },
       '2026-05-10T09:00:00.000Z',
     )
-    .run({ type: 'WinOpportunity', data: { amount: { amount: 51_000, currency: 'EUR' } } }, '2026-06-02T15:00:00.000Z')
+    .run(
+      {
+        type: 'WinOpportunity',
+        data: { amount: { amount: 51_000, currency: 'EUR' }, reason: 'relationship', allowedReasons: ['relationship'] },
+      },
+      '2026-06-02T15:00:00.000Z',
+    )
     .run(
       { type: 'ReopenOpportunity', data: { pipelines: defaultPipelines, stageId: 'negotiation' } },
       '2026-06-05T10:00:00.000Z',

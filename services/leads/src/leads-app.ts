@@ -17,10 +17,10 @@ import {
 } from '@salesos/messaging';
 import { assignmentProblems } from './assignment';
 import { leadImportProblems } from './lead-imports';
-import { leadProblems } from './leads';
+import { leadProblems, scoringRulesProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
-import { opportunityProblems } from './opportunities';
+import { opportunityProblems, salesProcessProblems } from './opportunities';
 import { divisionProblems, KnownDivisionInterceptor, Organisation } from './organisation';
 import { segmentProblems } from './segments';
 
@@ -28,8 +28,10 @@ import { segmentProblems } from './segments';
 export const leadsProblemMappers = [
   divisionProblems,
   leadProblems,
+  scoringRulesProblems,
   leadImportProblems,
   opportunityProblems,
+  salesProcessProblems,
   segmentProblems,
   assignmentProblems,
 ];

@@ -2,8 +2,8 @@ import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatab
 import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
 import { LeadImportsTables } from './lead-imports';
-import { LeadsTables } from './leads';
-import { OpportunitiesTables } from './opportunities';
+import { LeadsTables, ScoringRulesTables } from './leads';
+import { OpportunitiesTables, SalesProcessTables } from './opportunities';
 import { OrganisationTables } from './organisation';
 import { SegmentsTables } from './segments';
 
@@ -19,6 +19,8 @@ export const leadsMigrations = [
   OpportunitiesTables,
   OrganisationTables,
   LeadImportsTables,
+  SalesProcessTables,
+  ScoringRulesTables,
 ];
 
 /** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

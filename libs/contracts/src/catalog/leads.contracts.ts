@@ -17,6 +17,7 @@ import {
   ProductLines,
   StageId,
   Territory,
+  WonReason,
 } from '../fields/leads.fields';
 
 const days = (count: number): number => count * 24 * 60 * 60 * 1000;
@@ -310,7 +311,8 @@ export const OpportunityWonV1 = defineContract({
   ...opportunity,
   name: 'OpportunityWon',
   subjectField: 'opportunityId',
-  description: 'An opportunity was won, with the final amount and the channel that brought it.',
+  description:
+    "An opportunity was won, with the final amount, the channel that brought it and, when the winner gave one, the reason from the division's list (since 1.5.0).",
   schema: Type.Object(
     {
       opportunityId: Id,
@@ -318,6 +320,8 @@ export const OpportunityWonV1 = defineContract({
       amount: Money,
       channel: ChannelKind,
       dealerId: Type.Optional(Id),
+      /** One of the division's won reasons; absent when none was given (and in every event before 1.5.0). */
+      reason: Type.Optional(WonReason),
       wonAt: Instant,
     },
     { description: 'A won deal' },
@@ -328,6 +332,7 @@ export const OpportunityWonV1 = defineContract({
     amount: { amount: 51_000, currency: 'EUR' },
     channel: 'dealer',
     dealerId: 'dealer-9',
+    reason: 'relationship',
     wonAt: '2026-06-02T15:00:00.000Z',
   },
 });

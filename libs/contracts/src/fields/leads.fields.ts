@@ -19,6 +19,7 @@ export const AccountName = text(1, 200);
 export const StageId = Type.String({ minLength: 1, maxLength: 60, pattern: idPattern.source });
 export const Probability = Type.Number({ minimum: 0, maximum: 1 });
 export const LossReason = text(1, 60);
+export const WonReason = text(1, 60);
 export const LeadScore = Type.Number({ minimum: 0, maximum: 100 });
 export const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 export const ProductLine = Type.Object({ productId: Id, quantity: Quantity });

@@ -12,8 +12,10 @@ export { CaptureLeadRequest } from './api/capture-lead.request.dto';
 export { MoneyRequest } from './api/capture-lead.request.dto';
 export { toCaptureInput } from './api/capture-input';
 export { leadProblems } from './api/lead.problems';
+export { scoringRulesProblems } from './api/scoring-rules.problems';
 export { mapLeadEvent } from './messaging/lead-integration.mapper';
 /** The stream category of leads. */
 export const leadCategory = 'lead';
 export { leadDecider } from './domain/lead.decider';
 export { CreateLeadsTables1765000000000 as LeadsTables } from './projections/leads-tables.migration';
+export { CreateScoringRulesTables1765000000520 as ScoringRulesTables } from './projections/scoring-rules-tables.migration';

@@ -7,6 +7,7 @@ import { duplicateKeys } from '../domain/duplicate-detection';
 import type { CaptureLead } from '../domain/lead.commands';
 import type { LeadState } from '../domain/lead.decider';
 import type { LeadEvent, LeadScored } from '../domain/lead.events';
+import { DivisionScoring } from './division-scoring.port';
 import { LeadDirectory } from './lead-directory.port';
 import { LeadStreams } from './lead-streams';
 
@@ -28,8 +29,8 @@ export interface CapturedLead {
 }
 
 /**
- * Capture, then route, as one decision: the lead is matched to the division's segments, checked for duplicates and
- * routed by the division's assignment rules, and all of it is appended at once, so a lead is never stored without
+ * Capture, then route, as one decision: the lead is matched to the division's segments, checked for duplicates,
+ * scored by the division's scoring rules and routed by its assignment rules, and all of it is appended at once, so a lead is never stored without
  * its routing. The HTTP route, the CSV import and the demo data all capture through here.
  */
 @Injectable()
@@ -39,6 +40,7 @@ export class CaptureLeadHandler {
     @Inject(LeadDirectory) private readonly directory: LeadDirectory,
     @Inject(ActiveSegments) private readonly segments: ActiveSegments,
     @Inject(DivisionRules) private readonly rules: DivisionRules,
+    @Inject(DivisionScoring) private readonly scoring: DivisionScoring,
   ) {}
 
   async execute(input: CaptureLeadInput, caller: RequestContext): Promise<CapturedLead> {
@@ -58,6 +60,7 @@ export class CaptureLeadHandler {
     });
     const duplicates = await this.directory.duplicatesOf(divisionId, keys, leadId);
     const routing = await this.route(divisionId, input.territory, segmentIds);
+    const scoring = await this.scoring.rulesOf(divisionId);
     // The rules route the lead though nobody owns it yet: the routing is the platform's act, recorded under the
     // caller's name, so the caller's reach does not apply to it.
     const result = await this.leads.run(
@@ -66,7 +69,7 @@ export class CaptureLeadHandler {
       undefined,
       {
         type: 'CaptureLead',
-        data: { ...input, leadId, divisionId, segmentIds, duplicates, ...(routing ? { routing } : {}) },
+        data: { ...input, leadId, divisionId, segmentIds, duplicates, ...(routing ? { routing } : {}), scoring },
       },
       true,
     );

@@ -8,13 +8,16 @@ import { ActiveSegments, segmentCategory } from '../../segments';
 import { LeadError } from '../domain/lead.errors';
 import { LeadDirectory } from './lead-directory.port';
 import { RematchLeadSegmentsHandler } from './rematch-lead-segments.handler';
+import { scoringRulesCategory } from './scoring-rule-streams';
 
 export const segmentRematchSubscription = 'leads.segment-rematch';
 const restartDelayMs = 1_000;
+/** What the policy follows: segment changes rematch the open leads, scoring rule changes score them again. */
+const followed = [segmentCategory, scoringRulesCategory];
 
 /**
- * When a segment is defined, revised or retired, matches the division's open leads again. It follows the segment
- * streams from a stored checkpoint, so a restart resumes where it stopped; each rematch is keyed by the segment
+ * When a segment is defined, revised or retired, matches the division's open leads again; when the division's scoring
+ * rules change, scores them again. It follows the segment and scoring rule streams from a stored checkpoint, so a restart resumes where it stopped; each rematch is keyed by the segment
  * event, so handling an event twice changes nothing the second time.
  */
 @Injectable()
@@ -46,7 +49,7 @@ export class SegmentRematchPolicy implements OnApplicationBootstrap, OnApplicati
       subscriptionId: segmentRematchSubscription,
       start: { fromCheckpoint: true },
       storeCheckpoints: true,
-      filter: { categories: [segmentCategory] },
+      filter: { categories: followed },
       batchSize: 100,
       handler: (event) => this.rematchFor(event),
     });
@@ -67,7 +70,7 @@ export class SegmentRematchPolicy implements OnApplicationBootstrap, OnApplicati
     for (;;) {
       const ahead = await this.store.readAll({
         after: subscription.position,
-        filter: { categories: [segmentCategory] },
+        filter: { categories: followed },
         maxCount: 1,
       });
       if ((ahead.events.length === 0 && ahead.isEnd) || this.stopping) return;
@@ -92,10 +95,13 @@ export class SegmentRematchPolicy implements OnApplicationBootstrap, OnApplicati
       idempotencyKey: `segment-rematch.${event.metadata.eventId}`,
       correlationId: event.metadata.correlationId ?? event.metadata.eventId,
     };
+    // New scoring rules may move any open lead's score; a segment change only those whose segments move.
+    const rescoring = event.metadata.streamId.startsWith(`${scoringRulesCategory}-`);
     let rematched = 0;
     for (const lead of await this.directory.openProfiles(divisionId)) {
       const now = await this.segments.matching(divisionId, lead.profile);
-      if (now.length === lead.segmentIds.length && now.every((id) => lead.segmentIds.includes(id))) continue;
+      const same = now.length === lead.segmentIds.length && now.every((id) => lead.segmentIds.includes(id));
+      if (same && !rescoring) continue;
       try {
         await this.rematch.execute(lead.leadId, context);
         rematched += 1;

@@ -3,6 +3,7 @@ import type { Money } from '@salesos/kernel';
 import type { AssignmentDecision, AssignmentRuleFired } from '../../assignment';
 import type { SegmentDefinition } from '../../core/domain/target-audience';
 import type { DuplicateMatch } from './duplicate-detection';
+import type { ScoringRules } from './lead-scoring';
 import type { LeadCompany, LeadContact, LeadDetailsChanges } from './lead.events';
 
 export type CaptureLead = Command<
@@ -28,6 +29,8 @@ export type CaptureLead = Command<
      * decision, so a lead is never stored without the routing its rules gave it.
      */
     routing?: AssignmentDecision;
+    /** The division's scoring rules; the defaults without them. */
+    scoring?: ScoringRules;
   }
 >;
 export type ReviseLeadDetails = Command<
@@ -36,10 +39,15 @@ export type ReviseLeadDetails = Command<
     changes: LeadDetailsChanges;
     /** The division's active segments, to match the revised lead against. */
     activeSegments: readonly SegmentDefinition[];
+    /** The division's scoring rules, to score the revised lead by; the defaults without them. */
+    scoring?: ScoringRules;
   }
 >;
-/** Matches the lead as it is against the division's active segments, after they changed. */
-export type RematchLeadSegments = Command<'RematchLeadSegments', { activeSegments: readonly SegmentDefinition[] }>;
+/** Matches and scores the lead as it is against the division's active segments and scoring rules, after they changed. */
+export type RematchLeadSegments = Command<
+  'RematchLeadSegments',
+  { activeSegments: readonly SegmentDefinition[]; scoring?: ScoringRules }
+>;
 export type QualifyLead = Command<'QualifyLead', { note?: string }>;
 export type DisqualifyLead = Command<'DisqualifyLead', { reason: string }>;
 export type NurtureLead = Command<'NurtureLead', { until?: string; note?: string }>;

@@ -4,7 +4,7 @@ import { type LeadProfile, segmentsMatching } from '../../core/domain/target-aud
 import type { LeadCommand } from './lead.commands';
 import { LeadError, LeadErrorCode } from './lead.errors';
 import { type LeadDetailsChanges, type LeadEvent, leadEvents } from './lead.events';
-import { type LeadScore, scoreLead } from './lead-scoring';
+import { type LeadScore, scoreLead, type ScoringRules } from './lead-scoring';
 
 export type LeadStatus = 'new' | 'nurturing' | 'qualified' | 'disqualified' | 'converted' | 'merged';
 
@@ -104,26 +104,29 @@ export function withDetails(lead: Lead, changes: LeadDetailsChanges): Lead {
   };
 }
 
-/** A new segment match, and a new score when it moves, for a lead as it now is. */
-function matched(lead: Lead, segmentIds: string[]): LeadEvent[] {
+/** A new segment match, and a new score when it moves, for a lead as it now is, by the division's scoring rules. */
+function matched(lead: Lead, segmentIds: string[], scoring: ScoringRules | undefined): LeadEvent[] {
   const segmentsMoved = !sameSet(lead.segmentIds, segmentIds);
-  const score = rescore(lead, segmentIds);
+  const score = rescore(lead, segmentIds, scoring);
   return [
     ...(segmentsMoved ? [{ type: 'LeadSegmentsMatched' as const, data: { leadId: lead.leadId, segmentIds } }] : []),
     ...(score.score === lead.score ? [] : [{ type: 'LeadScored' as const, data: { leadId: lead.leadId, ...score } }]),
   ];
 }
 
-function rescore(lead: Lead, segmentIds: string[]): LeadScore {
-  return scoreLead({
-    source: lead.source,
-    ...(lead.estimatedValue ? { estimatedValue: lead.estimatedValue } : {}),
-    ...(lead.sizeBand ? { sizeBand: lead.sizeBand } : {}),
-    ...(lead.email ? { email: lead.email } : {}),
-    ...(lead.phone ? { phone: lead.phone } : {}),
-    segmentIds,
-    needTags: lead.needTags,
-  });
+function rescore(lead: Lead, segmentIds: string[], scoring: ScoringRules | undefined): LeadScore {
+  return scoreLead(
+    {
+      source: lead.source,
+      ...(lead.estimatedValue ? { estimatedValue: lead.estimatedValue } : {}),
+      ...(lead.sizeBand ? { sizeBand: lead.sizeBand } : {}),
+      ...(lead.email ? { email: lead.email } : {}),
+      ...(lead.phone ? { phone: lead.phone } : {}),
+      segmentIds,
+      needTags: lead.needTags,
+    },
+    scoring,
+  );
 }
 
 const open: readonly LeadStatus[] = ['new', 'nurturing', 'qualified'];
@@ -148,16 +151,19 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
             { duplicates: data.duplicates },
           );
         }
-        const { duplicates, force: _force, routing, ...captured } = data;
-        const score = scoreLead({
-          source: data.source,
-          ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
-          ...(data.company.sizeBand ? { sizeBand: data.company.sizeBand } : {}),
-          ...(data.contact.email ? { email: data.contact.email } : {}),
-          ...(data.contact.phone ? { phone: data.contact.phone } : {}),
-          segmentIds: data.segmentIds,
-          needTags: data.needTags,
-        });
+        const { duplicates, force: _force, routing, scoring, ...captured } = data;
+        const score = scoreLead(
+          {
+            source: data.source,
+            ...(data.estimatedValue ? { estimatedValue: data.estimatedValue } : {}),
+            ...(data.company.sizeBand ? { sizeBand: data.company.sizeBand } : {}),
+            ...(data.contact.email ? { email: data.contact.email } : {}),
+            ...(data.contact.phone ? { phone: data.contact.phone } : {}),
+            segmentIds: data.segmentIds,
+            needTags: data.needTags,
+          },
+          scoring,
+        );
         return [
           {
             type: 'LeadCaptured',
@@ -182,13 +188,17 @@ export const leadDecider: Decider<LeadState, LeadCommand, LeadEvent> = {
         const revised = withDetails(lead, changes);
         return [
           { type: 'LeadDetailsRevised', data: { leadId: lead.leadId, changes, revisedAt: now } },
-          ...matched(revised, segmentsMatching(leadProfile(revised), command.data.activeSegments)),
+          ...matched(
+            revised,
+            segmentsMatching(leadProfile(revised), command.data.activeSegments),
+            command.data.scoring,
+          ),
         ];
       }
       case 'RematchLeadSegments': {
         const lead = existing(state, command);
         requireStatus(lead, open, 'matched to segments');
-        return matched(lead, segmentsMatching(leadProfile(lead), command.data.activeSegments));
+        return matched(lead, segmentsMatching(leadProfile(lead), command.data.activeSegments), command.data.scoring);
       }
       case 'QualifyLead': {
         const lead = existing(state, command);

@@ -27,7 +27,6 @@ import {
 } from '../application/open-opportunity.handler';
 import { OpportunityBoard, type OpportunityFilter } from '../application/opportunity-board.port';
 import { OpportunityStreams } from '../application/opportunity-streams';
-import { PipelineCatalog } from '../application/pipeline-catalog';
 import { ReadOpportunityQuery } from '../application/read-opportunity.query';
 import { ReopenOpportunityHandler } from '../application/reopen-opportunity.handler';
 import { ReviseForecastHandler } from '../application/revise-forecast.handler';
@@ -93,7 +92,6 @@ function answer(result: OpportunityResult, response: Response) {
 @Controller()
 export class OpportunitiesController {
   constructor(
-    @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
     @Inject(OpportunityBoard) private readonly board: OpportunityBoard,
     @Inject(ReadOpportunityQuery) private readonly readOpportunity: ReadOpportunityQuery,
     @Inject(OpenOpportunityHandler) private readonly openOpportunity: OpenOpportunityHandler,
@@ -106,14 +104,6 @@ export class OpportunitiesController {
     @Inject(LoseOpportunityHandler) private readonly loseOpportunity: LoseOpportunityHandler,
     @Inject(ReopenOpportunityHandler) private readonly reopenOpportunity: ReopenOpportunityHandler,
   ) {}
-
-  @Get('pipelines')
-  listPipelines(@Caller() caller: RequestContext) {
-    return {
-      pipelines: this.pipelines.pipelines(caller.divisionId),
-      lossReasons: this.pipelines.lossReasons(caller.divisionId),
-    };
-  }
 
   @Post('opportunities')
   @RequireRoles(...organisationRoles)
@@ -253,6 +243,7 @@ export class OpportunitiesController {
         body.amount ? money(body.amount) : undefined,
         caller,
         expectedVersionFrom(ifMatch),
+        body.reason,
       ),
       response,
     );

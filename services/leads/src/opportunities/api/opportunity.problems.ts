@@ -7,6 +7,7 @@ function status(code: OpportunityErrorCode): number {
       return 404;
     case OpportunityErrorCode.UnknownStage:
     case OpportunityErrorCode.UnknownLossReason:
+    case OpportunityErrorCode.UnknownWonReason:
     case OpportunityErrorCode.InvalidProducts:
     case OpportunityErrorCode.EffectiveOutsideDeal:
       return 400;
@@ -22,6 +23,7 @@ function status(code: OpportunityErrorCode): number {
 const fieldOf: Partial<Record<OpportunityErrorCode, string>> = {
   [OpportunityErrorCode.UnknownStage]: 'stageId',
   [OpportunityErrorCode.UnknownLossReason]: 'reason',
+  [OpportunityErrorCode.UnknownWonReason]: 'reason',
   [OpportunityErrorCode.InvalidProducts]: 'products',
   [OpportunityErrorCode.EffectiveOutsideDeal]: 'effectiveAt',
 };

@@ -132,6 +132,12 @@ export class WinRequest {
   @ValidateNested()
   @Type(() => MoneyRequest)
   amount?: MoneyRequest;
+
+  @ApiPropertyOptional({ description: "One of the division's won reasons (GET /pipelines lists them)." })
+  @Optional()
+  @IsString()
+  @Length(1, 60)
+  reason?: string;
 }
 
 export class LoseRequest {

@@ -12,14 +12,13 @@ export class LoseOpportunityHandler {
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
   ) {}
 
-  execute(
+  async execute(
     opportunityId: string,
     reason: string,
     caller: RequestContext,
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
-    this.pipelines.requireLossReason(caller.divisionId, reason);
-    const allowedReasons = this.pipelines.lossReasons(caller.divisionId);
+    const allowedReasons = await this.pipelines.requireLossReason(caller.divisionId, reason);
     return this.opportunities.run(opportunityId, caller, expectedVersion, {
       type: 'LoseOpportunity',
       data: { reason, allowedReasons },

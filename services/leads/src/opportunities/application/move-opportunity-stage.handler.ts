@@ -12,13 +12,13 @@ export class MoveOpportunityStageHandler {
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
   ) {}
 
-  execute(
+  async execute(
     opportunityId: string,
     stageId: string,
     caller: RequestContext,
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
-    const pipelines = this.pipelines.pipelines(caller.divisionId);
+    const pipelines = await this.pipelines.pipelines(caller.divisionId);
     return this.opportunities.run(opportunityId, caller, expectedVersion, {
       type: 'MoveOpportunityStage',
       data: { pipelines, stageId },

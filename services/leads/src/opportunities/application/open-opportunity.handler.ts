@@ -36,7 +36,7 @@ export async function openCommand(
   if (input.channel.kind === 'dealer') {
     await organisation.requireDealer(caller.divisionId, input.channel.dealerId, 'channel.dealerId');
   }
-  const pipeline = pipelines.pipeline(caller.divisionId, pipelineId);
+  const pipeline = await pipelines.pipeline(caller.divisionId, pipelineId);
   pipelines.requireStage(pipeline, input.stageId);
   return {
     type: 'OpenOpportunity',

@@ -27,4 +27,6 @@ export abstract class OpportunityBoard {
   abstract find(filter: OpportunityFilter, offset: number, limit: number): Promise<Page<OpportunitySummary>>;
   /** Open opportunities of the division for a company (by normalised account name). */
   abstract openOpportunitiesOfCompany(divisionId: string, companyName: string): Promise<string[]>;
+  /** How many open deals of the division sit in each stage of a pipeline (stages without any are left out). */
+  abstract openDealsByStage(divisionId: string, pipelineId: string): Promise<Record<string, number>>;
 }

@@ -1,18 +1,27 @@
-import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@salesos/http';
-import { defaultPipelines, type PipelineDefinition } from '../domain/pipeline';
+import type { PipelineDefinition } from '../domain/pipeline';
+import type { SalesProcess } from '../domain/sales-process.decider';
 
-export const defaultLossReasons = ['price', 'competitor', 'no-decision', 'timing', 'product-fit', 'budget'] as const;
+/** A division's sales process as the service's view has it, with the version of its stream (0: the defaults). */
+export type DivisionSalesProcess = SalesProcess & { version: number };
 
-/** The pipelines and loss reasons of each division; every division has the defaults until it defines its own. */
-@Injectable()
-export class PipelineCatalog {
-  pipelines(_divisionId: string): readonly PipelineDefinition[] {
-    return defaultPipelines;
+/**
+ * The pipelines, won and loss reasons of each division, read on every opportunity command: every division has the
+ * defaults until it defines its own.
+ */
+export abstract class PipelineCatalog {
+  abstract salesProcessOf(divisionId: string): Promise<DivisionSalesProcess>;
+
+  async pipelines(divisionId: string): Promise<readonly PipelineDefinition[]> {
+    return (await this.salesProcessOf(divisionId)).pipelines;
   }
 
-  lossReasons(_divisionId: string): readonly string[] {
-    return defaultLossReasons;
+  async lossReasons(divisionId: string): Promise<readonly string[]> {
+    return (await this.salesProcessOf(divisionId)).lossReasons;
+  }
+
+  async wonReasons(divisionId: string): Promise<readonly string[]> {
+    return (await this.salesProcessOf(divisionId)).wonReasons;
   }
 
   /** Refuses, naming the field, a stage the pipeline does not have. */
@@ -25,22 +34,22 @@ export class PipelineCatalog {
   }
 
   /** Refuses, naming the field, a loss reason the division does not use. */
-  requireLossReason(divisionId: string, reason: string, field = 'reason'): void {
-    const reasons = this.lossReasons(divisionId);
+  async requireLossReason(divisionId: string, reason: string, field = 'reason'): Promise<readonly string[]> {
+    const reasons = await this.lossReasons(divisionId);
     if (!reasons.includes(reason)) {
       throw new RequestValidationError([
         { field, message: `must be one of the division's loss reasons (${reasons.join(', ')})` },
       ]);
     }
+    return reasons;
   }
 
   /** The named pipeline, or a validation error naming the field and the pipelines there are. */
-  pipeline(divisionId: string, pipelineId: string, field = 'pipelineId'): PipelineDefinition {
-    const pipeline = this.pipelines(divisionId).find((candidate) => candidate.pipelineId === pipelineId);
+  async pipeline(divisionId: string, pipelineId: string, field = 'pipelineId'): Promise<PipelineDefinition> {
+    const pipelines = await this.pipelines(divisionId);
+    const pipeline = pipelines.find((candidate) => candidate.pipelineId === pipelineId);
     if (pipeline === undefined) {
-      const known = this.pipelines(divisionId)
-        .map((candidate) => candidate.pipelineId)
-        .join(', ');
+      const known = pipelines.map((candidate) => candidate.pipelineId).join(', ');
       throw new RequestValidationError([{ field, message: `is not a pipeline of your division (${known})` }]);
     }
     return pipeline;

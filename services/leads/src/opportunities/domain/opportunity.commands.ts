@@ -34,7 +34,11 @@ export type ReviseForecast = Command<
 >;
 export type ChangeProducts = Command<'ChangeProducts', { products: ProductLine[] }>;
 export type AttributeChannel = Command<'AttributeChannel', { channel: ChannelAttribution }>;
-export type WinOpportunity = Command<'WinOpportunity', { amount?: Money }>;
+/** A won reason, when given, is one of `allowedReasons`: the division's won reasons. */
+export type WinOpportunity = Command<
+  'WinOpportunity',
+  { amount?: Money; reason?: string; allowedReasons?: readonly string[] }
+>;
 export type LoseOpportunity = Command<'LoseOpportunity', { reason: string; allowedReasons: readonly string[] }>;
 export type ReopenOpportunity = Command<
   'ReopenOpportunity',

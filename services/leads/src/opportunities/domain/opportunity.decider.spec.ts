@@ -331,6 +331,40 @@ describe('opportunity decider', () => {
         );
     });
 
+    it('wins with a reason from the division’s won reasons, recorded until it is reopened', () => {
+      const wonFor = {
+        type: 'OpportunityWon' as const,
+        data: { ...won.data, amount: eur(50_000), stageId: 'prospecting', reason: 'relationship' },
+      };
+      spec
+        .given([opened])
+        .when(command('WinOpportunity', { reason: 'relationship', allowedReasons: ['price', 'relationship'] }))
+        .then([wonFor]);
+      const state = [opened, wonFor].reduce(opportunityDecider.evolve, opportunityDecider.initialState());
+      expect(state).toMatchObject({ status: 'won', wonReason: 'relationship' });
+      const reopened: OpportunityEvent = {
+        type: 'OpportunityReopened',
+        data: { opportunityId: 'opp-1', stageId: 'prospecting', probability: 0.1, reopenedAt: now },
+      };
+      expect(opportunityDecider.evolve(state, reopened)).not.toHaveProperty('wonReason');
+    });
+
+    it('refuses a won reason the division does not list, and any when it lists none', () => {
+      spec
+        .given([opened])
+        .when(command('WinOpportunity', { reason: 'luck', allowedReasons: ['price', 'relationship'] }))
+        .thenThrows(
+          OpportunityError,
+          (error) =>
+            (error as OpportunityError).code === OpportunityErrorCode.UnknownWonReason &&
+            error.message.includes('price, relationship'),
+        );
+      spec
+        .given([opened])
+        .when(command('WinOpportunity', { reason: 'price' }))
+        .thenThrows(OpportunityError, code(OpportunityErrorCode.UnknownWonReason));
+    });
+
     it('refuses to win or lose a closed opportunity', () => {
       spec
         .given([opened, won])

@@ -28,6 +28,7 @@ export interface Opportunity {
   openedAt: string;
   closedAt?: string;
   lossReason?: string;
+  wonReason?: string;
 }
 
 export type OpportunityState = { status: 'none' } | Opportunity;
@@ -187,8 +188,15 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
             data: { opportunityId: opportunity.opportunityId, channel: command.data.channel, attributedAt: now },
           },
         ];
-      case 'WinOpportunity':
+      case 'WinOpportunity': {
         open(opportunity, 'won');
+        const { reason, allowedReasons = [] } = command.data;
+        if (reason !== undefined && !allowedReasons.includes(reason)) {
+          throw new OpportunityError(
+            OpportunityErrorCode.UnknownWonReason,
+            `'${reason}' is not one of the division's won reasons: ${allowedReasons.join(', ') || 'none'}`,
+          );
+        }
         return [
           {
             type: 'OpportunityWon',
@@ -197,10 +205,12 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
               amount: command.data.amount ?? opportunity.amount,
               stageId: opportunity.stageId,
               channel: opportunity.channel,
+              ...(reason === undefined ? {} : { reason }),
               wonAt: now,
             },
           },
         ];
+      }
       case 'LoseOpportunity':
         open(opportunity, 'lost');
         if (!command.data.allowedReasons.includes(command.data.reason)) {
@@ -274,11 +284,18 @@ export const opportunityDecider: Decider<OpportunityState, OpportunityCommand, O
       case 'OpportunityChannelAttributed':
         return { ...state, channel: event.data.channel };
       case 'OpportunityWon':
-        return { ...state, status: 'won', amount: event.data.amount, probability: 1, closedAt: event.data.wonAt };
+        return {
+          ...state,
+          status: 'won',
+          amount: event.data.amount,
+          probability: 1,
+          closedAt: event.data.wonAt,
+          ...(event.data.reason === undefined ? {} : { wonReason: event.data.reason }),
+        };
       case 'OpportunityLost':
         return { ...state, status: 'lost', probability: 0, closedAt: event.data.lostAt, lossReason: event.data.reason };
       case 'OpportunityReopened': {
-        const { closedAt: _closedAt, lossReason: _lossReason, ...reopened } = state;
+        const { closedAt: _closedAt, lossReason: _lossReason, wonReason: _wonReason, ...reopened } = state;
         return { ...reopened, status: 'open', stageId: event.data.stageId, probability: event.data.probability };
       }
     }

@@ -6,6 +6,7 @@ export enum OpportunityErrorCode {
   Closed = 'OPPORTUNITY_CLOSED',
   NotClosed = 'OPPORTUNITY_NOT_CLOSED',
   UnknownLossReason = 'OPPORTUNITY_UNKNOWN_LOSS_REASON',
+  UnknownWonReason = 'OPPORTUNITY_UNKNOWN_WON_REASON',
   InvalidProducts = 'OPPORTUNITY_INVALID_PRODUCTS',
   /** A forecast revision dated before the deal opened, or after it was recorded. */
   EffectiveOutsideDeal = 'OPPORTUNITY_EFFECTIVE_OUTSIDE_DEAL',

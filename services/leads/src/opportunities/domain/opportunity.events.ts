@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AccountName, LossReason, Probability, type ProductLine, ProductLines, StageId } from '@salesos/contracts';
+import {
+  AccountName,
+  LossReason,
+  Probability,
+  type ProductLine,
+  ProductLines,
+  StageId,
+  WonReason,
+} from '@salesos/contracts';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { CalendarDay, Id, Instant, Money } from '@salesos/kernel';
 
@@ -63,6 +71,8 @@ export const opportunityEvents = defineEvents({
     amount: Money,
     stageId: StageId,
     channel: ChannelAttribution,
+    /** One of the division's won reasons, when the winner gave one. */
+    reason: Type.Optional(WonReason),
     wonAt: Instant,
   }),
   OpportunityLost: Type.Object({ opportunityId: Id, reason: LossReason, stageId: StageId, lostAt: Instant }),

@@ -43,6 +43,19 @@ export const defaultPipelines: readonly PipelineDefinition[] = [
   },
 ];
 
+/** The reasons a deal is lost for, in every division that has not set its own. */
+export const defaultLossReasons: readonly string[] = [
+  'price',
+  'competitor',
+  'no-decision',
+  'timing',
+  'product-fit',
+  'budget',
+];
+
+/** The reasons a deal is won for, in every division that has not set its own; giving one is optional. */
+export const defaultWonReasons: readonly string[] = ['product-fit', 'price', 'relationship', 'service', 'references'];
+
 export function stageIndex(pipeline: PipelineDefinition, stageId: string): number {
   return pipeline.stages.findIndex((candidate) => candidate.stageId === stageId);
 }

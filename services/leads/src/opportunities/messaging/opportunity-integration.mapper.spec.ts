@@ -45,7 +45,10 @@ describe('opportunity integration mapping', () => {
       data: { products: [{ productId: 'press-9', quantity: 2 }] },
     });
     await run('opportunity-o1', { type: 'AttributeChannel', data: { channel: { kind: 'direct' } } });
-    await run('opportunity-o1', { type: 'WinOpportunity', data: {} });
+    await run('opportunity-o1', {
+      type: 'WinOpportunity',
+      data: { reason: 'references', allowedReasons: ['references'] },
+    });
     await open('o2');
     await run('opportunity-o2', { type: 'LoseOpportunity', data: { reason: 'price', allowedReasons: ['price'] } });
     await run('opportunity-o2', { type: 'ReopenOpportunity', data: { pipelines: defaultPipelines } });
@@ -81,7 +84,11 @@ describe('opportunity integration mapping', () => {
       previousAmount: { amount: 12000, currency: 'EUR' },
       effectiveAt: '2026-04-01T09:00:00.000Z',
     });
-    expect(published[5]?.data).toMatchObject({ channel: 'direct', amount: { amount: 15000, currency: 'EUR' } });
+    expect(published[5]?.data).toMatchObject({
+      channel: 'direct',
+      amount: { amount: 15000, currency: 'EUR' },
+      reason: 'references',
+    });
     expect(published[8]?.data).toMatchObject({ stageId: 'registered' });
   });
 });

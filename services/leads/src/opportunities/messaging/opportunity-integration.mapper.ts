@@ -96,9 +96,16 @@ export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[]
       ];
     }
     case 'OpportunityWon': {
-      const { opportunityId, amount, channel, wonAt } = event.data;
+      const { opportunityId, amount, channel, reason, wonAt } = event.data;
       return [
-        eventOf(OpportunityWonV1, envelope, { opportunityId, divisionId, amount, ...channelFields(channel), wonAt }),
+        eventOf(OpportunityWonV1, envelope, {
+          opportunityId,
+          divisionId,
+          amount,
+          ...channelFields(channel),
+          ...(reason === undefined ? {} : { reason }),
+          wonAt,
+        }),
       ];
     }
     case 'OpportunityLost': {

@@ -98,4 +98,15 @@ export class OpportunitiesTable extends OpportunityBoard {
     );
     return rows.map((row) => String(row.opportunity_id));
   }
+
+  async openDealsByStage(divisionId: string, pipelineId: string): Promise<Record<string, number>> {
+    const sql = Sql.for(this.db);
+    const rows = await sql.run(
+      this.db,
+      `SELECT stage_id, COUNT(*) AS deals FROM leads_opportunity WHERE division_id = ${sql.param(divisionId)}
+         AND pipeline_id = ${sql.param(pipelineId)} AND status = 'open'
+       GROUP BY stage_id`,
+    );
+    return Object.fromEntries(rows.map((row) => [String(row.stage_id), toNumber(row.deals)]));
+  }
 }
