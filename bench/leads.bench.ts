@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { Client, type Pool } from 'pg';
-import { createLeadsApp } from '../services/leads/src';
+import { createLeadsApp, RecordDivisionHandler } from '../services/leads/src';
 import { type BenchDatabase, createBenchDatabase } from './lib/bench-database';
 import { profiled } from './lib/cpu-profile';
 import { cpuSplit, sampleCpu } from './lib/cpu-split';
@@ -135,11 +135,25 @@ async function runMeasurements(
 
 async function startService(store: PostgresEventStore, clients: number): Promise<Service> {
   const app = await createLeadsApp({ store, logger: silentLogger, auth: benchAuth.verifier });
+  await recordDivisions(app, clients);
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const load = LoadProcess.start(port, clients);
   progress(`leads service listening on 127.0.0.1:${port}; ${clients} clients in load generator process ${load.pid}`);
   return { app, load, stopped: false };
+}
+
+/**
+ * Every client acts in a division of its own, which must exist: recorded as an admin would, before any load, for
+ * the clients (division-0 to division-<clients - 1>) and the probe's client (division-<clients>).
+ */
+async function recordDivisions(app: INestApplication, clients: number): Promise<void> {
+  const record = app.get(RecordDivisionHandler);
+  for (let index = 0; index <= clients; index += 1) {
+    const { divisionId, userId } = clientIdentity(index);
+    const roster = { name: `Bench division ${index}`, repIds: [userId], teams: [], dealerIds: [] };
+    await record.execute(divisionId, roster, { divisionId, actor: { userId: 'bench-admin', roles: ['admin'] } });
+  }
 }
 
 async function stopService(service: Service): Promise<void> {

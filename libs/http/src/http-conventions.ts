@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ProblemMapper } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { RequestShapeInterceptor } from './request-shape.interceptor';
+import { RequestShapeGuard } from './request-shape.guard';
 import { createValidationPipe } from './validation';
 
 /**
@@ -10,7 +10,7 @@ import { createValidationPipe } from './validation';
  * first).
  */
 export function applyHttpConventions(app: INestApplication, mappers: readonly ProblemMapper[]): void {
-  app.useGlobalInterceptors(new RequestShapeInterceptor());
+  app.useGlobalGuards(new RequestShapeGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(mappers));
 }

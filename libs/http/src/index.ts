@@ -18,7 +18,7 @@ export * from './dates';
 export * from './numbers';
 export * from './request-json';
 export * from './request-body';
-export * from './request-shape.interceptor';
+export * from './request-shape.guard';
 export * from './http-conventions';
 export * from './idempotency';
 export * from './across-divisions';

@@ -21,7 +21,7 @@ import { leadProblems, scoringRulesProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
 import { LeadsServiceModule, type LeadsServiceOptions } from './leads-service.module';
 import { opportunityProblems, salesProcessProblems } from './opportunities';
-import { divisionProblems, KnownDivisionInterceptor, Organisation } from './organisation';
+import { divisionProblems, KnownDivisionGuard, Organisation } from './organisation';
 import { segmentProblems } from './segments';
 
 /** How the leads service's own errors read over HTTP: each feature's one mapping. */
@@ -92,7 +92,7 @@ async function lastPosition(store: EventStore): Promise<bigint> {
 
 /** Every request inside a division needs the division to exist: 404 before anything reads or writes in it. */
 export function requireKnownDivisions(app: INestApplication): void {
-  app.useGlobalInterceptors(new KnownDivisionInterceptor(app.get(Organisation), app.get(Reflector)));
+  app.useGlobalGuards(new KnownDivisionGuard(app.get(Organisation), app.get(Reflector)));
 }
 
 /** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */

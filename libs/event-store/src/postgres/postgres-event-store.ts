@@ -53,6 +53,13 @@ interface EventRow {
   recorded_at: Date;
 }
 
+/** A row of the filtered read: the scan's horizon, and an event that matched (all null when none did). */
+interface HorizonRow extends Omit<EventRow, 'position'> {
+  horizon_last: string | null;
+  horizon_scanned: string;
+  position: string | null;
+}
+
 export interface AppendRow {
   outcome: 'ok' | 'duplicate' | 'partial_duplicate' | 'conflict';
   next_version: string | null;
@@ -187,32 +194,35 @@ export class PostgresEventStore implements EventStore {
         isEnd: rows.length < read.maxCount,
       };
     }
-    // Every position up to the horizon belongs to a finished transaction, so the filtered read below sees a
-    // stable set and the reader may advance to the horizon even when nothing in it matched.
-    const horizon = await this.pool.query<{ last: string | null; scanned: string }>(
-      `SELECT max(position) AS last, count(*) AS scanned FROM (
+    // One statement, so one snapshot: every position below the horizon belongs to a transaction that had finished
+    // when it was taken, so the filtered read sees a stable set and the reader may advance to the horizon even when
+    // nothing in it matched. One round trip: the horizon rides on every row (on a row of nulls when none matched).
+    const values: unknown[] = [after, filteredScanWindow];
+    const conditions = ['position > $1', 'position <= horizon.last', ...filterConditions(read, values)];
+    const { rows } = await this.pool.query<HorizonRow>(
+      `WITH window_ AS (
          SELECT position FROM event_store.events
           WHERE position > $1 AND position < event_store.visible_position_limit()
-          ORDER BY position LIMIT $2) window_`,
-      [after, filteredScanWindow],
-    );
-    const { last, scanned } = horizon.rows[0] as { last: string | null; scanned: string };
-    if (last === null) return { events: [], lastScannedPosition: read.after, isEnd: true };
-    const values: unknown[] = [after, last];
-    const conditions = ['position > $1', 'position <= $2', ...filterConditions(read, values)];
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${eventColumns} FROM event_store.events WHERE ${conditions.join(' AND ')}
-        ORDER BY position LIMIT $${values.push(read.maxCount)}`,
+          ORDER BY position LIMIT $2),
+       horizon AS (SELECT max(position) AS last, count(*) AS scanned FROM window_)
+       SELECT horizon.last AS horizon_last, horizon.scanned AS horizon_scanned, page.*
+         FROM horizon LEFT JOIN LATERAL (
+           SELECT ${eventColumns} FROM event_store.events WHERE ${conditions.join(' AND ')}
+            ORDER BY position LIMIT $${values.push(read.maxCount)}) page ON true
+        ORDER BY page.position`,
       values,
     );
-    const lastRow = rows[rows.length - 1];
-    if (lastRow !== undefined && rows.length === read.maxCount) {
-      return { events: rows.map(toRecorded), lastScannedPosition: BigInt(lastRow.position), isEnd: false };
+    const first = rows[0] as HorizonRow;
+    if (first.horizon_last === null) return { events: [], lastScannedPosition: read.after, isEnd: true };
+    const matched = first.position === null ? [] : (rows as unknown as EventRow[]);
+    const lastRow = matched[matched.length - 1];
+    if (lastRow !== undefined && matched.length === read.maxCount) {
+      return { events: matched.map(toRecorded), lastScannedPosition: BigInt(lastRow.position), isEnd: false };
     }
     return {
-      events: rows.map(toRecorded),
-      lastScannedPosition: BigInt(last),
-      isEnd: Number(scanned) < filteredScanWindow,
+      events: matched.map(toRecorded),
+      lastScannedPosition: BigInt(first.horizon_last),
+      isEnd: Number(first.horizon_scanned) < filteredScanWindow,
     };
   }
 

@@ -4,6 +4,6 @@ export { Organisation } from './application/organisation.port';
 export { RecordDivisionHandler } from './application/record-division.handler';
 export { type DivisionRoster } from './domain/division.events';
 export { DivisionError, DivisionErrorCode } from './domain/division.errors';
-export { KnownDivisionInterceptor } from './api/known-division.interceptor';
+export { KnownDivisionGuard } from './api/known-division.guard';
 export { divisionProblems } from './api/division.problems';
 export { CreateOrganisationTables1765000000400 as OrganisationTables } from './projections/organisation-tables.migration';
