@@ -15,5 +15,6 @@ export { leadProblems } from './api/lead.problems';
 export { mapLeadEvent } from './messaging/lead-integration.mapper';
 /** The stream category of leads. */
 export const leadCategory = 'lead';
-export { leadDecider } from './domain/lead.decider';
+export { leadDecider, type LeadState } from './domain/lead.decider';
+export { duplicateKeys, findDuplicates } from './domain/duplicate-detection';
 export { CreateLeadsTables1765000000000 as LeadsTables } from './projections/leads-tables.migration';

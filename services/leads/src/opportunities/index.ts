@@ -11,4 +11,5 @@ export { defaultPipelines } from './domain/pipeline';
 export { opportunityProblems } from './api/opportunity.problems';
 export { mapOpportunityEvent } from './messaging/opportunity-integration.mapper';
 export { opportunityDecider } from './domain/opportunity.decider';
+export { defaultLossReasons } from './application/pipeline-catalog';
 export { CreateOpportunitiesTables1765000000300 as OpportunitiesTables } from './projections/opportunities-tables.migration';
