@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MemoryEventStore, type RecordedEvent } from '@salesos/event-store';
-import { leadDecider, leadsPublishedSource, opportunityDecider } from '../../services/leads/src';
+import { leadDecider, leadsPublishedSource, openLeadsDatabase, opportunityDecider } from '../../services/leads/src';
 import { demoDivisions, demoRoster } from './demo-company';
 import { seedDemoData } from './seed-demo-data';
 
@@ -181,6 +181,25 @@ describe('demo data', () => {
     const first = events.find((event) => event.type === 'LeadCaptured');
     expect(Date.parse(first?.metadata.occurredAt ?? '')).toBeLessThan(end.getTime() - 80 * 24 * 60 * 60 * 1000);
     expect(events.every((event) => Date.parse(event.metadata.occurredAt) <= end.getTime())).toBe(true);
+  });
+
+  it("brings the leads service's views it is given up to every seeded lead and deal before it returns", async () => {
+    const store = new MemoryEventStore();
+    const database = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
+    try {
+      const progress = await seedDemoData(store, { seed: 42, months: 3, leadsPerMonth: 30, end, database });
+      const count = async (table: string): Promise<number> =>
+        Number((await database.query<Array<{ n: number }>>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+      expect(await count('leads_lead')).toBe(progress.leads);
+      expect(await count('leads_opportunity')).toBe(progress.opportunities);
+      expect(await count('leads_division')).toBe(3);
+      const owners = await database.query<Array<{ owner: string; n: number }>>(
+        `SELECT owner_rep_id AS owner, count(*) AS n FROM leads_lead WHERE status IN ('new', 'nurturing', 'qualified') GROUP BY owner_rep_id`,
+      );
+      expect(owners.length).toBeGreaterThan(10);
+    } finally {
+      await database.destroy();
+    }
   });
 
   it('stops at the asked number of events', async () => {
