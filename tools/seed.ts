@@ -41,13 +41,17 @@ async function main(): Promise<void> {
     maxEvents: target,
     concurrency: option('concurrency', 8),
     onProgress: (progress) => {
+      // A story is stored once nothing more happens to it, so the stored count trails the decided one by the
+      // stories still open; the time left follows the decisions.
       const share = Math.min(1, progress.stored / target);
       const seconds = (Date.now() - started) / 1000;
       const rate = Math.round(progress.stored / Math.max(seconds, 0.001));
-      const left = rate > 0 ? Math.max(0, Math.round((target - progress.stored) / rate)) : 0;
+      const decidedRate = progress.events / Math.max(seconds, 0.001);
+      const left = decidedRate > 0 ? Math.max(0, Math.round((target - progress.events) / decidedRate)) : 0;
       const line =
         `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${progress.stored.toLocaleString('en')} / ` +
-        `${target.toLocaleString('en')} events, ${rate.toLocaleString('en')} events/s, ${left} s left (${progress.businessDay})`;
+        `${target.toLocaleString('en')} events stored (${progress.events.toLocaleString('en')} decided), ` +
+        `${rate.toLocaleString('en')} events/s, ${left} s left (${progress.businessDay})`;
       process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
     },
   });

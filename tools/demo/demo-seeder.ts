@@ -353,6 +353,8 @@ export class DemoSeeder {
       if (action.story.scheduled === 0) this.finish(action.story);
       if (this.progress.events - reported >= 2_000) {
         reported = this.progress.events;
+        // Deciding never waits for the store on its own: let the writes' answers in, so the next writes go out.
+        await new Promise((resolve) => setImmediate(resolve));
         await this.writer.room(4_000);
         this.progress.stored = storedBySetUp + this.writer.stored;
         this.progress.businessDay = this.clock.current.toISOString().slice(0, 10);
