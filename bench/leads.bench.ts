@@ -3,7 +3,8 @@
  * adapter, against the same appends made straight into the store, then latency at half the measured rate, on one
  * fresh database. Runs under tools/register.cjs (SWC with decorator metadata, which Nest's validation needs).
  * `BENCH_SECONDS` and `BENCH_WARMUP_SECONDS` shrink it for development, `BENCH_CPU_PROFILE=<prefix>` profiles the
- * two throughput phases; results go to bench/results/leads.json.
+ * two throughput phases; results go to bench/results/leads.json. Then the startup phases (bench/lib/leads-startup.ts:
+ * seeding, the service's start on an empty and on a seeded store, its memory); `BENCH_PARTS=startup` runs them alone.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,13 @@ import { peakRssMb } from './lib/messaging-timing';
 import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
 import { benchAuth } from './lib/bench-auth';
+import {
+  formatStartup,
+  loadStartupConfig,
+  measureLeadsStartup,
+  runStartupOnly,
+  withStartupKeys,
+} from './lib/leads-startup';
 
 const resultsPath = join(__dirname, 'results', 'leads.json');
 /** The failures the load generator reported, over all phases. */
@@ -73,12 +81,14 @@ interface Bench {
 
 async function main(): Promise<void> {
   const config = loadLeadsConfig();
+  if (process.env.BENCH_PARTS === 'startup') return runStartupOnly(config.adminUrl, resultsPath);
   const [loadAtStart = Number.NaN] = loadavg();
   const database = await createBenchDatabase(config.adminUrl);
   progress(`created database ${database.name} (PostgreSQL ${database.serverVersion})`);
   const forgetInterrupt = dropDatabaseOnInterrupt(database);
   try {
     const { measurements, templates } = await runMeasurements(config, database);
+    const startup = await measureLeadsStartup(loadStartupConfig(config.adminUrl));
     const info: LeadsRunInfo = {
       date: new Date().toISOString(),
       nodeVersion: process.version,
@@ -88,10 +98,10 @@ async function main(): Promise<void> {
       config,
       ...commandSizes(templates),
     };
-    const report = buildLeadsReport(measurements, info);
+    const report = withStartupKeys(buildLeadsReport(measurements, info), startup);
     await writeLeadsReport(resultsPath, report);
     progress(`wrote ${resultsPath}`);
-    process.stdout.write(`${formatLeadsTable(report, measurements, info)}\n`);
+    process.stdout.write(`${formatLeadsTable(report, measurements, info)}\n${formatStartup(startup)}\n`);
   } finally {
     await database.drop();
     forgetInterrupt();

@@ -15,7 +15,10 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** `npm run seed -- --events 1000000 [--seed 42] [--months 12]`: the demo company at any size, with a progress bar. */
+/**
+ * `npm run seed -- --events 1000000 [--seed 42] [--months 12] [--concurrency 8]`: the demo company at any size, with a
+ * progress bar (events stored, events/s, seconds left); `--concurrency` appends are in flight at once.
+ */
 async function main(): Promise<void> {
   const target = option('events', 20_000);
   const seed = option('seed', demoDefaults.seed);
@@ -36,22 +39,29 @@ async function main(): Promise<void> {
     months,
     leadsPerMonth,
     maxEvents: target,
+    concurrency: option('concurrency', 8),
     onProgress: (progress) => {
-      const share = Math.min(1, progress.events / target);
+      // A story is stored once nothing more happens to it, so the stored count trails the decided one by the
+      // stories still open; the time left follows the decisions.
+      const share = Math.min(1, progress.stored / target);
       const seconds = (Date.now() - started) / 1000;
-      const rate = Math.round(progress.events / Math.max(seconds, 0.001));
-      const left = rate > 0 ? Math.max(0, Math.round((target - progress.events) / rate)) : 0;
+      const rate = Math.round(progress.stored / Math.max(seconds, 0.001));
+      const decidedRate = progress.events / Math.max(seconds, 0.001);
+      const left = decidedRate > 0 ? Math.max(0, Math.round((target - progress.events) / decidedRate)) : 0;
       const line =
-        `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${progress.events.toLocaleString('en')} / ` +
-        `${target.toLocaleString('en')} events, ${rate.toLocaleString('en')} events/s, ${left} s left (${progress.businessDay})`;
+        `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${progress.stored.toLocaleString('en')} / ` +
+        `${target.toLocaleString('en')} events stored (${progress.events.toLocaleString('en')} decided), ` +
+        `${rate.toLocaleString('en')} events/s, ${left} s left (${progress.businessDay})`;
       process.stderr.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
     },
   });
   if (tty) process.stderr.write('\n');
   await store.close();
+  const seconds = (Date.now() - started) / 1000;
   process.stdout.write(
     `Seeded ${result.events.toLocaleString('en')} events (${result.leads.toLocaleString('en')} leads, ` +
-      `${result.opportunities.toLocaleString('en')} opportunities) in ${((Date.now() - started) / 1000).toFixed(1)} s. ` +
+      `${result.opportunities.toLocaleString('en')} opportunities) in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(result.events / seconds).toLocaleString('en')} events/s). ` +
       'The next npm start publishes them to the read models; npm run projections:rebuild -- all fills them at once.\n',
   );
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { MemoryEventStore } from '@salesos/event-store';
+import { MemoryEventStore, type RecordedEvent } from '@salesos/event-store';
+import { leadDecider, leadsPublishedSource, openLeadsDatabase, opportunityDecider } from '../../services/leads/src';
+import { demoDivisions, demoRoster } from './demo-company';
 import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(60_000);
@@ -27,7 +29,108 @@ function fingerprint(events: Awaited<ReturnType<typeof seeded>>['events']): stri
   return hash.digest('hex');
 }
 
+/** Each stream's events, in stream order. */
+function byStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const streams = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    streams.set(event.metadata.streamId, [...(streams.get(event.metadata.streamId) ?? []), event]);
+  }
+  return streams;
+}
+
+/** What each stream holds, whatever order the streams were stored in. */
+function streamFingerprint(events: readonly RecordedEvent[]): string {
+  const hash = createHash('sha256');
+  const streams = byStream(events);
+  for (const streamId of [...streams.keys()].sort()) {
+    for (const event of streams.get(streamId) ?? []) {
+      const { streamVersion, eventId, occurredAt, commandId, actor, divisionId } = event.metadata;
+      hash.update(
+        JSON.stringify([
+          streamId,
+          streamVersion,
+          event.type,
+          event.data,
+          eventId,
+          occurredAt,
+          commandId,
+          actor,
+          divisionId,
+        ]),
+      );
+    }
+  }
+  return hash.digest('hex');
+}
+
 describe('demo data', () => {
+  it('stores, stream by stream, the very events the command-by-command seeder stored before it was made fast', async () => {
+    // Computed with the seeder that sent every command through the leads service's handlers and views (before the
+    // stories were decided in memory). A change to the domain that changes what the demo company's year decides
+    // changes it: check the new events, then take the new value.
+    const { events } = await seeded(42);
+    expect(events).toHaveLength(1391);
+    expect(streamFingerprint(events)).toBe('402e0ea523b8a62821249fc5a189950d202c729ca6effc408a63f1888f0e300f');
+  });
+
+  it('stores only events their deciders read back and their published contracts accept', async () => {
+    const { events } = await seeded(42);
+    const deciders = { lead: leadDecider, opportunity: opportunityDecider } as const;
+    const published = leadsPublishedSource();
+    let checked = 0;
+    for (const [streamId, stream] of byStream(events)) {
+      expect(stream.map((event) => event.metadata.streamVersion)).toEqual(stream.map((_, index) => index + 1));
+      const decider = deciders[streamId.slice(0, streamId.indexOf('-')) as keyof typeof deciders] as
+        (typeof deciders)[keyof typeof deciders] | undefined;
+      if (decider === undefined) continue;
+      let state: unknown = decider.initialState();
+      for (const event of stream) {
+        const decoded = decider.events.decode(event);
+        state = (decider.evolve as (state: unknown, event: unknown) => unknown)(state, decoded);
+        for (const integration of published.map(event)) {
+          expect({
+            type: integration.type,
+            ...published.registry.validate(integration.type, integration.data),
+          }).toEqual({
+            type: integration.type,
+            ok: true,
+          });
+        }
+        checked += 1;
+      }
+      expect((state as { status: string }).status).not.toBe('none');
+    }
+    expect(checked).toBeGreaterThan(1300);
+  });
+
+  it("keeps every lead and deal inside its division: owners, teams and dealers are the division's own", async () => {
+    const { events } = await seeded(42);
+    const rosters = new Map(demoDivisions.map((division) => [division.divisionId, demoRoster(division)]));
+    let owned = 0;
+    for (const event of events) {
+      const roster = rosters.get(event.metadata.divisionId ?? '');
+      expect(roster).toBeDefined();
+      const data = event.data as {
+        divisionId?: string;
+        repId?: string;
+        ownerRepId?: string;
+        teamId?: string;
+        rule?: { teamId?: string };
+        channel?: { kind: string; dealerId?: string };
+      };
+      if (data.divisionId !== undefined) expect(data.divisionId).toBe(event.metadata.divisionId);
+      for (const repId of [data.repId, data.ownerRepId].filter((id) => id !== undefined)) {
+        expect(roster?.repIds).toContain(repId);
+        owned += 1;
+      }
+      for (const teamId of [data.teamId, data.rule?.teamId].filter((id) => id !== undefined)) {
+        expect(roster?.teams.map((team) => team.teamId)).toContain(teamId);
+      }
+      if (data.channel?.kind === 'dealer') expect(roster?.dealerIds).toContain(data.channel.dealerId);
+    }
+    expect(owned).toBeGreaterThan(300);
+  });
+
   it('writes the same events for the same seed, and other events for another seed', async () => {
     const first = await seeded(42);
     const again = await seeded(42);
@@ -78,6 +181,25 @@ describe('demo data', () => {
     const first = events.find((event) => event.type === 'LeadCaptured');
     expect(Date.parse(first?.metadata.occurredAt ?? '')).toBeLessThan(end.getTime() - 80 * 24 * 60 * 60 * 1000);
     expect(events.every((event) => Date.parse(event.metadata.occurredAt) <= end.getTime())).toBe(true);
+  });
+
+  it("brings the leads service's views it is given up to every seeded lead and deal before it returns", async () => {
+    const store = new MemoryEventStore();
+    const database = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
+    try {
+      const progress = await seedDemoData(store, { seed: 42, months: 3, leadsPerMonth: 30, end, database });
+      const count = async (table: string): Promise<number> =>
+        Number((await database.query<Array<{ n: number }>>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+      expect(await count('leads_lead')).toBe(progress.leads);
+      expect(await count('leads_opportunity')).toBe(progress.opportunities);
+      expect(await count('leads_division')).toBe(3);
+      const owners = await database.query<Array<{ owner: string; n: number }>>(
+        `SELECT owner_rep_id AS owner, count(*) AS n FROM leads_lead WHERE status IN ('new', 'nurturing', 'qualified') GROUP BY owner_rep_id`,
+      );
+      expect(owners.length).toBeGreaterThan(10);
+    } finally {
+      await database.destroy();
+    }
   });
 
   it('stops at the asked number of events', async () => {

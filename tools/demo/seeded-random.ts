@@ -44,6 +44,8 @@ export class SeededRandom {
   }
 }
 
+const hexDigits = '0123456789abcdef';
+
 /** UUIDs (version 4 layout) from the seeded generator, so seeded data has the same ids on every run. */
 export class SeededIds extends IdGenerator {
   constructor(private readonly random: SeededRandom) {
@@ -51,7 +53,8 @@ export class SeededIds extends IdGenerator {
   }
 
   next(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.random.next() * 16).toString(16)).join('');
+    let hex = '';
+    for (let digit = 0; digit < 32; digit += 1) hex += hexDigits[Math.floor(this.random.next() * 16)] as string;
     const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }

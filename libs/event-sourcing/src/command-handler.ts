@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
   WrongExpectedVersionError,
 } from '@salesos/event-store';
-import type { Command, Decider, DomainEvent } from './decider';
+import type { Command, CommandMetadata, Decider, DomainEvent } from './decider';
 import { deterministicEventId } from './deterministic-id';
 import { Upcaster } from './upcasting';
 
@@ -109,6 +109,34 @@ export class ConcurrencyRetriesExhaustedError extends Error {
 /** Events stored before requests were fingerprinted, or commands not sent over HTTP, carry none: a retry then. */
 function sameRequest(stored: string | undefined, repeated: string | undefined): boolean {
   return stored === undefined || repeated === undefined || stored === repeated;
+}
+
+/**
+ * The event to store for the `index`-th event a command decided: its id derives from the command id, its business
+ * time and caller from the command. Every writer of decided events goes through here, so a decision stored later (the
+ * demo data decides whole stories in memory) is stored exactly as the command handler would have stored it.
+ */
+export function newEventOf(
+  event: DomainEvent,
+  index: number,
+  metadata: CommandMetadata,
+  upcaster: Upcaster = new Upcaster(),
+): NewEvent {
+  return {
+    eventId: deterministicEventId(metadata.commandId, index),
+    type: event.type,
+    schemaVersion: upcaster.currentVersion(event.type),
+    data: event.data,
+    metadata: {
+      occurredAt: metadata.now,
+      commandId: metadata.commandId,
+      ...(metadata.divisionId !== undefined ? { divisionId: metadata.divisionId } : {}),
+      ...(metadata.actor !== undefined ? { actor: metadata.actor } : {}),
+      correlationId: metadata.correlationId ?? metadata.commandId,
+      causationId: metadata.causationId ?? metadata.commandId,
+      ...(metadata.requestFingerprint !== undefined ? { requestFingerprint: metadata.requestFingerprint } : {}),
+    },
+  };
 }
 
 const defaultRetryDelay = (attempt: number): number => Math.random() * 5 * 2 ** attempt;
@@ -293,21 +321,6 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   }
 
   private toNewEvent(event: E, index: number, command: C): NewEvent {
-    const { metadata } = command;
-    return {
-      eventId: deterministicEventId(metadata.commandId, index),
-      type: event.type,
-      schemaVersion: this.upcaster.currentVersion(event.type),
-      data: event.data,
-      metadata: {
-        occurredAt: metadata.now,
-        commandId: metadata.commandId,
-        ...(metadata.divisionId !== undefined ? { divisionId: metadata.divisionId } : {}),
-        ...(metadata.actor !== undefined ? { actor: metadata.actor } : {}),
-        correlationId: metadata.correlationId ?? metadata.commandId,
-        causationId: metadata.causationId ?? metadata.commandId,
-        ...(metadata.requestFingerprint !== undefined ? { requestFingerprint: metadata.requestFingerprint } : {}),
-      },
-    };
+    return newEventOf(event, index, command.metadata, this.upcaster);
   }
 }

@@ -70,10 +70,24 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** One stream's part of an `appendStreams`. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedVersion;
+}
+
 /** The port every event store adapter implements; see ARCHITECTURE.md section 3. */
 export interface EventStore {
   /** Appends atomically; a retried batch whose event ids are all stored returns the first result. */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Bulk writers' append (the demo data), where an adapter has it: several streams in one atomic write, each with
+   * its expected version, for the cost of about one append. Any stream's version check failing refuses the whole
+   * call with a WrongExpectedVersionError naming that stream, and nothing is written. Not a retry-safe append:
+   * repeating a call that was stored is refused as a conflict, not answered as the first time.
+   */
+  appendStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A missing stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;

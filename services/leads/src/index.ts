@@ -44,3 +44,11 @@ export {
   MemoryImportUploads,
 } from './lead-imports';
 export { startLeadsService } from './main';
+/**
+ * The service's domain, for the demo data, which decides whole stories in memory through the service's own deciders
+ * and rules and stores each stream in one append.
+ */
+export { duplicateKeys, findDuplicates, leadDecider, type LeadState, SegmentRematchPolicy } from './leads';
+export { opportunityDecider, defaultLossReasons } from './opportunities';
+export { chooseAssignee, type AssignmentRule } from './assignment';
+export { segmentsMatching, type SegmentDefinition } from './core/domain/target-audience';

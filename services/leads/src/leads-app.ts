@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { EventStore } from '@salesos/event-store';
 import type { DataSource } from 'typeorm';
@@ -73,7 +73,7 @@ export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApp
  * tools and tests that start the service on a store that already holds history.
  */
 export async function leadsViewsCaughtUp(
-  app: INestApplication,
+  app: INestApplicationContext,
   store: EventStore,
   timeoutMs = 30_000,
 ): Promise<boolean> {

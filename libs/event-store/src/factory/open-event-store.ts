@@ -7,7 +7,8 @@ import { MemoryEventStore } from '../memory/memory-event-store';
 export interface OpenOptions {
   /**
    * Bulk writes that can be redone (seeding): SQLite then syncs at checkpoints rather than at every commit, which
-   * still survives a process crash but not a power loss.
+   * still survives a process crash but not a power loss; PostgreSQL commits without waiting for the disk
+   * (`synchronous_commit=off`: a server crash may lose the last moments of commits, never consistency).
    */
   bulk?: boolean;
 }
@@ -27,7 +28,10 @@ export async function openEventStore(config: EventStoreConfig, options: OpenOpti
     }
     case 'postgres': {
       const { PostgresEventStore } = await import('../postgres/postgres-event-store');
-      return PostgresEventStore.connect({ url: config.url });
+      return PostgresEventStore.connect({
+        url: config.url,
+        ...(options.bulk === true ? { synchronousCommit: false } : {}),
+      });
     }
     case 'eventstoredb': {
       const { EventStoreDbEventStore } = await import('../eventstoredb/eventstoredb-event-store');

@@ -45,9 +45,75 @@ describe('PostgresEventStore migrations', () => {
       const second = await PostgresEventStore.connect({ url: database.url });
       expect((await second.readStream('lead-1')).map((event) => event.type)).toEqual(['LeadCaptured']);
       const { rows } = await second.pool.query<{ count: string }>('SELECT count(*) FROM event_store_migrations');
-      expect(rows[0]?.count).toBe('1');
+      expect(rows[0]?.count).toBe('2');
       await second.close();
     } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('PostgresEventStore.appendStreams', () => {
+  it('stores several streams in one transaction, in consecutive positions, each at its version', async () => {
+    const database = await createTestDatabase('es_streams');
+    const store = await PostgresEventStore.connect({ url: database.url });
+    try {
+      await store.append('lead-2', [newEvent('LeadCaptured', { n: 0 })], 'no_stream');
+      const results = await store.appendStreams([
+        {
+          streamId: 'lead-3',
+          events: [newEvent('LeadCaptured', { n: 1 }), newEvent('LeadQualified', {})],
+          expected: 'no_stream',
+        },
+        { streamId: 'lead-2', events: [newEvent('LeadQualified', { n: 2 })], expected: 1 },
+        { streamId: 'opportunity-1', events: [newEvent('OpportunityOpened', { n: 3 })], expected: 'no_stream' },
+      ]);
+      expect(results.map((result) => result.nextExpectedVersion)).toEqual([2, 2, 1]);
+      const all = (await store.readAll({ maxCount: 100 })).events;
+      expect(all.map((event) => [event.metadata.streamId, event.metadata.streamVersion])).toEqual([
+        ['lead-2', 1],
+        ['lead-2', 2],
+        ['lead-3', 1],
+        ['lead-3', 2],
+        ['opportunity-1', 1],
+      ]);
+      const positions = all.slice(1).map((event) => event.metadata.globalPosition);
+      expect(positions.map((position) => position - (positions[0] as bigint))).toEqual([0n, 1n, 2n, 3n]);
+      expect(results[0]?.lastPosition).toBe(all[3]?.metadata.globalPosition);
+      expect((await store.readStream('lead-3')).map((event) => event.type)).toEqual(['LeadCaptured', 'LeadQualified']);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it('writes nothing when one stream is not at its expected version, and names that stream', async () => {
+    const database = await createTestDatabase('es_streams_conflict');
+    const store = await PostgresEventStore.connect({ url: database.url });
+    try {
+      await store.append('lead-9', [newEvent('LeadCaptured', {})], 'no_stream');
+      await expect(
+        store.appendStreams([
+          { streamId: 'lead-8', events: [newEvent('LeadCaptured', {})], expected: 'no_stream' },
+          { streamId: 'lead-9', events: [newEvent('LeadCaptured', {})], expected: 'no_stream' },
+        ]),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: 'lead-9', actual: 1 });
+      expect(await store.readStream('lead-8')).toEqual([]);
+      expect((await store.readAll({ maxCount: 10 })).events).toHaveLength(1);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it('commits without waiting for the disk when asked to (bulk seeding)', async () => {
+    const database = await createTestDatabase('es_bulk');
+    const store = await PostgresEventStore.connect({ url: database.url, synchronousCommit: false });
+    try {
+      const { rows } = await store.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      expect(rows[0]?.synchronous_commit).toBe('off');
+    } finally {
+      await store.close();
       await database.drop();
     }
   });

@@ -9,6 +9,7 @@ import type {
   ReadAllOptions,
   ReadAllPage,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -18,6 +19,7 @@ import {
   EventStoreError,
   EventStoreErrorCode,
   IdempotencyConflictError,
+  InvalidAppendError,
   WrongExpectedVersionError,
 } from '../event-store.errors';
 import { filteredScanWindow, type NormalizedReadAll, normalizeReadAll, normalizeReadStream } from '../read-options';
@@ -39,6 +41,11 @@ export interface PostgresConnectOptions extends PostgresEventStoreOptions {
   poolSize?: number;
   /** Run the event store's migrations on connect (default true). */
   migrate?: boolean;
+  /**
+   * Wait for each commit to reach the disk before answering (default true). Off for bulk writes that can be redone
+   * (seeding): a crash of the server may lose the last moments of commits, never consistency.
+   */
+  synchronousCommit?: boolean;
 }
 
 interface EventRow {
@@ -126,6 +133,7 @@ export class PostgresEventStore implements EventStore {
       type: 'postgres',
       url: options.url,
       poolSize: options.poolSize ?? 20,
+      ...(options.synchronousCommit === false ? { extra: { options: '-c synchronous_commit=off' } } : {}),
       migrations: eventStoreMigrations,
       migrationsTableName: 'event_store_migrations',
       migrationsTransactionMode: 'all',
@@ -158,6 +166,67 @@ export class PostgresEventStore implements EventStore {
     const result = interpretAppendRow(rows[0] as AppendRow, streamId, expected);
     this.wakeUp.notify();
     return result;
+  }
+
+  /** One round trip and one transaction for every stream; see the port. */
+  async appendStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    const limits = this.options.limits ?? defaultAppendLimits;
+    const total = appends.reduce((sum, append) => sum + append.events.length, 0);
+    if (total > limits.maxEventsPerAppend) {
+      throw new InvalidAppendError(
+        EventStoreErrorCode.BatchTooLarge,
+        `appendStreams takes at most ${limits.maxEventsPerAppend} events in all, got ${total}`,
+      );
+    }
+    if (new Set(appends.map((append) => append.streamId)).size !== appends.length) {
+      throw new InvalidAppendError(EventStoreErrorCode.InvalidStreamId, 'appendStreams names a stream twice');
+    }
+    // Locked in one order by every caller, so two calls never wait for each other in a circle.
+    const sorted = [...appends].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    const document = sorted
+      .map(({ streamId, events, expected }) => {
+        const prepared = prepareAppend(streamId, events, expected, limits);
+        const [kind, version] =
+          typeof expected === 'number'
+            ? expected === 0
+              ? ['no_stream', null]
+              : ['version', expected]
+            : [expected, null];
+        const batch = prepared
+          .map(
+            (event) =>
+              `{"eventId":${JSON.stringify(event.eventId)},"type":${JSON.stringify(event.type)},` +
+              `"schemaVersion":${event.schemaVersion},"data":${event.dataJson},"metadata":${event.metadataJson}}`,
+          )
+          .join(',');
+        return (
+          `{"streamId":${JSON.stringify(streamId)},"category":${JSON.stringify(streamCategory(streamId))},` +
+          `"expectedKind":${JSON.stringify(kind)},"expectedVersion":${JSON.stringify(version)},"events":[${batch}]}`
+        );
+      })
+      .join(',');
+    let rows: Array<{ stream_id: string; next_version: string; last_position: string }>;
+    try {
+      ({ rows } = await this.pool.query({
+        name: 'event_store_append_streams',
+        text: 'SELECT stream_id, next_version, last_position FROM event_store.append_streams($1)',
+        values: [`[${document}]`],
+      }));
+    } catch (error) {
+      const { code, detail, hint } = error as { code?: string; detail?: string; hint?: string };
+      if (code === 'SE409' && detail !== undefined) {
+        const refused = appends.find((append) => append.streamId === detail);
+        throw new WrongExpectedVersionError(detail, refused?.expected ?? 'any', Number(hint));
+      }
+      throw translateAppendError(error, sorted.length === 1 ? (sorted[0] as StreamAppend).streamId : 'appendStreams');
+    }
+    this.wakeUp.notify();
+    const byStream = new Map(rows.map((row) => [row.stream_id, row]));
+    return appends.map((append) => {
+      const row = byStream.get(append.streamId) as { next_version: string; last_position: string };
+      return { nextExpectedVersion: Number(row.next_version), lastPosition: BigInt(row.last_position) };
+    });
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -102,4 +102,64 @@ export class CreateEventStore1764201600000 implements MigrationInterface {
   }
 }
 
-export const eventStoreMigrations = [CreateEventStore1764201600000];
+/**
+ * Several streams in one transaction (`appendStreams`, for bulk writers): the streams are locked in the order given
+ * (the adapter sorts them), each checked against its expected version, and their events take consecutive positions
+ * after the transaction's base, so one transaction still owns one range of positions. A failed check raises, and the
+ * whole call rolls back.
+ */
+export class AppendStreams1765400000000 implements MigrationInterface {
+  name = 'AppendStreams1765400000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE FUNCTION event_store.append_streams(p_streams jsonb)
+      RETURNS TABLE (stream_id text, next_version bigint, last_position bigint)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_base bigint := (pg_current_xact_id()::text::bigint) << 20;
+        v_offset bigint := 0;
+        v_stream jsonb;
+        v_id text;
+        v_current bigint;
+        v_count integer;
+        v_kind text;
+      BEGIN
+        FOR v_stream IN SELECT value FROM jsonb_array_elements(p_streams) LOOP
+          v_id := v_stream ->> 'streamId';
+          v_kind := v_stream ->> 'expectedKind';
+          PERFORM pg_advisory_xact_lock(hashtextextended(v_id, 0));
+          SELECT e.stream_version INTO v_current FROM event_store.events e
+           WHERE e.stream_id = v_id ORDER BY e.stream_version DESC LIMIT 1;
+          v_current := coalesce(v_current, 0);
+          IF NOT (CASE v_kind
+              WHEN 'no_stream' THEN v_current = 0
+              WHEN 'version' THEN v_current = (v_stream ->> 'expectedVersion')::bigint
+              WHEN 'stream_exists' THEN v_current > 0
+              ELSE true END) THEN
+            RAISE EXCEPTION 'stream % is at version %', v_id, v_current
+              USING ERRCODE = 'SE409', DETAIL = v_id, HINT = v_current::text;
+          END IF;
+          v_count := jsonb_array_length(v_stream -> 'events');
+          INSERT INTO event_store.events
+            (position, stream_id, category, stream_version, event_id, type, schema_version, data, metadata)
+          SELECT v_base + v_offset + x.ord, v_id, v_stream ->> 'category', v_current + x.ord,
+                 (x.e ->> 'eventId')::uuid, x.e ->> 'type', (x.e ->> 'schemaVersion')::integer, x.e -> 'data',
+                 x.e -> 'metadata'
+            FROM jsonb_array_elements(v_stream -> 'events') WITH ORDINALITY AS x(e, ord);
+          v_offset := v_offset + v_count;
+          stream_id := v_id;
+          next_version := v_current + v_count;
+          last_position := v_base + v_offset;
+          RETURN NEXT;
+        END LOOP;
+      END
+      $$`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION IF EXISTS event_store.append_streams(jsonb)`);
+  }
+}
+
+export const eventStoreMigrations = [CreateEventStore1764201600000, AppendStreams1765400000000];

@@ -16,6 +16,7 @@ export { scoringRulesProblems } from './api/scoring-rules.problems';
 export { mapLeadEvent } from './messaging/lead-integration.mapper';
 /** The stream category of leads. */
 export const leadCategory = 'lead';
-export { leadDecider } from './domain/lead.decider';
+export { leadDecider, type LeadState } from './domain/lead.decider';
+export { duplicateKeys, findDuplicates } from './domain/duplicate-detection';
 export { CreateLeadsTables1765000000000 as LeadsTables } from './projections/leads-tables.migration';
 export { CreateScoringRulesTables1765000000520 as ScoringRulesTables } from './projections/scoring-rules-tables.migration';
