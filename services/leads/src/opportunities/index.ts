@@ -13,6 +13,5 @@ export { opportunityProblems } from './api/opportunity.problems';
 export { salesProcessProblems } from './api/sales-process.problems';
 export { mapOpportunityEvent } from './messaging/opportunity-integration.mapper';
 export { opportunityDecider } from './domain/opportunity.decider';
-export { defaultLossReasons } from './application/pipeline-catalog';
 export { CreateOpportunitiesTables1765000000300 as OpportunitiesTables } from './projections/opportunities-tables.migration';
 export { CreateSalesProcessTables1765000000510 as SalesProcessTables } from './projections/sales-process-tables.migration';
