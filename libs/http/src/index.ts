@@ -2,6 +2,7 @@ export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './id-fields';
+export * from './nested-list';
 export * from './etag';
 export * from './request-context';
 export * from './ports';

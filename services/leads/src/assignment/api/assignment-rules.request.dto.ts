@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
-import { AreIds, IsId, Optional, RequiredWhen } from '@salesos/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
+import { AreIds, IsId, NestedList, Optional, RequiredWhen } from '@salesos/http';
 
 const kinds = ['territory-segment', 'round-robin', 'least-loaded'] as const;
 
@@ -55,7 +54,6 @@ export class SetAssignmentRulesRequest {
   })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => AssignmentRuleRequest)
+  @NestedList(() => AssignmentRuleRequest)
   rules!: AssignmentRuleRequest[];
 }

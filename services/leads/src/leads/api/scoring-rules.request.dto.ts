@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NestedList } from '@salesos/http';
 
 /** Points a rule gives: a whole number from 0 to 100. */
 function Points(description?: string): PropertyDecorator {
@@ -70,8 +71,7 @@ export class SetScoringRulesRequest {
   })
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SourcePointsRequest)
+  @NestedList(() => SourcePointsRequest)
   sources!: SourcePointsRequest[];
 
   @ApiProperty({
@@ -81,8 +81,7 @@ export class SetScoringRulesRequest {
   })
   @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ValueTierRequest)
+  @NestedList(() => ValueTierRequest)
   estimatedValue!: ValueTierRequest[];
 
   @ApiProperty({ type: CompanySizePointsRequest })

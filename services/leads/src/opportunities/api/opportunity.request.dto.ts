@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsId, IsInstant, Optional, RequiredWhen } from '@salesos/http';
+import { IsCalendarDate, IsId, IsInstant, NestedList, Optional, RequiredWhen } from '@salesos/http';
 import { MoneyRequest } from '../../leads';
 
 export class ProductLineRequest {
@@ -70,8 +70,7 @@ export class OpenOpportunityRequest {
   @ApiProperty({ type: [ProductLineRequest] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ProductLineRequest)
+  @NestedList(() => ProductLineRequest)
   products!: ProductLineRequest[];
 
   @ApiProperty({ type: ChannelRequest })
@@ -120,8 +119,7 @@ export class ProductsRequest {
   @ApiProperty({ type: [ProductLineRequest] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ProductLineRequest)
+  @NestedList(() => ProductLineRequest)
   products!: ProductLineRequest[];
 }
 

@@ -1,26 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNumber,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { idPattern } from '@salesos/kernel';
-
-const idMessage = (field: string) => ({ message: `${field} must be an id of letters, digits and _ . : @ -` });
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsString, Length, Max, Min } from 'class-validator';
+import { IsId, NestedList } from '@salesos/http';
 
 export class PipelineStageRequest {
   @ApiProperty({ maxLength: 60, example: 'proposal' })
   @IsString()
   @Length(1, 60)
-  @Matches(idPattern, idMessage('stageId'))
+  @IsId()
   stageId!: string;
 
   @ApiProperty({ maxLength: 120, example: 'Proposal' })
@@ -51,8 +37,7 @@ export class DefinePipelineRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => PipelineStageRequest)
+  @NestedList(() => PipelineStageRequest)
   stages!: PipelineStageRequest[];
 }
 

@@ -174,4 +174,18 @@ describe('divisions and the references inside them', () => {
       .send({ ...north, dealerIds: ['d', 'd'] });
     expect(twice.body.errors).toEqual([{ field: 'dealerIds[1]', message: "lists 'd' a second time" }]);
   });
+
+  it('refuses a list where a team should be, naming the field, and stores nothing', async () => {
+    const before = await stored();
+    for (const teams of [[[[[]]]], [[{ teamId: 't', name: 'T', repIds: [] }]], ['team-s']]) {
+      const refused = await http()
+        .put('/divisions/west')
+        .set(admin)
+        .send({ ...north, teams });
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors).toContainEqual({ field: 'teams', message: 'each of teams must be an object' });
+    }
+    expect(await stored()).toBe(before);
+  });
 });

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
-import { AreIds, IsId } from '@salesos/http';
+import { ArrayMaxSize, IsArray, IsString, Length } from 'class-validator';
+import { AreIds, IsId, NestedList } from '@salesos/http';
 
 export class DivisionTeamRequest {
   @ApiProperty()
@@ -37,8 +36,7 @@ export class RecordDivisionRequest {
   @ApiProperty({ type: [DivisionTeamRequest], maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => DivisionTeamRequest)
+  @NestedList(() => DivisionTeamRequest)
   teams!: DivisionTeamRequest[];
 
   @ApiProperty({ type: [String], maxItems: 5000 })
