@@ -55,6 +55,8 @@ export class KafkaTransport implements MessageTransport {
   readonly name = 'kafka';
   private readonly kafka: Kafka;
   private admin: Promise<Admin> | undefined;
+  /** Histories still being read: closing the transport closes them, so no reader's consumer outlives it. */
+  private readonly histories = new Set<TopicHistoryReader>();
 
   constructor(private readonly options: KafkaTransportOptions) {
     const config: KafkaConfig = {
@@ -107,10 +109,27 @@ export class KafkaTransport implements MessageTransport {
 
   /** Reads with a consumer group of its own, never committed and deleted on close, so it moves no one's offsets. */
   history(topics: readonly string[]): TopicHistoryReader {
-    return new KafkaTopicHistory(this.kafka, (work) => this.withAdmin(work), topics, `salesos.history.${randomUUID()}`);
+    const reader = new KafkaTopicHistory(
+      this.kafka,
+      (work) => this.withAdmin(work),
+      topics,
+      `salesos.history.${randomUUID()}`,
+    );
+    const histories = this.histories;
+    const tracked: TopicHistoryReader = {
+      next: (maxCount) => reader.next(maxCount),
+      remaining: () => reader.remaining(),
+      close: async () => {
+        histories.delete(tracked);
+        await reader.close();
+      },
+    };
+    histories.add(tracked);
+    return tracked;
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.histories].map((reader) => reader.close()));
     const admin = this.admin;
     this.admin = undefined;
     await admin?.then((connected) => connected.disconnect()).catch(() => undefined);
