@@ -4,6 +4,7 @@ import { asUser } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { startTestPlatform } from './testing/test-platform';
 import { dealRequest } from './testing/deal-request';
+import { scoringRulesRequest } from './testing/scoring-rules-request';
 
 jest.setTimeout(60_000);
 
@@ -130,20 +131,7 @@ const commands: Record<string, (records: Records) => [Call, Call]> = {
     ];
   },
   'PUT /scoring-rules': () => {
-    const rules = (points: number) => ({
-      ...{
-        sources: [{ source: 'fair', points: 30 }],
-        estimatedValue: [{ atLeast: 1000, points: 20 }],
-        companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
-        reachableEmail: 5,
-        reachablePhone: 5,
-        perSegment: 10,
-        segmentsAtMost: 20,
-        perNeed: 3,
-        needsAtMost: 9,
-      },
-      perNeed: points,
-    });
+    const rules = (points: number) => scoringRulesRequest({ perNeed: points });
     return [
       { method: 'put', path: '/scoring-rules', body: rules(4) },
       { method: 'put', path: '/scoring-rules', body: rules(5) },

@@ -4,6 +4,7 @@ import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { dealRequest } from './testing/deal-request';
+import { scoringRulesRequest } from './testing/scoring-rules-request';
 
 jest.setTimeout(60_000);
 
@@ -308,17 +309,7 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     () => ({
       method: 'put',
       path: '/scoring-rules',
-      body: {
-        sources: [{ source: 'fair', points: 30 }],
-        estimatedValue: [{ atLeast: 1000, points: 20 }],
-        companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
-        reachableEmail: 5,
-        reachablePhone: 5,
-        perSegment: 10,
-        segmentsAtMost: 20,
-        perNeed: 3,
-        needsAtMost: 9,
-      },
+      body: scoringRulesRequest(),
     }),
   ],
   [

@@ -6,6 +6,7 @@ import type { Role } from '@salesos/http';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
 import { dealRequest } from './testing/deal-request';
+import { scoringRulesRequest } from './testing/scoring-rules-request';
 
 jest.setTimeout(60_000);
 
@@ -104,17 +105,7 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'PUT /scoring-rules': () => ({
     method: 'put',
     path: '/scoring-rules',
-    body: {
-      sources: [{ source: 'fair', points: 30 }],
-      estimatedValue: [{ atLeast: 1000, points: 20 }],
-      companySize: { micro: 0, small: 2, mid: 5, large: 10, enterprise: 15 },
-      reachableEmail: 5,
-      reachablePhone: 5,
-      perSegment: 10,
-      segmentsAtMost: 20,
-      perNeed: 3,
-      needsAtMost: 9,
-    },
+    body: scoringRulesRequest(),
   }),
   'PUT /assignment-rules': () => ({
     method: 'put',
