@@ -283,7 +283,7 @@ export class PostgresEventStore implements EventStore {
     );
     const first = rows[0] as HorizonRow;
     if (first.horizon_last === null) return { events: [], lastScannedPosition: read.after, isEnd: true };
-    const matched = first.position === null ? [] : (rows as unknown as EventRow[]);
+    const matched = rows.filter(isMatchedRow);
     const lastRow = matched[matched.length - 1];
     if (lastRow !== undefined && matched.length === read.maxCount) {
       return { events: matched.map(toRecorded), lastScannedPosition: BigInt(lastRow.position), isEnd: false };
@@ -395,6 +395,11 @@ export async function storeCheckpointWith(
   if (result.rowCount === 0) {
     throw new CheckpointConflictError(subscriptionId, expected, await readCheckpointWith(db, subscriptionId));
   }
+}
+
+/** A row of the filtered page; when nothing matched, the one row holds only the horizon. */
+function isMatchedRow(row: HorizonRow): row is HorizonRow & EventRow {
+  return row.position !== null;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
