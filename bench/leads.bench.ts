@@ -4,7 +4,8 @@
  * fresh database. Runs under tools/register.cjs (SWC with decorator metadata, which Nest's validation needs).
  * `BENCH_SECONDS` and `BENCH_WARMUP_SECONDS` shrink it for development, `BENCH_CPU_PROFILE=<prefix>` profiles the
  * two throughput phases; results go to bench/results/leads.json. Then the startup phases (bench/lib/leads-startup.ts:
- * seeding, the service's start on an empty and on a seeded store, its memory); `BENCH_PARTS=startup` runs them alone.
+ * seeding, the service's start on an empty and on a seeded store, its memory); `BENCH_PARTS=startup` runs them alone,
+ * `BENCH_PARTS=throughput` the throughput phases alone (the startup keys kept from the last full run).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +43,7 @@ import {
   formatStartup,
   loadStartupConfig,
   measureLeadsStartup,
+  previousStartup,
   runStartupOnly,
   withStartupKeys,
 } from './lib/leads-startup';
@@ -88,7 +90,10 @@ async function main(): Promise<void> {
   const forgetInterrupt = dropDatabaseOnInterrupt(database);
   try {
     const { measurements, templates } = await runMeasurements(config, database);
-    const startup = await measureLeadsStartup(loadStartupConfig(config.adminUrl));
+    const startup =
+      process.env.BENCH_PARTS === 'throughput'
+        ? previousStartup(resultsPath)
+        : await measureLeadsStartup(loadStartupConfig(config.adminUrl));
     const info: LeadsRunInfo = {
       date: new Date().toISOString(),
       nodeVersion: process.version,

@@ -417,3 +417,46 @@ export async function runStartupOnly(adminUrl: string, resultsPath: string): Pro
   progress(`wrote the startup keys into ${resultsPath}`);
   process.stdout.write(`${formatStartup(measured)}\n`);
 }
+
+/** The startup figures of the last full run, read back from its results file (`BENCH_PARTS=throughput`). */
+export function previousStartup(resultsPath: string): StartupMeasurements {
+  const previous = JSON.parse(readFileSync(resultsPath, 'utf8')) as {
+    ready_ms_empty: number;
+    ready_ms_1m: number;
+    rss_mb_1m: number;
+    seed_events_per_s: number;
+    breakdown: {
+      startup: {
+        seeded_events: number;
+        seed_seconds: number;
+        ready_ms_empty_runs: number[];
+        ready_ms_1m_runs: number[];
+        peak_rss_mb_1m: number;
+        list_queries: { count: number; errors: number; p50_ms: number; p99_ms: number };
+        readiness_after_queries: string;
+        views_catch_up_s_after_ready: number | string;
+      };
+    };
+  };
+  const startup = previous.breakdown.startup;
+  const catchUp = startup.views_catch_up_s_after_ready;
+  return {
+    seededEvents: startup.seeded_events,
+    seedSeconds: startup.seed_seconds,
+    seedEventsPerSecond: previous.seed_events_per_s,
+    readyMsEmpty: previous.ready_ms_empty,
+    readyMsEmptyRuns: startup.ready_ms_empty_runs,
+    readyMsSeeded: previous.ready_ms_1m,
+    readyMsSeededRuns: startup.ready_ms_1m_runs,
+    rssMbSeeded: previous.rss_mb_1m,
+    peakRssMbSeeded: startup.peak_rss_mb_1m,
+    listQueries: {
+      count: startup.list_queries.count,
+      errors: startup.list_queries.errors,
+      p50Ms: startup.list_queries.p50_ms,
+      p99Ms: startup.list_queries.p99_ms,
+    },
+    readinessAfterQueries: startup.readiness_after_queries,
+    viewsCatchUpMs: typeof catchUp === 'number' ? catchUp * 1000 : undefined,
+  };
+}
