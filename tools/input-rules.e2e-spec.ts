@@ -273,6 +273,18 @@ const cases: Case[] = [
 
 /** Every operation that takes a JSON body, with a body it would take. */
 const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
+  [
+    'PUT /channels/:channelId',
+    () => ({
+      method: 'put',
+      path: '/channels/dealers-1',
+      body: { name: 'Dealers', kind: 'dealer', productGroups: [], territories: [] },
+    }),
+  ],
+  [
+    'POST /channels/:channelId/retirement',
+    () => ({ method: 'post', path: '/channels/dealers-1/retirement', body: {} }),
+  ],
   ['POST /leads', post('/leads', lead)],
   ['PATCH /leads/:leadId', onLead('patch', '', { territory: 'harbour' })],
   ['POST /leads/:leadId/qualification', onLead('post', '/qualification', {})],
@@ -347,6 +359,8 @@ const unknownQueryCases: Case[] = [
   '/health/ready',
   '/metrics',
   '/pipelines',
+  '/channels',
+  '/channels/dealers-1',
   '/segments',
   '/assignment-rules',
   '/scoring-rules',

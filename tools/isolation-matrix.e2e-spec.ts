@@ -27,7 +27,17 @@ interface Ids {
 type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
 
 /** Every route of the platform but the health checks, as a caller of division B would aim it at A's records. */
+const channel = { name: 'Dealers', kind: 'dealer', productGroups: ['presses'], territories: ['north'] };
+
 const matrix: Record<string, (ids: Ids) => Call> = {
+  'GET /channels': () => ({ method: 'get', path: '/channels' }),
+  'GET /channels/:channelId': () => ({ method: 'get', path: '/channels/dealers-north' }),
+  'PUT /channels/:channelId': () => ({ method: 'put', path: '/channels/dealers-north', body: channel }),
+  'POST /channels/:channelId/retirement': () => ({
+    method: 'post',
+    path: '/channels/dealers-north/retirement',
+    body: { reason: 'Taken over' },
+  }),
   'GET /pipelines': () => ({ method: 'get', path: '/pipelines' }),
   'PUT /pipelines/:pipelineId': () => ({
     method: 'put',
@@ -201,6 +211,7 @@ describe('division isolation: every role, every route', () => {
   beforeAll(async () => {
     ({ app, store } = await startTestPlatform());
     const http = () => request(app.getHttpServer());
+    await http().put('/channels/dealers-north').set(manager).send(channel).expect(200);
     const segment = await http()
       .post('/segments')
       .set(manager)

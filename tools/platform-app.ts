@@ -10,6 +10,7 @@ import type { ImportLimitsConfig } from '@salesos/config';
 import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
+import { channelsProblemMappers, ChannelsServiceModule } from '../services/channels/src';
 import { reportingProblemMappers } from '../services/reporting/src';
 
 export interface PlatformParts {
@@ -18,6 +19,8 @@ export interface PlatformParts {
   readModels: DataSource;
   /** The leads service's own database. */
   leadsDatabase: DataSource;
+  /** The channels service's own database. */
+  channelsDatabase: DataSource;
   transport: MessageTransport;
   relayLock: RelayLock;
   /** Checks the bearer token of every request but the health checks and the API description. */
@@ -50,6 +53,15 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
           ...logger,
           ...(parts.importLimits === undefined ? {} : { imports: { limits: parts.importLimits } }),
         }),
+        ChannelsServiceModule.forRoot({
+          store: parts.store,
+          database: parts.channelsDatabase,
+          viewsLock: parts.relayLock,
+          publishing: { transport: parts.transport, lock: parts.relayLock },
+          health,
+          serveHealth: false,
+          ...logger,
+        }),
         ReportingServiceModule.forRoot({
           dataSource: parts.readModels,
           consuming: { transport: parts.transport },
@@ -62,10 +74,14 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     { logger: ['error', 'warn'] },
   );
   requireTokens(app, parts.auth);
-  applyHttpConventions(app, [...leadsProblemMappers, ...reportingProblemMappers]);
+  applyHttpConventions(app, [...leadsProblemMappers, ...channelsProblemMappers, ...reportingProblemMappers]);
   requireKnownDivisions(app);
   app.enableShutdownHooks();
-  const document = apiDocument(app, 'SalesOS', 'Leads, opportunities and the pipeline, and the reports over them.');
+  const document = apiDocument(
+    app,
+    'SalesOS',
+    'Leads, opportunities and the pipeline, channels and dealers, and the reports over them.',
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await consumeDealRegistrations(app, { transport: parts.transport });
   return app;

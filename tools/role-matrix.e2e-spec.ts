@@ -97,7 +97,21 @@ const scoringRules = {
   needsAtMost: 9,
 };
 
+const channel = { name: 'Dealers', kind: 'dealer', productGroups: ['presses'], territories: ['north'] };
+const channelOf = (subjects: Subjects) => `/channels/channel-${subjects.segmentId}`;
+
 const table: Record<string, Row> = {
+  'GET /channels': { call: get('/channels'), reached: everyone },
+  'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },
+  'PUT /channels/:channelId': {
+    call: (subjects) => ({ method: 'put', path: channelOf(subjects), body: channel }),
+    ...setupWork,
+  },
+  'POST /channels/:channelId/retirement': {
+    prepare: (subjects) => ({ method: 'put', path: channelOf(subjects), body: channel }),
+    call: (subjects) => ({ method: 'post', path: `${channelOf(subjects)}/retirement`, body: { reason: 'Merged' } }),
+    ...setupWork,
+  },
   'GET /pipelines': { call: get('/pipelines'), reached: everyone },
   'PUT /pipelines/:pipelineId': {
     call: () => ({
@@ -360,6 +374,7 @@ describe('roles within a division: every role, every route, on records within an
   beforeAll(async () => {
     ({ app, store } = await startTestPlatform());
     await ok({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } });
+    await ok({ method: 'put', path: '/channels/dealers-north', body: channel });
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
     shared.importId = (

@@ -2,6 +2,7 @@ import { EmbeddedAuth, type TokenSubject } from '@salesos/auth';
 import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@salesos/config';
 import { openEventStore } from '@salesos/event-store/factory';
 import { openLeadsDatabase } from '../services/leads/src';
+import { openChannelsDatabase } from '../services/channels/src';
 import { openReportingDatabase } from '../services/reporting/src';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
@@ -54,11 +55,13 @@ async function main(): Promise<void> {
     }
   }
   const readModels = await openReportingDatabase(config.readModels);
+  const channelsDatabase = await openChannelsDatabase(config.channelsDatabase);
   const messaging = openPlatformMessaging(config, store);
   const app = await createPlatformApp({
     store,
     readModels,
     leadsDatabase,
+    channelsDatabase,
     transport: messaging.transport,
     relayLock: messaging.relayLock(),
     importLimits: config.imports,
@@ -71,18 +74,21 @@ async function main(): Promise<void> {
     [
       `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
       `  leads API:  ${base}/leads, ${base}/opportunities, ${base}/segments`,
+      `  channels:   ${base}/channels`,
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
       ...tryItOut(config, base),
-      'The channels, staffing and incentives services join this process as their issues land.',
+      'The staffing and incentives services join this process as their issues land.',
       '',
     ].join('\n'),
   );
   const stop = (): void => {
     void app
       .close()
-      .then(() => Promise.all([store.close(), readModels.destroy(), leadsDatabase.destroy()]))
+      .then(() =>
+        Promise.all([store.close(), readModels.destroy(), leadsDatabase.destroy(), channelsDatabase.destroy()]),
+      )
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,8 +1,9 @@
 import { runService } from '@salesos/http';
 import { startLeadsService } from '../services/leads/src';
 import { startReportingService } from '../services/reporting/src';
+import { startChannelsService } from '../services/channels/src';
 
-const starters = { leads: startLeadsService, reporting: startReportingService };
+const starters = { leads: startLeadsService, channels: startChannelsService, reporting: startReportingService };
 type ServiceName = keyof typeof starters;
 
 /**

@@ -91,7 +91,7 @@ export async function seedDemoData(store: EventStore, options: DemoDataOptions):
       // The caller's views see every seeded event before the seed returns, as if they had followed it.
       const views = await leadsContext(store, options.database, false, clock, ids);
       try {
-        if (!(await leadsViewsCaughtUp(views, store, 600_000))) throw new Error('the leads views did not catch up');
+        if (!(await leadsViewsCaughtUp(views, 600_000))) throw new Error('the leads views did not catch up');
       } finally {
         await views.close();
       }

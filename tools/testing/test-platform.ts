@@ -5,6 +5,7 @@ import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/m
 import { leadsViewsCaughtUp, openLeadsDatabase } from '../../services/leads/src';
 import { recordTestDivisions } from '../../services/leads/src/testing';
 import { openReportingDatabase } from '../../services/reporting/src';
+import { openChannelsDatabase } from '../../services/channels/src';
 import { createPlatformApp } from '../platform-app';
 import { storedTopicHistory } from '../platform-messaging';
 
@@ -16,13 +17,14 @@ export async function startTestPlatform(
     store,
     readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
     leadsDatabase: await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }),
+    channelsDatabase: await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' }),
     transport: new InProcessTransport({ history: storedTopicHistory(store) }),
     relayLock: new InProcessRelayLock(),
     auth: testAuth.verifier,
     logger: silentLogger,
   });
   await app.init();
-  await leadsViewsCaughtUp(app, store);
+  await leadsViewsCaughtUp(app);
   await recordTestDivisions(app);
   return { app, store };
 }

@@ -8,6 +8,7 @@ describe('loadPlatformConfig', () => {
       eventStore: { kind: 'sqlite', filename: '/srv/salesos/data/events.db' },
       readModels: { kind: 'sqlite', filename: '/srv/salesos/data/read-models.db' },
       leadsDatabase: { kind: 'sqlite', filename: '/srv/salesos/data/leads.db' },
+      channelsDatabase: { kind: 'sqlite', filename: '/srv/salesos/data/channels.db' },
       demoData: { seed: 42 },
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],

@@ -16,6 +16,8 @@ export interface PlatformConfig {
   readModels: ReadModelsConfig;
   /** The leads service's own database: its views of its leads, segments and pipeline. */
   leadsDatabase: ReadModelsConfig;
+  /** The channels service's own database: its views of channels, dealers, agreements, plans and funds. */
+  channelsDatabase: ReadModelsConfig;
   /** Seed the demo company into an empty store at start, with this seed; undefined when turned off. */
   demoData: { seed: number } | undefined;
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
@@ -50,6 +52,8 @@ export const platformEnvironment = {
     'PostgreSQL URL for the read models; default: the event store database with postgres, else a SQLite file beside the events.',
   SALESOS_LEADS_DATABASE_URL:
     "PostgreSQL URL of the leads service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
+  SALESOS_CHANNELS_DATABASE_URL:
+    "PostgreSQL URL of the channels service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
   SALESOS_DEMO_DATA: 'on (default) seeds the demo company into an empty store at start; off leaves it empty.',
   SALESOS_DEMO_SEED: 'Seed of the demo data (default 42): the same seed gives the same company.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
@@ -94,6 +98,14 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     'leads.db',
     problems,
   );
+  const channelsDatabase = parseDatabase(
+    'SALESOS_CHANNELS_DATABASE_URL',
+    env.SALESOS_CHANNELS_DATABASE_URL,
+    eventStore,
+    dataDir,
+    'channels.db',
+    problems,
+  );
   const demoData = parseDemoData(env.SALESOS_DEMO_DATA, env.SALESOS_DEMO_SEED, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
@@ -115,6 +127,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     eventStore: eventStore as EventStoreConfig,
     readModels,
     leadsDatabase,
+    channelsDatabase,
     demoData,
     transport,
     kafkaBrokers,

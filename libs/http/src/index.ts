@@ -24,3 +24,4 @@ export * from './http-conventions';
 export * from './idempotency';
 export * from './across-divisions';
 export * from './run-service';
+export * from './csv';

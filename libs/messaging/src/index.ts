@@ -24,3 +24,4 @@ export * from './transport/topic-history';
 export * from './relay/publication';
 export * from './relay/stored-topic-history';
 export * from './service-messaging';
+export * from './nest/service-publisher';

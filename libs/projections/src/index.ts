@@ -6,3 +6,4 @@ export * from './sql';
 export * from './row-writer';
 export * from './read-models-database';
 export * from './aggregate-table';
+export * from './service-views';

@@ -1,8 +1,7 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import type { EventStore } from '@salesos/event-store';
 import type { DataSource } from 'typeorm';
-import { ServiceViews } from './core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
@@ -72,22 +71,8 @@ export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApp
  * Resolves once the service's views hold every event stored when it is called (or after `timeoutMs`, false): for
  * tools and tests that start the service on a store that already holds history.
  */
-export async function leadsViewsCaughtUp(
-  app: INestApplicationContext,
-  store: EventStore,
-  timeoutMs = 30_000,
-): Promise<boolean> {
-  const last = await lastPosition(store);
-  return last === 0n || app.get(ServiceViews).keeper.caughtUpTo(last, timeoutMs);
-}
-
-async function lastPosition(store: EventStore): Promise<bigint> {
-  let after = 0n;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount: 10_000 });
-    after = page.lastScannedPosition;
-    if (page.isEnd) return after;
-  }
+export function leadsViewsCaughtUp(app: INestApplicationContext, timeoutMs = 30_000): Promise<boolean> {
+  return app.get(ServiceViews).caughtUpWithStore(timeoutMs);
 }
 
 /** Every request inside a division needs the division to exist: 404 before anything reads or writes in it. */

@@ -10,14 +10,15 @@ import {
   jsonLogger,
   MessagingHealth,
   type MessagingLogger,
+  ServicePublisher,
 } from '@salesos/messaging';
 import { AssignmentModule } from './assignment';
 import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
-import { ServiceViews } from './core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { DealRegistrationsModule } from './deal-registrations';
 import { LEAD_IMPORT_SETTINGS, LeadImportsModule, type LeadImportSettings } from './lead-imports';
 import { LeadsModule } from './leads';
-import { LEADS_PUBLISHING, LeadsPublisher, type LeadsPublishing } from './leads-publishing';
+import { leadsPublishedSource, type LeadsPublishing } from './leads-publishing';
 import { OpportunitiesModule } from './opportunities';
 import { OrganisationModule } from './organisation';
 import { SegmentsModule } from './segments';
@@ -60,6 +61,7 @@ export class LeadsServiceModule {
     health.register({ dependency: eventStoreDependency(options.store) });
     health.register({ dependency: databaseDependency(options.database, 'leads database') });
     const views = new ServiceViews({
+      name: 'leads.views',
       store: options.store,
       database: options.database,
       ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
@@ -81,7 +83,6 @@ export class LeadsServiceModule {
       ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
-        { provide: LEADS_PUBLISHING, useValue: options.publishing ?? null },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useValue: options.ids ?? new RandomIdGenerator() },
         { provide: LEADS_LOGGER, useValue: options.logger ?? jsonLogger },
@@ -89,7 +90,16 @@ export class LeadsServiceModule {
         { provide: LEADS_DATABASE, useValue: options.database },
         { provide: ServiceViews, useValue: views },
         { provide: LEAD_IMPORT_SETTINGS, useValue: options.imports ?? {} },
-        LeadsPublisher,
+        {
+          provide: ServicePublisher,
+          useValue: new ServicePublisher({
+            service: 'leads',
+            store: options.store,
+            source: leadsPublishedSource(),
+            publishing: options.publishing,
+            health,
+          }),
+        },
         ...(options.ownsDatabase === true
           ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]
           : []),
@@ -98,7 +108,6 @@ export class LeadsServiceModule {
       exports: [
         EVENT_STORE,
         LEADS_DATABASE,
-        LEADS_PUBLISHING,
         Clock,
         IdGenerator,
         LEADS_LOGGER,

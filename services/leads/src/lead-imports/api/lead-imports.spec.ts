@@ -7,7 +7,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { recordTestDivisions } from '../../testing';
-import { CsvRowReader } from '../../core/csv';
+import { CsvRowReader } from '@salesos/http';
 import { type ImportLimits, LeadImports } from '../application/lead-imports';
 import { MemoryImportUploads } from '../projections/memory-import-uploads';
 import { asUser, testAuth } from '@salesos/auth/testing';

@@ -4,7 +4,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { type Actor, type EventStore, type ExpectedVersion, WrongExpectedVersionError } from '@salesos/event-store';
 import { Clock, type FieldError, IdGenerator, type RequestContext, rowScope } from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
-import { CsvRowReader } from '../../core/csv';
+import { CsvRowReader } from '@salesos/http';
 import { EVENT_STORE, LEADS_LOGGER } from '../../core/leads-service.tokens';
 import { CaptureLeadHandler, type CaptureLeadInput, LeadError } from '../../leads';
 import { LeadImportError, LeadImportErrorCode } from '../domain/lead-import.errors';

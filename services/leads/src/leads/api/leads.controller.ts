@@ -17,7 +17,7 @@ import {
   IfMatch,
   IdempotentWrites,
 } from '@salesos/http';
-import { csvLine } from '../../core/csv';
+import { csvLine } from '@salesos/http';
 import { AssignLeadHandler } from '../application/assign-lead.handler';
 import { CaptureLeadHandler, type LeadResult } from '../application/capture-lead.handler';
 import { DisqualifyLeadHandler } from '../application/disqualify-lead.handler';

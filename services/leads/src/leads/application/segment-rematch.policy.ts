@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@salesos/event-sto
 import type { RequestContext } from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
 import { EVENT_STORE, LEADS_LOGGER } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { ActiveSegments, segmentCategory } from '../../segments';
 import { LeadError } from '../domain/lead.errors';
 import { LeadDirectory } from './lead-directory.port';

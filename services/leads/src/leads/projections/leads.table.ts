@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { aggregateTable, type StateChange, Sql, type StoreProjection, upsertRows } from '@salesos/projections';
 import type { EntityManager } from 'typeorm';
 import { normalizeCompanyName } from '../../core/domain/company-name';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { duplicateKeys } from '../domain/duplicate-detection';
 import { type Lead, leadDecider, type LeadState } from '../domain/lead.decider';
 import { type LeadEvent, leadEvents } from '../domain/lead.events';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { aggregateTable, Sql, type StoreProjection, toNumber } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { LEADS_DATABASE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { DivisionScoring } from '../application/division-scoring.port';
 import { scoringRulesCategory } from '../application/scoring-rule-streams';
 import { defaultScoringRules, type ScoringRules } from '../domain/lead-scoring';

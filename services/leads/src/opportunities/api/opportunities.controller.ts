@@ -14,7 +14,7 @@ import { organisationRoles, RequireRoles, rowScope } from '@salesos/http';
 import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '@salesos/kernel';
 import { pageWindow } from '@salesos/http';
-import { csvLine } from '../../core/csv';
+import { csvLine } from '@salesos/http';
 import { AttributeChannelHandler } from '../application/attribute-channel.handler';
 import { ChangeProductsHandler } from '../application/change-products.handler';
 import { LoseOpportunityHandler } from '../application/lose-opportunity.handler';

@@ -4,7 +4,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
 import { recordTestDivisions } from '../../testing';
-import { CsvRowReader } from '../../core/csv';
+import { CsvRowReader } from '@salesos/http';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator, type RecordOwnership } from '@salesos/http';
 import { EVENT_STORE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import type { OpportunityCommand } from '../domain/opportunity.commands';
 import { type Opportunity, opportunityDecider, type OpportunityState } from '../domain/opportunity.decider';
 import { OpportunityError, OpportunityErrorCode } from '../domain/opportunity.errors';

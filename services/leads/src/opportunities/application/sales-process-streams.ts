@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator } from '@salesos/http';
 import { EVENT_STORE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import {
   type SalesProcess,
   type SalesProcessCommand,

@@ -4,7 +4,7 @@ import { aggregateTable, Sql, type SqlRow, type StoreProjection, toNumber } from
 import type { DataSource } from 'typeorm';
 import { normalizeCompanyName } from '../../core/domain/company-name';
 import { LEADS_DATABASE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import {
   OpportunityBoard,
   type OpportunityFilter,

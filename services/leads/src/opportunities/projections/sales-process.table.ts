@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { aggregateTable, Sql, type StoreProjection, toNumber } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { LEADS_DATABASE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { type DivisionSalesProcess, PipelineCatalog } from '../application/pipeline-catalog';
 import {
   defaultSalesProcess,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { aggregateTable, Sql, type StoreProjection } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { LEADS_DATABASE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { Organisation } from '../application/organisation.port';
 import { type Division, divisionDecider, type DivisionState } from '../domain/division.decider';
 import { type DivisionEvent, divisionEvents } from '../domain/division.events';

@@ -3,7 +3,7 @@ import { aggregateTable, Sql, type StoreProjection } from '@salesos/projections'
 import type { DataSource } from 'typeorm';
 import { type LeadProfile, type SegmentDefinition, segmentsMatching } from '../../core/domain/target-audience';
 import { LEADS_DATABASE } from '../../core/leads-service.tokens';
-import { ServiceViews } from '../../core/service-views';
+import { ServiceViews } from '@salesos/projections';
 import { type ActiveSegment, ActiveSegments } from '../application/active-segments.port';
 import { segmentDecider, type SegmentState } from '../domain/segment.decider';
 import { type SegmentEvent, segmentEvents } from '../domain/segment.events';

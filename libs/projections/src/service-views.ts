@@ -1,15 +1,12 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@salesos/event-store';
-import {
-  type ProjectorLock,
-  type ProjectorLogger,
-  type ProjectorStatus,
-  type StoreProjection,
-  StoreProjector,
-} from '@salesos/projections';
+import type { StoreProjection } from './store-projection';
+import { type ProjectorLock, type ProjectorLogger, type ProjectorStatus, StoreProjector } from './store-projector';
 import type { DataSource } from 'typeorm';
 
 export interface ServiceViewsOptions {
+  /** The projector's name, its checkpoint's key: `<service>.views`. */
+  name: string;
   store: EventStore;
   database: DataSource;
   /** Lets one replica keep the views; without it this process does. */
@@ -39,7 +36,7 @@ export class ServiceViews implements OnApplicationBootstrap, OnApplicationShutdo
   /** The projector over every registered projection; built once, when the service starts or a tool asks for it. */
   get keeper(): StoreProjector {
     this.projector ??= new StoreProjector({
-      name: 'leads.views',
+      name: this.options.name,
       store: this.options.store,
       dataSource: this.options.database,
       projections: this.projections,
@@ -68,5 +65,19 @@ export class ServiceViews implements OnApplicationBootstrap, OnApplicationShutdo
       0n,
     );
     if (last > 0n) await this.keeper.caughtUpTo(last, this.options.readYourWritesMs ?? 5_000);
+  }
+
+  /**
+   * Resolves once the views hold every event stored when it is called (false after `timeoutMs`): for tools and tests
+   * that start a service on a store that already holds history.
+   */
+  async caughtUpWithStore(timeoutMs = 30_000): Promise<boolean> {
+    let after = 0n;
+    for (;;) {
+      const page = await this.options.store.readAll({ after, maxCount: 10_000 });
+      after = page.lastScannedPosition;
+      if (page.isEnd) break;
+    }
+    return after === 0n || this.keeper.caughtUpTo(after, timeoutMs);
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * The channels service's public entry point: what the platform's composition, tools and benchmarks may use of it.
+ * Nothing outside the service imports anything else from it.
+ */
+export {
+  channelsOpenApi,
+  channelsProblemMappers,
+  channelsViewsCaughtUp,
+  createChannelsApp,
+  type ChannelsAppOptions,
+} from './channels-app';
+export { channelsMigrations, openChannelsDatabase } from './channels-database';
+export { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
+export { channelsPublishedSource, mapChannelsIntegrationEvents, type ChannelsPublishing } from './channels-publishing';
+/** The service's application API, for the demo data. */
+export { DefineChannelHandler } from './catalogue';
+export { startChannelsService } from './main';
