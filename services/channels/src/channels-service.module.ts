@@ -13,6 +13,7 @@ import {
   ServicePublisher,
 } from '@salesos/messaging';
 import { CatalogueModule } from './catalogue';
+import { DealersModule } from './dealers';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
 
@@ -71,7 +72,7 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule],
+      imports: [CatalogueModule, DealersModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

@@ -3,7 +3,7 @@ export { CatalogueModule } from './catalogue.module';
 export { ChannelDirectory, type DivisionChannels } from './application/channel-directory.port';
 export { DefineChannelHandler } from './application/define-channel.handler';
 export type { Channel } from './domain/channel.decider';
-export { type ChannelDefinition, type ChannelKind, channelKinds, partnerChannelKinds } from './domain/channel.events';
+export { type ChannelDefinition } from './domain/channel.events';
 export { ChannelError, ChannelErrorCode } from './domain/channel.errors';
 export { channelProblems } from './api/channel.problems';
 export { CreateChannelCatalogueTables1766000000100 as CatalogueTables } from './projections/channels-tables.migration';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { AreIds } from '@salesos/http';
-import { type ChannelKind, channelKinds } from '../domain/channel.events';
+import { type ChannelKind, channelKinds } from '../../core/domain/channel-kind';
 
 /** A channel of the caller's division, defined or replaced as a whole. */
 export class DefineChannelRequest {

@@ -1,14 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
-import { Id, Instant, oneOf, text } from '@salesos/kernel';
-
-/** How a division reaches its customers: itself, through dealers, distributors, online, or through retail. */
-export const channelKinds = ['direct', 'dealer', 'distributor', 'online', 'retail'] as const;
-export const ChannelKind = oneOf(channelKinds);
-export type ChannelKind = Static<typeof ChannelKind>;
-
-/** Channels whose sales go through partners, each of whom is a dealer of the channel. */
-export const partnerChannelKinds: readonly ChannelKind[] = ['dealer', 'distributor', 'retail'];
+import { Id, Instant, text } from '@salesos/kernel';
+import { ChannelKind } from '../../core/domain/channel-kind';
 
 export const ChannelDefinition = Type.Object({
   channelId: Id,

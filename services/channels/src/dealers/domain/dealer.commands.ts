@@ -1,5 +1,5 @@
 import type { Command } from '@salesos/event-sourcing';
-import type { ChannelKind } from './channel-kind';
+import type { ChannelKind } from '../../core/domain/channel-kind';
 
 export type ApplyAsDealer = Command<
   'ApplyAsDealer',

@@ -1,5 +1,5 @@
 import type { Decider } from '@salesos/event-sourcing';
-import { type DealerChannelKind, dealerChannelKinds, isDealerChannelKind } from './channel-kind';
+import { type DealerChannelKind, dealerChannelKinds, isDealerChannelKind } from '../../core/domain/channel-kind';
 import type { DealerCommand } from './dealer.commands';
 import { DealerError, DealerErrorCode } from './dealer.errors';
 import { type DealerEvent, dealerEvents } from './dealer.events';

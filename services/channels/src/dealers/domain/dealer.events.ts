@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { CalendarDay, Id, Instant, text } from '@salesos/kernel';
-import { DealerChannelKind } from './channel-kind';
+import { DealerChannelKind } from '../../core/domain/channel-kind';
 import { OnboardingRequirement } from './onboarding-requirements';
 
 export const CompanyName = text(1, 200);

@@ -1,4 +1,4 @@
-import { dealerChannelKinds } from './channel-kind';
+import { dealerChannelKinds } from '../../core/domain/channel-kind';
 import { onboardingRequirements } from './onboarding-requirements';
 
 describe('onboarding requirements', () => {

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, oneOf, text } from '@salesos/kernel';
-import type { DealerChannelKind } from './channel-kind';
+import type { DealerChannelKind } from '../../core/domain/channel-kind';
 
 export const requirementCategories = ['document', 'check', 'people', 'order'] as const;
 

@@ -1,0 +1,7 @@
+/** The dealers: what other features and the service's composition may use of it. */
+export { DealersModule } from './dealers.module';
+export { DealerDirectory, type DealerRecord } from './application/dealer-directory.port';
+export { type Dealer, type DealerStatus } from './domain/dealer.decider';
+export { DealerError, DealerErrorCode } from './domain/dealer.errors';
+export { CreateDealersTables1766000000200 as DealersTables } from './projections/dealers-tables.migration';
+export { dealerProblems } from './api/dealer.problems';

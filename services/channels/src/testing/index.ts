@@ -1,0 +1,1 @@
+export { recordTestDealer, type TestDealer } from './test-dealers';
