@@ -1,7 +1,8 @@
 /** The dealers: what other features and the service's composition may use of it. */
 export { DealersModule } from './dealers.module';
 export { DealerDirectory, type DealerRecord } from './application/dealer-directory.port';
-export { type Dealer, type DealerStatus } from './domain/dealer.decider';
+export { type Dealer, dealerDecider, type DealerStatus } from './domain/dealer.decider';
+export type { DealerCommand } from './domain/dealer.commands';
 export { DealerError, DealerErrorCode } from './domain/dealer.errors';
 export { CreateDealersTables1766000000200 as DealersTables } from './projections/dealers-tables.migration';
 export { dealerProblems } from './api/dealer.problems';

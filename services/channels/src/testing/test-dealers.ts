@@ -2,8 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandHandler } from '@salesos/event-sourcing';
 import type { EventStore } from '@salesos/event-store';
 import { channelsViewsCaughtUp } from '../channels-app';
-import { dealerDecider } from '../dealers/domain/dealer.decider';
-import type { DealerCommand } from '../dealers/domain/dealer.commands';
+import { type DealerCommand, dealerDecider } from '../dealers';
 import type { DealerChannelKind } from '../core/domain/channel-kind';
 
 export interface TestDealer {
