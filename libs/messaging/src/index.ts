@@ -25,3 +25,4 @@ export * from './relay/publication';
 export * from './relay/stored-topic-history';
 export * from './service-messaging';
 export * from './nest/service-publisher';
+export * from './nest/service-foundation';

@@ -1,16 +1,15 @@
-import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
-import { type ProjectorLock, ServiceViews } from '@salesos/projections';
+import type { ProjectorLock } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import {
-  databaseDependency,
-  eventStoreDependency,
   HealthController,
   jsonLogger,
   MessagingHealth,
   type MessagingLogger,
   ServicePublisher,
+  serviceFoundation,
 } from '@salesos/messaging';
 import { CatalogueModule } from './catalogue';
 import { DealersModule } from './dealers';
@@ -37,31 +36,12 @@ export interface ChannelsServiceOptions {
   serveHealth?: boolean;
 }
 
-/** Closes the service's own database after everything else has stopped. */
-class ClosesDatabase implements OnApplicationShutdown {
-  constructor(private readonly database: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.database.isInitialized) await this.database.destroy();
-  }
-}
-
 /** The channels service: one Nest module per feature over one event store, with time and ids injected. */
 @Module({})
 export class ChannelsServiceModule {
   static forRoot(options: ChannelsServiceOptions): DynamicModule {
-    const health = options.health ?? new MessagingHealth();
-    // Without its store and its own database the service cannot serve: readiness asks both.
-    health.register({ dependency: eventStoreDependency(options.store) });
-    health.register({ dependency: databaseDependency(options.database, 'channels database') });
-    const views = new ServiceViews({
-      name: 'channels.views',
-      store: options.store,
-      database: options.database,
-      ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
-      logger: options.logger ?? jsonLogger,
-    });
-    health.register({ views: { status: () => views.status(), lag: () => views.keeper.lag() } });
+    // Readiness asks the store and the database, and says when the views are behind or parked an event.
+    const { health, views, lifecycle } = serviceFoundation({ ...options, name: 'channels' });
     const publisher = new ServicePublisher({
       service: 'channels',
       store: options.store,
@@ -82,9 +62,7 @@ export class ChannelsServiceModule {
         { provide: CHANNELS_DATABASE, useValue: options.database },
         { provide: CHANNELS_VIEWS, useValue: views },
         { provide: ServicePublisher, useValue: publisher },
-        ...(options.ownsDatabase === true
-          ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]
-          : []),
+        ...lifecycle.map((instance, index) => ({ provide: Symbol(`channels lifecycle ${index}`), useValue: instance })),
       ],
       controllers: options.serveHealth === false ? [] : [HealthController],
       exports: [EVENT_STORE, CHANNELS_DATABASE, Clock, IdGenerator, CHANNELS_LOGGER, MessagingHealth, CHANNELS_VIEWS],

@@ -1,16 +1,15 @@
-import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
 import type { ProjectorLock } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@salesos/http';
 import {
-  databaseDependency,
-  eventStoreDependency,
   HealthController,
   jsonLogger,
   MessagingHealth,
   type MessagingLogger,
   ServicePublisher,
+  serviceFoundation,
 } from '@salesos/messaging';
 import { AssignmentModule } from './assignment';
 import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
@@ -43,32 +42,12 @@ export interface LeadsServiceOptions {
   imports?: LeadImportSettings;
 }
 
-/** Closes the service's own database after everything else has stopped. */
-class ClosesDatabase implements OnApplicationShutdown {
-  constructor(private readonly database: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.database.isInitialized) await this.database.destroy();
-  }
-}
-
 /** The leads service: one Nest module per feature over one event store, with time and ids injected. */
 @Module({})
 export class LeadsServiceModule {
   static forRoot(options: LeadsServiceOptions): DynamicModule {
-    const health = options.health ?? new MessagingHealth();
-    // Without its store and its own database the service cannot serve: readiness asks both.
-    health.register({ dependency: eventStoreDependency(options.store) });
-    health.register({ dependency: databaseDependency(options.database, 'leads database') });
-    const views = new ServiceViews({
-      name: 'leads.views',
-      store: options.store,
-      database: options.database,
-      ...(options.viewsLock === undefined ? {} : { lock: options.viewsLock }),
-      logger: options.logger ?? jsonLogger,
-    });
-    // Readiness says when the views are behind or parked an event, and metrics how far behind they are.
-    health.register({ views: { status: () => views.status(), lag: () => views.keeper.lag() } });
+    // Readiness asks the store and the database, and says when the views are behind or parked an event.
+    const { health, views, lifecycle } = serviceFoundation({ ...options, name: 'leads' });
     return {
       module: LeadsServiceModule,
       global: true,
@@ -100,9 +79,7 @@ export class LeadsServiceModule {
             health,
           }),
         },
-        ...(options.ownsDatabase === true
-          ? [{ provide: ClosesDatabase, useValue: new ClosesDatabase(options.database) }]
-          : []),
+        ...lifecycle.map((instance, index) => ({ provide: Symbol(`leads lifecycle ${index}`), useValue: instance })),
       ],
       controllers: [HealthController],
       exports: [
