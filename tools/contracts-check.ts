@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allContracts, compareVersions, type ContractsRelease } from '@salesos/contracts';
 import { contractsVersion, releasedPath } from '../libs/contracts/scripts/asyncapi-location';
+import { channelsContractSamples } from '../services/channels/src';
 import { leadsContractSamples, takeConsumedEvents } from '../services/leads/src';
 import { projectInMemory } from '../services/reporting/src';
 import {
@@ -23,10 +24,13 @@ function keptReleases(): ContractsRelease[] {
 }
 
 const kept = keptReleases();
-const samples = leadsContractSamples();
+const leadsSamples = leadsContractSamples();
+const channelsSamples = channelsContractSamples();
+const samples = [...leadsSamples, ...channelsSamples];
 const problems = [
   ...currentIsReleased(kept, allContracts, contractsVersion),
-  ...samplesCoverContracts(samples, allContracts, 'leads'),
+  ...samplesCoverContracts(leadsSamples, allContracts, 'leads'),
+  ...samplesCoverContracts(channelsSamples, allContracts, 'channels'),
   ...producersKeepReleases(kept, samples),
   ...consumersTakeReleases(kept, [
     { name: 'reporting', take: projectInMemory },

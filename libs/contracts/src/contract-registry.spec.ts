@@ -59,7 +59,12 @@ describe('ContractRegistry', () => {
 
   it('lists the topics of its contracts once each', () => {
     expect(registry.topics.map((topic) => topic.name).sort()).toEqual([
+      'salesos.channels.agreement',
       'salesos.channels.deal-registration',
+      'salesos.channels.dealer',
+      'salesos.channels.fund',
+      'salesos.channels.plan',
+      'salesos.channels.tier',
       'salesos.leads.deal-registration-decision',
       'salesos.leads.lead',
       'salesos.leads.opportunity',

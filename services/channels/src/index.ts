@@ -12,6 +12,8 @@ export {
 export { channelsMigrations, openChannelsDatabase } from './channels-database';
 export { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 export { channelsPublishedSource, mapChannelsIntegrationEvents, type ChannelsPublishing } from './channels-publishing';
+/** What the service publishes today, made by its deciders and mappers: for the contracts check. */
+export { channelsContractSamples } from './contract-samples';
 /** The service's application API, for the demo data. */
 export { DefineChannelHandler } from './catalogue';
 export { startChannelsService } from './main';

@@ -6,3 +6,4 @@ export type { DealerCommand } from './domain/dealer.commands';
 export { DealerError, DealerErrorCode } from './domain/dealer.errors';
 export { CreateDealersTables1766000000200 as DealersTables } from './projections/dealers-tables.migration';
 export { dealerProblems } from './api/dealer.problems';
+export { mapDealerEvent } from './messaging/dealer-integration.mapper';
