@@ -3,7 +3,6 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { createChannelsApp } from '../../channels-app';
-import { recordTestDealer } from '../../testing';
 
 const manager = asUser('manager-7', 'division-manager', 'north');
 const southManager = asUser('manager-9', 'division-manager', 'south');
@@ -211,24 +210,30 @@ describe('dealers API: a dealer from application to termination', () => {
       ['ticking while applied', 'applied', 'put', 'requirements/bank-details', { evidence: 'seen' }],
       ['activating while applied', 'applied', 'post', 'activation', undefined],
       ['suspending while onboarding', 'onboarding', 'post', 'suspension', { reason: 'x' }],
-      ['reinstating an active dealer… no: while onboarding', 'onboarding', 'post', 'reinstatement', undefined],
+      ['reinstating an onboarding dealer', 'onboarding', 'post', 'reinstatement', undefined],
       ['terminating an application', 'applied', 'post', 'termination', { reason: 'x', effectiveDay: '2099-01-01' }],
       ['adding a user to an application', 'applied', 'put', 'users/u-1', undefined],
       ['removing a user from an application', 'applied', 'post', 'users/u-1/removal', undefined],
       ['approving an active dealer', 'active', 'post', 'approval', undefined],
       ['ticking for an active dealer', 'active', 'put', 'requirements/bank-details', { evidence: 'seen' }],
+      ['reinstating a terminated dealer', 'terminated', 'post', 'reinstatement', undefined],
+      ['suspending a terminated dealer', 'terminated', 'post', 'suspension', { reason: 'x' }],
     ] as const)('refuses %s', async (_label, status, method, suffix, body) => {
-      await apply().expect(201);
+      if (status === 'applied' || status === 'rejected') await apply().expect(201);
       if (status === 'rejected') {
         await http().post('/dealers/nordbau/rejection').set(manager).send({ reason: 'No' }).expect(200);
       }
-      if (status === 'onboarding') await http().post('/dealers/nordbau/approval').set(manager).expect(200);
-      if (status === 'active') {
-        await app.close();
-        store = new MemoryEventStore();
-        app = await createChannelsApp({ auth: testAuth.verifier, store });
-        await app.init();
-        await recordTestDealer(app, store, { dealerId: 'nordbau' });
+      if (status === 'onboarding') await onboarded();
+      if (status === 'active' || status === 'terminated') {
+        await onboarded();
+        await http().post('/dealers/nordbau/activation').set(manager).expect(200);
+      }
+      if (status === 'terminated') {
+        await http()
+          .post('/dealers/nordbau/termination')
+          .set(manager)
+          .send({ reason: 'Gone', effectiveDay: '2099-01-01' })
+          .expect(200);
       }
       const before = await events();
       const call = http()[method](`/dealers/nordbau/${suffix}`).set(manager);
