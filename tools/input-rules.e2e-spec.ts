@@ -53,6 +53,14 @@ const onSegment =
   (method: Call['method'], suffix: string, body: object | string) =>
   (ids: Ids): Call => ({ method, path: `/segments/${ids.segmentId}${suffix}`, body });
 const segment = { name: 'Big', criteria: { industries: ['machinery'] } };
+const dealerApplication = {
+  dealerId: 'dealer-1',
+  companyName: 'Dealer Co',
+  contactEmail: 'sales@dealer.example',
+  channelId: 'dealers-1',
+  territories: ['north'],
+  productGroups: ['presses'],
+};
 const weekDates = ['2026-W01', '2026-W01-1', '20260101', '2026', '2026-001', '2026-02-30'];
 const loneTimes = ['2026-W01', '2026-03-01', '2026-03-01T00:00:00', '2026-03-01 00:00:00Z', '2026-02-30T00:00:00Z'];
 const oddAmounts = ['5e-324', '-0', '1e308', '0.001', '1000000000000.01', '-1'];
@@ -273,6 +281,17 @@ const cases: Case[] = [
 
 /** Every operation that takes a JSON body, with a body it would take. */
 const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
+  ['POST /dealers', post('/dealers', dealerApplication)],
+  ['POST /dealers/:dealerId/rejection', post('/dealers/dealer-1/rejection', { reason: 'No workshop' })],
+  [
+    'PUT /dealers/:dealerId/requirements/:requirementId',
+    () => ({ method: 'put', path: '/dealers/dealer-1/requirements/bank-details', body: { evidence: 'Bank letter' } }),
+  ],
+  ['POST /dealers/:dealerId/suspension', post('/dealers/dealer-1/suspension', { reason: 'Unpaid invoices' })],
+  [
+    'POST /dealers/:dealerId/termination',
+    post('/dealers/dealer-1/termination', { reason: 'Left', effectiveDay: '2099-12-31' }),
+  ],
   [
     'PUT /channels/:channelId',
     () => ({
@@ -361,6 +380,9 @@ const unknownQueryCases: Case[] = [
   '/pipelines',
   '/channels',
   '/channels/dealers-1',
+  '/dealers',
+  '/dealers/export',
+  '/dealers/dealer-1',
   '/segments',
   '/assignment-rules',
   '/scoring-rules',
@@ -380,6 +402,41 @@ const unknownQueryCases: Case[] = [
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
+  ['a dealer id that is not an id', post('/dealers', { ...dealerApplication, dealerId: 'dealer 1' }), 'dealerId'],
+  [
+    'a dealer contact email that is none',
+    post('/dealers', { ...dealerApplication, contactEmail: 'x' }),
+    'contactEmail',
+  ],
+  ['a dealer without territories', post('/dealers', { ...dealerApplication, territories: [] }), 'territories'],
+  ['a dealer id in the path that is not an id', get('/dealers/dealer%201'), 'dealerId'],
+  ['an approval of a dealer id that is not an id', post('/dealers/dealer%201/approval', {}), 'dealerId'],
+  ['an activation of a dealer id that is not an id', post('/dealers/dealer%201/activation', {}), 'dealerId'],
+  ['a reinstatement of a dealer id that is not an id', post('/dealers/dealer%201/reinstatement', {}), 'dealerId'],
+  [
+    'a requirement id that is not an id',
+    () => ({ method: 'put', path: '/dealers/dealer-1/requirements/a%20b', body: { evidence: 'x' } }),
+    'requirementId',
+  ],
+  ['a dealer user id that is not an id', () => ({ method: 'put', path: '/dealers/dealer-1/users/a%20b' }), 'userId'],
+  ['a removal of a user id that is not an id', post('/dealers/dealer-1/users/a%20b/removal', {}), 'userId'],
+  ['a dealer status no dealer has', get('/dealers?status=sleeping'), 'status'],
+  ['an empty company name search', get('/dealers?q='), 'q'],
+  [
+    'an evidence link that is no web address',
+    () => ({
+      method: 'put',
+      path: '/dealers/dealer-1/requirements/bank-details',
+      body: { evidence: 'x', evidenceUrl: 'ftp://files.example/x' },
+    }),
+    'evidenceUrl',
+  ],
+  ...weekDates.map((day): Case => [
+    `${day} as the day a dealer's termination takes effect`,
+    post('/dealers/dealer-1/termination', { reason: 'Left', effectiveDay: day }),
+    'effectiveDay',
+  ]),
+  ...oddIntegers.map((page): Case => [`page=${page} of dealers`, get(`/dealers?page=${page}`), 'page']),
   ['an unknown query parameter on a lead', (ids) => get(`/leads/${ids.leadId}?expand=all`)(), 'expand'],
   ['an unknown query parameter on a segment', (ids) => get(`/segments/${ids.segmentId}?expand=all`)(), 'expand'],
   ['a segment id that is not a UUID', get('/segments/segment-1'), 'segmentId'],

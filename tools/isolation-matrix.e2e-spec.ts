@@ -22,6 +22,7 @@ interface Ids {
   opportunityId: string;
   segmentId: string;
   importId: string;
+  dealerId: string;
 }
 
 type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
@@ -29,7 +30,41 @@ type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: obj
 /** Every route of the platform but the health checks, as a caller of division B would aim it at A's records. */
 const channel = { name: 'Dealers', kind: 'dealer', productGroups: ['presses'], territories: ['north'] };
 
+const southDealer = {
+  dealerId: 'south-dealer',
+  companyName: 'Southern Dealer Co',
+  contactEmail: 'sales@south.example',
+  channelId: 'dealers-north',
+  territories: ['south'],
+  productGroups: ['presses'],
+};
+const onDealer =
+  (method: 'post' | 'put', suffix: string, body?: object) =>
+  (ids: Ids): Call => ({
+    method,
+    path: `/dealers/${ids.dealerId}/${suffix}`,
+    ...(body === undefined ? {} : { body }),
+  });
+
 const matrix: Record<string, (ids: Ids) => Call> = {
+  'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
+  'GET /dealers': () => ({ method: 'get', path: '/dealers' }),
+  'GET /dealers/export': () => ({ method: 'get', path: '/dealers/export' }),
+  'GET /dealers/:dealerId': (ids) => ({ method: 'get', path: `/dealers/${ids.dealerId}` }),
+  'POST /dealers/:dealerId/approval': onDealer('post', 'approval'),
+  'POST /dealers/:dealerId/rejection': onDealer('post', 'rejection', { reason: 'Taken over' }),
+  'PUT /dealers/:dealerId/requirements/:requirementId': onDealer('put', 'requirements/bank-details', {
+    evidence: 'Taken over',
+  }),
+  'POST /dealers/:dealerId/activation': onDealer('post', 'activation'),
+  'POST /dealers/:dealerId/suspension': onDealer('post', 'suspension', { reason: 'Taken over' }),
+  'POST /dealers/:dealerId/reinstatement': onDealer('post', 'reinstatement'),
+  'POST /dealers/:dealerId/termination': onDealer('post', 'termination', {
+    reason: 'Taken over',
+    effectiveDay: '2099-12-31',
+  }),
+  'PUT /dealers/:dealerId/users/:userId': onDealer('put', 'users/intruder'),
+  'POST /dealers/:dealerId/users/:userId/removal': onDealer('post', 'users/north-dealer-user/removal'),
   'GET /channels': () => ({ method: 'get', path: '/channels' }),
   'GET /channels/:channelId': () => ({ method: 'get', path: '/channels/dealers-north' }),
   'PUT /channels/:channelId': () => ({ method: 'put', path: '/channels/dealers-north', body: channel }),
@@ -212,6 +247,13 @@ describe('division isolation: every role, every route', () => {
     ({ app, store } = await startTestPlatform());
     const http = () => request(app.getHttpServer());
     await http().put('/channels/dealers-north').set(manager).send(channel).expect(200);
+    await http()
+      .post('/dealers')
+      .set(manager)
+      .send({ ...southDealer, dealerId: 'north-secret-dealer', companyName: secret.company, territories: ['north'] })
+      .expect(201);
+    await http().post('/dealers/north-secret-dealer/approval').set(manager).expect(200);
+    await http().put('/dealers/north-secret-dealer/users/north-dealer-user').set(manager).expect(200);
     const segment = await http()
       .post('/segments')
       .set(manager)
@@ -239,6 +281,7 @@ describe('division isolation: every role, every route', () => {
       opportunityId: converted.body.opportunityId as string,
       segmentId: segment.body.segmentId as string,
       importId: imported.body.importId as string,
+      dealerId: 'north-secret-dealer',
     };
     expect(Object.values(ids).every((id) => typeof id === 'string')).toBe(true);
     // The reports have A's figures before B starts asking.

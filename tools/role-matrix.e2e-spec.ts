@@ -46,6 +46,8 @@ interface Subjects {
   qualifiedLeadId: string;
   opportunityId: string;
   segmentId: string;
+  /** A dealer that applied through dealers-north, named after `company`: not the dealer user's (north-dealer). */
+  dealerId: string;
 }
 
 type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
@@ -57,8 +59,8 @@ interface Row {
   unreached?: string;
   /** Commands get fresh records for every cell, so one cell's change cannot decide another's answer. */
   writes?: boolean;
-  /** What the manager does to the fresh records before the cell's call. */
-  prepare?: (subjects: Subjects) => Call;
+  /** What the manager does to the fresh records before the cell's call, in order. */
+  prepare?: (subjects: Subjects) => Call | Call[];
 }
 
 const deal = (company: string, reach: Reach) =>
@@ -100,7 +102,92 @@ const scoringRules = {
 const channel = { name: 'Dealers', kind: 'dealer', productGroups: ['presses'], territories: ['north'] };
 const channelOf = (subjects: Subjects) => `/channels/channel-${subjects.segmentId}`;
 
+const dealerApplication = (dealerId: string, company: string) => ({
+  dealerId,
+  companyName: company,
+  contactEmail: 'sales@dealer.example',
+  channelId: 'dealers-north',
+  territories: ['north'],
+  productGroups: ['presses'],
+});
+const dealerChecklist = [
+  'trade-register-extract',
+  'signed-agreement',
+  'bank-details',
+  'certified-salespeople',
+  'first-order',
+];
+const onDealer =
+  (method: 'post' | 'put', suffix: string, body?: object) =>
+  (subjects: Subjects): Call => ({
+    method,
+    path: `/dealers/${subjects.dealerId}/${suffix}`,
+    ...(body === undefined ? {} : { body }),
+  });
+const approved = (subjects: Subjects) => [onDealer('post', 'approval')(subjects)];
+const onboarded = (subjects: Subjects) => [
+  ...approved(subjects),
+  ...dealerChecklist.map((requirementId) =>
+    onDealer('put', `requirements/${requirementId}`, { evidence: 'on file' })(subjects),
+  ),
+];
+const activeDealer = (subjects: Subjects) => [...onboarded(subjects), onDealer('post', 'activation')(subjects)];
+/** The dealer user reaches only north-dealer: the subjects' dealers are out of its reach. */
+const dealerSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
+const dealerReads = 'sees sees sees sees sees blind sees';
+
 const table: Record<string, Row> = {
+  'POST /dealers': {
+    call: (subjects) => ({
+      method: 'post',
+      path: '/dealers',
+      body: dealerApplication(`applied-${subjects.segmentId}`, subjects.company),
+    }),
+    ...dealerSetup,
+  },
+  'GET /dealers': { call: get('/dealers?pageSize=200'), reached: dealerReads },
+  'GET /dealers/export': { call: get('/dealers/export'), reached: dealerReads },
+  'GET /dealers/:dealerId': {
+    call: (subjects) => ({ method: 'get', path: `/dealers/${subjects.dealerId}` }),
+    reached: 'sees sees sees sees sees 404 sees',
+  },
+  'POST /dealers/:dealerId/approval': { call: onDealer('post', 'approval'), ...dealerSetup },
+  'POST /dealers/:dealerId/rejection': {
+    call: onDealer('post', 'rejection', { reason: 'No workshop' }),
+    ...dealerSetup,
+  },
+  'PUT /dealers/:dealerId/requirements/:requirementId': {
+    prepare: approved,
+    call: onDealer('put', 'requirements/bank-details', { evidence: 'Bank letter' }),
+    reached: 'ok ok ok 403 403 404 403',
+    writes: true,
+  },
+  'POST /dealers/:dealerId/activation': { prepare: onboarded, call: onDealer('post', 'activation'), ...dealerSetup },
+  'POST /dealers/:dealerId/suspension': {
+    prepare: activeDealer,
+    call: onDealer('post', 'suspension', { reason: 'Unpaid invoices' }),
+    ...dealerSetup,
+  },
+  'POST /dealers/:dealerId/reinstatement': {
+    prepare: (subjects) => [...activeDealer(subjects), onDealer('post', 'suspension', { reason: 'Unpaid' })(subjects)],
+    call: onDealer('post', 'reinstatement'),
+    ...dealerSetup,
+  },
+  'POST /dealers/:dealerId/termination': {
+    prepare: approved,
+    call: onDealer('post', 'termination', { reason: 'Left the market', effectiveDay: '2099-12-31' }),
+    ...dealerSetup,
+  },
+  'PUT /dealers/:dealerId/users/:userId': {
+    prepare: approved,
+    call: onDealer('put', 'users/dealer-user-9'),
+    ...dealerSetup,
+  },
+  'POST /dealers/:dealerId/users/:userId/removal': {
+    prepare: (subjects) => [...approved(subjects), onDealer('put', 'users/dealer-user-9')(subjects)],
+    call: onDealer('post', 'users/dealer-user-9/removal'),
+    ...dealerSetup,
+  },
   'GET /channels': { call: get('/channels'), reached: everyone },
   'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },
   'PUT /channels/:channelId': {
@@ -361,8 +448,11 @@ describe('roles within a division: every role, every route, on records within an
       path: '/segments',
       body: { name: `Segment ${made}`, criteria: { industries: ['machinery'] } },
     });
+    const dealerId = `dealer-${made}`;
+    await ok({ method: 'post', path: '/dealers', body: dealerApplication(dealerId, company) });
     return {
       company,
+      dealerId,
       leadId,
       otherLeadId,
       qualifiedLeadId,
@@ -423,7 +513,7 @@ describe('roles within a division: every role, every route, on records within an
     const answers: Record<string, string> = {};
     for (const role of roles) {
       const subjects = row.writes === true ? await makeSubjects(reach) : readSubjects[reach];
-      if (row.prepare !== undefined) await ok(row.prepare(subjects));
+      for (const step of row.prepare === undefined ? [] : [row.prepare(subjects)].flat()) await ok(step);
       const before = await storedEvents();
       const response = await send(row.call(subjects, shared), callers[role]);
       const success = response.status >= 200 && response.status < 300;

@@ -5,5 +5,6 @@ export { type Dealer, dealerDecider, type DealerStatus } from './domain/dealer.d
 export type { DealerCommand } from './domain/dealer.commands';
 export { DealerError, DealerErrorCode } from './domain/dealer.errors';
 export { CreateDealersTables1766000000200 as DealersTables } from './projections/dealers-tables.migration';
+export { AddDealerCompanyKey1766000000210 as DealerCompanyKey } from './projections/dealers-company-key.migration';
 export { dealerProblems } from './api/dealer.problems';
 export { mapDealerEvent } from './messaging/dealer-integration.mapper';
