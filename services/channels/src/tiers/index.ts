@@ -1,0 +1,7 @@
+/** Dealer tiers: what other features and the service's composition may use of it. */
+export { TiersModule } from './tiers.module';
+export { TierDirectory, type DealerTierRecord, type TierProgrammeRecord } from './application/tier-directory.port';
+export { tierAsOf, type TierAsOf } from './domain/tier-history';
+export { TierError, TierErrorCode } from './domain/tier.errors';
+export { tierProblems } from './api/tier.problems';
+export { CreateTiersTables1766000000400 as TiersTables } from './projections/tiers-tables.migration';
