@@ -6,6 +6,7 @@ import type { Role } from '@salesos/http';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
 import { dealRequest } from './testing/deal-request';
+import { recordTestDealer } from '../services/channels/src/testing';
 import { scoringRulesRequest } from './testing/scoring-rules-request';
 
 jest.setTimeout(60_000);
@@ -45,6 +46,30 @@ const onDealer =
     path: `/dealers/${ids.dealerId}/${suffix}`,
     ...(body === undefined ? {} : { body }),
   });
+const agreementDraft = {
+  dealerId: 'north-dealer',
+  terms: {
+    discountPercent: 10,
+    territories: ['north'],
+    productGroups: ['presses'],
+    exclusivity: false,
+    paymentTermsDays: 30,
+  },
+  effectiveFrom: '2026-01-01',
+  expiresOn: '2026-12-31',
+};
+const tierCriteria = (amount: number) => ({
+  minRevenueLast12Months: { amount, currency: 'EUR' },
+  minCertifiedPeople: 0,
+  minRegistrationWinRate: 0,
+});
+const tierProgramme = {
+  name: 'North partner programme',
+  tiers: [
+    { tierId: 'silver', name: 'Silver', criteria: tierCriteria(0) },
+    { tierId: 'gold', name: 'Gold', criteria: tierCriteria(500_000) },
+  ],
+};
 
 const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
@@ -72,6 +97,71 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     method: 'post',
     path: '/channels/dealers-north/retirement',
     body: { reason: 'Taken over' },
+  }),
+  'GET /agreements': () => ({ method: 'get', path: '/agreements' }),
+  'GET /agreements/:agreementId': () => ({ method: 'get', path: '/agreements/agr-north' }),
+  'GET /agreements/:agreementId/terms': () => ({ method: 'get', path: '/agreements/agr-north/terms?on=2026-03-01' }),
+  'PUT /agreements/:agreementId/versions': () => ({
+    method: 'put',
+    path: '/agreements/agr-north/versions',
+    body: { ...agreementDraft, effectiveFrom: '2027-01-01', expiresOn: '2027-12-31' },
+  }),
+  'POST /agreements/:agreementId/versions/:version/signature': () => ({
+    method: 'post',
+    path: '/agreements/agr-north/versions/2/signature',
+    body: { signedBy: 'Taken over', signedOn: '2026-01-01' },
+  }),
+  'POST /agreements/:agreementId/versions/:version/withdrawal': () => ({
+    method: 'post',
+    path: '/agreements/agr-north/versions/2/withdrawal',
+    body: { reason: 'Taken over' },
+  }),
+  'POST /agreements/:agreementId/renewal': () => ({
+    method: 'post',
+    path: '/agreements/agr-north/renewal',
+    body: { expiresOn: '2028-12-31' },
+  }),
+  'POST /agreements/:agreementId/termination': () => ({
+    method: 'post',
+    path: '/agreements/agr-north/termination',
+    body: { effectiveOn: '2026-09-01', reason: 'Taken over' },
+  }),
+  'GET /tier-programmes': () => ({ method: 'get', path: '/tier-programmes' }),
+  'GET /tier-programmes/:programmeId': () => ({ method: 'get', path: '/tier-programmes/prog-north' }),
+  'PUT /tier-programmes/:programmeId': () => ({
+    method: 'put',
+    path: '/tier-programmes/prog-north',
+    body: { ...tierProgramme, name: 'Taken over' },
+  }),
+  'GET /dealers/:dealerId/tier': () => ({ method: 'get', path: '/dealers/north-dealer/tier' }),
+  'POST /dealers/:dealerId/tier/assignment': () => ({
+    method: 'post',
+    path: '/dealers/north-dealer/tier/assignment',
+    body: { programmeId: 'prog-north', changeId: 'taken', tierId: 'gold', effectiveFrom: '2026-08-01' },
+  }),
+  'POST /dealers/:dealerId/tier/reviews': () => ({
+    method: 'post',
+    path: '/dealers/north-dealer/tier/reviews',
+    body: {
+      reviewId: 'review-taken',
+      programmeId: 'prog-north',
+      figures: { revenue12m: { amount: 800_000, currency: 'EUR' }, certifiedPeople: 4, registrationWinRate: 0.4 },
+    },
+  }),
+  'POST /dealers/:dealerId/tier/reviews/:reviewId/confirmation': () => ({
+    method: 'post',
+    path: '/dealers/north-dealer/tier/reviews/review-1/confirmation',
+    body: { effectiveFrom: '2026-08-01' },
+  }),
+  'POST /dealers/:dealerId/tier/reviews/:reviewId/rejection': () => ({
+    method: 'post',
+    path: '/dealers/north-dealer/tier/reviews/review-1/rejection',
+    body: { reason: 'Taken over' },
+  }),
+  'POST /dealers/:dealerId/tier/corrections': () => ({
+    method: 'post',
+    path: '/dealers/north-dealer/tier/corrections',
+    body: { correctionId: 'fix-taken', corrects: 'initial', tierId: 'gold', reason: 'Taken over' },
   }),
   'GET /pipelines': () => ({ method: 'get', path: '/pipelines' }),
   'PUT /pipelines/:pipelineId': () => ({
@@ -254,6 +344,33 @@ describe('division isolation: every role, every route', () => {
       .expect(201);
     await http().post('/dealers/north-secret-dealer/approval').set(manager).expect(200);
     await http().put('/dealers/north-secret-dealer/users/north-dealer-user').set(manager).expect(200);
+    await recordTestDealer(app, store, { dealerId: 'north-dealer', userIds: ['dealer-of-north'] });
+    await http().put('/agreements/agr-north/versions').set(manager).send(agreementDraft).expect(200);
+    await http()
+      .post('/agreements/agr-north/versions/1/signature')
+      .set(manager)
+      .send({ signedBy: 'Anna Weber', signedOn: '2025-12-15' })
+      .expect(201);
+    await http()
+      .put('/agreements/agr-north/versions')
+      .set(manager)
+      .send({ ...agreementDraft, effectiveFrom: '2027-01-01', expiresOn: '2027-12-31' })
+      .expect(200);
+    await http().put('/tier-programmes/prog-north').set(manager).send(tierProgramme).expect(200);
+    await http()
+      .post('/dealers/north-dealer/tier/assignment')
+      .set(manager)
+      .send({ programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' })
+      .expect(201);
+    await http()
+      .post('/dealers/north-dealer/tier/reviews')
+      .set(manager)
+      .send({
+        reviewId: 'review-1',
+        programmeId: 'prog-north',
+        figures: { revenue12m: { amount: 800_000, currency: 'EUR' }, certifiedPeople: 4, registrationWinRate: 0.4 },
+      })
+      .expect(201);
     const segment = await http()
       .post('/segments')
       .set(manager)

@@ -5,6 +5,7 @@ import type { MemoryEventStore } from '@salesos/event-store';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
 import { dealRequest } from './testing/deal-request';
+import { recordTestDealer } from '../services/channels/src/testing';
 
 jest.setTimeout(120_000);
 
@@ -135,6 +136,56 @@ const activeDealer = (subjects: Subjects) => [...onboarded(subjects), onDealer('
 /** The dealer user reaches only north-dealer: the subjects' dealers are out of its reach. */
 const dealerSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
 const dealerReads = 'sees sees sees sees sees blind sees';
+const agreementTerms = {
+  discountPercent: 10,
+  territories: ['north'],
+  productGroups: ['presses'],
+  exclusivity: false,
+  paymentTermsDays: 30,
+};
+const agreementDraft = {
+  dealerId: 'north-dealer',
+  terms: agreementTerms,
+  effectiveFrom: '2026-01-01',
+  expiresOn: '2026-12-31',
+};
+const signature = { signedBy: 'Anna Weber', signedOn: '2025-12-15' };
+const agreementOf = (subjects: Subjects) => `/agreements/agr-${subjects.segmentId}`;
+const draftAgreement = (subjects: Subjects): Call => ({
+  method: 'put',
+  path: `${agreementOf(subjects)}/versions`,
+  body: agreementDraft,
+});
+const tierCriteria = (amount: number, people: number, winRate: number) => ({
+  minRevenueLast12Months: { amount, currency: 'EUR' },
+  minCertifiedPeople: people,
+  minRegistrationWinRate: winRate,
+});
+const tierProgramme = {
+  name: 'North partner programme',
+  tiers: [
+    { tierId: 'silver', name: 'Silver', criteria: tierCriteria(0, 0, 0) },
+    { tierId: 'gold', name: 'Gold', criteria: tierCriteria(500_000, 3, 0.3) },
+  ],
+};
+const tierReview = {
+  reviewId: 'review-1',
+  programmeId: 'prog-north',
+  figures: { revenue12m: { amount: 800_000, currency: 'EUR' }, certifiedPeople: 4, registrationWinRate: 0.4 },
+};
+/** Dealers recorded for the tier commands, one for each set of fresh records, as reviews wait one at a time. */
+const tierDealers = Array.from({ length: 48 }, (_, at) => `tier-dealer-${at + 1}`);
+const tierDealerOf = new Map<string, string>();
+const tierOf = (subjects: Subjects) => {
+  if (!tierDealerOf.has(subjects.segmentId))
+    tierDealerOf.set(subjects.segmentId, tierDealers[tierDealerOf.size] as string);
+  return `/dealers/${tierDealerOf.get(subjects.segmentId) as string}/tier`;
+};
+const assignTier = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: `${tierOf(subjects)}/assignment`,
+  body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
+});
 
 const table: Record<string, Row> = {
   'POST /dealers': {
@@ -197,6 +248,91 @@ const table: Record<string, Row> = {
   'POST /channels/:channelId/retirement': {
     prepare: (subjects) => ({ method: 'put', path: channelOf(subjects), body: channel }),
     call: (subjects) => ({ method: 'post', path: `${channelOf(subjects)}/retirement`, body: { reason: 'Merged' } }),
+    ...setupWork,
+  },
+  'GET /agreements': { call: get('/agreements'), reached: everyone },
+  'GET /agreements/:agreementId': { call: get('/agreements/agr-north'), reached: everyone },
+  'GET /agreements/:agreementId/terms': { call: get('/agreements/agr-north/terms?on=2026-03-01'), reached: everyone },
+  'PUT /agreements/:agreementId/versions': { call: draftAgreement, ...setupWork },
+  'POST /agreements/:agreementId/versions/:version/signature': {
+    prepare: draftAgreement,
+    call: (subjects) => ({ method: 'post', path: `${agreementOf(subjects)}/versions/1/signature`, body: signature }),
+    ...setupWork,
+  },
+  'POST /agreements/:agreementId/versions/:version/withdrawal': {
+    prepare: draftAgreement,
+    call: (subjects) => ({
+      method: 'post',
+      path: `${agreementOf(subjects)}/versions/1/withdrawal`,
+      body: { reason: 'Not agreed' },
+    }),
+    ...setupWork,
+  },
+  'POST /agreements/:agreementId/renewal': {
+    prepare: (subjects) => [
+      draftAgreement(subjects),
+      { method: 'post', path: `${agreementOf(subjects)}/versions/1/signature`, body: signature },
+    ],
+    call: (subjects) => ({
+      method: 'post',
+      path: `${agreementOf(subjects)}/renewal`,
+      body: { expiresOn: '2027-12-31' },
+    }),
+    ...setupWork,
+  },
+  'POST /agreements/:agreementId/termination': {
+    prepare: draftAgreement,
+    call: (subjects) => ({
+      method: 'post',
+      path: `${agreementOf(subjects)}/termination`,
+      body: { effectiveOn: '2026-09-01', reason: 'Ceased trading' },
+    }),
+    ...setupWork,
+  },
+  'GET /tier-programmes': { call: get('/tier-programmes'), reached: organisationReads },
+  'GET /tier-programmes/:programmeId': { call: get('/tier-programmes/prog-north'), reached: organisationReads },
+  'PUT /tier-programmes/:programmeId': {
+    call: (subjects) => ({ method: 'put', path: `/tier-programmes/prog-${subjects.segmentId}`, body: tierProgramme }),
+    ...setupWork,
+  },
+  'GET /dealers/:dealerId/tier': { call: get('/dealers/north-dealer/tier?asOf=2026-03-01'), reached: everyone },
+  'POST /dealers/:dealerId/tier/assignment': { call: assignTier, ...setupWork },
+  'POST /dealers/:dealerId/tier/reviews': {
+    prepare: assignTier,
+    call: (subjects) => ({ method: 'post', path: `${tierOf(subjects)}/reviews`, body: tierReview }),
+    ...setupWork,
+  },
+  'POST /dealers/:dealerId/tier/reviews/:reviewId/confirmation': {
+    prepare: (subjects) => [
+      assignTier(subjects),
+      { method: 'post', path: `${tierOf(subjects)}/reviews`, body: tierReview },
+    ],
+    call: (subjects) => ({
+      method: 'post',
+      path: `${tierOf(subjects)}/reviews/review-1/confirmation`,
+      body: { effectiveFrom: '2026-07-01' },
+    }),
+    ...setupWork,
+  },
+  'POST /dealers/:dealerId/tier/reviews/:reviewId/rejection': {
+    prepare: (subjects) => [
+      assignTier(subjects),
+      { method: 'post', path: `${tierOf(subjects)}/reviews`, body: tierReview },
+    ],
+    call: (subjects) => ({
+      method: 'post',
+      path: `${tierOf(subjects)}/reviews/review-1/rejection`,
+      body: { reason: 'One-off order' },
+    }),
+    ...setupWork,
+  },
+  'POST /dealers/:dealerId/tier/corrections': {
+    prepare: assignTier,
+    call: (subjects) => ({
+      method: 'post',
+      path: `${tierOf(subjects)}/corrections`,
+      body: { correctionId: 'fix-1', corrects: 'initial', tierId: 'gold', reason: 'Wrong list' },
+    }),
     ...setupWork,
   },
   'GET /pipelines': { call: get('/pipelines'), reached: everyone },
@@ -465,6 +601,16 @@ describe('roles within a division: every role, every route, on records within an
     ({ app, store } = await startTestPlatform());
     await ok({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } });
     await ok({ method: 'put', path: '/channels/dealers-north', body: channel });
+    await recordTestDealer(app, store, { dealerId: 'north-dealer', userIds: ['dealer-north-user'] });
+    for (const dealerId of tierDealers) await recordTestDealer(app, store, { dealerId });
+    await ok({ method: 'put', path: '/agreements/agr-north/versions', body: agreementDraft });
+    await ok({ method: 'post', path: '/agreements/agr-north/versions/1/signature', body: signature });
+    await ok({ method: 'put', path: '/tier-programmes/prog-north', body: tierProgramme });
+    await ok({
+      method: 'post',
+      path: '/dealers/north-dealer/tier/assignment',
+      body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
+    });
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
     shared.importId = (

@@ -5,14 +5,16 @@ import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
+import { agreementProblems } from './agreements';
 import { channelProblems } from './catalogue';
 import { dealerProblems } from './dealers';
+import { tierProblems } from './tiers';
 import { openChannelsDatabase } from './channels-database';
 import { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 import { CHANNELS_VIEWS } from './core/channels-service.tokens';
 
 /** How the channels service's own errors read over HTTP: each feature's one mapping. */
-export const channelsProblemMappers = [channelProblems, dealerProblems];
+export const channelsProblemMappers = [channelProblems, dealerProblems, agreementProblems, tierProblems];
 
 export function channelsOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

@@ -1,10 +1,19 @@
 import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatabase } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
+import { AgreementsTables } from './agreements';
 import { CatalogueTables } from './catalogue';
 import { DealerCompanyKey, DealersTables } from './dealers';
+import { TiersTables } from './tiers';
 
 /** Every table of the channels service's own database: each feature's views, and where the projector has got to. */
-export const channelsMigrations = [...projectionStateMigrations, CatalogueTables, DealersTables, DealerCompanyKey];
+export const channelsMigrations = [
+  ...projectionStateMigrations,
+  CatalogueTables,
+  DealersTables,
+  DealerCompanyKey,
+  AgreementsTables,
+  TiersTables,
+];
 
 /** Opens the channels service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
 export function openChannelsDatabase(database: ReadModelsDatabase): Promise<DataSource> {

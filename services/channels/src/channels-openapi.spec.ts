@@ -19,7 +19,17 @@ describe('channels OpenAPI document', () => {
       expect(response.status).toBe(200);
       const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
       expect(paths).toEqual(
-        expect.arrayContaining(['/channels', '/channels/{channelId}', '/channels/{channelId}/retirement']),
+        expect.arrayContaining([
+          '/channels',
+          '/channels/{channelId}',
+          '/channels/{channelId}/retirement',
+          '/agreements',
+          '/agreements/{agreementId}/terms',
+          '/agreements/{agreementId}/versions/{version}/signature',
+          '/tier-programmes/{programmeId}',
+          '/dealers/{dealerId}/tier',
+          '/dealers/{dealerId}/tier/reviews/{reviewId}/confirmation',
+        ]),
       );
     } finally {
       await app.close();

@@ -11,8 +11,10 @@ import {
   ServicePublisher,
   serviceFoundation,
 } from '@salesos/messaging';
+import { AgreementsModule } from './agreements';
 import { CatalogueModule } from './catalogue';
 import { DealersModule } from './dealers';
+import { TiersModule } from './tiers';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
 
@@ -52,7 +54,7 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule, DealersModule],
+      imports: [CatalogueModule, DealersModule, AgreementsModule, TiersModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

@@ -15,6 +15,8 @@ export enum AgreementErrorCode {
   NothingToRenew = 'AGREEMENT_NOTHING_TO_RENEW',
   /** Any change to a terminated agreement. */
   Terminated = 'AGREEMENT_TERMINATED',
+  /** A question about a day on which no signed terms applied (none yet, expired, or terminated). */
+  NoTermsOnDay = 'AGREEMENT_NO_TERMS_ON_DAY',
 }
 
 /** An agreement that does not exist, input it cannot take, or a change its state refuses (the state is named). */

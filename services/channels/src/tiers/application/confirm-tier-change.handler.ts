@@ -1,0 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@salesos/http';
+import { TierRecordStreams } from './tier-record-streams';
+
+/** A manager confirms a review's proposal: the proposed tier applies from `effectiveFrom`. */
+@Injectable()
+export class ConfirmTierChangeHandler {
+  constructor(@Inject(TierRecordStreams) private readonly records: TierRecordStreams) {}
+
+  execute(dealerId: string, reviewId: string, effectiveFrom: string, caller: RequestContext, expectedVersion?: number) {
+    return this.records.run(dealerId, caller, expectedVersion, {
+      type: 'ConfirmTierChange',
+      data: { reviewId, effectiveFrom, confirmedBy: caller.actor.userId },
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@salesos/http';
+import type { TierFigures } from '../domain/qualifying-tier';
+import { TierDirectory } from './tier-directory.port';
+import { TierRecordStreams } from './tier-record-streams';
+
+/** Records a review of a dealer's measured figures, proposing the tier they qualify for when it differs. */
+@Injectable()
+export class ProposeTierChangeHandler {
+  constructor(
+    @Inject(TierRecordStreams) private readonly records: TierRecordStreams,
+    @Inject(TierDirectory) private readonly tiers: TierDirectory,
+  ) {}
+
+  async execute(
+    dealerId: string,
+    review: { reviewId: string; programmeId: string; figures: TierFigures },
+    caller: RequestContext,
+    expectedVersion?: number,
+  ) {
+    const {
+      version: _version,
+      status: _status,
+      ...programme
+    } = await this.tiers.requireProgramme(caller.divisionId, review.programmeId);
+    return this.records.run(dealerId, caller, expectedVersion, {
+      type: 'ProposeTierChange',
+      data: { programme, reviewId: review.reviewId, figures: review.figures },
+    });
+  }
+}
