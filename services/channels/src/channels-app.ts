@@ -7,12 +7,14 @@ import type { ServiceViews } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { channelProblems } from './catalogue';
 import { dealerProblems } from './dealers';
+import { communicationProblems } from './communications';
+import { fundProblems } from './funds';
 import { openChannelsDatabase } from './channels-database';
 import { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 import { CHANNELS_VIEWS } from './core/channels-service.tokens';
 
 /** How the channels service's own errors read over HTTP: each feature's one mapping. */
-export const channelsProblemMappers = [channelProblems, dealerProblems];
+export const channelsProblemMappers = [channelProblems, dealerProblems, communicationProblems, fundProblems];
 
 export function channelsOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

@@ -2,9 +2,10 @@ import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatab
 import type { DataSource } from 'typeorm';
 import { CatalogueTables } from './catalogue';
 import { DealersTables } from './dealers';
+import { CommunicationsTables } from './communications';
 
 /** Every table of the channels service's own database: each feature's views, and where the projector has got to. */
-export const channelsMigrations = [...projectionStateMigrations, CatalogueTables, DealersTables];
+export const channelsMigrations = [...projectionStateMigrations, CatalogueTables, DealersTables, CommunicationsTables];
 
 /** Opens the channels service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
 export function openChannelsDatabase(database: ReadModelsDatabase): Promise<DataSource> {

@@ -14,6 +14,8 @@ import {
 } from '@salesos/messaging';
 import { CatalogueModule } from './catalogue';
 import { DealersModule } from './dealers';
+import { CommunicationsModule } from './communications';
+import { FundsModule } from './funds';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
 
@@ -72,7 +74,7 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule, DealersModule],
+      imports: [CatalogueModule, DealersModule, CommunicationsModule, FundsModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
