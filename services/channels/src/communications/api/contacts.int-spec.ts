@@ -59,7 +59,7 @@ describe('the contact log on PostgreSQL', () => {
     expect(logged.body).toMatchObject({ total: 2, items: [{ happenedAt: '2026-03-10T08:00:00+01:00' }] });
 
     const overdue = await http().get('/contacts/follow-ups/overdue').set(rep);
-    expect(overdue.body.items).toEqual([
+    expect((overdue.body as { items: unknown[] }).items).toEqual([
       expect.objectContaining({ dealerId: 'dealer-2', daysOverdue: 33 }),
       expect.objectContaining({ dealerId: 'dealer-1', daysOverdue: 1 }),
     ]);
@@ -67,6 +67,8 @@ describe('the contact log on PostgreSQL', () => {
     const silent = await http().get('/dealers/silent?days=30&pageSize=1').set(rep);
     expect(silent.body).toMatchObject({ total: 2, items: [{ dealerId: 'dealer-3' }] });
     const next = await http().get('/dealers/silent?days=30&page=2&pageSize=1').set(rep);
-    expect(next.body.items).toEqual([expect.objectContaining({ dealerId: 'dealer-2', daysSince: 37 })]);
+    expect((next.body as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ dealerId: 'dealer-2', daysSince: 37 }),
+    ]);
   });
 });

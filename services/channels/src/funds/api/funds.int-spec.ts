@@ -69,8 +69,9 @@ describe('market development funds on PostgreSQL', () => {
     expect(refused).toHaveLength(5);
     for (const answer of refused) {
       expect(answer.status).toBe(409);
-      expect(answer.body.code).toBe('FUND_BUDGET_EXCEEDED');
-      expect(answer.body.detail).toContain('0 EUR remains');
+      const problem = answer.body as { code: string; detail: string };
+      expect(problem.code).toBe('FUND_BUDGET_EXCEEDED');
+      expect(problem.detail).toContain('0 EUR remains');
     }
     const position = await http().get(budgetPath).set(manager);
     expect(position.body).toMatchObject({ budget: eur(10_000), approved: eur(10_000), remaining: eur(0) });
