@@ -66,6 +66,11 @@ const loneTimes = ['2026-W01', '2026-03-01', '2026-03-01T00:00:00', '2026-03-01 
 const oddAmounts = ['5e-324', '-0', '1e308', '0.001', '1000000000000.01', '-1'];
 const oddIntegers = ['1e308', '0x10', '1.0', '%205', '%2B5', '-1', '0', '100001', ''];
 
+const contactEntry = { kind: 'visit', happenedAt: '2026-01-05', summary: 'Showroom', outcome: 'Demo wanted' };
+const fundsBudget = '/dealers/dealer-1/funds/2026';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const fundRequest = { amount: eur(10), purpose: 'Fair' };
+
 const cases: Case[] = [
   // Null where a field may be left out, at every depth.
   ['a null email', post('/leads', { ...lead, contact: { name: 'Ada', email: null } }), 'contact.email'],
@@ -307,6 +312,51 @@ const cases: Case[] = [
     get(`/reports/key-customers?limit=${limit}`),
     'limit',
   ]),
+  ...weekDates.map((day): Case => [
+    `${day} as a contact's follow-up day`,
+    post('/dealers/dealer-1/contacts', { ...contactEntry, followUpDue: day }),
+    'followUpDue',
+  ]),
+  ...weekDates.map((day): Case => [
+    `${day} as when a contact happened`,
+    post('/dealers/dealer-1/contacts', { ...contactEntry, happenedAt: day }),
+    'happenedAt',
+  ]),
+  ...weekDates.map((day): Case => [
+    `${day} as the day overdue follow-ups are judged by`,
+    get(`/contacts/follow-ups/overdue?today=${day}`),
+    'today',
+  ]),
+  ...loneTimes.map((instant): Case => [
+    `${instant} as a follow-up's completion`,
+    post('/contacts/contact-1/follow-up', { completedAt: instant, note: 'Called back' }),
+    'completedAt',
+  ]),
+  ...loneTimes.map((instant): Case => [
+    `${instant} as a fund claim's payment`,
+    post(`${fundsBudget}/requests/r-1/payment`, { paidAt: instant, reference: 'SEPA-1' }),
+    'paidAt',
+  ]),
+  ...oddAmounts.map((amount): Case => [
+    `${amount} as a fund request's amount`,
+    post(`${fundsBudget}/requests`, `{"amount":{"amount":${amount},"currency":"EUR"},"purpose":"Fair"}`),
+    'amount.amount',
+  ]),
+  ...oddAmounts.map((amount): Case => [
+    `${amount} as a fund budget`,
+    () => ({ method: 'put', path: fundsBudget, body: `{"amount":{"amount":${amount},"currency":"EUR"}}` }),
+    'amount.amount',
+  ]),
+  ...oddIntegers
+    .filter((days) => days !== '0')
+    .map((days): Case => [`days=${days} of silent dealers`, get(`/contacts/silent-dealers?days=${days}`), 'days']),
+  ['a null follow-up day', post('/dealers/dealer-1/contacts', { ...contactEntry, followUpDue: null }), 'followUpDue'],
+  ['a null fund request id', post(`${fundsBudget}/requests`, { ...fundRequest, requestId: null }), 'requestId'],
+  [
+    'a null budget reason',
+    () => ({ method: 'put', path: fundsBudget, body: { amount: eur(1), reason: null } }),
+    'reason',
+  ],
 ];
 
 /** Every operation that takes a JSON body, with a body it would take. */
@@ -351,6 +401,29 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     post('/dealers/dealer-1/tier/reviews/review-1/rejection', {}),
   ],
   ['POST /dealers/:dealerId/tier/corrections', post('/dealers/dealer-1/tier/corrections', {})],
+  ['POST /dealers/:dealerId/contacts', post('/dealers/dealer-1/contacts', contactEntry)],
+  [
+    'POST /contacts/:contactId/follow-up',
+    post('/contacts/contact-1/follow-up', { completedAt: '2026-01-06T10:00:00Z', note: 'x' }),
+  ],
+  ['PUT /dealers/:dealerId/funds/:period', () => ({ method: 'put', path: fundsBudget, body: { amount: eur(10) } })],
+  ['POST /dealers/:dealerId/funds/:period/requests', post(`${fundsBudget}/requests`, fundRequest)],
+  [
+    'POST /dealers/:dealerId/funds/:period/requests/:requestId/approval',
+    post(`${fundsBudget}/requests/r-1/approval`, { approvedAmount: eur(10) }),
+  ],
+  [
+    'POST /dealers/:dealerId/funds/:period/requests/:requestId/rejection',
+    post(`${fundsBudget}/requests/r-1/rejection`, { reason: 'No' }),
+  ],
+  [
+    'POST /dealers/:dealerId/funds/:period/requests/:requestId/claim',
+    post(`${fundsBudget}/requests/r-1/claim`, { claimedAmount: eur(10), proof: ['invoice-1'] }),
+  ],
+  [
+    'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment',
+    post(`${fundsBudget}/requests/r-1/payment`, { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
+  ],
   ['POST /leads', post('/leads', lead)],
   ['PATCH /leads/:leadId', onLead('patch', '', { territory: 'harbour' })],
   ['POST /leads/:leadId/qualification', onLead('post', '/qualification', {})],
@@ -436,6 +509,10 @@ const unknownQueryCases: Case[] = [
   '/tier-programmes',
   '/tier-programmes/prog-1',
   '/dealers/dealer-1/tier',
+  '/dealers/dealer-1/contacts',
+  '/contacts/silent-dealers',
+  '/contacts/follow-ups/overdue',
+  '/dealers/dealer-1/funds/2026',
   '/segments',
   '/assignment-rules',
   '/scoring-rules',

@@ -5,8 +5,8 @@ import type { MemoryEventStore } from '@salesos/event-store';
 import type { Role } from '@salesos/http';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
-import { dealRequest } from './testing/deal-request';
 import { recordTestDealer } from '../services/channels/src/testing';
+import { dealRequest } from './testing/deal-request';
 import { scoringRulesRequest } from './testing/scoring-rules-request';
 
 jest.setTimeout(60_000);
@@ -19,6 +19,7 @@ const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: secret.
 const southDeal = { ...deal, accountName: 'Southern Co', amount: { amount: 1000, currency: 'EUR' } };
 
 interface Ids {
+  contactId: string;
   leadId: string;
   opportunityId: string;
   segmentId: string;
@@ -71,6 +72,15 @@ const tierProgramme = {
   ],
 };
 
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const contact = { kind: 'visit', happenedAt: '2026-01-05', summary: secret.company, outcome: 'Demo wanted' };
+const budget = '/dealers/north-dealer/funds/2026';
+const fundCommand = (step: string, body: object) => (): Call => ({
+  method: 'post',
+  path: `${budget}/requests/north-request/${step}`,
+  body,
+});
+
 const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
   'GET /dealers': () => ({ method: 'get', path: '/dealers' }),
@@ -90,6 +100,40 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   }),
   'PUT /dealers/:dealerId/users/:userId': onDealer('put', 'users/intruder'),
   'POST /dealers/:dealerId/users/:userId/removal': onDealer('post', 'users/north-dealer-user/removal'),
+  'POST /dealers/:dealerId/contacts': () => ({ method: 'post', path: '/dealers/north-dealer/contacts', body: contact }),
+  'GET /dealers/:dealerId/contacts': () => ({ method: 'get', path: '/dealers/north-dealer/contacts' }),
+  'GET /contacts/silent-dealers': () => ({ method: 'get', path: '/contacts/silent-dealers' }),
+  'GET /contacts/follow-ups/overdue': () => ({ method: 'get', path: '/contacts/follow-ups/overdue' }),
+  'POST /contacts/:contactId/follow-up': (ids) => ({
+    method: 'post',
+    path: `/contacts/${ids.contactId}/follow-up`,
+    body: { completedAt: '2026-01-06T10:00:00Z', note: 'Taken over' },
+  }),
+  'GET /dealers/:dealerId/funds/:period': () => ({ method: 'get', path: budget }),
+  'PUT /dealers/:dealerId/funds/:period': () => ({
+    method: 'put',
+    path: budget,
+    body: { amount: eur(1), reason: 'Taken over' },
+  }),
+  'POST /dealers/:dealerId/funds/:period/requests': () => ({
+    method: 'post',
+    path: `${budget}/requests`,
+    body: { amount: eur(1), purpose: 'Taken over' },
+  }),
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/approval': fundCommand('approval', {
+    approvedAmount: eur(1_000),
+  }),
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/rejection': fundCommand('rejection', {
+    reason: 'Taken over',
+  }),
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/claim': fundCommand('claim', {
+    claimedAmount: eur(1_000),
+    proof: ['invoice-1'],
+  }),
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment': fundCommand('payment', {
+    paidAt: '2026-01-06T10:00:00Z',
+    reference: 'SEPA-1',
+  }),
   'GET /channels': () => ({ method: 'get', path: '/channels' }),
   'GET /channels/:channelId': () => ({ method: 'get', path: '/channels/dealers-north' }),
   'PUT /channels/:channelId': () => ({ method: 'put', path: '/channels/dealers-north', body: channel }),
@@ -371,6 +415,21 @@ describe('division isolation: every role, every route', () => {
         figures: { revenue12m: { amount: 800_000, currency: 'EUR' }, certifiedPeople: 4, registrationWinRate: 0.4 },
       })
       .expect(201);
+    const logged = await http()
+      .post('/dealers/north-dealer/contacts')
+      .set(manager)
+      .send({ ...contact, followUpDue: '2026-01-10' })
+      .expect(201);
+    await http()
+      .put(budget)
+      .set(manager)
+      .send({ amount: eur(10_000) })
+      .expect(200);
+    await http()
+      .post(`${budget}/requests`)
+      .set(manager)
+      .send({ requestId: 'north-request', amount: eur(1_000), purpose: secret.company })
+      .expect(201);
     const segment = await http()
       .post('/segments')
       .set(manager)
@@ -394,6 +453,7 @@ describe('division isolation: every role, every route', () => {
       .set('Content-Type', 'text/csv')
       .send(`source,company_name,contact_name\r\nweb,${secret.company} Three,Cy\r\n`);
     ids = {
+      contactId: logged.body.contactId as string,
       leadId: second.body.leadId as string,
       opportunityId: converted.body.opportunityId as string,
       segmentId: segment.body.segmentId as string,

@@ -4,8 +4,8 @@ import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
-import { dealRequest } from './testing/deal-request';
 import { recordTestDealer } from '../services/channels/src/testing';
+import { dealRequest } from './testing/deal-request';
 
 jest.setTimeout(120_000);
 
@@ -54,7 +54,7 @@ interface Subjects {
 type Call = { method: 'get' | 'post' | 'put' | 'patch'; path: string; body?: object; csv?: string };
 
 interface Row {
-  call: (subjects: Subjects, shared: { importId: string; rebuildId: string }) => Call;
+  call: (subjects: Subjects, shared: { importId: string; rebuildId: string; contactId: string }) => Call;
   /** Seven outcomes in the order of `roles`: for records within reach, then (when it differs) out of reach. */
   reached: string;
   unreached?: string;
@@ -187,6 +187,18 @@ const assignTier = (subjects: Subjects): Call => ({
   body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
 });
 
+/** The dealer within the dealer user's reach (north-dealer, theirs) or out of it (another dealer of the division). */
+const dealerOf = (subjects: Subjects) => (subjects.company.startsWith('Within') ? 'north-dealer' : 'other-dealer');
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const contact = { kind: 'visit', happenedAt: '2026-01-05', summary: 'Showroom visit', outcome: 'Demo wanted' };
+const budgetOf = (subjects: Subjects) => `/dealers/${dealerOf(subjects)}/funds/2026`;
+/** Each fund request the budget commands work on: a command repeated as it was changes nothing and answers 200. */
+const fundCommand =
+  (requestId: string, step: string, body: object) =>
+  (subjects: Subjects): Call => ({ method: 'post', path: `${budgetOf(subjects)}/requests/${requestId}/${step}`, body });
+const dealerFundWork = { reached: 'ok ok ok 403 403 ok 403', unreached: 'ok ok ok 403 403 404 403' };
+const dealerSetupWork = { reached: 'ok ok ok 403 403 403 403' };
+
 const table: Record<string, Row> = {
   'POST /dealers': {
     call: (subjects) => ({
@@ -238,6 +250,58 @@ const table: Record<string, Row> = {
     prepare: (subjects) => [...approved(subjects), onDealer('put', 'users/dealer-user-9')(subjects)],
     call: onDealer('post', 'users/dealer-user-9/removal'),
     ...dealerSetup,
+  },
+  'POST /dealers/:dealerId/contacts': {
+    call: (subjects) => ({ method: 'post', path: `/dealers/${dealerOf(subjects)}/contacts`, body: contact }),
+    reached: 'ok ok ok ok ok 403 403',
+  },
+  'GET /dealers/:dealerId/contacts': {
+    call: (subjects) => get(`/dealers/${dealerOf(subjects)}/contacts`)(),
+    reached: everyone,
+    unreached: 'ok ok ok ok ok 404 ok',
+  },
+  'GET /contacts/silent-dealers': { call: get('/contacts/silent-dealers?days=30'), reached: organisationReads },
+  'GET /contacts/follow-ups/overdue': { call: get('/contacts/follow-ups/overdue'), reached: organisationReads },
+  'POST /contacts/:contactId/follow-up': {
+    call: (_s, shared) => ({
+      method: 'post',
+      path: `/contacts/${shared.contactId}/follow-up`,
+      body: { completedAt: '2026-01-06T10:00:00Z', note: 'Called back' },
+    }),
+    reached: 'ok ok ok ok ok 403 403',
+  },
+  'GET /dealers/:dealerId/funds/:period': {
+    call: (subjects) => get(budgetOf(subjects))(),
+    reached: everyone,
+    unreached: 'ok ok ok ok ok 404 ok',
+  },
+  'PUT /dealers/:dealerId/funds/:period': {
+    call: (subjects) => ({ method: 'put', path: budgetOf(subjects), body: { amount: eur(100_000), reason: 'Plan' } }),
+    ...dealerSetupWork,
+  },
+  'POST /dealers/:dealerId/funds/:period/requests': {
+    call: (subjects) => ({
+      method: 'post',
+      path: `${budgetOf(subjects)}/requests`,
+      body: { amount: eur(10), purpose: 'Flyers' },
+    }),
+    ...dealerFundWork,
+  },
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/approval': {
+    call: fundCommand('to-approve', 'approval', { approvedAmount: eur(1_000) }),
+    ...dealerSetupWork,
+  },
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/rejection': {
+    call: fundCommand('to-reject', 'rejection', { reason: 'Not marketing' }),
+    ...dealerSetupWork,
+  },
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/claim': {
+    call: fundCommand('to-claim', 'claim', { claimedAmount: eur(1_000), proof: ['invoice-1'] }),
+    ...dealerFundWork,
+  },
+  'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment': {
+    call: fundCommand('to-pay', 'payment', { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
+    ...dealerSetupWork,
   },
   'GET /channels': { call: get('/channels'), reached: everyone },
   'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },
@@ -539,7 +603,7 @@ describe('roles within a division: every role, every route, on records within an
   let app: INestApplication;
   let store: MemoryEventStore;
   let made = 0;
-  const shared = { importId: '', rebuildId: '' };
+  const shared = { importId: '', rebuildId: '', contactId: '' };
   const readSubjects = {} as Record<Reach, Subjects>;
 
   const send = (call: Call, headers: Record<string, string>) => {
@@ -611,6 +675,37 @@ describe('roles within a division: every role, every route, on records within an
       path: '/dealers/north-dealer/tier/assignment',
       body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
     });
+    await recordTestDealer(app, store, { dealerId: 'other-dealer', userIds: ['dealer-other-user'] });
+    shared.contactId = (
+      await ok({
+        method: 'post',
+        path: '/dealers/north-dealer/contacts',
+        body: { ...contact, followUpDue: '2026-01-10' },
+      })
+    ).contactId!;
+    for (const dealerId of ['north-dealer', 'other-dealer']) {
+      const budget = `/dealers/${dealerId}/funds/2026`;
+      await ok({ method: 'put', path: budget, body: { amount: eur(100_000) } });
+      for (const requestId of ['to-approve', 'to-reject', 'to-claim', 'to-pay']) {
+        await ok({
+          method: 'post',
+          path: `${budget}/requests`,
+          body: { requestId, amount: eur(1_000), purpose: 'Fair' },
+        });
+      }
+      for (const requestId of ['to-claim', 'to-pay']) {
+        await ok({
+          method: 'post',
+          path: `${budget}/requests/${requestId}/approval`,
+          body: { approvedAmount: eur(1_000) },
+        });
+      }
+      await ok({
+        method: 'post',
+        path: `${budget}/requests/to-pay/claim`,
+        body: { claimedAmount: eur(1_000), proof: ['invoice-1'] },
+      });
+    }
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
     shared.importId = (

@@ -9,12 +9,21 @@ import { agreementProblems } from './agreements';
 import { channelProblems } from './catalogue';
 import { dealerProblems } from './dealers';
 import { tierProblems } from './tiers';
+import { communicationProblems } from './communications';
+import { fundProblems } from './funds';
 import { openChannelsDatabase } from './channels-database';
 import { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 import { CHANNELS_VIEWS } from './core/channels-service.tokens';
 
 /** How the channels service's own errors read over HTTP: each feature's one mapping. */
-export const channelsProblemMappers = [channelProblems, dealerProblems, agreementProblems, tierProblems];
+export const channelsProblemMappers = [
+  channelProblems,
+  dealerProblems,
+  agreementProblems,
+  tierProblems,
+  communicationProblems,
+  fundProblems,
+];
 
 export function channelsOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

@@ -4,6 +4,7 @@ import { AgreementsTables } from './agreements';
 import { CatalogueTables } from './catalogue';
 import { DealerCompanyKey, DealersTables } from './dealers';
 import { TiersTables } from './tiers';
+import { CommunicationsTables } from './communications';
 
 /** Every table of the channels service's own database: each feature's views, and where the projector has got to. */
 export const channelsMigrations = [
@@ -13,6 +14,7 @@ export const channelsMigrations = [
   DealerCompanyKey,
   AgreementsTables,
   TiersTables,
+  CommunicationsTables,
 ];
 
 /** Opens the channels service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

@@ -15,6 +15,8 @@ import { AgreementsModule } from './agreements';
 import { CatalogueModule } from './catalogue';
 import { DealersModule } from './dealers';
 import { TiersModule } from './tiers';
+import { CommunicationsModule } from './communications';
+import { FundsModule } from './funds';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
 
@@ -54,7 +56,7 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule, DealersModule, AgreementsModule, TiersModule],
+      imports: [CatalogueModule, DealersModule, AgreementsModule, TiersModule, CommunicationsModule, FundsModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

@@ -2,7 +2,8 @@ import type { CommandMetadata, Decider } from '@salesos/event-sourcing';
 import { type Money, sameMoney } from '@salesos/kernel';
 import type { FundCommand } from './fund.commands';
 import { FundError, FundErrorCode } from './fund.errors';
-import { budgetPeriodPattern, type FundEvent, fundEvents } from './fund.events';
+import { isPeriod, noPeriodMessage } from '../../core/domain/period';
+import { type FundEvent, fundEvents } from './fund.events';
 
 interface Requested {
   requestId: string;
@@ -127,12 +128,7 @@ export const fundDecider: Decider<FundState, FundCommand, FundEvent> = {
     const now = command.metadata.now;
     if (command.type === 'AllocateFundBudget') {
       const { dealerId, period, amount } = command.data;
-      if (!budgetPeriodPattern.test(period)) {
-        throw invalid(
-          `'${period}' is no period: give a year (2026), a quarter (2026-Q3) or a month (2026-07)`,
-          'period',
-        );
-      }
+      if (!isPeriod(period)) throw invalid(noPeriodMessage(period), 'period');
       if (state.status === 'none')
         return [{ type: 'FundBudgetAllocated', data: { ...command.data, allocatedAt: now } }];
       const budget = existing(state, command.metadata);

@@ -1,10 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { Id, Instant, Money, text } from '@salesos/kernel';
+import { Period } from '../../core/domain/period';
 
-/** A budget period: a year (2026), a quarter (2026-Q3) or a month (2026-07), as dealer plans have them. */
-export const budgetPeriodPattern = /^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
-export const BudgetPeriod = Type.String({ pattern: budgetPeriodPattern.source });
 /** A reference to a document proving the spending: an invoice number, a file id, a link. */
 export const DocumentReference = text(1, 300);
 
@@ -13,7 +11,7 @@ export const fundEvents = defineEvents({
   FundBudgetAllocated: Type.Object({
     dealerId: Id,
     divisionId: Id,
-    period: BudgetPeriod,
+    period: Period,
     amount: Money,
     allocatedBy: Id,
     allocatedAt: Instant,
@@ -44,7 +42,7 @@ export const fundEvents = defineEvents({
   FundClaimPaid: Type.Object({
     dealerId: Id,
     divisionId: Id,
-    period: BudgetPeriod,
+    period: Period,
     requestId: Id,
     amount: Money,
     paidAt: Instant,

@@ -1,6 +1,6 @@
 import type { CommandMetadata, Decider } from '@salesos/event-sourcing';
 import { type Money, sameMoney } from '@salesos/kernel';
-import { type PeriodBounds, periodBounds } from './plan-period';
+import { noPeriodMessage, type PeriodBounds, periodBounds } from '../../core/domain/period';
 import type { PlanCommand, SetDealerPlan } from './plan.commands';
 import { PlanError, PlanErrorCode } from './plan.errors';
 import { type PlanEvent, planEvents, type ProductMixLine } from './plan.events';
@@ -48,7 +48,7 @@ function invalid(message: string, field: string): PlanError {
 function boundsOf(period: string): PeriodBounds {
   const bounds = periodBounds(period);
   if (bounds === undefined) {
-    throw invalid(`'${period}' is no period: give a year (2026), a quarter (2026-Q3) or a month (2026-07)`, 'period');
+    throw invalid(noPeriodMessage(period), 'period');
   }
   return bounds;
 }
@@ -59,12 +59,7 @@ function wholeUnits(units: number, field: string): void {
 
 /** The product mix must name each group once, in the plan's currency, and add up to the totals. */
 function checkPlan(data: SetDealerPlan['data']): void {
-  if (periodBounds(data.period) === undefined) {
-    throw invalid(
-      `'${data.period}' is no period: give a year (2026), a quarter (2026-Q3) or a month (2026-07)`,
-      'period',
-    );
-  }
+  boundsOf(data.period);
   wholeUnits(data.units, 'units');
   let cents = 0;
   let units = 0;

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { Id, Instant, Money, text } from '@salesos/kernel';
-import { Period } from './plan-period';
+import { Period } from '../../core/domain/period';
 
 export const Units = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
 

@@ -1,0 +1,11 @@
+/** The communication log with dealers: what other features and the service's composition may use of it. */
+export { CommunicationsModule } from './communications.module';
+export {
+  ContactLog,
+  type ContactRecord,
+  type OverdueFollowUp,
+  type SilentDealer,
+} from './application/contact-log.port';
+export { CommunicationError, CommunicationErrorCode } from './domain/communication.errors';
+export { communicationProblems } from './api/communication.problems';
+export { CreateCommunicationsTables1766000000500 as CommunicationsTables } from './projections/communications-tables.migration';
