@@ -38,9 +38,16 @@ const drafted = (
 });
 const sign = (version: number, signedOn = '2026-01-05') =>
   command('SignAgreementVersion', { version, signedBy: 'Dana Dealer', signedOn });
-const signed = (version: number, signedOn = '2026-01-05'): AgreementEvent => ({
+const signed = (
+  version: number,
+  signedOn = '2026-01-05',
+  period: { effectiveFrom: string; expiresOn: string; terms?: AgreementTerms } = {
+    effectiveFrom: '2026-01-01',
+    expiresOn: '2026-12-31',
+  },
+): AgreementEvent => ({
   type: 'AgreementVersionSigned',
-  data: { ...parties, version, signedBy: 'Dana Dealer', signedOn, recordedAt: now },
+  data: { ...parties, version, terms, ...period, signedBy: 'Dana Dealer', signedOn, recordedAt: now },
 });
 const withdraw = (version: number) => command('WithdrawAgreementDraft', { version, reason: 'superseded by talks' });
 const withdrawn = (version: number): AgreementEvent => ({

@@ -227,7 +227,13 @@ export const agreementDecider: Decider<AgreementState, AgreementCommand, Agreeme
         const draft = draftOf(agreement, version);
         checkDay(signedOn, 'signedOn');
         notRetroactive(agreement, draft.effectiveFrom);
-        return [{ type: 'AgreementVersionSigned', data: { ...parties, version, signedBy, signedOn, recordedAt: now } }];
+        const { effectiveFrom, expiresOn, terms } = draft;
+        return [
+          {
+            type: 'AgreementVersionSigned',
+            data: { ...parties, version, effectiveFrom, expiresOn, terms, signedBy, signedOn, recordedAt: now },
+          },
+        ];
       }
       case 'WithdrawAgreementDraft': {
         const { version, reason } = command.data;

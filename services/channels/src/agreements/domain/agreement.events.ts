@@ -49,9 +49,13 @@ export const agreementEvents = defineEvents({
     ...period,
     renewedAt: Instant,
   }),
+  /** With the signed version's period and terms, so that who hears of the signature alone knows what now applies. */
   AgreementVersionSigned: Type.Object({
     ...parties,
     version: Type.Integer({ minimum: 1 }),
+    effectiveFrom: CalendarDay,
+    expiresOn: CalendarDay,
+    terms: AgreementTerms,
     signedBy: text(1, 200),
     signedOn: CalendarDay,
     recordedAt: Instant,

@@ -22,9 +22,19 @@ const renewed = (version: number, effectiveFrom: string, expiresOn: string): Agr
   type: 'AgreementRenewed',
   data: { ...parties, version, renews: 1, terms: terms(version * 10), effectiveFrom, expiresOn, renewedAt: now },
 });
+/** The signature as the decider records it: the version's period and terms do not change what the fold keeps. */
 const signed = (version: number): AgreementEvent => ({
   type: 'AgreementVersionSigned',
-  data: { ...parties, version, signedBy: 'Dana', signedOn: '2025-12-20', recordedAt: now },
+  data: {
+    ...parties,
+    version,
+    effectiveFrom: '2026-01-01',
+    expiresOn: '2026-12-31',
+    terms: terms(version * 10),
+    signedBy: 'Dana',
+    signedOn: '2025-12-20',
+    recordedAt: now,
+  },
 });
 const terminated = (effectiveOn: string): AgreementEvent => ({
   type: 'AgreementTerminated',

@@ -63,10 +63,14 @@ describe('agreement integration mapping', () => {
         divisionId: 'north',
         dealerId: 'dealer-1',
         version,
+        effectiveFrom: expect.any(String) as unknown,
+        expiresOn: expect.any(String) as unknown,
+        terms: expect.objectContaining({ territories: ['north'] }) as unknown,
         signedOn: version === 1 ? '2026-01-02' : '2026-01-03',
         signedAt: '2026-01-03T09:00:00.000Z',
       })),
     );
+    expect(published[0]?.data).toMatchObject({ effectiveFrom: '2026-01-01', expiresOn: '2026-12-31' });
   });
 
   it('reads only agreement streams', async () => {

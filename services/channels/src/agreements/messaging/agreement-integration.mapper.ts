@@ -5,8 +5,7 @@ import { agreementEvents } from '../domain/agreement.events';
 
 /**
  * What the world learns of an agreement: each version as it is signed. Drafts, renewals (drafts too), withdrawals and
- * terminations stay inside the service. The signing event names the version but not its period or terms (those are
- * on the draft), so the published event leaves them out (they are optional in the contract).
+ * terminations stay inside the service. The signed version's period and terms travel with it.
  */
 export function mapAgreementEvent(recorded: RecordedEvent): IntegrationEvent[] {
   if (!recorded.metadata.streamId.startsWith('agreement-')) return [];
@@ -14,13 +13,17 @@ export function mapAgreementEvent(recorded: RecordedEvent): IntegrationEvent[] {
   const envelope = envelopeOf(recorded);
   switch (event.type) {
     case 'AgreementVersionSigned': {
-      const { agreementId, divisionId, dealerId, version, signedOn, recordedAt } = event.data;
+      const { agreementId, divisionId, dealerId, version, effectiveFrom, expiresOn, terms, signedOn, recordedAt } =
+        event.data;
       return [
         eventOf(AgreementVersionSignedV1, envelope, {
           agreementId,
           divisionId,
           dealerId,
           version,
+          effectiveFrom,
+          expiresOn,
+          terms,
           signedOn,
           signedAt: recordedAt,
         }),

@@ -53,7 +53,10 @@ const ticked = (requirementId: string): DealerEvent => ({
   data: { ...ids, requirementId, evidence: 'seen', tickedBy: 'mgr-2', tickedAt: now },
 });
 const allTicked = requirementIds.map(ticked);
-const activated: DealerEvent = { type: 'DealerActivated', data: { ...ids, activatedAt: now } };
+const activated: DealerEvent = {
+  type: 'DealerActivated',
+  data: { ...ids, channelId: 'ch-dealers', companyName: 'Nordbau GmbH', activatedAt: now },
+};
 const suspended: DealerEvent = {
   type: 'DealerSuspended',
   data: { ...ids, reason: 'unpaid invoices', suspendedAt: now },

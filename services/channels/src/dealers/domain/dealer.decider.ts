@@ -192,7 +192,12 @@ export const dealerDecider: Decider<DealerState, DealerCommand, DealerEvent> = {
             { status: dealer.status, openRequirementIds: open },
           );
         }
-        return [{ type: 'DealerActivated', data: { ...ids, activatedAt: now } }];
+        return [
+          {
+            type: 'DealerActivated',
+            data: { ...ids, channelId: dealer.channelId, companyName: dealer.companyName, activatedAt: now },
+          },
+        ];
       }
       case 'SuspendDealer':
         if (dealer.status === 'suspended') return [];

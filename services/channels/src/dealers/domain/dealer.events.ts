@@ -48,7 +48,8 @@ export const dealerEvents = defineEvents({
     tickedBy: Id,
     tickedAt: Instant,
   }),
-  DealerActivated: Type.Object({ ...dealer, activatedAt: Instant }),
+  /** With the dealer's channel and company, so that who hears of the activation alone knows whom it is about. */
+  DealerActivated: Type.Object({ ...dealer, channelId: Id, companyName: CompanyName, activatedAt: Instant }),
   DealerSuspended: Type.Object({ ...dealer, reason: Reason, suspendedAt: Instant }),
   DealerReinstated: Type.Object({ ...dealer, reinstatedAt: Instant }),
   /** `effectiveDay` is the last day of the cooperation: the notice may end later than the day it is recorded. */

@@ -57,7 +57,13 @@ describe('dealer integration mapping', () => {
       expect(event.divisionId).toBe('north');
     }
     expect(published.map((event) => event.data)).toEqual([
-      { dealerId: 'd1', divisionId: 'north', activatedAt: '2026-04-01T09:00:00.000Z' },
+      {
+        dealerId: 'd1',
+        divisionId: 'north',
+        channelId: 'dealers',
+        companyName: 'Nordbau GmbH',
+        activatedAt: '2026-04-01T09:00:00.000Z',
+      },
       { dealerId: 'd1', divisionId: 'north', reason: 'unpaid invoices', suspendedAt: '2026-04-01T09:00:00.000Z' },
       {
         dealerId: 'd1',

@@ -20,8 +20,8 @@ export function mapDealerEvent(recorded: RecordedEvent): IntegrationEvent[] {
   const envelope = envelopeOf(recorded);
   switch (event.type) {
     case 'DealerActivated': {
-      const { dealerId, divisionId, activatedAt } = event.data;
-      return [eventOf(DealerActivatedV1, envelope, { dealerId, divisionId, activatedAt })];
+      const { dealerId, divisionId, channelId, companyName, activatedAt } = event.data;
+      return [eventOf(DealerActivatedV1, envelope, { dealerId, divisionId, channelId, companyName, activatedAt })];
     }
     case 'DealerSuspended': {
       const { dealerId, divisionId, reason, suspendedAt } = event.data;
