@@ -121,6 +121,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
   dealer
     .run({ type: 'ActivateDealer', data: {} }, '2026-03-02T09:00:00.000Z')
     .run({ type: 'SuspendDealer', data: { reason: 'overdue payments' } }, '2026-09-14T10:00:00.000Z')
+    .run({ type: 'ReinstateDealer', data: {} }, '2026-09-20T10:00:00.000Z')
     .run(
       { type: 'TerminateDealer', data: { reason: 'the dealer retires', effectiveDay: '2026-12-31' } },
       '2026-10-01T08:00:00.000Z',
@@ -143,6 +144,10 @@ export function channelsContractSamples(): IntegrationEvent[] {
     .run(
       { type: 'SignAgreementVersion', data: { version: 1, signedBy: 'Jana Vogel', signedOn: '2026-03-01' } },
       '2026-03-02T11:00:00.000Z',
+    )
+    .run(
+      { type: 'TerminateAgreement', data: { effectiveOn: '2026-11-01', reason: 'the dealer retires' } },
+      '2026-10-01T08:00:00.000Z',
     );
   const tier = new SampleStream(tierRecordDecider, `dealertier-${dealerId}`)
     .run(

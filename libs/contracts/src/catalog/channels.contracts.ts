@@ -151,6 +151,14 @@ export const DealerTerminatedV1 = defineContract({
   },
 });
 
+export const DealerReinstatedV1 = defineContract({
+  ...dealer,
+  name: 'DealerReinstated',
+  description: 'A suspended dealer is active again.',
+  schema: Type.Object({ ...dealerFields, reinstatedAt: Instant }, { description: 'A reinstated dealer' }),
+  example: { ...dealerIds, reinstatedAt: '2026-10-02T09:30:00.000Z' },
+});
+
 export const AgreementVersionSignedV1 = defineContract({
   service: 'channels',
   topic: agreementTopic,
@@ -193,6 +201,35 @@ export const AgreementVersionSignedV1 = defineContract({
       rebateProgrammeId: 'rebate-2026',
     },
     signedAt: '2026-03-02T11:00:00.000Z',
+  },
+});
+
+export const AgreementTerminatedV1 = defineContract({
+  service: 'channels',
+  topic: agreementTopic,
+  version: 1,
+  name: 'AgreementTerminated',
+  subjectField: 'agreementId',
+  description:
+    'A dealer agreement ends early: no terms apply from effectiveOn (that day included), whatever versions were signed.',
+  schema: Type.Object(
+    {
+      agreementId: Id,
+      divisionId: Id,
+      dealerId: Id,
+      effectiveOn: CalendarDay,
+      reason: ChannelsReason,
+      terminatedAt: Instant,
+    },
+    { description: 'A terminated agreement' },
+  ),
+  example: {
+    agreementId: story.agreementId,
+    divisionId: story.divisionId,
+    dealerId: story.dealerId,
+    effectiveOn: '2026-11-01',
+    reason: 'the dealer retires',
+    terminatedAt: '2026-10-01T08:00:00.000Z',
   },
 });
 
@@ -316,7 +353,9 @@ export const channelsContracts: readonly IntegrationEventContract[] = [
   DealerActivatedV1,
   DealerSuspendedV1,
   DealerTerminatedV1,
+  DealerReinstatedV1,
   AgreementVersionSignedV1,
+  AgreementTerminatedV1,
   TierChangedV1,
   DealerPlanSetV1,
   FundClaimPaidV1,

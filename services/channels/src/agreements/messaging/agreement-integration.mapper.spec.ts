@@ -47,17 +47,23 @@ describe('agreement integration mapping', () => {
     return (await store.readAll()).events;
   }
 
-  it('publishes each signed version, matching its contract, keyed by the agreement', async () => {
+  it('publishes each signed version and the early end, matching its contract, keyed by the agreement', async () => {
     const published = (await agreementHistory()).flatMap(mapAgreementEvent);
     expect(published.map((event) => event.type)).toEqual([
       'salesos.channels.AgreementVersionSigned.v1',
       'salesos.channels.AgreementVersionSigned.v1',
+      'salesos.channels.AgreementTerminated.v1',
     ]);
     for (const event of published) {
       expect(registry.validate(event.type, event.data)).toEqual({ ok: true });
       expect(event.subject).toBe('agr-1');
     }
-    expect(published.map((event) => event.data)).toEqual(
+    expect(published[2]?.data).toMatchObject({
+      agreementId: 'agr-1',
+      effectiveOn: '2027-01-01',
+      reason: 'dealer sold',
+    });
+    expect(published.slice(0, 2).map((event) => event.data)).toEqual(
       [1, 3].map((version) => ({
         agreementId: 'agr-1',
         divisionId: 'north',

@@ -43,11 +43,12 @@ describe('dealer integration mapping', () => {
     return (await store.readAll()).events;
   }
 
-  it('publishes activation, suspension and termination, each matching its contract, keyed by the dealer', async () => {
+  it('publishes activation, suspension, reinstatement and termination, each matching its contract, keyed by the dealer', async () => {
     const published = (await dealerHistory()).flatMap(mapDealerEvent);
     expect(published.map((event) => event.type)).toEqual([
       'salesos.channels.DealerActivated.v1',
       'salesos.channels.DealerSuspended.v1',
+      'salesos.channels.DealerReinstated.v1',
       'salesos.channels.DealerTerminated.v1',
     ]);
     for (const event of published) {
@@ -65,6 +66,7 @@ describe('dealer integration mapping', () => {
         activatedAt: '2026-04-01T09:00:00.000Z',
       },
       { dealerId: 'd1', divisionId: 'north', reason: 'unpaid invoices', suspendedAt: '2026-04-01T09:00:00.000Z' },
+      { dealerId: 'd1', divisionId: 'north', reinstatedAt: '2026-04-01T09:00:00.000Z' },
       {
         dealerId: 'd1',
         divisionId: 'north',

@@ -1,5 +1,6 @@
 import {
   DealerActivatedV1,
+  DealerReinstatedV1,
   DealerSuspendedV1,
   DealerTerminatedV1,
   eventOf,
@@ -31,11 +32,14 @@ export function mapDealerEvent(recorded: RecordedEvent): IntegrationEvent[] {
       const { dealerId, divisionId, reason, effectiveDay, terminatedAt } = event.data;
       return [eventOf(DealerTerminatedV1, envelope, { dealerId, divisionId, reason, effectiveDay, terminatedAt })];
     }
+    case 'DealerReinstated': {
+      const { dealerId, divisionId, reinstatedAt } = event.data;
+      return [eventOf(DealerReinstatedV1, envelope, { dealerId, divisionId, reinstatedAt })];
+    }
     case 'DealerApplied':
     case 'DealerApplicationApproved':
     case 'DealerApplicationRejected':
     case 'OnboardingRequirementTicked':
-    case 'DealerReinstated':
     case 'DealerUserAdded':
     case 'DealerUserRemoved':
       return [];
