@@ -25,3 +25,4 @@ export * from './idempotency';
 export * from './across-divisions';
 export * from './run-service';
 export * from './csv';
+export * from './id-param';

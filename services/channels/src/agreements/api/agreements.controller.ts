@@ -14,8 +14,8 @@ import {
   type RequestContext,
   RequestValidationError,
   RequireRoles,
+  idParam,
 } from '@salesos/http';
-import { idPattern } from '@salesos/kernel';
 import { dealerReach, reachesDealer } from '../../core/dealer-reach';
 import { AgreementRegister, type AgreementRecord } from '../application/agreement-register.port';
 import { DraftAgreementVersionHandler } from '../application/draft-agreement-version.handler';
@@ -37,15 +37,6 @@ import {
   TerminateAgreementRequest,
   WithdrawAgreementDraftRequest,
 } from './agreement.request.dto';
-
-function agreementIdParam(agreementId: string): string {
-  if (!idPattern.test(agreementId)) {
-    throw new RequestValidationError([
-      { field: 'agreementId', message: 'must be an id of letters, digits and _ . : @ -' },
-    ]);
-  }
-  return agreementId;
-}
 
 function versionParam(version: string): number {
   const number = /^[1-9][0-9]{0,8}$/.test(version) ? Number(version) : Number.NaN;
@@ -94,7 +85,7 @@ export class AgreementsController {
   ) {}
 
   private async visible(agreementId: string, caller: RequestContext): Promise<AgreementRecord> {
-    const agreement = await this.register.agreement(caller.divisionId, agreementIdParam(agreementId));
+    const agreement = await this.register.agreement(caller.divisionId, idParam('agreementId', agreementId));
     if (agreement === undefined || !reachesDealer(caller, agreement.dealerId)) throw notFound(agreementId);
     return agreement;
   }
@@ -161,7 +152,7 @@ export class AgreementsController {
       expiresOn: body.expiresOn,
     };
     const result = await this.draftVersion.execute(
-      agreementIdParam(agreementId),
+      idParam('agreementId', agreementId),
       draft,
       caller,
       expectedVersionFrom(ifMatch),
@@ -179,7 +170,7 @@ export class AgreementsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const id = agreementIdParam(agreementId);
+    const id = idParam('agreementId', agreementId);
     const signature = { version: versionParam(version), signedBy: body.signedBy, signedOn: body.signedOn };
     return answer(await this.signVersion.execute(id, signature, caller, expectedVersionFrom(ifMatch)), response);
   }
@@ -194,7 +185,7 @@ export class AgreementsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const id = agreementIdParam(agreementId);
+    const id = idParam('agreementId', agreementId);
     const result = await this.withdrawDraft.execute(
       id,
       versionParam(version),
@@ -219,7 +210,7 @@ export class AgreementsController {
       ...(body.terms === undefined ? {} : { terms: terms(body.terms) }),
       ...(body.effectiveFrom === undefined ? {} : { effectiveFrom: body.effectiveFrom }),
     };
-    const id = agreementIdParam(agreementId);
+    const id = idParam('agreementId', agreementId);
     return answer(await this.renewAgreement.execute(id, renewal, caller, expectedVersionFrom(ifMatch)), response);
   }
 
@@ -232,7 +223,7 @@ export class AgreementsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const id = agreementIdParam(agreementId);
+    const id = idParam('agreementId', agreementId);
     const result = await this.terminateAgreement.execute(
       id,
       body.effectiveOn,

@@ -10,25 +10,15 @@ import {
   IdempotentWrites,
   IfMatch,
   type RequestContext,
-  RequestValidationError,
   RequireRoles,
+  idParam,
 } from '@salesos/http';
-import { idPattern } from '@salesos/kernel';
 import { ChannelDirectory } from '../application/channel-directory.port';
 import { DefineChannelHandler } from '../application/define-channel.handler';
 import { RetireChannelHandler } from '../application/retire-channel.handler';
 import type { ChannelCatalogue } from '../domain/channel.decider';
 import { ChannelError, ChannelErrorCode } from '../domain/channel.errors';
 import { DefineChannelRequest, RetireChannelRequest } from './channel.request.dto';
-
-function channelIdParam(channelId: string): string {
-  if (!idPattern.test(channelId)) {
-    throw new RequestValidationError([
-      { field: 'channelId', message: 'must be an id of letters, digits and _ . : @ -' },
-    ]);
-  }
-  return channelId;
-}
 
 function answer(result: { version: number; state: ChannelCatalogue }, response: Response) {
   response.setHeader('ETag', etagFor(result.version));
@@ -64,7 +54,7 @@ export class ChannelsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { version, channels } = await this.directory.catalogueOf(caller.divisionId);
-    const channel = channels.find((candidate) => candidate.channelId === channelIdParam(channelId));
+    const channel = channels.find((candidate) => candidate.channelId === idParam('channelId', channelId));
     if (channel === undefined) {
       throw new ChannelError(ChannelErrorCode.NotFound, `There is no channel '${channelId}' in your division`);
     }
@@ -82,7 +72,7 @@ export class ChannelsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const channel = {
-      channelId: channelIdParam(channelId),
+      channelId: idParam('channelId', channelId),
       name: body.name,
       kind: body.kind,
       productGroups: [...body.productGroups],
@@ -101,7 +91,7 @@ export class ChannelsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.retireChannel.execute(
-      channelIdParam(channelId),
+      idParam('channelId', channelId),
       body.reason,
       caller,
       expectedVersionFrom(ifMatch),

@@ -14,7 +14,7 @@ import {
   type RequestContext,
   RequireRoles,
 } from '@salesos/http';
-import { idParam } from '../../core/api/path-params';
+import { idParam } from '@salesos/http';
 import { CompleteFollowUpHandler } from '../application/complete-follow-up.handler';
 import { LogContactHandler } from '../application/log-contact.handler';
 import { ReadContactsQuery } from '../application/read-contacts.query';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, type RequestContext } from '@salesos/http';
-import { reachesDealer } from '../../core/api/dealer-reach';
+import { reachesDealer } from '../../core/dealer-reach';
 import { DealerDirectory, DealerError, DealerErrorCode } from '../../dealers';
 import { ContactLog } from './contact-log.port';
 

@@ -1,14 +1,5 @@
 import { RequestValidationError } from '@salesos/http';
-import { idPattern } from '@salesos/kernel';
 import { isPeriod } from '../domain/period';
-
-/** A path segment that must be an id: refused with 400 naming the parameter otherwise. */
-export function idParam(name: string, value: string): string {
-  if (!idPattern.test(value)) {
-    throw new RequestValidationError([{ field: name, message: 'must be an id of letters, digits and _ . : @ -' }]);
-  }
-  return value;
-}
 
 /** A path segment that must be a period: a year (2026), a quarter (2026-Q3) or a month (2026-07). */
 export function periodParam(value: string, name = 'period'): string {

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  type PipeTransform,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -24,11 +12,10 @@ import {
   IfMatch,
   pageWindow,
   type RequestContext,
-  RequestValidationError,
   RequireRoles,
   rowScope,
+  IdParam,
 } from '@salesos/http';
-import { idPattern } from '@salesos/kernel';
 import { ActivateDealerHandler } from '../application/activate-dealer.handler';
 import { AddDealerUserHandler } from '../application/add-dealer-user.handler';
 import { ApplyAsDealerHandler } from '../application/apply-as-dealer.handler';
@@ -51,20 +38,6 @@ import {
   TerminateDealerRequest,
   TickRequirementRequest,
 } from './dealer.request.dto';
-
-/** A path parameter that must be an id of the platform, refused with the parameter named. */
-class IdParam implements PipeTransform<string, string> {
-  constructor(private readonly name: string) {}
-
-  transform(value: string): string {
-    if (!idPattern.test(value)) {
-      throw new RequestValidationError([
-        { field: this.name, message: 'must be an id of letters, digits and _ . : @ -' },
-      ]);
-    }
-    return value;
-  }
-}
 
 const dealerIdParam = new IdParam('dealerId');
 const requirementIdParam = new IdParam('requirementId');

@@ -14,7 +14,8 @@ import {
   RequireRoles,
 } from '@salesos/http';
 import type { Money } from '@salesos/kernel';
-import { idParam, periodParam } from '../../core/api/path-params';
+import { idParam } from '@salesos/http';
+import { periodParam } from '../../core/api/path-params';
 import { AllocateFundBudgetHandler } from '../application/allocate-fund-budget.handler';
 import { ApproveFundRequestHandler } from '../application/approve-fund-request.handler';
 import { ClaimFundsHandler } from '../application/claim-funds.handler';

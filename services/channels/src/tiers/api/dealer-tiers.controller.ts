@@ -12,6 +12,7 @@ import {
   IfMatch,
   type RequestContext,
   RequireRoles,
+  idParam,
 } from '@salesos/http';
 import { reachesDealer } from '../../core/dealer-reach';
 import { AssignTierHandler } from '../application/assign-tier.handler';
@@ -31,7 +32,6 @@ import {
   RejectTierProposalRequest,
   TierAsOfQuery,
 } from './tier.request.dto';
-import { idParam } from './tier-ids';
 
 /** The history as a list of changes, by effective day, corrections applied. */
 const changes = (history: TierHistory) =>
@@ -87,7 +87,7 @@ export class DealerTiersController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const id = idParam(dealerId, 'dealerId');
+    const id = idParam('dealerId', dealerId);
     const record = await this.directory.tierRecord(caller.divisionId, id);
     if (record === undefined || !reachesDealer(caller, record.dealerId)) {
       throw new TierError(TierErrorCode.NotFound, `Dealer ${dealerId} has no tier record in your division`);
@@ -121,7 +121,7 @@ export class DealerTiersController {
       tierId: body.tierId,
       effectiveFrom: body.effectiveFrom,
     };
-    const id = idParam(dealerId, 'dealerId');
+    const id = idParam('dealerId', dealerId);
     const result = await this.assignTier.execute(id, assignment, caller, expectedVersionFrom(ifMatch));
     return answer(result, this.today(), response);
   }
@@ -145,7 +145,7 @@ export class DealerTiersController {
         registrationWinRate,
       },
     };
-    const id = idParam(dealerId, 'dealerId');
+    const id = idParam('dealerId', dealerId);
     const result = await this.proposeChange.execute(id, review, caller, expectedVersionFrom(ifMatch));
     return answer(result, this.today(), response);
   }
@@ -161,8 +161,8 @@ export class DealerTiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.confirmChange.execute(
-      idParam(dealerId, 'dealerId'),
-      idParam(reviewId, 'reviewId'),
+      idParam('dealerId', dealerId),
+      idParam('reviewId', reviewId),
       body.effectiveFrom,
       caller,
       expectedVersionFrom(ifMatch),
@@ -181,8 +181,8 @@ export class DealerTiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.rejectProposal.execute(
-      idParam(dealerId, 'dealerId'),
-      idParam(reviewId, 'reviewId'),
+      idParam('dealerId', dealerId),
+      idParam('reviewId', reviewId),
       body.reason,
       caller,
       expectedVersionFrom(ifMatch),
@@ -205,7 +205,7 @@ export class DealerTiersController {
       tierId: body.tierId,
       reason: body.reason,
     };
-    const id = idParam(dealerId, 'dealerId');
+    const id = idParam('dealerId', dealerId);
     const result = await this.correctTier.execute(id, correction, caller, expectedVersionFrom(ifMatch));
     return answer(result, this.today(), response);
   }

@@ -12,13 +12,13 @@ import {
   organisationRoles,
   type RequestContext,
   RequireRoles,
+  idParam,
 } from '@salesos/http';
 import { DefineTierProgrammeHandler } from '../application/define-tier-programme.handler';
 import { TierDirectory } from '../application/tier-directory.port';
 import type { TierProgrammeState } from '../domain/tier-programme.decider';
 import { TierError, TierErrorCode } from '../domain/tier.errors';
 import { DefineTierProgrammeRequest } from './tier.request.dto';
-import { idParam } from './tier-ids';
 
 /**
  * The division's tier programmes: ladders of tiers, lowest first, with the criteria a dealer must meet for each. The
@@ -47,7 +47,7 @@ export class TierProgrammesController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const programme = await this.directory.programme(caller.divisionId, idParam(programmeId, 'programmeId'));
+    const programme = await this.directory.programme(caller.divisionId, idParam('programmeId', programmeId));
     if (programme === undefined) {
       throw new TierError(TierErrorCode.NotFound, `There is no tier programme '${programmeId}' in your division`);
     }
@@ -77,7 +77,7 @@ export class TierProgrammesController {
       },
     }));
     const result = await this.defineProgramme.execute(
-      idParam(programmeId, 'programmeId'),
+      idParam('programmeId', programmeId),
       { name: body.name, tiers },
       caller,
       expectedVersionFrom(ifMatch),
