@@ -26,3 +26,4 @@ export * from './across-divisions';
 export * from './run-service';
 export * from './csv';
 export * from './id-param';
+export * from './coded-problems';

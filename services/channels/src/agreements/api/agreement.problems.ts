@@ -1,7 +1,8 @@
-import { type ProblemDetails, type ProblemMapper, problemTypeForCode } from '@salesos/http';
+import { codedProblems } from '@salesos/http';
 import { AgreementError, AgreementErrorCode } from '../domain/agreement.errors';
 
-const titles: Record<AgreementErrorCode, { title: string; status: number }> = {
+/** The one mapping of agreement errors to HTTP; a refusal about a request field names it. */
+export const agreementProblems = codedProblems(AgreementError, {
   [AgreementErrorCode.NotFound]: { title: 'Agreement not found', status: 404 },
   [AgreementErrorCode.InvalidInput]: { title: 'A field of the request is not valid for this agreement', status: 400 },
   [AgreementErrorCode.UnknownVersion]: { title: 'The agreement has no such version', status: 404 },
@@ -11,18 +12,4 @@ const titles: Record<AgreementErrorCode, { title: string; status: number }> = {
   [AgreementErrorCode.NothingToRenew]: { title: 'The agreement has no signed version to renew', status: 409 },
   [AgreementErrorCode.Terminated]: { title: 'The agreement is terminated', status: 409 },
   [AgreementErrorCode.NoTermsOnDay]: { title: 'No terms applied on that day', status: 404 },
-};
-
-/** The one mapping of agreement errors to HTTP; a refusal about a request field names it. */
-export const agreementProblems: ProblemMapper = (error): ProblemDetails | undefined => {
-  if (!(error instanceof AgreementError)) return undefined;
-  const { title, status } = titles[error.code];
-  return {
-    type: problemTypeForCode(error.code),
-    title,
-    status,
-    detail: error.field === undefined ? error.message : `${error.field}: ${error.message}`,
-    code: error.code,
-    ...(error.field === undefined ? {} : { errors: [{ field: error.field, message: error.message }] }),
-  };
-};
+});

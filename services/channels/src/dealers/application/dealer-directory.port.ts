@@ -15,13 +15,9 @@ export abstract class DealerDirectory {
   async requireDealer(divisionId: string, dealerId: string, field = 'dealerId'): Promise<DealerRecord> {
     const dealer = await this.dealer(divisionId, dealerId);
     if (dealer === undefined) {
-      throw new DealerError(
-        DealerErrorCode.InvalidInput,
-        `${field} ${dealerId} is not a dealer of division ${divisionId}`,
-        {
-          field,
-        },
-      );
+      throw new DealerError(DealerErrorCode.InvalidInput, `${dealerId} is not a dealer of division ${divisionId}`, {
+        field,
+      });
     }
     return dealer;
   }

@@ -1,7 +1,8 @@
-import { type ProblemDetails, type ProblemMapper, problemTypeForCode } from '@salesos/http';
+import { codedProblems } from '@salesos/http';
 import { FundError, FundErrorCode } from '../domain/fund.errors';
 
-const titles: Record<FundErrorCode, { title: string; status: number }> = {
+/** The one mapping of fund errors to HTTP; a refusal about a request field names it. */
+export const fundProblems = codedProblems(FundError, {
   [FundErrorCode.NotFound]: { title: 'Fund budget not found', status: 404 },
   [FundErrorCode.AlreadyExists]: { title: 'The fund budget is allocated already', status: 409 },
   [FundErrorCode.RequestNotFound]: { title: 'Fund request not found', status: 404 },
@@ -9,18 +10,4 @@ const titles: Record<FundErrorCode, { title: string; status: number }> = {
   [FundErrorCode.WrongState]: { title: "The fund request's state does not allow this", status: 409 },
   [FundErrorCode.BudgetExceeded]: { title: 'The fund budget does not cover this', status: 409 },
   [FundErrorCode.InvalidInput]: { title: 'A field of the request is not valid for this budget', status: 400 },
-};
-
-/** The one mapping of fund errors to HTTP; a refusal about a request field names it. */
-export const fundProblems: ProblemMapper = (error): ProblemDetails | undefined => {
-  if (!(error instanceof FundError)) return undefined;
-  const { title, status } = titles[error.code];
-  return {
-    type: problemTypeForCode(error.code),
-    title,
-    status,
-    detail: error.field === undefined || status !== 400 ? error.message : `${error.field} ${error.message}`,
-    code: error.code,
-    ...(error.field === undefined ? {} : { errors: [{ field: error.field, message: error.message }] }),
-  };
-};
+});
