@@ -1,7 +1,5 @@
 import type { IntegrationEvent } from '@salesos/contracts';
-import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
-import { deterministicUuid } from '@salesos/event-sourcing';
-import type { RecordedEvent } from '@salesos/event-store';
+import { SampleStream } from '@salesos/event-sourcing';
 import { agreementDecider } from './agreements';
 import { mapChannelsIntegrationEvents } from './channels-publishing';
 import { dealerDecider } from './dealers';
@@ -12,52 +10,7 @@ import { type TierProgrammeDefinition, tierRecordDecider } from './tiers';
 
 const divisionId = 'machines';
 const dealerId = 'dealer-4';
-const actor = { userId: 'manager-machines', roles: ['division-manager'] };
-
-/** Runs commands through a decider as the command handler would, and keeps what it stores, as stored events. */
-class SampleStream<State, C extends Command, E extends DomainEvent> {
-  private state: State;
-  readonly recorded: RecordedEvent[] = [];
-
-  constructor(
-    private readonly decider: Decider<State, C, E>,
-    private readonly streamId: string,
-  ) {
-    this.state = decider.initialState();
-  }
-
-  run(command: Omit<C, 'metadata'>, now: string): this {
-    const commandId = `${this.streamId}:${this.recorded.length}`;
-    const metadata = { commandId, now, divisionId, actor };
-    for (const event of this.decider.decide({ ...command, metadata } as C, this.state)) {
-      this.state = this.decider.evolve(this.state, event);
-      this.recorded.push({
-        type: event.type,
-        data: event.data,
-        metadata: {
-          eventId: deterministicUuid(`sample:${commandId}:${this.recorded.length}`),
-          type: event.type,
-          schemaVersion: 1,
-          streamId: this.streamId,
-          streamVersion: this.recorded.length + 1,
-          globalPosition: BigInt(this.recorded.length + 1),
-          occurredAt: now,
-          recordedAt: now,
-          divisionId,
-          actor,
-          commandId,
-          correlationId: commandId,
-        },
-      });
-    }
-    return this;
-  }
-
-  /** The state after the commands run so far, for a story that needs what the decider recorded. */
-  current(): State {
-    return this.state;
-  }
-}
+const caller = { divisionId, actor: { userId: 'manager-machines', roles: ['division-manager'] } };
 
 const criteria = (revenue: number, people: number, winRate: number) => ({
   minRevenueLast12Months: { amount: revenue, currency: 'EUR' },
@@ -90,7 +43,7 @@ const eur = (amount: number) => ({ amount, currency: 'EUR' });
  * version.
  */
 export function channelsContractSamples(): IntegrationEvent[] {
-  const dealer = new SampleStream(dealerDecider, `dealer-${dealerId}`)
+  const dealer = new SampleStream(dealerDecider, `dealer-${dealerId}`, caller)
     .run(
       {
         type: 'ApplyAsDealer',
@@ -126,7 +79,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
       { type: 'TerminateDealer', data: { reason: 'the dealer retires', effectiveDay: '2026-12-31' } },
       '2026-10-01T08:00:00.000Z',
     );
-  const agreement = new SampleStream(agreementDecider, 'agreement-agreement-4')
+  const agreement = new SampleStream(agreementDecider, 'agreement-agreement-4', caller)
     .run(
       {
         type: 'DraftAgreementVersion',
@@ -149,7 +102,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
       { type: 'TerminateAgreement', data: { effectiveOn: '2026-11-01', reason: 'the dealer retires' } },
       '2026-10-01T08:00:00.000Z',
     );
-  const tier = new SampleStream(tierRecordDecider, `dealertier-${dealerId}`)
+  const tier = new SampleStream(tierRecordDecider, `dealertier-${dealerId}`, caller)
     .run(
       {
         type: 'AssignTier',
@@ -197,7 +150,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
       },
       '2026-07-20T09:00:00.000Z',
     );
-  const plan = new SampleStream(planDecider, dealerPlanStreamId(dealerId, '2026-Q3')).run(
+  const plan = new SampleStream(planDecider, dealerPlanStreamId(dealerId, '2026-Q3'), caller).run(
     {
       type: 'SetDealerPlan',
       data: {
@@ -216,7 +169,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
     },
     '2026-06-20T14:00:00.000Z',
   );
-  const fund = new SampleStream(fundDecider, fundBudgetStreamId(dealerId, '2026'))
+  const fund = new SampleStream(fundDecider, fundBudgetStreamId(dealerId, '2026'), caller)
     .run(
       {
         type: 'AllocateFundBudget',
@@ -257,7 +210,7 @@ export function channelsContractSamples(): IntegrationEvent[] {
       },
       '2026-08-15T09:30:00.000Z',
     );
-  const registration = new SampleStream(registrationDecider, 'registration-registration-17').run(
+  const registration = new SampleStream(registrationDecider, 'registration-registration-17', caller).run(
     {
       type: 'SubmitRegistration',
       data: {

@@ -5,56 +5,14 @@ import {
   type IntegrationEvent,
   isEventOf,
 } from '@salesos/contracts';
-import type { Command, Decider, DomainEvent } from '@salesos/event-sourcing';
-import { deterministicUuid } from '@salesos/event-sourcing';
-import type { RecordedEvent } from '@salesos/event-store';
+import { deterministicUuid, SampleStream } from '@salesos/event-sourcing';
 import { dealRegistrationDecider } from './deal-registrations';
 import { leadDecider } from './leads';
 import { mapLeadsIntegrationEvents } from './leads-publishing';
 import { defaultPipelines, opportunityDecider } from './opportunities';
 
 const divisionId = 'machines';
-const actor = { userId: 'manager-machines', roles: ['division-manager'] };
-
-/** Runs commands through a decider as the command handler would, and keeps what it stores, as stored events. */
-class SampleStream<State, C extends Command, E extends DomainEvent> {
-  private state: State;
-  readonly recorded: RecordedEvent[] = [];
-
-  constructor(
-    private readonly decider: Decider<State, C, E>,
-    private readonly streamId: string,
-  ) {
-    this.state = decider.initialState();
-  }
-
-  run(command: Omit<C, 'metadata'>, now: string): this {
-    const commandId = `${this.streamId}:${this.recorded.length}`;
-    const metadata = { commandId, now, divisionId, actor };
-    for (const event of this.decider.decide({ ...command, metadata } as C, this.state)) {
-      this.state = this.decider.evolve(this.state, event);
-      this.recorded.push({
-        type: event.type,
-        data: event.data,
-        metadata: {
-          eventId: deterministicUuid(`sample:${commandId}:${this.recorded.length}`),
-          type: event.type,
-          schemaVersion: 1,
-          streamId: this.streamId,
-          streamVersion: this.recorded.length + 1,
-          globalPosition: BigInt(this.recorded.length + 1),
-          occurredAt: now,
-          recordedAt: now,
-          divisionId,
-          actor,
-          commandId,
-          correlationId: commandId,
-        },
-      });
-    }
-    return this;
-  }
-}
+const caller = { divisionId, actor: { userId: 'manager-machines', roles: ['division-manager'] } };
 
 /**
  * What the leads service publishes today, produced by its own deciders and mappers for a story that sets every
@@ -65,7 +23,7 @@ export function leadsContractSamples(): IntegrationEvent[] {
   const otherLeadId = deterministicUuid('sample:other-lead');
   const opportunityId = deterministicUuid('sample:opportunity');
   const pipeline = defaultPipelines[0] as (typeof defaultPipelines)[number];
-  const lead = new SampleStream(leadDecider, `lead-${leadId}`)
+  const lead = new SampleStream(leadDecider, `lead-${leadId}`, caller)
     .run(
       {
         type: 'CaptureLead',
@@ -105,7 +63,7 @@ export function leadsContractSamples(): IntegrationEvent[] {
     )
     .run({ type: 'QualifyLead', data: { note: 'budget confirmed' } }, '2026-04-22T14:00:00.000Z')
     .run({ type: 'ConvertLead', data: { opportunityId } }, '2026-04-24T11:30:00.000Z');
-  const other = new SampleStream(leadDecider, `lead-${otherLeadId}`)
+  const other = new SampleStream(leadDecider, `lead-${otherLeadId}`, caller)
     .run(
       {
         type: 'CaptureLead',
@@ -124,7 +82,7 @@ export function leadsContractSamples(): IntegrationEvent[] {
       '2026-04-21T09:00:00.000Z',
     )
     .run({ type: 'DisqualifyLead', data: { reason: 'no budget this year' } }, '2026-04-23T10:00:00.000Z');
-  const opportunity = new SampleStream(opportunityDecider, `opportunity-${opportunityId}`)
+  const opportunity = new SampleStream(opportunityDecider, `opportunity-${opportunityId}`, caller)
     .run(
       {
         type: 'OpenOpportunity',
@@ -183,7 +141,7 @@ export function leadsContractSamples(): IntegrationEvent[] {
       '2026-06-20T12:00:00.000Z',
     );
   const registration = (registrationId: string, openLeadIds: string[]) =>
-    new SampleStream(dealRegistrationDecider, `dealregistration-${registrationId}`).run(
+    new SampleStream(dealRegistrationDecider, `dealregistration-${registrationId}`, caller).run(
       {
         type: 'DecideDealRegistration',
         data: {
