@@ -1,4 +1,10 @@
-import type { IntegrationEvent } from '@salesos/contracts';
+import {
+  DealerActivatedV1,
+  DealerPlanSetV1,
+  DealerSuspendedV1,
+  DealerTerminatedV1,
+  type IntegrationEvent,
+} from '@salesos/contracts';
 import { type EntityManager, In } from 'typeorm';
 import type { DealerColumns, DealerPlanColumns, DealerTierColumns } from './channel-rows.entity';
 import type { LeadColumns } from './lead-row.entity';
@@ -51,7 +57,7 @@ async function lockLeads(
 }
 
 /** The channels' events about a dealer, keyed by it (their subject is the dealer id). */
-const dealerEventTypes = new Set(['DealerActivated', 'DealerSuspended', 'DealerTerminated']);
+const dealerEventTypes = new Set([DealerActivatedV1.type, DealerSuspendedV1.type, DealerTerminatedV1.type]);
 
 const planKey = (dealerId: string, period: string): string => `${dealerId}\u0000${period}`;
 
@@ -115,15 +121,13 @@ export class ReadModelSession {
     }
     // The channels' events name their dealer: its row, and its plans when a plan is set.
     const dealerIds = [
-      ...new Set(
-        events.filter((event) => dealerEventTypes.has(event.type)).map((event) => event.subject),
-      ),
+      ...new Set(events.filter((event) => dealerEventTypes.has(event.type)).map((event) => event.subject)),
     ];
     for (const ids of chunks(dealerIds)) {
       for (const row of await tx.findBy(tables.dealer, { dealerId: In(ids) })) session.dealers.set(row.dealerId, row);
     }
     const planDealerIds = [
-      ...new Set(events.filter((event) => event.type === 'DealerPlanSet').map((event) => event.subject)),
+      ...new Set(events.filter((event) => event.type === DealerPlanSetV1.type).map((event) => event.subject)),
     ];
     for (const ids of chunks(planDealerIds)) {
       for (const row of await tx.findBy(tables.dealerPlan, { dealerId: In(ids) })) {
