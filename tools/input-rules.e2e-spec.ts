@@ -203,6 +203,10 @@ const cases: Case[] = [
   ['an instant as a key-customer day', get('/reports/key-customers?to=2026-03-01T00:00:00Z'), 'to'],
   ['an instant as a deal-list day', get('/reports/deals?from=2026-02-30'), 'from'],
   ['a week as a report day', get('/reports/outcomes?from=2026-W01'), 'from'],
+  ['an instant as a channel report day', get('/reports/channels?from=2026-03-01T00:00:00Z'), 'from'],
+  ['a dealer report period that ends before it starts', get('/reports/dealers?from=2026-03-01&to=2026-02-01'), 'to'],
+  ['a channel id that is not an id', get('/reports/dealers?channelId=a%20b'), 'channelId'],
+  ['a dealer id that is not an id in a drill-down', get('/reports/dealers/a%20b/deals'), 'dealerId'],
   [
     'a conversion closing on a day that does not exist',
     (ids) => ({
@@ -527,6 +531,9 @@ const unknownQueryCases: Case[] = [
   '/reports/deals',
   '/reports/funnel',
   '/reports/lead-sources',
+  '/reports/channels',
+  '/reports/dealers',
+  '/reports/dealers/north-dealer/deals',
 ].map((path): Case => [`an unknown query parameter on ${path}`, get(`${path}?colour=red`), 'colour']);
 
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';

@@ -343,6 +343,9 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'GET /reports/stages': () => ({ method: 'get', path: '/reports/stages' }),
   'GET /reports/key-customers': () => ({ method: 'get', path: '/reports/key-customers' }),
   'GET /reports/deals': () => ({ method: 'get', path: '/reports/deals' }),
+  'GET /reports/channels': () => ({ method: 'get', path: '/reports/channels' }),
+  'GET /reports/dealers': () => ({ method: 'get', path: '/reports/dealers' }),
+  'GET /reports/dealers/:dealerId/deals': () => ({ method: 'get', path: '/reports/dealers/north-dealer/deals' }),
 };
 
 /**

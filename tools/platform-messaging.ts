@@ -6,9 +6,12 @@ import {
   type MessageTransport,
   type RelayLock,
   relayLockFor,
+  type PublishedSource,
   StoredTopicHistory,
   type TopicHistoryReader,
 } from '@salesos/messaging';
+import { channelsContracts, ContractRegistry, leadsContracts } from '@salesos/contracts';
+import { channelsPublishedSource } from '../services/channels/src';
 import { leadsPublishedSource } from '../services/leads/src';
 import { projectionsGroup } from '../services/reporting/src';
 
@@ -31,7 +34,20 @@ function awaitedGroups(): Record<string, string[]> {
  * in the embedded mode, whose in-process records do not outlive the process.
  */
 export function storedTopicHistory(store: EventStore): (topics: readonly string[]) => TopicHistoryReader {
-  return (topics) => new StoredTopicHistory(store, leadsPublishedSource(), topics);
+  return (topics) => new StoredTopicHistory(store, publishedSources(), topics);
+}
+
+/**
+ * What the services reporting reads publish, as one source: the leads' and the channels' streams in the store's
+ * order, each mapped by its own producer (each mapper reads only its own categories).
+ */
+function publishedSources(): PublishedSource {
+  const sources = [leadsPublishedSource(), channelsPublishedSource()];
+  return {
+    categories: sources.flatMap((source) => source.categories),
+    map: (event) => sources.flatMap((source) => source.map(event)),
+    registry: new ContractRegistry([...leadsContracts, ...channelsContracts]),
+  };
 }
 
 /**

@@ -585,6 +585,13 @@ const table: Record<string, Row> = {
     reached: 'sees sees sees sees sees sees sees',
     unreached: 'sees sees sees blind blind blind sees',
   },
+  // Division-wide roles read every channel and dealer; a dealer's users their own dealer; reps and team leads none.
+  'GET /reports/channels': { call: get('/reports/channels'), reached: 'ok ok ok 403 403 ok ok' },
+  'GET /reports/dealers': { call: get('/reports/dealers'), reached: 'ok ok ok 403 403 ok ok' },
+  'GET /reports/dealers/:dealerId/deals': {
+    call: (subjects) => get(`/reports/dealers/${subjects.dealerId}/deals`)(),
+    reached: 'ok ok ok 403 403 404 ok',
+  },
 };
 
 /** Leads without a territory go to the north team's round robin (rep-north); the far territory to rep-other. */

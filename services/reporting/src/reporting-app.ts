@@ -4,10 +4,11 @@ import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { ReportingServiceModule, type ReportingServiceOptions } from './reporting-service.module';
+import { channelReportProblems } from './channels';
 import { projectionAdminProblems } from './read-models';
 
 /** How the reporting service's own errors read over HTTP. */
-export const reportingProblemMappers = [projectionAdminProblems];
+export const reportingProblemMappers = [projectionAdminProblems, channelReportProblems];
 
 export function reportingOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(app, 'SalesOS reporting', 'Pipeline, funnel and outcome analytics over the read models.');

@@ -7,6 +7,7 @@ import {
   type MessagingLogger,
 } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
+import { ChannelReports, ChannelReportsController } from './channels';
 import { FunnelReports, FunnelReportsController } from './funnel';
 import { PipelineReports, PipelineReportsController } from './pipeline';
 import { type ProjectionsConsuming, ReadModelsModule } from './read-models';
@@ -47,11 +48,13 @@ export class ReportingServiceModule {
         ...(options.serveHealth === false ? [] : [HealthController]),
         PipelineReportsController,
         FunnelReportsController,
+        ChannelReportsController,
       ],
       providers: [
         { provide: MessagingHealth, useValue: health },
         { provide: PipelineReports, useValue: new PipelineReports(options.dataSource) },
         { provide: FunnelReports, useValue: new FunnelReports(options.dataSource) },
+        { provide: ChannelReports, useValue: new ChannelReports(options.dataSource) },
       ],
       exports: [MessagingHealth],
     };

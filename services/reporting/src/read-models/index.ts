@@ -1,3 +1,12 @@
+import { AddChannelTables1766000000000 } from './projections/channel-tables.migration';
+import {
+  DealerPlanRebuildRow,
+  DealerPlanRow,
+  DealerRebuildRow,
+  DealerRow,
+  DealerTierRebuildRow,
+  DealerTierRow,
+} from './projections/channel-rows.entity';
 import { LeadRebuildRow, LeadRow } from './projections/lead-row.entity';
 import { OpportunityHistoryRebuildRow, OpportunityHistoryRow } from './projections/opportunity-history-row.entity';
 import { OpportunityRebuildRow, OpportunityRow } from './projections/opportunity-row.entity';
@@ -16,12 +25,19 @@ export const readModelEntities = [
   OpportunityHistoryRebuildRow,
   StageTransitionRebuildRow,
   LeadRebuildRow,
+  DealerRow,
+  DealerTierRow,
+  DealerPlanRow,
+  DealerRebuildRow,
+  DealerTierRebuildRow,
+  DealerPlanRebuildRow,
 ];
 
 export const readModelMigrations = [
   CreateReportingTables1764300000000,
   AddReportingColumns1764400000000,
   DateRevisionsWithinTheirDeal1765100000000,
+  AddChannelTables1766000000000,
 ];
 
 export {

@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { leadTopic, opportunityTopic } from '@salesos/contracts';
+import { dealerTopic, leadTopic, opportunityTopic, planTopic, tierTopic } from '@salesos/contracts';
 import {
   ConsumerRunner,
   type MessageTransport,
@@ -11,8 +11,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { consumedContracts } from '../application/consumed-contracts';
 import type { ReadModelWriter } from '../application/read-model-writer.port';
 
+/** The topics the reporting projections read: the leads' deals and leads, the channels' dealers, tiers and plans. */
+const consumedTopics = [leadTopic, opportunityTopic, dealerTopic, tierTopic, planTopic];
+
 /** The consumer group of the reporting projections, and the topics it reads. */
-export const projectionsGroup = { groupId: 'reporting.projections', topics: [leadTopic.name, opportunityTopic.name] };
+export const projectionsGroup = {
+  groupId: 'reporting.projections',
+  topics: consumedTopics.map((topic) => topic.name),
+};
 
 export interface ProjectionsConsuming {
   transport: MessageTransport;
@@ -40,7 +46,7 @@ export class ProjectionsConsumer implements OnApplicationBootstrap, OnApplicatio
       groupId: consuming.groupId ?? projectionsGroup.groupId,
       topics: projectionsGroup.topics,
       // The consumer may be the first to need them on a fresh broker: it creates them before it joins.
-      topicDefinitions: [leadTopic, opportunityTopic],
+      topicDefinitions: consumedTopics,
       batchHandlers: new Map(writer.types.map((type) => [type, apply])),
       transport: consuming.transport,
       inbox: new TypeOrmInbox(dataSource, undefined, (tx) => writer.guard(tx)),

@@ -1,5 +1,12 @@
-import type { IntegrationEvent } from '@salesos/contracts';
+import {
+  DealerActivatedV1,
+  DealerPlanSetV1,
+  DealerSuspendedV1,
+  DealerTerminatedV1,
+  type IntegrationEvent,
+} from '@salesos/contracts';
 import { type EntityManager, In } from 'typeorm';
+import type { DealerColumns, DealerPlanColumns, DealerTierColumns } from './channel-rows.entity';
 import type { LeadColumns } from './lead-row.entity';
 import type { OpportunityHistoryColumns } from './opportunity-history-row.entity';
 import type { OpportunityColumns } from './opportunity-row.entity';
@@ -49,6 +56,11 @@ async function lockLeads(
   }
 }
 
+/** The channels' events about a dealer, keyed by it (their subject is the dealer id). */
+const dealerEventTypes = new Set([DealerActivatedV1.type, DealerSuspendedV1.type, DealerTerminatedV1.type]);
+
+const planKey = (dealerId: string, period: string): string => `${dealerId}\u0000${period}`;
+
 /** The lock space of the per-lead locks, apart from any other advisory lock of the read models. */
 const leadLockSpace = 7301;
 
@@ -66,6 +78,12 @@ export class ReadModelSession {
   private readonly changedLeads = new Set<string>();
   private readonly history: OpportunityHistoryColumns[] = [];
   private readonly transitions: StageTransitionColumns[] = [];
+  private readonly dealers = new Map<string, DealerColumns>();
+  private readonly changedDealers = new Set<string>();
+  /** Tier changes by change id: a change published twice is written once. */
+  private readonly tierChanges = new Map<string, DealerTierColumns>();
+  private readonly plans = new Map<string, DealerPlanColumns>();
+  private readonly changedPlans = new Set<string>();
 
   private constructor(private readonly tables: ReadModelTables) {}
 
@@ -100,6 +118,21 @@ export class ReadModelSession {
     for (const ids of chunks(leadIds)) {
       for (const row of await tx.findBy(tables.opportunity, { leadId: In(ids) })) session.remember(row);
       for (const row of await tx.findBy(tables.lead, { leadId: In(ids) })) session.leads.set(row.leadId, row);
+    }
+    // The channels' events name their dealer: its row, and its plans when a plan is set.
+    const dealerIds = [
+      ...new Set(events.filter((event) => dealerEventTypes.has(event.type)).map((event) => event.subject)),
+    ];
+    for (const ids of chunks(dealerIds)) {
+      for (const row of await tx.findBy(tables.dealer, { dealerId: In(ids) })) session.dealers.set(row.dealerId, row);
+    }
+    const planDealerIds = [
+      ...new Set(events.filter((event) => event.type === DealerPlanSetV1.type).map((event) => event.subject)),
+    ];
+    for (const ids of chunks(planDealerIds)) {
+      for (const row of await tx.findBy(tables.dealerPlan, { dealerId: In(ids) })) {
+        session.plans.set(planKey(row.dealerId, row.period), row);
+      }
     }
     for (const ids of chunks(events.map((event) => event.id))) {
       const rows = await tx.find(tables.history, { select: { eventId: true }, where: { eventId: In(ids) } });
@@ -152,6 +185,29 @@ export class ReadModelSession {
     this.transitions.push(row);
   }
 
+  dealer(dealerId: string): DealerColumns | undefined {
+    return this.dealers.get(dealerId);
+  }
+
+  saveDealer(row: DealerColumns): void {
+    this.dealers.set(row.dealerId, row);
+    this.changedDealers.add(row.dealerId);
+  }
+
+  addTierChange(row: DealerTierColumns): void {
+    this.tierChanges.set(row.changeId, row);
+  }
+
+  plan(dealerId: string, period: string): DealerPlanColumns | undefined {
+    return this.plans.get(planKey(dealerId, period));
+  }
+
+  savePlan(row: DealerPlanColumns): void {
+    const key = planKey(row.dealerId, row.period);
+    this.plans.set(key, row);
+    this.changedPlans.add(key);
+  }
+
   /** Writes what changed since the last flush: one multi-row statement per table and chunk. */
   async flush(tx: EntityManager): Promise<void> {
     const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
@@ -162,6 +218,15 @@ export class ReadModelSession {
     for (const rows of chunks(this.history, rowsPerStatement)) await writeRows(tx, this.tables.history, rows, 'insert');
     for (const rows of chunks(this.transitions, rowsPerStatement))
       await writeRows(tx, this.tables.transition, rows, 'insert');
+    const dealers = [...this.changedDealers].map((id) => this.dealers.get(id) as DealerColumns);
+    for (const rows of chunks(dealers, rowsPerStatement)) await writeRows(tx, this.tables.dealer, rows, 'replace');
+    for (const rows of chunks([...this.tierChanges.values()], rowsPerStatement))
+      await writeRows(tx, this.tables.dealerTier, rows, 'replace');
+    const plans = [...this.changedPlans].map((key) => this.plans.get(key) as DealerPlanColumns);
+    for (const rows of chunks(plans, rowsPerStatement)) await writeRows(tx, this.tables.dealerPlan, rows, 'replace');
+    this.changedDealers.clear();
+    this.tierChanges.clear();
+    this.changedPlans.clear();
     this.changedOpportunities.clear();
     this.changedLeads.clear();
     this.history.length = 0;

@@ -1,4 +1,15 @@
 import type { EntityTarget } from 'typeorm';
+import {
+  type DealerColumns,
+  type DealerPlanColumns,
+  DealerPlanRebuildRow,
+  DealerPlanRow,
+  DealerRebuildRow,
+  DealerRow,
+  type DealerTierColumns,
+  DealerTierRebuildRow,
+  DealerTierRow,
+} from './channel-rows.entity';
 import { type LeadColumns, LeadRebuildRow, LeadRow } from './lead-row.entity';
 import {
   type OpportunityHistoryColumns,
@@ -18,6 +29,9 @@ export interface ReadModelTables {
   history: EntityTarget<OpportunityHistoryColumns>;
   transition: EntityTarget<StageTransitionColumns>;
   lead: EntityTarget<LeadColumns>;
+  dealer: EntityTarget<DealerColumns>;
+  dealerTier: EntityTarget<DealerTierColumns>;
+  dealerPlan: EntityTarget<DealerPlanColumns>;
 }
 
 export const liveTables: ReadModelTables = {
@@ -25,6 +39,9 @@ export const liveTables: ReadModelTables = {
   history: OpportunityHistoryRow,
   transition: StageTransitionRow,
   lead: LeadRow,
+  dealer: DealerRow,
+  dealerTier: DealerTierRow,
+  dealerPlan: DealerPlanRow,
 };
 
 export const rebuildTables: ReadModelTables = {
@@ -32,6 +49,9 @@ export const rebuildTables: ReadModelTables = {
   history: OpportunityHistoryRebuildRow,
   transition: StageTransitionRebuildRow,
   lead: LeadRebuildRow,
+  dealer: DealerRebuildRow,
+  dealerTier: DealerTierRebuildRow,
+  dealerPlan: DealerPlanRebuildRow,
 };
 
 /** The prefix of a table built beside the live one. */

@@ -1,5 +1,6 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { EntityManager } from 'typeorm';
+import { channelsProjection } from './channels.projection';
 import { leadFunnelProjection } from './lead-funnel.projection';
 import { pipelineProjection } from './pipeline.projection';
 import type { Projection } from './projection';
@@ -7,7 +8,11 @@ import { ReadModelSession } from './read-model-session';
 import { liveTables, type ReadModelTables } from './read-model-tables';
 
 /** Every projection of the reporting service, in the order an event is applied to them. */
-export const reportingProjections: readonly Projection[] = [leadFunnelProjection, pipelineProjection];
+export const reportingProjections: readonly Projection[] = [
+  leadFunnelProjection,
+  pipelineProjection,
+  channelsProjection,
+];
 
 /** The event types the projections take. */
 export const projectedTypes: readonly string[] = [

@@ -87,6 +87,53 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
          opportunity_id varchar(100)
        )`,
     },
+    ...channelTableStatements(prefix),
+  ];
+}
+
+/** The channels' read models: dealers, their tier changes and their plans (since contracts 1.6.0). */
+export function channelTableStatements(prefix = ''): Array<{ table: string; create: string }> {
+  return [
+    {
+      table: `${prefix}rpt_dealer`,
+      create: `CREATE TABLE ${prefix}rpt_dealer (
+         dealer_id varchar(100) PRIMARY KEY,
+         division_id varchar(100) NOT NULL,
+         channel_id varchar(100),
+         company_name varchar(200),
+         status varchar(20) NOT NULL,
+         status_since varchar(40) NOT NULL
+       )`,
+    },
+    {
+      table: `${prefix}rpt_dealer_tier`,
+      create: `CREATE TABLE ${prefix}rpt_dealer_tier (
+         change_id varchar(100) PRIMARY KEY,
+         dealer_id varchar(100) NOT NULL,
+         division_id varchar(100) NOT NULL,
+         programme_id varchar(100) NOT NULL,
+         tier_id varchar(100) NOT NULL,
+         effective_from varchar(10) NOT NULL,
+         corrects varchar(100),
+         changed_at varchar(40) NOT NULL
+       )`,
+    },
+    {
+      table: `${prefix}rpt_dealer_plan`,
+      create: `CREATE TABLE ${prefix}rpt_dealer_plan (
+         dealer_id varchar(100) NOT NULL,
+         period varchar(10) NOT NULL,
+         division_id varchar(100) NOT NULL,
+         revision integer NOT NULL,
+         amount double precision NOT NULL,
+         currency varchar(3) NOT NULL,
+         units integer NOT NULL,
+         period_start varchar(10) NOT NULL,
+         period_end varchar(10) NOT NULL,
+         set_at varchar(40) NOT NULL,
+         PRIMARY KEY (dealer_id, period)
+       )`,
+    },
   ];
 }
 
@@ -114,6 +161,28 @@ export function readModelIndexes(prefix = ''): Array<{ name: string; create: str
     {
       name: `${prefix}rpt_lead_division`,
       create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
+    },
+    ...channelIndexes(prefix),
+  ];
+}
+
+export function channelIndexes(prefix = ''): Array<{ name: string; create: string }> {
+  return [
+    {
+      name: `${prefix}rpt_opportunity_dealer`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_dealer ON ${prefix}rpt_opportunity (dealer_id, status)`,
+    },
+    {
+      name: `${prefix}rpt_dealer_division`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_division ON ${prefix}rpt_dealer (division_id, channel_id)`,
+    },
+    {
+      name: `${prefix}rpt_dealer_tier_dealer`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_tier_dealer ON ${prefix}rpt_dealer_tier (dealer_id, effective_from)`,
+    },
+    {
+      name: `${prefix}rpt_dealer_tier_corrects`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_tier_corrects ON ${prefix}rpt_dealer_tier (corrects)`,
     },
   ];
 }
