@@ -1,6 +1,7 @@
 import {
   DealerActivatedV1,
   DealerPlanSetV1,
+  DealerReinstatedV1,
   DealerSuspendedV1,
   DealerTerminatedV1,
   TierChangedV1,
@@ -47,6 +48,7 @@ export function periodDays(period: string): { start: string; end: string } {
 
 const activated = on(DealerActivatedV1, ({ data }, session) => standing(session, data, 'active', data.activatedAt));
 const suspended = on(DealerSuspendedV1, ({ data }, session) => standing(session, data, 'suspended', data.suspendedAt));
+const reinstated = on(DealerReinstatedV1, ({ data }, session) => standing(session, data, 'active', data.reinstatedAt));
 const terminated = on(DealerTerminatedV1, ({ data }, session) =>
   standing(session, data, 'terminated', data.effectiveDay),
 );
@@ -88,5 +90,5 @@ const planSet = on(DealerPlanSetV1, ({ data }, session) => {
 export const channelsProjection: Projection = {
   name: 'channels',
   tables: ['rpt_dealer', 'rpt_dealer_tier', 'rpt_dealer_plan'],
-  handlers: new Map([activated, suspended, terminated, tierChanged, planSet]),
+  handlers: new Map([activated, suspended, reinstated, terminated, tierChanged, planSet]),
 };

@@ -1,6 +1,7 @@
 import {
   DealerActivatedV1,
   DealerPlanSetV1,
+  DealerReinstatedV1,
   DealerSuspendedV1,
   DealerTerminatedV1,
   type IntegrationEvent,
@@ -57,7 +58,12 @@ async function lockLeads(
 }
 
 /** The channels' events about a dealer, keyed by it (their subject is the dealer id). */
-const dealerEventTypes = new Set([DealerActivatedV1.type, DealerSuspendedV1.type, DealerTerminatedV1.type]);
+const dealerEventTypes = new Set([
+  DealerActivatedV1.type,
+  DealerSuspendedV1.type,
+  DealerReinstatedV1.type,
+  DealerTerminatedV1.type,
+]);
 
 const planKey = (dealerId: string, period: string): string => `${dealerId}\u0000${period}`;
 
