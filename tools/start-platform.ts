@@ -4,6 +4,7 @@ import { openEventStore } from '@salesos/event-store/factory';
 import { openLeadsDatabase } from '../services/leads/src';
 import { openChannelsDatabase } from '../services/channels/src';
 import { openReportingDatabase } from '../services/reporting/src';
+import { seedDemoChannels } from './demo/seed-demo-channels';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const config = loadPlatformConfig();
   let store = await openEventStore(config.eventStore);
   const leadsDatabase = await openLeadsDatabase(config.leadsDatabase);
+  const channelsDatabase = await openChannelsDatabase(config.channelsDatabase);
   if (config.demoData !== undefined && (await isEmpty(store))) {
     // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
     const seeding =
@@ -48,6 +50,22 @@ async function main(): Promise<void> {
       `Seeded ${seeded.events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
     );
+    // The divisions' channels and dealers, through the channels service's commands; its views hold them on return.
+    const channelsStarted = Date.now();
+    const channels = await seedDemoChannels(seeding, {
+      seed: config.demoData.seed,
+      database: channelsDatabase,
+      onProgress: (progress) =>
+        process.stdout.write(
+          `  ${progress.divisionId}: ${progress.channels} channels, ${progress.dealers} dealers, ${progress.agreements} agreements, ` +
+            `${progress.contacts} contacts, ${progress.fundRequests} fund requests\n`,
+        ),
+    });
+    process.stdout.write(
+      `Seeded the channels in ${((Date.now() - channelsStarted) / 1000).toFixed(1)} s: ${channels.channels} channels, ` +
+        `${channels.dealers.length} dealers (dealer-1 to dealer-36 sell, the others are applying), ` +
+        `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests.\n`,
+    );
     if (seeding !== store) {
       await seeding.close();
       await store.close();
@@ -55,7 +73,6 @@ async function main(): Promise<void> {
     }
   }
   const readModels = await openReportingDatabase(config.readModels);
-  const channelsDatabase = await openChannelsDatabase(config.channelsDatabase);
   const messaging = openPlatformMessaging(config, store);
   const app = await createPlatformApp({
     store,
@@ -74,7 +91,8 @@ async function main(): Promise<void> {
     [
       `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
       `  leads API:  ${base}/leads, ${base}/opportunities, ${base}/segments`,
-      `  channels:   ${base}/channels`,
+      `  channels:   ${base}/channels, ${base}/agreements, ${base}/tier-programmes, ${base}/contacts/follow-ups/overdue`,
+      `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>`,
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,

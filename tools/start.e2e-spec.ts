@@ -59,6 +59,24 @@ describe('npm start (the README’s first command)', () => {
     expect(outcomes.body).toMatchObject({ won: expect.any(Number), lost: expect.any(Number) });
     expect(outcomes.body.won).toBeGreaterThan(0);
     expect((await request(base).get('/reports/pipeline').set(director)).body.deals).toBeGreaterThan(0);
+    // The demo company's dealers, seeded through the channels service, are in its views before the platform is ready.
+    expect(banner).toMatch(/Seeded the channels in [\d.]+ s: 11 channels, 48 dealers/);
+    expect(banner).toContain(`${base.replace('127.0.0.1', 'localhost')}/dealers`);
+    for (const [divisionId, first] of [
+      ['machines', 1],
+      ['medical', 13],
+      ['services', 25],
+    ] as const) {
+      const dealers = await request(base)
+        .get('/dealers?pageSize=200')
+        .set({ ...director, 'X-Division-Id': divisionId });
+      expect(dealers.status).toBe(200);
+      expect(dealers.body.total).toBe(16);
+      const ids = (dealers.body.items as Array<{ dealerId: string }>).map((dealer) => dealer.dealerId);
+      expect(ids).toEqual(expect.arrayContaining([`dealer-${first}`, `dealer-${first + 11}`]));
+      const statuses = new Set((dealers.body.items as Array<{ status: string }>).map((dealer) => dealer.status));
+      expect([...statuses].sort()).toEqual(['active', 'applied', 'onboarding', 'rejected', 'suspended', 'terminated']);
+    }
     // The test's own division, beside the demo company's.
     const admin = { Authorization: `Bearer ${auth.issue({ userId: 'admin-1', roles: ['admin'] })}` };
     const recorded = await request(base)

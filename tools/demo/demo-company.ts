@@ -116,6 +116,16 @@ export function teamsOf(division: DemoDivision): DemoTeam[] {
 /** Dealers each division sells through. */
 export const dealersPerDivision = 12;
 
+/**
+ * The dealers a division sells through: a dealer belongs to one division (its stream is `dealer-<id>`), so the ids
+ * run on across the divisions: machines dealer-1 to dealer-12, medical dealer-13 to dealer-24, services dealer-25 to
+ * dealer-36.
+ */
+export function demoDealerIds(division: DemoDivision): string[] {
+  const offset = demoDivisions.indexOf(division) * dealersPerDivision;
+  return Array.from({ length: dealersPerDivision }, (_, index) => `dealer-${offset + index + 1}`);
+}
+
 /** The division as the leads service records it: its reps, its teams (the field team has every rep) and dealers. */
 export function demoRoster(division: DemoDivision): {
   name: string;
@@ -132,7 +142,7 @@ export function demoRoster(division: DemoDivision): {
       ...teams.map((team) => ({ teamId: team.teamId, name: `${team.groupId} ${team.territory}`, repIds: team.repIds })),
       { teamId: `${division.divisionId}-field`, name: 'Field sales', repIds },
     ],
-    dealerIds: Array.from({ length: dealersPerDivision }, (_, index) => `dealer-${index + 1}`),
+    dealerIds: demoDealerIds(division),
   };
 }
 

@@ -67,10 +67,12 @@ describe('demo data', () => {
   it('stores, stream by stream, the very events the command-by-command seeder stored before it was made fast', async () => {
     // Computed with the seeder that sent every command through the leads service's handlers and views (before the
     // stories were decided in memory). A change to the domain that changes what the demo company's year decides
-    // changes it: check the new events, then take the new value.
+    // changes it: check the new events, then take the new value. Taken again when the medical and services divisions'
+    // dealers got ids of their own (dealer-13 to dealer-36, as the channels service records them): with those ids
+    // mapped back to dealer-1 to dealer-12, the events are the very ones of the command-by-command seeder.
     const { events } = await seeded(42);
     expect(events).toHaveLength(1391);
-    expect(streamFingerprint(events)).toBe('402e0ea523b8a62821249fc5a189950d202c729ca6effc408a63f1888f0e300f');
+    expect(streamFingerprint(events)).toBe('e5184687aacaa9a5874478694b184165cd01e7b345617bf0489773cb4f3fd842');
   });
 
   it('stores only events their deciders read back and their published contracts accept', async () => {

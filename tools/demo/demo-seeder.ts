@@ -645,7 +645,7 @@ export class DemoSeeder {
         groupId === 'maintenance' ? 'upsell' : this.random.chance(0.15) ? 'dealer-sourced' : 'new-business';
       const channel =
         pipelineId === 'dealer-sourced'
-          ? { kind: 'dealer' as const, dealerId: `dealer-${this.random.integer(1, 12)}` }
+          ? { kind: 'dealer' as const, dealerId: world.roster.dealerIds[this.random.integer(1, 12) - 1] as string }
           : { kind: 'direct' as const };
       const context = this.as(division, owner);
       const expectedCloseDate = new Date(this.later(30, 120)).toISOString().slice(0, 10);

@@ -16,4 +16,31 @@ export { channelsPublishedSource, mapChannelsIntegrationEvents, type ChannelsPub
 export { channelsContractSamples } from './contract-samples';
 /** The service's application API, for the demo data. */
 export { DefineChannelHandler } from './catalogue';
+export {
+  ActivateDealerHandler,
+  AddDealerUserHandler,
+  ApplyAsDealerHandler,
+  ApproveApplicationHandler,
+  onboardingRequirements,
+  RejectApplicationHandler,
+  SuspendDealerHandler,
+  TerminateDealerHandler,
+  TickRequirementHandler,
+} from './dealers';
+export { DraftAgreementVersionHandler, SignAgreementVersionHandler } from './agreements';
+export {
+  AssignTierHandler,
+  ConfirmTierChangeHandler,
+  DefineTierProgrammeHandler,
+  ProposeTierChangeHandler,
+} from './tiers';
+export { CompleteFollowUpHandler, LogContactHandler } from './communications';
+export {
+  AllocateFundBudgetHandler,
+  ApproveFundRequestHandler,
+  ClaimFundsHandler,
+  PayFundClaimHandler,
+  RejectFundRequestHandler,
+  RequestFundsHandler,
+} from './funds';
 export { startChannelsService } from './main';

@@ -7,3 +7,5 @@ export { agreementProblems } from './api/agreement.problems';
 export { CreateAgreementsTables1766000000300 as AgreementsTables } from './projections/agreements-tables.migration';
 export { agreementDecider } from './domain/agreement.decider';
 export { mapAgreementEvent } from './messaging/agreement-integration.mapper';
+export { DraftAgreementVersionHandler } from './application/draft-agreement-version.handler';
+export { SignAgreementVersionHandler } from './application/sign-agreement-version.handler';

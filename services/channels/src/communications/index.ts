@@ -9,3 +9,5 @@ export {
 export { CommunicationError, CommunicationErrorCode } from './domain/communication.errors';
 export { communicationProblems } from './api/communication.problems';
 export { CreateCommunicationsTables1766000000500 as CommunicationsTables } from './projections/communications-tables.migration';
+export { LogContactHandler } from './application/log-contact.handler';
+export { CompleteFollowUpHandler } from './application/complete-follow-up.handler';

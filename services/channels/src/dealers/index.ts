@@ -8,3 +8,12 @@ export { CreateDealersTables1766000000200 as DealersTables } from './projections
 export { AddDealerCompanyKey1766000000210 as DealerCompanyKey } from './projections/dealers-company-key.migration';
 export { dealerProblems } from './api/dealer.problems';
 export { mapDealerEvent } from './messaging/dealer-integration.mapper';
+export { ApplyAsDealerHandler } from './application/apply-as-dealer.handler';
+export { ApproveApplicationHandler } from './application/approve-application.handler';
+export { RejectApplicationHandler } from './application/reject-application.handler';
+export { TickRequirementHandler } from './application/tick-requirement.handler';
+export { ActivateDealerHandler } from './application/activate-dealer.handler';
+export { SuspendDealerHandler } from './application/suspend-dealer.handler';
+export { TerminateDealerHandler } from './application/terminate-dealer.handler';
+export { AddDealerUserHandler } from './application/add-dealer-user.handler';
+export { onboardingRequirements } from './domain/onboarding-requirements';

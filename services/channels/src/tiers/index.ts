@@ -8,3 +8,7 @@ export { CreateTiersTables1766000000400 as TiersTables } from './projections/tie
 export { tierRecordDecider } from './domain/tier-record.decider';
 export type { TierProgrammeDefinition } from './domain/tier-programme.events';
 export { mapTierEvent } from './messaging/tier-integration.mapper';
+export { DefineTierProgrammeHandler } from './application/define-tier-programme.handler';
+export { AssignTierHandler } from './application/assign-tier.handler';
+export { ProposeTierChangeHandler } from './application/propose-tier-change.handler';
+export { ConfirmTierChangeHandler } from './application/confirm-tier-change.handler';
