@@ -55,7 +55,7 @@ describe('durable lapse timer of accepted registrations', () => {
 
   /** A dealer's registration, accepted by the leads service at `decidedAt`. */
   const acceptedRegistration = async (app: INestApplication, registrationId = 'reg-1') => {
-    await request(app.getHttpServer())
+    await request(app.getHttpServer() as Parameters<typeof request>[0])
       .post('/registrations')
       .set(dealerUser)
       .send({ registrationId, companyName: `Company of ${registrationId}` })
@@ -93,9 +93,12 @@ describe('durable lapse timer of accepted registrations', () => {
     const lapsed = await lapses();
     expect(lapsed).toHaveLength(1);
     expect(lapsed[0]?.data).toMatchObject({ lapseAfterDays: 30, lastActivityAt: decidedAt, dueAt, lapsedAt: dueAt });
-    const read = await request(app.getHttpServer()).get('/registrations/reg-1').set(dealerUser).expect(200);
+    const read = await request(app.getHttpServer() as Parameters<typeof request>[0])
+      .get('/registrations/reg-1')
+      .set(dealerUser)
+      .expect(200);
     expect(read.body).toMatchObject({ status: 'lapsed', closedAt: dueAt });
-    expect(read.body.lapseDueAt).toBeUndefined();
+    expect((read.body as { lapseDueAt?: string }).lapseDueAt).toBeUndefined();
   });
 
   it('lapses on the first tick after a start when it fell due while the process was down', async () => {

@@ -64,7 +64,7 @@ describe('what the channels service hears from the leads service', () => {
     await app.close();
   });
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(app.getHttpServer() as Parameters<typeof request>[0]);
   const submit = (registrationId: string, companyName = 'Brandt Maschinenbau AG') =>
     http().post('/registrations').set(dealerUser).send({ registrationId, companyName }).expect(201);
   const read = async (registrationId: string) =>
