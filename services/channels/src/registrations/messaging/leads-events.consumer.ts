@@ -22,7 +22,7 @@ import { companyKey, RegistrationDeals } from '../application/registration-deals
 import { RegistrationList } from '../application/registration-list.port';
 import { RegistrationError } from '../domain/registration.errors';
 
-type Event<Contract> = IntegrationEvent<ContractData<Contract>>;
+type LeadsEventOf<Contract> = IntegrationEvent<ContractData<Contract>>;
 
 /** The product group a won deal counts under in the plan: its first product line's, when it has one. */
 const noProductGroup = 'unassigned';
@@ -45,7 +45,7 @@ export class LeadsEventsConsumer {
   ) {}
 
   @EventPattern(DealRegistrationAcceptedV1.type)
-  async onAccepted(@Payload() event: Event<typeof DealRegistrationAcceptedV1>): Promise<void> {
+  async onAccepted(@Payload() event: LeadsEventOf<typeof DealRegistrationAcceptedV1>): Promise<void> {
     const { registrationId, divisionId, rule, decidedAt } = event.data;
     await this.skippingRefusals(event, () =>
       this.answers.execute(registrationId, divisionId, { answer: 'accepted', rule, decidedAt }, event.id),
@@ -53,7 +53,7 @@ export class LeadsEventsConsumer {
   }
 
   @EventPattern(DealRegistrationConflictedV1.type)
-  async onConflicted(@Payload() event: Event<typeof DealRegistrationConflictedV1>): Promise<void> {
+  async onConflicted(@Payload() event: LeadsEventOf<typeof DealRegistrationConflictedV1>): Promise<void> {
     const { registrationId, divisionId, rule, conflictingLeadIds, conflictingOpportunityIds, decidedAt } = event.data;
     await this.skippingRefusals(event, () =>
       this.answers.execute(
@@ -66,7 +66,7 @@ export class LeadsEventsConsumer {
   }
 
   @EventPattern(OpportunityOpenedV1.type)
-  async onOpened(@Payload() event: Event<typeof OpportunityOpenedV1>): Promise<void> {
+  async onOpened(@Payload() event: LeadsEventOf<typeof OpportunityOpenedV1>): Promise<void> {
     const { opportunityId, divisionId, accountName, products, channel, stageId, openedAt } = event.data;
     const dealerId = channel === 'dealer' ? event.data.dealerId : undefined;
     const accountKey = companyKey(accountName);
@@ -81,13 +81,13 @@ export class LeadsEventsConsumer {
   }
 
   @EventPattern(OpportunityChannelAttributedV1.type)
-  async onChannelAttributed(@Payload() event: Event<typeof OpportunityChannelAttributedV1>): Promise<void> {
+  async onChannelAttributed(@Payload() event: LeadsEventOf<typeof OpportunityChannelAttributedV1>): Promise<void> {
     const { opportunityId, divisionId, channel, dealerId } = event.data;
     await this.deals.attributed(opportunityId, divisionId, channel === 'dealer' ? dealerId : undefined);
   }
 
   @EventPattern(OpportunityProductsChangedV1.type)
-  async onProductsChanged(@Payload() event: Event<typeof OpportunityProductsChangedV1>): Promise<void> {
+  async onProductsChanged(@Payload() event: LeadsEventOf<typeof OpportunityProductsChangedV1>): Promise<void> {
     const { opportunityId, divisionId, products } = event.data;
     await this.deals.productsChanged(
       opportunityId,
@@ -97,13 +97,13 @@ export class LeadsEventsConsumer {
   }
 
   @EventPattern(OpportunityStageChangedV1.type)
-  async onStageChanged(@Payload() event: Event<typeof OpportunityStageChangedV1>): Promise<void> {
+  async onStageChanged(@Payload() event: LeadsEventOf<typeof OpportunityStageChangedV1>): Promise<void> {
     const { opportunityId, divisionId, toStage, changedAt } = event.data;
     await this.progressed(event, opportunityId, divisionId, toStage, changedAt);
   }
 
   @EventPattern(OpportunityWonV1.type)
-  async onWon(@Payload() event: Event<typeof OpportunityWonV1>): Promise<void> {
+  async onWon(@Payload() event: LeadsEventOf<typeof OpportunityWonV1>): Promise<void> {
     const { opportunityId, divisionId, amount, wonAt } = event.data;
     const deal = await this.deals.deal(opportunityId);
     const dealerId = event.data.channel === 'dealer' ? (event.data.dealerId ?? deal?.dealerId) : undefined;
@@ -133,7 +133,7 @@ export class LeadsEventsConsumer {
   }
 
   @EventPattern(OpportunityLostV1.type)
-  async onLost(@Payload() event: Event<typeof OpportunityLostV1>): Promise<void> {
+  async onLost(@Payload() event: LeadsEventOf<typeof OpportunityLostV1>): Promise<void> {
     const { opportunityId, divisionId, lostAt } = event.data;
     const registrationId = await this.registrationOf(opportunityId, divisionId);
     if (registrationId === undefined) return;
