@@ -428,6 +428,7 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment',
     post(`${fundsBudget}/requests/r-1/payment`, { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
   ],
+  ['POST /registrations', post('/registrations', { dealerId: 'dealer-1', companyName: 'Keller GmbH' })],
   ['POST /leads', post('/leads', lead)],
   ['PATCH /leads/:leadId', onLead('patch', '', { territory: 'harbour' })],
   ['POST /leads/:leadId/qualification', onLead('post', '/qualification', {})],
@@ -517,6 +518,8 @@ const unknownQueryCases: Case[] = [
   '/contacts/silent-dealers',
   '/contacts/follow-ups/overdue',
   '/dealers/dealer-1/funds/2026',
+  '/registrations',
+  '/registrations/reg-1',
   '/segments',
   '/assignment-rules',
   '/scoring-rules',
@@ -539,6 +542,13 @@ const unknownQueryCases: Case[] = [
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
+  ['a registration id that is not an id', get('/registrations/reg%201'), 'registrationId'],
+  ['a registration status none has', get('/registrations?status=pending'), 'status'],
+  [
+    'a registration estimated value without a currency code',
+    post('/registrations', { dealerId: 'dealer-1', companyName: 'K', estimatedValue: { amount: 1, currency: 'eu' } }),
+    'estimatedValue.currency',
+  ],
   ['a dealer id that is not an id', post('/dealers', { ...dealerApplication, dealerId: 'dealer 1' }), 'dealerId'],
   [
     'a dealer contact email that is none',

@@ -134,6 +134,13 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     paidAt: '2026-01-06T10:00:00Z',
     reference: 'SEPA-1',
   }),
+  'POST /registrations': () => ({
+    method: 'post',
+    path: '/registrations',
+    body: { registrationId: 'north-registration', dealerId: 'north-dealer', companyName: 'Southern Co' },
+  }),
+  'GET /registrations': () => ({ method: 'get', path: '/registrations' }),
+  'GET /registrations/:registrationId': () => ({ method: 'get', path: '/registrations/north-registration' }),
   'GET /channels': () => ({ method: 'get', path: '/channels' }),
   'GET /channels/:channelId': () => ({ method: 'get', path: '/channels/dealers-north' }),
   'PUT /channels/:channelId': () => ({ method: 'put', path: '/channels/dealers-north', body: channel }),
@@ -432,6 +439,11 @@ describe('division isolation: every role, every route', () => {
       .post(`${budget}/requests`)
       .set(manager)
       .send({ requestId: 'north-request', amount: eur(1_000), purpose: secret.company })
+      .expect(201);
+    await http()
+      .post('/registrations')
+      .set(manager)
+      .send({ registrationId: 'north-registration', dealerId: 'north-dealer', companyName: secret.company })
       .expect(201);
     const segment = await http()
       .post('/segments')

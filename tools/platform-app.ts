@@ -10,7 +10,7 @@ import type { ImportLimitsConfig } from '@salesos/config';
 import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
-import { channelsProblemMappers, ChannelsServiceModule } from '../services/channels/src';
+import { channelsProblemMappers, ChannelsServiceModule, connectLeadsEvents } from '../services/channels/src';
 import { reportingProblemMappers } from '../services/reporting/src';
 
 export interface PlatformParts {
@@ -83,6 +83,8 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     'Leads, opportunities and the pipeline, channels and dealers, and the reports over them.',
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // The channels service's consumer is connected first: the leads service's start starts every consumer at once.
+  connectLeadsEvents(app, { transport: parts.transport });
   await consumeDealRegistrations(app, { transport: parts.transport });
   return app;
 }

@@ -196,6 +196,12 @@ const budgetOf = (subjects: Subjects) => `/dealers/${dealerOf(subjects)}/funds/2
 const fundCommand =
   (requestId: string, step: string, body: object) =>
   (subjects: Subjects): Call => ({ method: 'post', path: `${budgetOf(subjects)}/requests/${requestId}/${step}`, body });
+/** A deal registration of the subjects' company, for the dealer within (or out of) the dealer user's reach. */
+const registrationOf = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: '/registrations',
+  body: { registrationId: `reg-${subjects.segmentId}`, dealerId: dealerOf(subjects), companyName: subjects.company },
+});
 const dealerFundWork = { reached: 'ok ok ok 403 403 ok 403', unreached: 'ok ok ok 403 403 404 403' };
 const dealerSetupWork = { reached: 'ok ok ok 403 403 403 403' };
 
@@ -302,6 +308,27 @@ const table: Record<string, Row> = {
   'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment': {
     call: fundCommand('to-pay', 'payment', { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
     ...dealerSetupWork,
+  },
+  'POST /registrations': {
+    call: (subjects) => ({
+      method: 'post',
+      path: '/registrations',
+      body: { dealerId: dealerOf(subjects), companyName: subjects.company },
+    }),
+    reached: 'ok ok ok 403 403 ok 403',
+    unreached: 'ok ok ok 403 403 404 403',
+  },
+  'GET /registrations': {
+    prepare: registrationOf,
+    call: get('/registrations?pageSize=200'),
+    reached: 'sees sees sees sees sees sees sees',
+    unreached: 'sees sees sees sees sees blind sees',
+  },
+  'GET /registrations/:registrationId': {
+    prepare: registrationOf,
+    call: (subjects) => get(`/registrations/reg-${subjects.segmentId}`)(),
+    reached: everyone,
+    unreached: 'ok ok ok ok ok 404 ok',
   },
   'GET /channels': { call: get('/channels'), reached: everyone },
   'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },

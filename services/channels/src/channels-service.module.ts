@@ -17,8 +17,17 @@ import { DealersModule } from './dealers';
 import { TiersModule } from './tiers';
 import { CommunicationsModule } from './communications';
 import { FundsModule } from './funds';
+import { RegistrationsModule } from './registrations';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
-import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
+import {
+  CHANNELS_DATABASE,
+  CHANNELS_LOGGER,
+  CHANNELS_REGISTRATION_SETTINGS,
+  CHANNELS_TIMERS_LOCK,
+  CHANNELS_VIEWS,
+  EVENT_STORE,
+  type RegistrationSettings,
+} from './core/channels-service.tokens';
 
 export interface ChannelsServiceOptions {
   store: EventStore;
@@ -38,7 +47,12 @@ export interface ChannelsServiceOptions {
   health?: MessagingHealth;
   /** Serve /health and /metrics; off when another service of the same process serves them. */
   serveHealth?: boolean;
+  /** Deal registrations: the days without progress after which an accepted one lapses (90 by default), and how
+   * often the lapse timer looks (every minute by default). */
+  registrations?: Partial<RegistrationSettings>;
 }
+
+const defaultRegistrationSettings: RegistrationSettings = { lapseAfterDays: 90, lapseCheckIntervalMs: 60_000 };
 
 /** The channels service: one Nest module per feature over one event store, with time and ids injected. */
 @Module({})
@@ -56,7 +70,15 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule, DealersModule, AgreementsModule, TiersModule, CommunicationsModule, FundsModule],
+      imports: [
+        CatalogueModule,
+        DealersModule,
+        AgreementsModule,
+        TiersModule,
+        CommunicationsModule,
+        FundsModule,
+        RegistrationsModule,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -65,11 +87,27 @@ export class ChannelsServiceModule {
         { provide: MessagingHealth, useValue: health },
         { provide: CHANNELS_DATABASE, useValue: options.database },
         { provide: CHANNELS_VIEWS, useValue: views },
+        {
+          provide: CHANNELS_REGISTRATION_SETTINGS,
+          useValue: { ...defaultRegistrationSettings, ...options.registrations },
+        },
+        // The timers run where the views run: one replica at a time.
+        { provide: CHANNELS_TIMERS_LOCK, useValue: options.viewsLock ?? null },
         { provide: ServicePublisher, useValue: publisher },
         ...lifecycle.map((instance, index) => ({ provide: Symbol(`channels lifecycle ${index}`), useValue: instance })),
       ],
       controllers: options.serveHealth === false ? [] : [HealthController],
-      exports: [EVENT_STORE, CHANNELS_DATABASE, Clock, IdGenerator, CHANNELS_LOGGER, MessagingHealth, CHANNELS_VIEWS],
+      exports: [
+        EVENT_STORE,
+        CHANNELS_DATABASE,
+        Clock,
+        IdGenerator,
+        CHANNELS_LOGGER,
+        MessagingHealth,
+        CHANNELS_VIEWS,
+        CHANNELS_REGISTRATION_SETTINGS,
+        CHANNELS_TIMERS_LOCK,
+      ],
     };
   }
 }

@@ -6,8 +6,11 @@ export {
   channelsOpenApi,
   channelsProblemMappers,
   channelsViewsCaughtUp,
+  connectLeadsEvents,
+  consumeLeadsEvents,
   createChannelsApp,
   type ChannelsAppOptions,
+  type ChannelsConsuming,
 } from './channels-app';
 export { channelsMigrations, openChannelsDatabase } from './channels-database';
 export { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';

@@ -16,6 +16,7 @@ export async function startChannelsService(config: PlatformConfig): Promise<Runn
     database,
     viewsLock: messaging.relayLock(),
     publishing: { transport: messaging.transport, lock: messaging.relayLock() },
+    consuming: { transport: messaging.transport },
     auth: openTokenVerifier(config),
   });
   return { app, close: () => Promise.all([store.close(), database.destroy(), messaging.transport.close()]) };

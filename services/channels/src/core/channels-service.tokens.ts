@@ -9,3 +9,15 @@ export const CHANNELS_LOGGER = Symbol('CHANNELS_LOGGER');
  * service's module is global, and each service's features must find their own service's views.
  */
 export const CHANNELS_VIEWS = Symbol('CHANNELS_VIEWS');
+/** How deal registrations lapse: `RegistrationSettings`. */
+export const CHANNELS_REGISTRATION_SETTINGS = Symbol('CHANNELS_REGISTRATION_SETTINGS');
+/** Lets one replica run the service's timers at a time (a `ProjectorLock`); null: this process runs them. */
+export const CHANNELS_TIMERS_LOCK = Symbol('CHANNELS_TIMERS_LOCK');
+
+/** The division's deal registration settings, given to the service as options. */
+export interface RegistrationSettings {
+  /** Whole days without progress after which an accepted registration lapses. */
+  lapseAfterDays: number;
+  /** How often the lapse timer looks for registrations that fell due. */
+  lapseCheckIntervalMs: number;
+}

@@ -1,3 +1,8 @@
 /** Deal registrations: what other features and the service's composition may use of it. */
+export { RegistrationsModule } from './registrations.module';
 export { registrationDecider } from './domain/registration.decider';
+export { RegistrationError, RegistrationErrorCode } from './domain/registration.errors';
+export { registrationProblems } from './api/registration.problems';
+export { RegistrationLapses } from './application/registration-lapses';
+export { CreateRegistrationsTables1766000000600 as RegistrationsTables } from './projections/registrations-tables.migration';
 export { mapRegistrationEvent } from './messaging/registration-integration.mapper';
