@@ -15,7 +15,7 @@ import {
   RequestValidationError,
   RequireRoles,
 } from '@salesos/http';
-import { idParam } from '../../core/api/path-params';
+import { idParam } from '@salesos/http';
 import { dealerReach } from '../../core/dealer-reach';
 import { DealerError, DealerErrorCode } from '../../dealers';
 import { ReadRegistrationQuery } from '../application/read-registration.query';

@@ -3,7 +3,7 @@ import type { CommandResult } from '@salesos/event-sourcing';
 import type { EventStore } from '@salesos/event-store';
 import { CallerCommands, Clock, IdGenerator, type RequestContext } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
-import { reachesDealer } from '../../core/api/dealer-reach';
+import { reachesDealer } from '../../core/dealer-reach';
 import { CHANNELS_VIEWS, EVENT_STORE } from '../../core/channels-service.tokens';
 import type { RegistrationCommand } from '../domain/registration.commands';
 import { registrationDecider, type RegistrationState } from '../domain/registration.decider';
