@@ -11,6 +11,7 @@ import { dealerProblems } from './dealers';
 import { tierProblems } from './tiers';
 import { communicationProblems } from './communications';
 import { fundProblems } from './funds';
+import { planProblems } from './plans';
 import { openChannelsDatabase } from './channels-database';
 import { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 import { CHANNELS_VIEWS } from './core/channels-service.tokens';
@@ -23,6 +24,7 @@ export const channelsProblemMappers = [
   tierProblems,
   communicationProblems,
   fundProblems,
+  planProblems,
 ];
 
 export function channelsOpenApi(app: INestApplication): OpenAPIObject {

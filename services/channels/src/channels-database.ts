@@ -5,6 +5,7 @@ import { CatalogueTables } from './catalogue';
 import { DealerCompanyKey, DealersTables } from './dealers';
 import { TiersTables } from './tiers';
 import { CommunicationsTables } from './communications';
+import { PlansTables } from './plans';
 
 /** Every table of the channels service's own database: each feature's views, and where the projector has got to. */
 export const channelsMigrations = [
@@ -15,6 +16,7 @@ export const channelsMigrations = [
   AgreementsTables,
   TiersTables,
   CommunicationsTables,
+  PlansTables,
 ];
 
 /** Opens the channels service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

@@ -17,6 +17,7 @@ import { DealersModule } from './dealers';
 import { TiersModule } from './tiers';
 import { CommunicationsModule } from './communications';
 import { FundsModule } from './funds';
+import { PlansModule } from './plans';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import { CHANNELS_DATABASE, CHANNELS_LOGGER, CHANNELS_VIEWS, EVENT_STORE } from './core/channels-service.tokens';
 
@@ -56,7 +57,15 @@ export class ChannelsServiceModule {
     return {
       module: ChannelsServiceModule,
       global: true,
-      imports: [CatalogueModule, DealersModule, AgreementsModule, TiersModule, CommunicationsModule, FundsModule],
+      imports: [
+        CatalogueModule,
+        DealersModule,
+        AgreementsModule,
+        TiersModule,
+        CommunicationsModule,
+        FundsModule,
+        PlansModule,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
