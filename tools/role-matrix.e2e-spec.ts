@@ -198,6 +198,13 @@ const fundCommand =
   (subjects: Subjects): Call => ({ method: 'post', path: `${budgetOf(subjects)}/requests/${requestId}/${step}`, body });
 const dealerFundWork = { reached: 'ok ok ok 403 403 ok 403', unreached: 'ok ok ok 403 403 404 403' };
 const dealerSetupWork = { reached: 'ok ok ok 403 403 403 403' };
+const salesPlan = {
+  value: eur(100_000),
+  units: 10,
+  productMix: [{ productGroup: 'presses', value: eur(100_000), units: 10 }],
+  reason: 'Annual plan',
+};
+const planOf = (dealerId: string) => `/dealers/${dealerId}/plans/2026`;
 
 const table: Record<string, Row> = {
   'POST /dealers': {
@@ -302,6 +309,17 @@ const table: Record<string, Row> = {
   'POST /dealers/:dealerId/funds/:period/requests/:requestId/payment': {
     call: fundCommand('to-pay', 'payment', { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
     ...dealerSetupWork,
+  },
+  'GET /plans': { call: get('/plans?period=2026&pageSize=200'), reached: dealerReads },
+  'GET /plans/export': { call: get('/plans/export?period=2026'), reached: dealerReads },
+  'GET /dealers/:dealerId/plans/:period': {
+    call: (subjects) => get(planOf(dealerOf(subjects)))(),
+    reached: everyone,
+    unreached: 'ok ok ok ok ok 404 ok',
+  },
+  'PUT /dealers/:dealerId/plans/:period': {
+    call: (subjects) => ({ method: 'put', path: planOf(subjects.dealerId), body: salesPlan }),
+    ...dealerSetup,
   },
   'GET /channels': { call: get('/channels'), reached: everyone },
   'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },
@@ -708,6 +726,9 @@ describe('roles within a division: every role, every route, on records within an
     }
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
+    for (const dealerId of ['north-dealer', 'other-dealer', readSubjects.reached.dealerId]) {
+      await ok({ method: 'put', path: planOf(dealerId), body: salesPlan });
+    }
     shared.importId = (
       await ok({
         method: 'post',
