@@ -68,6 +68,13 @@ const oddIntegers = ['1e308', '0x10', '1.0', '%205', '%2B5', '-1', '0', '100001'
 
 const contactEntry = { kind: 'visit', happenedAt: '2026-01-05', summary: 'Showroom', outcome: 'Demo wanted' };
 const fundsBudget = '/dealers/dealer-1/funds/2026';
+const salesPlanPath = '/dealers/dealer-1/plans/2026';
+const salesPlan = {
+  value: { amount: 10, currency: 'EUR' },
+  units: 1,
+  productMix: [{ productGroup: 'presses', value: { amount: 10, currency: 'EUR' }, units: 1 }],
+  reason: 'Plan',
+};
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const fundRequest = { amount: eur(10), purpose: 'Fair' };
 
@@ -355,6 +362,20 @@ const cases: Case[] = [
     .filter((days) => days !== '0')
     .map((days): Case => [`days=${days} of silent dealers`, get(`/contacts/silent-dealers?days=${days}`), 'days']),
   ['a null follow-up day', post('/dealers/dealer-1/contacts', { ...contactEntry, followUpDue: null }), 'followUpDue'],
+  ...oddAmounts.map((amount): Case => [
+    `${amount} as a plan's value`,
+    () => ({
+      method: 'put',
+      path: salesPlanPath,
+      body: `{"value":{"amount":${amount},"currency":"EUR"},"units":1,"productMix":[],"reason":"Plan"}`,
+    }),
+    'value.amount',
+  ]),
+  [
+    'a null plan reason',
+    () => ({ method: 'put', path: salesPlanPath, body: { ...salesPlan, reason: null } }),
+    'reason',
+  ],
   ['a null fund request id', post(`${fundsBudget}/requests`, { ...fundRequest, requestId: null }), 'requestId'],
   [
     'a null budget reason',
@@ -429,6 +450,7 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     post(`${fundsBudget}/requests/r-1/payment`, { paidAt: '2026-01-06T10:00:00Z', reference: 'SEPA-1' }),
   ],
   ['POST /registrations', post('/registrations', { dealerId: 'dealer-1', companyName: 'Keller GmbH' })],
+  ['PUT /dealers/:dealerId/plans/:period', () => ({ method: 'put', path: salesPlanPath, body: salesPlan })],
   ['POST /leads', post('/leads', lead)],
   ['PATCH /leads/:leadId', onLead('patch', '', { territory: 'harbour' })],
   ['POST /leads/:leadId/qualification', onLead('post', '/qualification', {})],
@@ -520,6 +542,9 @@ const unknownQueryCases: Case[] = [
   '/dealers/dealer-1/funds/2026',
   '/registrations',
   '/registrations/reg-1',
+  '/dealers/dealer-1/plans/2026',
+  '/plans',
+  '/plans/export',
   '/segments',
   '/assignment-rules',
   '/scoring-rules',

@@ -75,6 +75,13 @@ const tierProgramme = {
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const contact = { kind: 'visit', happenedAt: '2026-01-05', summary: secret.company, outcome: 'Demo wanted' };
 const budget = '/dealers/north-dealer/funds/2026';
+const salesPlanPath = '/dealers/north-dealer/plans/2026';
+const salesPlan = (amount: number) => ({
+  value: eur(amount),
+  units: 1,
+  productMix: [{ productGroup: 'presses', value: eur(amount), units: 1 }],
+  reason: secret.company,
+});
 const fundCommand = (step: string, body: object) => (): Call => ({
   method: 'post',
   path: `${budget}/requests/north-request/${step}`,
@@ -141,6 +148,10 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   }),
   'GET /registrations': () => ({ method: 'get', path: '/registrations' }),
   'GET /registrations/:registrationId': () => ({ method: 'get', path: '/registrations/north-registration' }),
+  'GET /plans': () => ({ method: 'get', path: '/plans' }),
+  'GET /plans/export': () => ({ method: 'get', path: '/plans/export' }),
+  'GET /dealers/:dealerId/plans/:period': () => ({ method: 'get', path: salesPlanPath }),
+  'PUT /dealers/:dealerId/plans/:period': () => ({ method: 'put', path: salesPlanPath, body: salesPlan(1) }),
   'GET /channels': () => ({ method: 'get', path: '/channels' }),
   'GET /channels/:channelId': () => ({ method: 'get', path: '/channels/dealers-north' }),
   'PUT /channels/:channelId': () => ({ method: 'put', path: '/channels/dealers-north', body: channel }),
@@ -445,6 +456,7 @@ describe('division isolation: every role, every route', () => {
       .set(manager)
       .send({ registrationId: 'north-registration', dealerId: 'north-dealer', companyName: secret.company })
       .expect(201);
+    await http().put(salesPlanPath).set(manager).send(salesPlan(777_000)).expect(200);
     const segment = await http()
       .post('/segments')
       .set(manager)

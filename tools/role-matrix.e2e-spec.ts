@@ -62,6 +62,8 @@ interface Row {
   writes?: boolean;
   /** What the manager does to the fresh records before the cell's call, in order. */
   prepare?: (subjects: Subjects) => Call | Call[];
+  /** The call has consequences that arrive later (a registration the leads service answers): wait for them to land. */
+  settles?: boolean;
 }
 
 const deal = (company: string, reach: Reach) =>
@@ -204,6 +206,13 @@ const registrationOf = (subjects: Subjects): Call => ({
 });
 const dealerFundWork = { reached: 'ok ok ok 403 403 ok 403', unreached: 'ok ok ok 403 403 404 403' };
 const dealerSetupWork = { reached: 'ok ok ok 403 403 403 403' };
+const salesPlan = {
+  value: eur(100_000),
+  units: 10,
+  productMix: [{ productGroup: 'presses', value: eur(100_000), units: 10 }],
+  reason: 'Annual plan',
+};
+const planOf = (dealerId: string) => `/dealers/${dealerId}/plans/2026`;
 
 const table: Record<string, Row> = {
   'POST /dealers': {
@@ -317,6 +326,7 @@ const table: Record<string, Row> = {
     }),
     reached: 'ok ok ok 403 403 ok 403',
     unreached: 'ok ok ok 403 403 404 403',
+    settles: true,
   },
   'GET /registrations': {
     prepare: registrationOf,
@@ -329,6 +339,17 @@ const table: Record<string, Row> = {
     call: (subjects) => get(`/registrations/reg-${subjects.segmentId}`)(),
     reached: everyone,
     unreached: 'ok ok ok ok ok 404 ok',
+  },
+  'GET /plans': { call: get('/plans?period=2026&pageSize=200'), reached: dealerReads },
+  'GET /plans/export': { call: get('/plans/export?period=2026'), reached: dealerReads },
+  'GET /dealers/:dealerId/plans/:period': {
+    call: (subjects) => get(planOf(dealerOf(subjects)))(),
+    reached: everyone,
+    unreached: 'ok ok ok ok ok 404 ok',
+  },
+  'PUT /dealers/:dealerId/plans/:period': {
+    call: (subjects) => ({ method: 'put', path: planOf(subjects.dealerId), body: salesPlan }),
+    ...dealerSetup,
   },
   'GET /channels': { call: get('/channels'), reached: everyone },
   'GET /channels/:channelId': { call: get('/channels/dealers-north'), reached: everyone },
@@ -651,6 +672,17 @@ describe('roles within a division: every role, every route, on records within an
     return response.body as Record<string, string>;
   };
   const storedEvents = async () => (await store.readAll({ maxCount: 1_000_000 })).events.length;
+  /** The store's event count once nothing has been added for a while: what earlier cells set going has landed. */
+  const settled = async (): Promise<number> => {
+    let count = await storedEvents();
+    for (let quiet = 0; quiet < 5;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const now = await storedEvents();
+      quiet = now === count ? quiet + 1 : 0;
+      count = now;
+    }
+    return count;
+  };
 
   async function makeSubjects(reach: Reach): Promise<Subjects> {
     made += 1;
@@ -742,6 +774,9 @@ describe('roles within a division: every role, every route, on records within an
     }
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
+    for (const dealerId of ['north-dealer', 'other-dealer', readSubjects.reached.dealerId]) {
+      await ok({ method: 'put', path: planOf(dealerId), body: salesPlan });
+    }
     shared.importId = (
       await ok({
         method: 'post',
@@ -789,7 +824,7 @@ describe('roles within a division: every role, every route, on records within an
     for (const role of roles) {
       const subjects = row.writes === true ? await makeSubjects(reach) : readSubjects[reach];
       for (const step of row.prepare === undefined ? [] : [row.prepare(subjects)].flat()) await ok(step);
-      const before = await storedEvents();
+      const before = row.settles === true ? await settled() : await storedEvents();
       const response = await send(row.call(subjects, shared), callers[role]);
       const success = response.status >= 200 && response.status < 300;
       const shown = response.text.includes(subjects.company);

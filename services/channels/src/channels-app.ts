@@ -21,6 +21,7 @@ import { tierProblems } from './tiers';
 import { communicationProblems } from './communications';
 import { fundProblems } from './funds';
 import { registrationProblems } from './registrations';
+import { planProblems } from './plans';
 import { openChannelsDatabase } from './channels-database';
 import { ChannelsServiceModule, type ChannelsServiceOptions } from './channels-service.module';
 import { CHANNELS_VIEWS } from './core/channels-service.tokens';
@@ -34,6 +35,7 @@ export const channelsProblemMappers = [
   communicationProblems,
   fundProblems,
   registrationProblems,
+  planProblems,
 ];
 
 export function channelsOpenApi(app: INestApplication): OpenAPIObject {

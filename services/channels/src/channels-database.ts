@@ -6,6 +6,7 @@ import { DealerCompanyKey, DealersTables } from './dealers';
 import { TiersTables } from './tiers';
 import { CommunicationsTables } from './communications';
 import { RegistrationsTables } from './registrations';
+import { PlansTables } from './plans';
 
 /** Every table of the channels service's own database: each feature's views, and where the projector has got to. */
 export const channelsMigrations = [
@@ -17,6 +18,7 @@ export const channelsMigrations = [
   TiersTables,
   CommunicationsTables,
   RegistrationsTables,
+  PlansTables,
 ];
 
 /** Opens the channels service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

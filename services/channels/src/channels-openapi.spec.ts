@@ -29,6 +29,9 @@ describe('channels OpenAPI document', () => {
           '/tier-programmes/{programmeId}',
           '/dealers/{dealerId}/tier',
           '/dealers/{dealerId}/tier/reviews/{reviewId}/confirmation',
+          '/dealers/{dealerId}/plans/{period}',
+          '/plans',
+          '/plans/export',
         ]),
       );
     } finally {

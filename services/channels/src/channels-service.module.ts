@@ -18,6 +18,7 @@ import { TiersModule } from './tiers';
 import { CommunicationsModule } from './communications';
 import { FundsModule } from './funds';
 import { RegistrationsModule } from './registrations';
+import { PlansModule } from './plans';
 import { channelsPublishedSource, type ChannelsPublishing } from './channels-publishing';
 import {
   CHANNELS_DATABASE,
@@ -78,6 +79,7 @@ export class ChannelsServiceModule {
         CommunicationsModule,
         FundsModule,
         RegistrationsModule,
+        PlansModule,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },

@@ -3,7 +3,7 @@ import type { Money } from '@salesos/kernel';
 import type { MessagingLogger } from '@salesos/messaging';
 import { CHANNELS_LOGGER } from '../../core/channels-service.tokens';
 import { PlanError } from '../domain/plan.errors';
-import { planId, PlanStreams } from './plan-streams';
+import { dealerPlanId, PlanStreams } from './plan-streams';
 
 /** A deal won through a dealer, as the leads service told it (OpportunityWon), to count against the dealer's plan. */
 export interface WonDealActual {
@@ -34,7 +34,7 @@ export class RecordPlanActualHandler {
 
   async execute(actual: WonDealActual): Promise<boolean> {
     const period = planPeriodOfWin(actual.wonAt);
-    const id = planId(actual.dealerId, period);
+    const id = dealerPlanId(actual.dealerId, period);
     const { state } = await this.plans.load(id);
     if (state.status === 'none' || state.divisionId !== actual.divisionId) {
       this.logger.info('won deal not counted: the dealer has no plan for the year', {
