@@ -4,7 +4,9 @@ import { InProcessTransport, MessagingHealth, silentLogger } from '@salesos/mess
 import type { DataSource } from 'typeorm';
 import { salesStory, storyEvent } from '../testing';
 import { openReportingDatabase, type ReportingDatabase } from '../reporting-database';
+import { readModelMigrations } from '.';
 import { ProjectionsConsumer } from './messaging/projections-consumer';
+import { AddReportingColumns1764400000000 } from './projections/reporting-columns.migration';
 import { liveReadModels } from './projections/live-read-models';
 import { dumpTables, replay } from './projections/replay';
 import { liveTables } from './projections/read-model-tables';
@@ -122,9 +124,9 @@ describe.each(engines)('reporting projections on $name', (engine) => {
         ]),
       );
     const projected = await comparable();
-    // Back to before the columns of contracts 1.3.0 and the deal's forecast_since.
-    await dataSource.undoLastMigration();
-    await dataSource.undoLastMigration();
+    // Back to before the columns of contracts 1.3.0 and the deal's forecast_since, undoing every migration since.
+    const since = readModelMigrations.length - readModelMigrations.indexOf(AddReportingColumns1764400000000);
+    for (let undone = 0; undone < since; undone += 1) await dataSource.undoLastMigration();
     for (const column of ['reopen_count', 'forecast_since']) {
       expect(await dataSource.query('SELECT * FROM rpt_opportunity')).not.toContainEqual(
         expect.objectContaining({ [column]: expect.anything() as unknown }),

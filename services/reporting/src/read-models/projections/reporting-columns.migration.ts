@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { readModelIndexes } from './reporting-tables.migration';
+import { dealIndexes } from './reporting-tables.migration';
 
 /**
  * What the reports need at scale and since contracts 1.3.0, for tables made before: when a deal's close had both happened and been recorded
@@ -13,7 +13,7 @@ export class AddReportingColumns1764400000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX IF EXISTS rpt_opportunity_history_division');
-    for (const index of readModelIndexes()) await queryRunner.query(index.create);
+    for (const index of dealIndexes()) await queryRunner.query(index.create);
     if (!(await queryRunner.hasColumn('rpt_opportunity', 'reopen_count'))) {
       await queryRunner.query('ALTER TABLE rpt_opportunity ADD COLUMN closed_settled_at varchar(40)');
       await queryRunner.query('ALTER TABLE rpt_opportunity ADD COLUMN reopen_count integer NOT NULL DEFAULT 0');

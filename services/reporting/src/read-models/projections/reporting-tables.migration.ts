@@ -138,7 +138,13 @@ export function channelTableStatements(prefix = ''): Array<{ table: string; crea
 }
 
 /** Secondary indexes, named after their table so a rebuild's own indexes never clash with the live ones. */
+/** Every read model's indexes. */
 export function readModelIndexes(prefix = ''): Array<{ name: string; create: string }> {
+  return [...dealIndexes(prefix), ...channelIndexes(prefix)];
+}
+
+/** The indexes of the lead and deal tables, which migrations before the channel tables made. */
+export function dealIndexes(prefix = ''): Array<{ name: string; create: string }> {
   return [
     {
       name: `${prefix}rpt_opportunity_division`,
@@ -162,7 +168,6 @@ export function readModelIndexes(prefix = ''): Array<{ name: string; create: str
       name: `${prefix}rpt_lead_division`,
       create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
     },
-    ...channelIndexes(prefix),
   ];
 }
 
