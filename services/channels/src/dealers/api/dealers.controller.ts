@@ -3,7 +3,6 @@ import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
-  csvLine,
   divisionHeaderDescription,
   divisionSetupRoles,
   etagFor,
@@ -16,6 +15,7 @@ import {
   rowScope,
   IdParam,
 } from '@salesos/http';
+import { writeCsvExport } from '../../core/api/csv-export';
 import { ActivateDealerHandler } from '../application/activate-dealer.handler';
 import { AddDealerUserHandler } from '../application/add-dealer-user.handler';
 import { ApplyAsDealerHandler } from '../application/apply-as-dealer.handler';
@@ -125,17 +125,13 @@ export class DealersController {
   @ApiProduces('text/csv')
   async export(@Query() query: DealerFilterQuery, @Caller() caller: RequestContext, @Res() response: Response) {
     const filter = dealerFilter(query, caller);
-    // Read before answering, so a failing query is still a problem+json and not a cut-off file.
-    let batch = await this.list.find(filter, 0, exportBatch);
-    response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="dealers.csv"');
-    response.write(csvLine(dealerCsvColumns));
-    for (let offset = 0; ;) {
-      for (const dealer of batch.items) response.write(csvLine(dealerCsvRow(dealer)));
-      offset += batch.items.length;
-      if (batch.items.length < exportBatch || offset >= batch.total) break;
-      batch = await this.list.find(filter, offset, exportBatch);
-    }
-    response.end();
+    await writeCsvExport(response, {
+      filename: 'dealers.csv',
+      columns: dealerCsvColumns,
+      row: dealerCsvRow,
+      batchSize: exportBatch,
+      page: (offset, count) => this.list.find(filter, offset, count),
+    });
   }
 
   @Get(':dealerId')

@@ -3,7 +3,6 @@ import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
-  csvLine,
   divisionHeaderDescription,
   divisionSetupRoles,
   etagFor,
@@ -17,6 +16,7 @@ import {
   idParam,
 } from '@salesos/http';
 import { periodParam } from '../../core/api/path-params';
+import { writeCsvExport } from '../../core/api/csv-export';
 import { dealerReach } from '../../core/dealer-reach';
 import { type PlanFilter, PlanList } from '../application/plan-list.port';
 import { ReadPlanQuery } from '../application/read-plan.query';
@@ -89,17 +89,13 @@ export class PlansController {
   @ApiProduces('text/csv')
   async export(@Query() query: PlanFilterQuery, @Caller() caller: RequestContext, @Res() response: Response) {
     const filter = planFilter(query, caller);
-    // Read before answering, so a failing query is still a problem+json and not a cut-off file.
-    let batch = await this.list.find(filter, 0, exportBatch);
-    response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="plans.csv"');
-    response.write(csvLine(planCsvColumns));
-    for (let offset = 0; ;) {
-      for (const plan of batch.items) response.write(csvLine(planCsvRow(plan)));
-      offset += batch.items.length;
-      if (batch.items.length < exportBatch || offset >= batch.total) break;
-      batch = await this.list.find(filter, offset, exportBatch);
-    }
-    response.end();
+    await writeCsvExport(response, {
+      filename: 'plans.csv',
+      columns: planCsvColumns,
+      row: planCsvRow,
+      batchSize: exportBatch,
+      page: (offset, count) => this.list.find(filter, offset, count),
+    });
   }
 
   @Get('dealers/:dealerId/plans/:period')
