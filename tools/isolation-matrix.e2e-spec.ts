@@ -488,13 +488,17 @@ describe('division isolation: every role, every route', () => {
       dealerId: 'north-secret-dealer',
     };
     expect(Object.values(ids).every((id) => typeof id === 'string')).toBe(true);
-    // The reports have A's figures before B starts asking.
+    // The reports have A's figures, and the leads service has answered A's registration, before B starts asking:
+    // an answer landing later would count as an event of A's that B's calls appended.
+    const registrationStatus = async () =>
+      (await http().get('/registrations/north-registration').set(manager)).body.status as string;
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const pipeline = await http().get('/reports/pipeline').set(manager);
-      if (pipeline.body.deals === 1) break;
+      if (pipeline.body.deals === 1 && (await registrationStatus()) !== 'submitted') break;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect((await http().get('/reports/pipeline').set(manager)).body.deals).toBe(1);
+    expect(await registrationStatus()).not.toBe('submitted');
   });
 
   afterAll(async () => {
