@@ -144,6 +144,48 @@ describe('agreements API: the terms agreed with each dealer, version by version'
     expect(renew.body.code).toBe('AGREEMENT_TERMINATED');
   });
 
+  it('refuses to draft, sign or renew terms with a terminated dealer, naming its state and writing nothing', async () => {
+    await signed('agr-1');
+    await http()
+      .put('/agreements/agr-1/versions')
+      .set(manager)
+      .send({ ...draft, effectiveFrom: '2026-08-01' });
+    await http()
+      .post('/dealers/dealer-1/termination')
+      .set(manager)
+      .send({ reason: 'Left the market', effectiveDay: '2026-06-30' })
+      .expect(200);
+    const before = await events();
+    const refusals = [
+      await http().put('/agreements/agr-2/versions').set(manager).send(draft),
+      await http()
+        .post('/agreements/agr-1/versions/2/signature')
+        .set(manager)
+        .send({ signedBy: 'Anna Weber', signedOn: '2026-06-20' }),
+      await http().post('/agreements/agr-1/renewal').set(manager).send({ expiresOn: '2027-07-31' }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.status).toBe(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'DEALER_INVALID_TRANSITION', status: 409 });
+      expect(refused.body.detail).toContain('dealer-1 is terminated');
+    }
+    expect(await events()).toBe(before);
+    const suspendedToo = await http()
+      .post('/dealers/dealer-2/suspension')
+      .set(manager)
+      .send({ reason: 'Overdue payments' });
+    expect(suspendedToo.status).toBe(200);
+    expect(
+      (
+        await http()
+          .put('/agreements/agr-3/versions')
+          .set(manager)
+          .send({ ...draft, dealerId: 'dealer-2' })
+      ).status,
+    ).toBe(200);
+  });
+
   it('lists in pages, by dealer, and those whose terms run out within N days of today with nothing to follow', async () => {
     await signed('agr-a');
     await signed('agr-b', { ...draft, dealerId: 'dealer-2', expiresOn: '2026-12-31' });

@@ -20,7 +20,7 @@ export class DraftAgreementVersionHandler {
   ) {}
 
   async execute(agreementId: string, draft: AgreementVersionDraft, caller: RequestContext, expectedVersion?: number) {
-    await this.dealers.requireDealer(caller.divisionId, draft.dealerId);
+    await this.dealers.requirePartner(caller.divisionId, draft.dealerId);
     return this.agreements.run(agreementId, caller, expectedVersion, {
       type: 'DraftAgreementVersion',
       data: { agreementId, divisionId: caller.divisionId, ...draft },

@@ -49,12 +49,12 @@ export function openRequirements(dealer: Dealer): OnboardingRequirement[] {
  * terminated dealer has no users any more, whatever the list says.
  */
 export function isDealerUser(state: DealerState, userId: string): boolean {
-  return (
-    state.status !== 'none' &&
-    state.status !== 'rejected' &&
-    state.status !== 'terminated' &&
-    state.userIds.includes(userId)
-  );
+  return state.status !== 'none' && isPartner(state.status) && state.userIds.includes(userId);
+}
+
+/** Whether the relationship stands: the dealer was neither rejected nor terminated. */
+export function isPartner(status: DealerStatus): boolean {
+  return status !== 'rejected' && status !== 'terminated';
 }
 
 /** The dealer, if it exists in the caller's division; another division's dealer is reported as not found. */

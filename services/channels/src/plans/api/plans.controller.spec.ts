@@ -124,6 +124,21 @@ describe('plans API: dealer sales plans per period, revised with history and mea
       expect(await events()).toBe(before);
     });
 
+    it('refuses a plan for a terminated dealer, naming its state and writing nothing', async () => {
+      await http()
+        .post('/dealers/dealer-1/termination')
+        .set(manager)
+        .send({ reason: 'Left the market', effectiveDay: '2026-06-30' })
+        .expect(200);
+      const before = await events();
+      const refused = await http().put(planPath).set(manager).send(plan());
+      expect(refused.status).toBe(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'DEALER_INVALID_TRANSITION', status: 409 });
+      expect(refused.body.detail).toContain('dealer-1 is terminated');
+      expect(await events()).toBe(before);
+    });
+
     it('refuses a stale If-Match with 412 and writes nothing', async () => {
       await setPlan();
       const before = await events();

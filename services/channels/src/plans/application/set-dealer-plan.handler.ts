@@ -24,7 +24,7 @@ export class SetDealerPlanHandler {
   ) {}
 
   async execute(dealerId: string, period: string, plan: PlanFigures, caller: RequestContext, expectedVersion?: number) {
-    await this.dealers.requireDealer(caller.divisionId, dealerId);
+    await this.dealers.requirePartner(caller.divisionId, dealerId);
     return this.plans.run(dealerPlanId(dealerId, period), caller, expectedVersion, {
       type: 'SetDealerPlan',
       data: {

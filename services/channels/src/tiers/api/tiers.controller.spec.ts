@@ -244,6 +244,41 @@ describe('tiers API: programmes, and the tier each dealer holds over time', () =
       expect(back.body.code).toBe('TIER_RETROACTIVE_CHANGE');
     });
 
+    it('refuses to assign, review or confirm a tier for a terminated dealer, naming its state and writing nothing', async () => {
+      await assigned();
+      await http().post(`${tierPath()}/reviews`).set(manager).send(review).expect(201);
+      for (const dealerId of ['dealer-1', 'dealer-2']) {
+        await http()
+          .post(`/dealers/${dealerId}/termination`)
+          .set(manager)
+          .send({ reason: 'Left the market', effectiveDay: '2026-06-30' })
+          .expect(200);
+      }
+      const before = await events();
+      const refusals = [
+        await http()
+          .post(`${tierPath('dealer-2')}/assignment`)
+          .set(manager)
+          .send(assignment),
+        await http()
+          .post(`${tierPath()}/reviews`)
+          .set(manager)
+          .send({ ...review, reviewId: 'review-2' }),
+        await http()
+          .post(`${tierPath()}/reviews/review-1/confirmation`)
+          .set(manager)
+          .send({ effectiveFrom: '2026-07-01' }),
+      ];
+      for (const refused of refusals) {
+        expect(refused.status).toBe(409);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.body).toMatchObject({ code: 'DEALER_INVALID_TRANSITION' });
+        expect(refused.body.detail).toMatch(/dealer-[12] is terminated/);
+      }
+      expect(await events()).toBe(before);
+      expect(await asOf('2026-06-01')).toMatchObject({ tierId: 'silver' });
+    });
+
     it("lets a dealer's users read their own tier only; another dealer's reads as not found", async () => {
       await assigned('dealer-1');
       await http()

@@ -21,7 +21,7 @@ export class AssignTierHandler {
   ) {}
 
   async execute(dealerId: string, assignment: TierAssignment, caller: RequestContext, expectedVersion?: number) {
-    await this.dealers.requireDealer(caller.divisionId, dealerId);
+    await this.dealers.requirePartner(caller.divisionId, dealerId);
     const {
       version: _version,
       status: _status,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@salesos/http';
 import type { TierFigures } from '../domain/qualifying-tier';
 import { TierDirectory } from './tier-directory.port';
+import { DealerDirectory } from '../../dealers';
 import { TierRecordStreams } from './tier-record-streams';
 
 /** Records a review of a dealer's measured figures, proposing the tier they qualify for when it differs. */
@@ -10,6 +11,7 @@ export class ProposeTierChangeHandler {
   constructor(
     @Inject(TierRecordStreams) private readonly records: TierRecordStreams,
     @Inject(TierDirectory) private readonly tiers: TierDirectory,
+    @Inject(DealerDirectory) private readonly dealers: DealerDirectory,
   ) {}
 
   async execute(
@@ -18,6 +20,7 @@ export class ProposeTierChangeHandler {
     caller: RequestContext,
     expectedVersion?: number,
   ) {
+    await this.dealers.refuseEndedPartner(caller.divisionId, dealerId);
     const {
       version: _version,
       status: _status,
