@@ -4,6 +4,7 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { Clock } from '@salesos/http';
 import { silentLogger } from '@salesos/messaging';
+import type { ProjectorLease, ProjectorLock } from '@salesos/projections';
 import { channelsViewsCaughtUp, createChannelsApp } from '../../channels-app';
 import { recordTestDealer } from '../../testing';
 import { LeadsEventsConsumer } from '../messaging/leads-events.consumer';
@@ -35,16 +36,53 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
   }
 }
 
+/**
+ * Grants the lapse timer's lock when the test lets it, and lets the test take the lease away as a dropped database
+ * connection would; every other lock is granted at once.
+ */
+class TimersLock implements ProjectorLock {
+  grants = 0;
+  private lease = { held: false };
+  private gate = Promise.resolve();
+  private open: () => void = () => undefined;
+
+  async acquire(name: string): Promise<ProjectorLease> {
+    if (name !== 'channels-registration-lapses') return { isHeld: () => true, release: () => Promise.resolve() };
+    await this.gate;
+    const lease = { held: true };
+    this.lease = lease;
+    this.grants += 1;
+    return {
+      isHeld: () => lease.held,
+      release: () => {
+        lease.held = false;
+        return Promise.resolve();
+      },
+    };
+  }
+
+  /** The lease is lost, and the lock is not granted again until `reopen`. */
+  drop(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+    this.lease.held = false;
+  }
+
+  reopen(): void {
+    this.open();
+  }
+}
+
 describe('durable lapse timer of accepted registrations', () => {
   let store: MemoryEventStore;
   const apps: INestApplication[] = [];
 
-  const start = async (clock: Clock, lapseCheckIntervalMs = 3_600_000) => {
+  const start = async (clock: Clock, lapseCheckIntervalMs = 3_600_000, viewsLock?: ProjectorLock) => {
     const app = await createChannelsApp({
       auth: testAuth.verifier,
       store,
       clock,
       logger: silentLogger,
+      ...(viewsLock === undefined ? {} : { viewsLock }),
       registrations: { lapseAfterDays: 30, lapseCheckIntervalMs },
     });
     await app.init();
@@ -128,6 +166,22 @@ describe('durable lapse timer of accepted registrations', () => {
     await Promise.all([first.get(RegistrationLapses).tick(), second.get(RegistrationLapses).tick()]);
     expect(await lapses('reg-1')).toHaveLength(1);
     expect(await lapses('reg-2')).toHaveLength(1);
+  });
+
+  it('stops while its lock is lost and resumes once the lock is granted again', async () => {
+    const clock = new MovableClock(new Date('2026-05-10T12:00:00.000Z'));
+    const lock = new TimersLock();
+    const app = await start(clock, 20, lock);
+    await recordTestDealer(app, store, { dealerId: 'dealer-1', userIds: ['dealer-user-1'] });
+    await acceptedRegistration(app, 'reg-1');
+    await until(() => Promise.resolve(lock.grants === 1));
+    lock.drop();
+    clock.at = later(dueAt, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await lapses('reg-1')).toHaveLength(0);
+    lock.reopen();
+    await until(async () => (await lapses('reg-1')).length === 1);
+    expect(lock.grants).toBe(2);
   });
 
   it('counts from the latest progress: a deal that moved lapses later', async () => {

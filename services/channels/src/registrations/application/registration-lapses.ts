@@ -23,7 +23,6 @@ const lapsesPerTick = 100;
  */
 @Injectable()
 export class RegistrationLapses implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
   private lease: ProjectorLease | undefined;
   private readonly stopping = new AbortController();
   private running: Promise<number> | undefined;
@@ -38,41 +37,64 @@ export class RegistrationLapses implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.start();
+    void this.keepTicking();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
     await this.running?.catch(() => undefined);
     await this.lease?.release().catch(() => undefined);
   }
 
-  private async start(): Promise<void> {
-    if (this.lock !== null) {
-      try {
-        this.lease = await this.lock.acquire('channels-registration-lapses', this.stopping.signal);
-      } catch (error) {
-        if (!this.stopping.signal.aborted) this.logger.error('lapse timer lock failed', { error: String(error) });
-        return;
+  /**
+   * Ticks while this replica holds the timers lock; a lease lost (its database connection dropped, say) is given up
+   * and the lock asked for again, so the timer resumes here or on the replica that now holds it.
+   */
+  private async keepTicking(): Promise<void> {
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      if (this.lock !== null) {
+        try {
+          this.lease = await this.lock.acquire('channels-registration-lapses', signal);
+        } catch (error) {
+          if (signal.aborted) return;
+          this.logger.error('lapse timer lock failed; asking again', { error: String(error) });
+          await pause(this.settings.lapseCheckIntervalMs, signal);
+          continue;
+        }
       }
+      await this.tickWhileHeld();
+      await this.lease?.release().catch(() => undefined);
+      this.lease = undefined;
+      if (!signal.aborted) this.logger.warn('lapse timer lost its lock; asking for it again');
     }
-    if (this.stopping.signal.aborted) return;
-    const beat = () => {
-      if (this.running !== undefined || (this.lease !== undefined && !this.lease.isHeld())) return;
-      this.running = this.tick()
-        .catch((error: unknown) => {
-          this.logger.error('lapse timer tick failed', { error: String(error) });
-          return 0;
-        })
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    this.timer = setInterval(beat, this.settings.lapseCheckIntervalMs);
-    this.timer.unref();
-    beat();
+  }
+
+  /** Resolves once the lease is lost or the service stops. */
+  private tickWhileHeld(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = () => {
+        clearInterval(timer);
+        this.stopping.signal.removeEventListener('abort', stop);
+        resolve();
+      };
+      const beat = () => {
+        if (this.stopping.signal.aborted || (this.lease !== undefined && !this.lease.isHeld())) return stop();
+        if (this.running !== undefined) return;
+        this.running = this.tick()
+          .catch((error: unknown) => {
+            this.logger.error('lapse timer tick failed', { error: String(error) });
+            return 0;
+          })
+          .finally(() => {
+            this.running = undefined;
+          });
+      };
+      const timer = setInterval(beat, this.settings.lapseCheckIntervalMs);
+      timer.unref();
+      this.stopping.signal.addEventListener('abort', stop);
+      beat();
+    });
   }
 
   /** Lapses every registration due by the clock's now; returns how many lapsed. */
@@ -91,4 +113,19 @@ export class RegistrationLapses implements OnApplicationBootstrap, OnApplication
     }
     return lapsed;
   }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
