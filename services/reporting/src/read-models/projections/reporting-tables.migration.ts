@@ -88,6 +88,7 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
        )`,
     },
     ...channelTableStatements(prefix),
+    ...registrationTableStatements(prefix),
   ];
 }
 
@@ -137,10 +138,30 @@ export function channelTableStatements(prefix = ''): Array<{ table: string; crea
   ];
 }
 
+/** The dealers' deal registrations, where each stands now (since contracts 1.8.0). */
+export function registrationTableStatements(prefix = ''): Array<{ table: string; create: string }> {
+  return [
+    {
+      table: `${prefix}rpt_deal_registration`,
+      create: `CREATE TABLE ${prefix}rpt_deal_registration (
+         registration_id varchar(100) PRIMARY KEY,
+         division_id varchar(100) NOT NULL,
+         dealer_id varchar(100) NOT NULL,
+         submitted_at varchar(40) NOT NULL,
+         answer varchar(20),
+         answered_at varchar(40),
+         outcome varchar(20),
+         closed_at varchar(40),
+         opportunity_id varchar(100)
+       )`,
+    },
+  ];
+}
+
 /** Secondary indexes, named after their table so a rebuild's own indexes never clash with the live ones. */
 /** Every read model's indexes. */
 export function readModelIndexes(prefix = ''): Array<{ name: string; create: string }> {
-  return [...dealIndexes(prefix), ...channelIndexes(prefix)];
+  return [...dealIndexes(prefix), ...channelIndexes(prefix), ...registrationIndexes(prefix)];
 }
 
 /** The indexes of the lead and deal tables, which migrations before the channel tables made. */
@@ -188,6 +209,19 @@ export function channelIndexes(prefix = ''): Array<{ name: string; create: strin
     {
       name: `${prefix}rpt_dealer_tier_corrects`,
       create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_tier_corrects ON ${prefix}rpt_dealer_tier (corrects)`,
+    },
+  ];
+}
+
+export function registrationIndexes(prefix = ''): Array<{ name: string; create: string }> {
+  return [
+    {
+      name: `${prefix}rpt_deal_registration_division`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_deal_registration_division ON ${prefix}rpt_deal_registration (division_id, submitted_at)`,
+    },
+    {
+      name: `${prefix}rpt_deal_registration_dealer`,
+      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_deal_registration_dealer ON ${prefix}rpt_deal_registration (dealer_id, submitted_at)`,
     },
   ];
 }
