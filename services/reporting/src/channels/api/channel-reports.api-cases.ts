@@ -7,6 +7,8 @@ const rep = asUser('rep-1', 'rep', 'north');
 const teamLead = asUser('lead-1', 'team-lead', 'north', { teams: ['north-team'] });
 const q2 = 'from=2026-04-01&to=2026-07-01';
 
+const noDeals = { won: 0, lost: 0, winRate: null, revenueWon: {}, openDeals: 0, openPipeline: {} };
+
 /** Where registrations stand, all zero but those given. */
 const registrations = (figures: Record<string, number | null> = {}) => ({
   submitted: 0,
@@ -47,14 +49,9 @@ export function describeChannelReportsApi(engine: ReportingEngine): void {
         to: '2026-07-01T00:00:00.000Z',
         channels: [
           {
-            // dealer-u's registration: reporting knows no channel of the dealer.
+            // dealer-u's registration: reporting knows no channel of the dealer, and no deal of it.
             channelId: 'dealer',
-            won: 0,
-            lost: 0,
-            winRate: null,
-            revenueWon: {},
-            openDeals: 0,
-            openPipeline: {},
+            ...noDeals,
             registrations: registrations({ submitted: 1, conflicted: 1 }),
           },
           {

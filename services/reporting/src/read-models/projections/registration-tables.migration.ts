@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { missingTables } from './missing-tables';
 import { registrationIndexes, registrationTableStatements } from './reporting-tables.migration';
+
+const registrationTables = missingTables(registrationTableStatements, registrationIndexes);
 
 /**
  * The dealers' deal registrations, for databases made before they joined the first migration; databases made since
@@ -8,14 +11,6 @@ import { registrationIndexes, registrationTableStatements } from './reporting-ta
 export class AddDealRegistrationTable1767000000000 implements MigrationInterface {
   name = 'AddDealRegistrationTable1767000000000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const { table, create } of registrationTableStatements()) {
-      if (!(await queryRunner.hasTable(table))) await queryRunner.query(create);
-    }
-    for (const { create } of registrationIndexes()) await queryRunner.query(create);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { table } of registrationTableStatements().reverse()) await queryRunner.query(`DROP TABLE ${table}`);
-  }
+  up = (queryRunner: QueryRunner): Promise<void> => registrationTables.up(queryRunner);
+  down = (queryRunner: QueryRunner): Promise<void> => registrationTables.down(queryRunner);
 }
