@@ -210,23 +210,97 @@ export function channelsContractSamples(): IntegrationEvent[] {
       },
       '2026-08-15T09:30:00.000Z',
     );
-  const registration = new SampleStream(registrationDecider, 'registration-registration-17', caller).run(
-    {
-      type: 'SubmitRegistration',
-      data: {
-        registrationId: 'registration-17',
-        divisionId,
-        dealerId,
-        companyName: 'Brandt Maschinenbau AG',
-        contactEmail: 'einkauf@brandt.example',
-        productGroup: 'presses',
-        estimatedValue: eur(120_000),
-        submittedBy: 'dealer-4-user',
-      },
-    },
-    '2026-04-25T07:55:00.000Z',
-  );
-  return [dealer, agreement, tier, plan, fund, registration]
+  const registrations = registrationSamples();
+  return [dealer, agreement, tier, plan, fund, ...registrations]
     .flatMap((stream) => stream.recorded)
     .flatMap(mapChannelsIntegrationEvents);
+}
+
+const rule =
+  'first come: a deal belongs to whoever registered the company first; an open lead or opportunity counts as registered';
+
+/**
+ * Four registrations of the dealer: one accepted with every link the answer may give and won, one in conflict, one
+ * that lapses, one whose deal is lost.
+ */
+function registrationSamples() {
+  const submitted = (registrationId: string, companyName: string) =>
+    new SampleStream(registrationDecider, `registration-${registrationId}`, caller).run(
+      {
+        type: 'SubmitRegistration',
+        data: {
+          registrationId,
+          divisionId,
+          dealerId,
+          companyName,
+          contactEmail: 'einkauf@brandt.example',
+          productGroup: 'presses',
+          estimatedValue: eur(120_000),
+          submittedBy: 'dealer-4-user',
+        },
+      },
+      '2026-04-25T07:55:00.000Z',
+    );
+  const accepted = (registrationId: string, companyName: string) =>
+    submitted(registrationId, companyName).run(
+      {
+        type: 'RecordRegistrationAnswer',
+        data: { answer: 'accepted', rule, decidedAt: '2026-04-25T08:00:00.000Z' },
+      },
+      '2026-04-25T08:00:01.000Z',
+    );
+  const won = submitted('registration-17', 'Brandt Maschinenbau AG')
+    .run(
+      {
+        type: 'RecordRegistrationAnswer',
+        data: {
+          answer: 'accepted',
+          rule,
+          leadId: 'lead-17',
+          opportunityId: 'opportunity-17',
+          expiresOn: '2026-07-24',
+          decidedAt: '2026-04-25T08:00:00.000Z',
+        },
+      },
+      '2026-04-25T08:00:01.000Z',
+    )
+    .run(
+      {
+        type: 'RecordRegistrationProgress',
+        data: { opportunityId: 'opportunity-17', stage: 'proposal', at: '2026-05-04T09:00:00.000Z' },
+      },
+      '2026-05-04T09:00:01.000Z',
+    )
+    .run(
+      {
+        type: 'RecordRegistrationOutcome',
+        data: { outcome: 'won', opportunityId: 'opportunity-17', at: '2026-06-20T12:00:00.000Z' },
+      },
+      '2026-06-20T12:00:02.000Z',
+    );
+  const conflicted = submitted('registration-18', 'Keller Stanztechnik GmbH').run(
+    {
+      type: 'RecordRegistrationAnswer',
+      data: {
+        answer: 'conflicted',
+        rule,
+        conflictingLeadIds: ['lead-9'],
+        conflictingOpportunityIds: ['opportunity-9'],
+        decidedAt: '2026-04-25T08:05:00.000Z',
+      },
+    },
+    '2026-04-25T08:05:01.000Z',
+  );
+  const lapsed = accepted('registration-19', 'Lutz Umformtechnik KG').run(
+    { type: 'LapseRegistration', data: { at: '2026-05-25T08:00:05.000Z', lapseAfterDays: 30 } },
+    '2026-05-25T08:00:05.000Z',
+  );
+  const lost = accepted('registration-20', 'Maier Blechbearbeitung GmbH').run(
+    {
+      type: 'RecordRegistrationOutcome',
+      data: { outcome: 'lost', opportunityId: 'opportunity-20', at: '2026-06-22T15:00:00.000Z' },
+    },
+    '2026-06-22T15:00:00.000Z',
+  );
+  return [won, conflicted, lapsed, lost];
 }

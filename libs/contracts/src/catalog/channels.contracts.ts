@@ -10,7 +10,7 @@ import {
   PlanProductMix,
   PlanUnits,
 } from '../fields/channels.fields';
-import { CompanyName, Email } from '../fields/leads.fields';
+import { CompanyName, DealRegistrationRule, Email } from '../fields/leads.fields';
 
 const days = (count: number): number => count * 24 * 60 * 60 * 1000;
 
@@ -48,6 +48,135 @@ export const DealRegistrationSubmittedV1 = defineContract({
     contactEmail: 'einkauf@brandt.example',
     estimatedValue: { amount: 120_000, currency: 'EUR' },
     submittedAt: '2026-04-25T07:55:00.000Z',
+  },
+});
+
+/**
+ * The registration's own record of what became of it, after its submission: the leads service's answer as this
+ * service recorded it (the leads service publishes its decision on its own topic), the lapse, and the outcome of the
+ * registered deal. Every event names the registration, its division and its dealer.
+ */
+const registration = {
+  service: 'channels',
+  topic: dealRegistrationTopic,
+  version: 1,
+  subjectField: 'registrationId',
+} as const;
+const registrationFields = { registrationId: Id, divisionId: Id, dealerId: Id };
+const registrationIds = { registrationId: 'registration-17', divisionId: 'machines', dealerId: 'dealer-4' };
+
+export const DealRegistrationAcceptanceRecordedV1 = defineContract({
+  ...registration,
+  name: 'DealRegistrationAcceptanceRecorded',
+  description:
+    "The registration recorded the leads service's acceptance (DealRegistrationAccepted): the dealer holds the deal " +
+    'from now on, until it is won, lost or lapses. decidedAt is when the leads service decided, recordedAt when the ' +
+    'registration recorded it; the lead, the deal and the end of the protection are set when the answer named them.',
+  schema: Type.Object(
+    {
+      ...registrationFields,
+      rule: DealRegistrationRule,
+      leadId: Type.Optional(Id),
+      opportunityId: Type.Optional(Id),
+      expiresOn: Type.Optional(CalendarDay),
+      decidedAt: Instant,
+      recordedAt: Instant,
+    },
+    { description: 'An accepted registration, as the registration recorded it' },
+  ),
+  example: {
+    ...registrationIds,
+    rule: 'first come: a deal belongs to whoever registered the company first; an open lead or opportunity counts as registered',
+    leadId: 'lead-17',
+    opportunityId: 'opportunity-17',
+    expiresOn: '2026-07-24',
+    decidedAt: '2026-04-25T08:00:00.000Z',
+    recordedAt: '2026-04-25T08:00:01.000Z',
+  },
+});
+
+export const DealRegistrationConflictRecordedV1 = defineContract({
+  ...registration,
+  name: 'DealRegistrationConflictRecorded',
+  description:
+    "The registration recorded the leads service's conflict (DealRegistrationConflicted): an open lead or opportunity " +
+    'for the same company came first, so the dealer does not hold the deal. The registration is final.',
+  schema: Type.Object(
+    {
+      ...registrationFields,
+      rule: DealRegistrationRule,
+      conflictingLeadIds: Type.Array(Id),
+      conflictingOpportunityIds: Type.Array(Id),
+      decidedAt: Instant,
+      recordedAt: Instant,
+    },
+    { description: 'A registration in conflict, as the registration recorded it' },
+  ),
+  example: {
+    ...registrationIds,
+    registrationId: 'registration-18',
+    rule: 'first come: a deal belongs to whoever registered the company first; an open lead or opportunity counts as registered',
+    conflictingLeadIds: ['lead-9'],
+    conflictingOpportunityIds: ['opportunity-9'],
+    decidedAt: '2026-04-25T08:05:00.000Z',
+    recordedAt: '2026-04-25T08:05:01.000Z',
+  },
+});
+
+export const DealRegistrationLapsedV1 = defineContract({
+  ...registration,
+  name: 'DealRegistrationLapsed',
+  description:
+    'An accepted registration lapsed: its deal made no progress for lapseAfterDays days since lastActivityAt, so the ' +
+    'dealer no longer holds it. dueAt is when it fell due (lastActivityAt plus lapseAfterDays days), lapsedAt when ' +
+    'the lapse was recorded (later than dueAt when the service was down then). The registration is final.',
+  schema: Type.Object(
+    {
+      ...registrationFields,
+      lapseAfterDays: Type.Integer({ minimum: 1 }),
+      lastActivityAt: Instant,
+      dueAt: Instant,
+      lapsedAt: Instant,
+    },
+    { description: 'A lapsed registration' },
+  ),
+  example: {
+    ...registrationIds,
+    registrationId: 'registration-19',
+    lapseAfterDays: 30,
+    lastActivityAt: '2026-05-04T09:00:00.000Z',
+    dueAt: '2026-06-03T09:00:00.000Z',
+    lapsedAt: '2026-06-03T09:00:05.000Z',
+  },
+});
+
+export const DealRegistrationWonV1 = defineContract({
+  ...registration,
+  name: 'DealRegistrationWon',
+  description:
+    'The deal an accepted registration held (opportunityId, in the leads service) was won: the dealer won the ' +
+    'registered deal. The registration is final.',
+  schema: Type.Object(
+    { ...registrationFields, opportunityId: Id, wonAt: Instant },
+    { description: 'A won registration' },
+  ),
+  example: { ...registrationIds, opportunityId: 'opportunity-17', wonAt: '2026-06-20T12:00:00.000Z' },
+});
+
+export const DealRegistrationLostV1 = defineContract({
+  ...registration,
+  name: 'DealRegistrationLost',
+  description:
+    'The deal an accepted registration held (opportunityId, in the leads service) was lost. The registration is final.',
+  schema: Type.Object(
+    { ...registrationFields, opportunityId: Id, lostAt: Instant },
+    { description: 'A lost registration' },
+  ),
+  example: {
+    ...registrationIds,
+    registrationId: 'registration-20',
+    opportunityId: 'opportunity-20',
+    lostAt: '2026-06-22T15:00:00.000Z',
   },
 });
 
@@ -347,7 +476,10 @@ export const FundClaimPaidV1 = defineContract({
   },
 });
 
-/** Every contract of the channels service: the deal registration first (1.4.0), then the dealer's story (1.6.0). */
+/**
+ * Every contract of the channels service: the deal registration first (1.4.0), then the dealer's story (1.6.0), then
+ * what became of the registrations (1.8.0).
+ */
 export const channelsContracts: readonly IntegrationEventContract[] = [
   DealRegistrationSubmittedV1,
   DealerActivatedV1,
@@ -359,4 +491,9 @@ export const channelsContracts: readonly IntegrationEventContract[] = [
   TierChangedV1,
   DealerPlanSetV1,
   FundClaimPaidV1,
+  DealRegistrationAcceptanceRecordedV1,
+  DealRegistrationConflictRecordedV1,
+  DealRegistrationLapsedV1,
+  DealRegistrationWonV1,
+  DealRegistrationLostV1,
 ];

@@ -7,9 +7,11 @@ import {
   DealerTierRebuildRow,
   DealerTierRow,
 } from './projections/channel-rows.entity';
+import { DealRegistrationRebuildRow, DealRegistrationRow } from './projections/deal-registration-row.entity';
 import { LeadRebuildRow, LeadRow } from './projections/lead-row.entity';
 import { OpportunityHistoryRebuildRow, OpportunityHistoryRow } from './projections/opportunity-history-row.entity';
 import { OpportunityRebuildRow, OpportunityRow } from './projections/opportunity-row.entity';
+import { AddDealRegistrationTable1767000000000 } from './projections/registration-tables.migration';
 import { AddReportingColumns1764400000000 } from './projections/reporting-columns.migration';
 import { CreateReportingTables1764300000000 } from './projections/reporting-tables.migration';
 import { DateRevisionsWithinTheirDeal1765100000000 } from './projections/revision-dates.migration';
@@ -31,6 +33,8 @@ export const readModelEntities = [
   DealerRebuildRow,
   DealerTierRebuildRow,
   DealerPlanRebuildRow,
+  DealRegistrationRow,
+  DealRegistrationRebuildRow,
 ];
 
 export const readModelMigrations = [
@@ -38,6 +42,7 @@ export const readModelMigrations = [
   AddReportingColumns1764400000000,
   DateRevisionsWithinTheirDeal1765100000000,
   AddChannelTables1766000000000,
+  AddDealRegistrationTable1767000000000,
 ];
 
 export {

@@ -1,8 +1,8 @@
-import { type IntegrationEvent, toEventRecord } from '@salesos/contracts';
+import { dealRegistrationTopic, type IntegrationEvent, toEventRecord } from '@salesos/contracts';
 import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
 import { InProcessTransport, MessagingHealth, silentLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
-import { salesStory, storyEvent } from '../testing';
+import { registrationStory, salesStory, storyEvent } from '../testing';
 import { openReportingDatabase, type ReportingDatabase } from '../reporting-database';
 import { readModelMigrations } from '.';
 import { ProjectionsConsumer } from './messaging/projections-consumer';
@@ -58,7 +58,11 @@ describe.each(engines)('reporting projections on $name', (engine) => {
     consumer.onApplicationBootstrap();
     const producer = transport.producer();
     for (const event of records) {
-      const topic = event.type.includes('.Opportunity') ? 'salesos.leads.opportunity' : 'salesos.leads.lead';
+      const topic = event.type.includes('.DealRegistration')
+        ? dealRegistrationTopic.name
+        : event.type.includes('.Opportunity')
+          ? 'salesos.leads.opportunity'
+          : 'salesos.leads.lead';
       await producer.send(topic, [toEventRecord(event)]);
     }
     const expected = new Set(records.map((event) => event.id)).size;
@@ -97,6 +101,19 @@ describe.each(engines)('reporting projections on $name', (engine) => {
     });
   });
 
+  it("keep the dealers' deal registrations once each, with every event delivered twice", async () => {
+    const recomputed = await open();
+    await replay(recomputed, registrationStory());
+    const consumed = await open();
+    await consumeThroughTransport(
+      consumed,
+      registrationStory().flatMap((event) => [event, event]),
+    );
+    const expected = await dumpTables(recomputed, reportingProjections);
+    expect(await dumpTables(consumed, reportingProjections)).toEqual(expected);
+    expect(expected.rpt_deal_registration).toHaveLength(10);
+  });
+
   it('change nothing when the same events are replayed again', async () => {
     const { leads, opportunities } = salesStory();
     const dataSource = await open();
@@ -127,12 +144,22 @@ describe.each(engines)('reporting projections on $name', (engine) => {
     // Back to before the columns of contracts 1.3.0 and the deal's forecast_since, undoing every migration since.
     const since = readModelMigrations.length - readModelMigrations.indexOf(AddReportingColumns1764400000000);
     for (let undone = 0; undone < since; undone += 1) await dataSource.undoLastMigration();
+    const hasRegistrations = async () => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        return await runner.hasTable('rpt_deal_registration');
+      } finally {
+        await runner.release();
+      }
+    };
+    expect(await hasRegistrations()).toBe(false);
     for (const column of ['reopen_count', 'forecast_since']) {
       expect(await dataSource.query('SELECT * FROM rpt_opportunity')).not.toContainEqual(
         expect.objectContaining({ [column]: expect.anything() as unknown }),
       );
     }
     await dataSource.runMigrations();
+    expect(await hasRegistrations()).toBe(true);
     expect(await comparable()).toEqual(projected);
     expect(projected.rpt_opportunity).toContainEqual(expect.objectContaining({ reopen_count: 1 }));
     // E2 was won, reopened and won again on 30 January: its forecast is the last win's.

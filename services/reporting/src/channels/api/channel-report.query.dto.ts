@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, IsId, Optional, type RequestContext, RequestValidationError, rowScope } from '@salesos/http';
-import type { ChannelReportFilter } from '../application/channel-reports';
+import type { ChannelReportFilter } from '../application/channel-report-filter';
 
-/** The period of a channel report: deals won or lost in it; the open pipeline is the one now. */
+/** The period of a channel report: deals won or lost in it, registrations submitted in it; the open pipeline is now. */
 export class ChannelReportQuery {
   @ApiPropertyOptional({ example: '2026-07-01', description: 'First day of the period (inclusive, UTC)' })
   @Optional()

@@ -1,18 +1,9 @@
-import type { RowScope } from '@salesos/http';
 import type { DataSource } from 'typeorm';
 import { addTo, type ByCurrency, round2 } from '../../core/domain/money-totals';
 import { ReportSql, sqlEngine, type SqlEngine, type SqlRow, toNumber, toText } from '../../core/report-sql';
-
-/** What the channel and dealer reports are narrowed to; the division and the reach are the caller's. */
-export interface ChannelReportFilter {
-  divisionId: string;
-  scope: RowScope;
-  /** Inclusive start of the period, ISO-8601 instant. */
-  from?: string;
-  /** Exclusive end of the period, ISO-8601 instant. */
-  to?: string;
-  channelId?: string;
-}
+import { noRegistrations, type RegistrationCounts, registrationFigures } from '../domain/registration-figures';
+import type { ChannelReportFilter } from './channel-report-filter';
+import { registrationChannel, registrationCounts } from './registration-counts.query';
 
 /** A dealer the caller may not see, or that reporting does not know: read as not found. */
 export class DealerNotReached extends Error {
@@ -67,20 +58,35 @@ export class ChannelReports {
     this.engine = sqlEngine(dataSource);
   }
 
-  /** Per channel: deals won and lost in the period, win rate, revenue won, and the open pipeline now. */
+  /**
+   * Per channel: deals won and lost in the period, win rate, revenue won, the open pipeline now, and the
+   * registrations submitted in the period where they stand now.
+   */
   async channels(filter: ChannelReportFilter) {
-    const rows = await this.performanceRows(filter, channelOf);
+    const [rows, registrations] = await Promise.all([
+      this.performanceRows(filter, channelOf),
+      registrationCounts(this.dataSource, this.engine, filter, registrationChannel),
+    ]);
     const byChannel = new Map<string, Performance>();
     for (const row of rows) accumulate(byChannel, toText(row.grouping), row);
+    for (const channelId of registrations.keys())
+      if (!byChannel.has(channelId)) byChannel.set(channelId, emptyPerformance());
     return {
       ...period(filter),
       channels: [...byChannel.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([channelId, figures]) => ({ channelId, ...withWinRate(figures) })),
+        .map(([channelId, figures]) => ({
+          channelId,
+          ...withWinRate(figures),
+          registrations: registrationsOf(registrations, channelId),
+        })),
     };
   }
 
-  /** Per dealer: the channel figures, the plan for the period and its attainment, and the won deals by tier. */
+  /**
+   * Per dealer: the channel figures (registrations included), the plan for the period and its attainment, and the
+   * won deals by tier.
+   */
   async dealers(filter: ChannelReportFilter) {
     const known = this.sql();
     const dealerRows = await known.run(
@@ -89,7 +95,11 @@ export class ChannelReports {
        WHERE ${this.dealerScope(known, filter)}`,
     );
     const rows = await this.performanceRows(filter, 'o.dealer_id', 'o.dealer_id IS NOT NULL');
-    const [tierRows, planRows] = await Promise.all([this.wonByTier(filter), this.plans(filter)]);
+    const [tierRows, planRows, registrations] = await Promise.all([
+      this.wonByTier(filter),
+      this.plans(filter),
+      registrationCounts(this.dataSource, this.engine, filter, 'r.dealer_id'),
+    ]);
     const dealers = new Map<string, { channelId: string | null; companyName: string | null; status: string | null }>();
     for (const row of dealerRows) {
       dealers.set(toText(row.dealer_id), {
@@ -100,7 +110,7 @@ export class ChannelReports {
     }
     const figures = new Map<string, Performance>();
     for (const row of rows) accumulate(figures, toText(row.grouping), row);
-    for (const id of figures.keys()) {
+    for (const id of [...figures.keys(), ...registrations.keys()]) {
       if (!dealers.has(id)) dealers.set(id, { channelId: null, companyName: null, status: null });
     }
     return {
@@ -117,6 +127,7 @@ export class ChannelReports {
             plan: plan ?? null,
             attainment: attainment(plan, performance.revenueWon),
             wonByTier: (tierRows.get(dealerId) ?? []).sort((a, b) => (a.tierId ?? '').localeCompare(b.tierId ?? '')),
+            registrations: registrationsOf(registrations, dealerId),
           };
         }),
     };
@@ -287,5 +298,8 @@ function attainment(plan: { value: ByCurrency } | undefined, revenueWon: ByCurre
   const planned = plan.value[currency] as number;
   return planned === 0 ? null : round2((revenueWon[currency] ?? 0) / planned);
 }
+
+const registrationsOf = (counts: ReadonlyMap<string, RegistrationCounts>, key: string) =>
+  registrationFigures(counts.get(key) ?? noRegistrations);
 
 const period = (filter: ChannelReportFilter) => ({ from: filter.from ?? null, to: filter.to ?? null });

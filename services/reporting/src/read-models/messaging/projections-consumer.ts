@@ -1,5 +1,12 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { dealerTopic, leadTopic, opportunityTopic, planTopic, tierTopic } from '@salesos/contracts';
+import {
+  dealerTopic,
+  dealRegistrationTopic,
+  leadTopic,
+  opportunityTopic,
+  planTopic,
+  tierTopic,
+} from '@salesos/contracts';
 import {
   ConsumerRunner,
   type MessageTransport,
@@ -11,8 +18,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { consumedContracts } from '../application/consumed-contracts';
 import type { ReadModelWriter } from '../application/read-model-writer.port';
 
-/** The topics the reporting projections read: the leads' deals and leads, the channels' dealers, tiers and plans. */
-const consumedTopics = [leadTopic, opportunityTopic, dealerTopic, tierTopic, planTopic];
+/**
+ * The topics the reporting projections read: the leads' deals and leads, the channels' dealers, tiers, plans and deal
+ * registrations.
+ */
+const consumedTopics = [leadTopic, opportunityTopic, dealerTopic, tierTopic, planTopic, dealRegistrationTopic];
 
 /** The consumer group of the reporting projections, and the topics it reads. */
 export const projectionsGroup = {

@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { missingTables } from './missing-tables';
 import { channelIndexes, channelTableStatements } from './reporting-tables.migration';
+
+const channelTables = missingTables(channelTableStatements, channelIndexes);
 
 /**
  * The channels' read models (dealers, tier changes, plans), for databases made before they joined the first
@@ -8,14 +11,6 @@ import { channelIndexes, channelTableStatements } from './reporting-tables.migra
 export class AddChannelTables1766000000000 implements MigrationInterface {
   name = 'AddChannelTables1766000000000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const { table, create } of channelTableStatements()) {
-      if (!(await queryRunner.hasTable(table))) await queryRunner.query(create);
-    }
-    for (const { create } of channelIndexes()) await queryRunner.query(create);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { table } of channelTableStatements().reverse()) await queryRunner.query(`DROP TABLE ${table}`);
-  }
+  up = (queryRunner: QueryRunner): Promise<void> => channelTables.up(queryRunner);
+  down = (queryRunner: QueryRunner): Promise<void> => channelTables.down(queryRunner);
 }

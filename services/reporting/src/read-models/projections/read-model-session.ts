@@ -8,6 +8,7 @@ import {
 } from '@salesos/contracts';
 import { type EntityManager, In } from 'typeorm';
 import type { DealerColumns, DealerPlanColumns, DealerTierColumns } from './channel-rows.entity';
+import type { DealRegistrationColumns } from './deal-registration-row.entity';
 import type { LeadColumns } from './lead-row.entity';
 import type { OpportunityHistoryColumns } from './opportunity-history-row.entity';
 import type { OpportunityColumns } from './opportunity-row.entity';
@@ -90,6 +91,8 @@ export class ReadModelSession {
   private readonly tierChanges = new Map<string, DealerTierColumns>();
   private readonly plans = new Map<string, DealerPlanColumns>();
   private readonly changedPlans = new Set<string>();
+  private readonly registrations = new Map<string, DealRegistrationColumns>();
+  private readonly changedRegistrations = new Set<string>();
 
   private constructor(private readonly tables: ReadModelTables) {}
 
@@ -139,6 +142,11 @@ export class ReadModelSession {
       for (const row of await tx.findBy(tables.dealerPlan, { dealerId: In(ids) })) {
         session.plans.set(planKey(row.dealerId, row.period), row);
       }
+    }
+    // The channels' deal registrations, by the id each of their events names.
+    for (const ids of chunks(field('registrationId'))) {
+      const rows = await tx.findBy(tables.registration, { registrationId: In(ids) });
+      for (const row of rows) session.registrations.set(row.registrationId, row);
     }
     for (const ids of chunks(events.map((event) => event.id))) {
       const rows = await tx.find(tables.history, { select: { eventId: true }, where: { eventId: In(ids) } });
@@ -214,6 +222,15 @@ export class ReadModelSession {
     this.changedPlans.add(key);
   }
 
+  registration(registrationId: string): DealRegistrationColumns | undefined {
+    return this.registrations.get(registrationId);
+  }
+
+  saveRegistration(row: DealRegistrationColumns): void {
+    this.registrations.set(row.registrationId, row);
+    this.changedRegistrations.add(row.registrationId);
+  }
+
   /** Writes what changed since the last flush: one multi-row statement per table and chunk. */
   async flush(tx: EntityManager): Promise<void> {
     const opportunities = [...this.changedOpportunities].map((id) => this.opportunities.get(id) as OpportunityColumns);
@@ -230,9 +247,15 @@ export class ReadModelSession {
       await writeRows(tx, this.tables.dealerTier, rows, 'replace');
     const plans = [...this.changedPlans].map((key) => this.plans.get(key) as DealerPlanColumns);
     for (const rows of chunks(plans, rowsPerStatement)) await writeRows(tx, this.tables.dealerPlan, rows, 'replace');
+    const registrations = [...this.changedRegistrations].map(
+      (id) => this.registrations.get(id) as DealRegistrationColumns,
+    );
+    for (const rows of chunks(registrations, rowsPerStatement))
+      await writeRows(tx, this.tables.registration, rows, 'replace');
     this.changedDealers.clear();
     this.tierChanges.clear();
     this.changedPlans.clear();
+    this.changedRegistrations.clear();
     this.changedOpportunities.clear();
     this.changedLeads.clear();
     this.history.length = 0;

@@ -10,6 +10,11 @@ import {
   DealerTierRebuildRow,
   DealerTierRow,
 } from './channel-rows.entity';
+import {
+  type DealRegistrationColumns,
+  DealRegistrationRebuildRow,
+  DealRegistrationRow,
+} from './deal-registration-row.entity';
 import { type LeadColumns, LeadRebuildRow, LeadRow } from './lead-row.entity';
 import {
   type OpportunityHistoryColumns,
@@ -32,6 +37,7 @@ export interface ReadModelTables {
   dealer: EntityTarget<DealerColumns>;
   dealerTier: EntityTarget<DealerTierColumns>;
   dealerPlan: EntityTarget<DealerPlanColumns>;
+  registration: EntityTarget<DealRegistrationColumns>;
 }
 
 export const liveTables: ReadModelTables = {
@@ -42,6 +48,7 @@ export const liveTables: ReadModelTables = {
   dealer: DealerRow,
   dealerTier: DealerTierRow,
   dealerPlan: DealerPlanRow,
+  registration: DealRegistrationRow,
 };
 
 export const rebuildTables: ReadModelTables = {
@@ -52,6 +59,7 @@ export const rebuildTables: ReadModelTables = {
   dealer: DealerRebuildRow,
   dealerTier: DealerTierRebuildRow,
   dealerPlan: DealerPlanRebuildRow,
+  registration: DealRegistrationRebuildRow,
 };
 
 /** The prefix of a table built beside the live one. */

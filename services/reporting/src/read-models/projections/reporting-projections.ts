@@ -1,6 +1,7 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import type { EntityManager } from 'typeorm';
 import { channelsProjection } from './channels.projection';
+import { dealRegistrationsProjection } from './deal-registrations.projection';
 import { leadFunnelProjection } from './lead-funnel.projection';
 import { pipelineProjection } from './pipeline.projection';
 import type { Projection } from './projection';
@@ -12,6 +13,7 @@ export const reportingProjections: readonly Projection[] = [
   leadFunnelProjection,
   pipelineProjection,
   channelsProjection,
+  dealRegistrationsProjection,
 ];
 
 /** The event types the projections take. */

@@ -88,6 +88,7 @@ export function readModelTableStatements(prefix = ''): Array<{ table: string; cr
        )`,
     },
     ...channelTableStatements(prefix),
+    ...registrationTableStatements(prefix),
   ];
 }
 
@@ -137,58 +138,69 @@ export function channelTableStatements(prefix = ''): Array<{ table: string; crea
   ];
 }
 
-/** Secondary indexes, named after their table so a rebuild's own indexes never clash with the live ones. */
-/** Every read model's indexes. */
-export function readModelIndexes(prefix = ''): Array<{ name: string; create: string }> {
-  return [...dealIndexes(prefix), ...channelIndexes(prefix)];
-}
-
-/** The indexes of the lead and deal tables, which migrations before the channel tables made. */
-export function dealIndexes(prefix = ''): Array<{ name: string; create: string }> {
+/** The dealers' deal registrations, where each stands now (since contracts 1.8.0). */
+export function registrationTableStatements(prefix = ''): Array<{ table: string; create: string }> {
   return [
     {
-      name: `${prefix}rpt_opportunity_division`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_division ON ${prefix}rpt_opportunity (division_id, status)`,
-    },
-    {
-      name: `${prefix}rpt_opportunity_lead`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_lead ON ${prefix}rpt_opportunity (lead_id)`,
-    },
-    {
-      // Covers the as-of report: a deal's entries up to an instant are read from the index alone.
-      name: `${prefix}rpt_opportunity_history_opportunity`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_history_opportunity ON ${prefix}rpt_opportunity_history
-                 (opportunity_id, effective_at, recorded_at, kind, stage_id, probability, amount, currency)`,
-    },
-    {
-      name: `${prefix}rpt_stage_transition_division`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_stage_transition_division ON ${prefix}rpt_stage_transition (division_id, changed_at)`,
-    },
-    {
-      name: `${prefix}rpt_lead_division`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_lead_division ON ${prefix}rpt_lead (division_id, captured_at)`,
+      table: `${prefix}rpt_deal_registration`,
+      create: `CREATE TABLE ${prefix}rpt_deal_registration (
+         registration_id varchar(100) PRIMARY KEY,
+         division_id varchar(100) NOT NULL,
+         dealer_id varchar(100) NOT NULL,
+         submitted_at varchar(40) NOT NULL,
+         answer varchar(20),
+         answered_at varchar(40),
+         outcome varchar(20),
+         closed_at varchar(40),
+         opportunity_id varchar(100)
+       )`,
     },
   ];
 }
 
-export function channelIndexes(prefix = ''): Array<{ name: string; create: string }> {
+type IndexStatement = { name: string; create: string };
+
+/** A secondary index, named after its table so a rebuild's own indexes never clash with the live ones. */
+function indexOn(prefix: string, table: string, suffix: string, columns: string): IndexStatement {
+  const name = `${prefix}${table}_${suffix}`;
+  return { name, create: `CREATE INDEX IF NOT EXISTS ${name} ON ${prefix}${table} (${columns})` };
+}
+
+/** Every read model's indexes. */
+export function readModelIndexes(prefix = ''): IndexStatement[] {
+  return [...dealIndexes(prefix), ...channelIndexes(prefix), ...registrationIndexes(prefix)];
+}
+
+/** The indexes of the lead and deal tables, which migrations before the channel tables made. */
+export function dealIndexes(prefix = ''): IndexStatement[] {
   return [
-    {
-      name: `${prefix}rpt_opportunity_dealer`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_opportunity_dealer ON ${prefix}rpt_opportunity (dealer_id, status)`,
-    },
-    {
-      name: `${prefix}rpt_dealer_division`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_division ON ${prefix}rpt_dealer (division_id, channel_id)`,
-    },
-    {
-      name: `${prefix}rpt_dealer_tier_dealer`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_tier_dealer ON ${prefix}rpt_dealer_tier (dealer_id, effective_from)`,
-    },
-    {
-      name: `${prefix}rpt_dealer_tier_corrects`,
-      create: `CREATE INDEX IF NOT EXISTS ${prefix}rpt_dealer_tier_corrects ON ${prefix}rpt_dealer_tier (corrects)`,
-    },
+    indexOn(prefix, 'rpt_opportunity', 'division', 'division_id, status'),
+    indexOn(prefix, 'rpt_opportunity', 'lead', 'lead_id'),
+    // Covers the as-of report: a deal's entries up to an instant are read from the index alone.
+    indexOn(
+      prefix,
+      'rpt_opportunity_history',
+      'opportunity',
+      'opportunity_id, effective_at, recorded_at, kind, stage_id, probability, amount, currency',
+    ),
+    indexOn(prefix, 'rpt_stage_transition', 'division', 'division_id, changed_at'),
+    indexOn(prefix, 'rpt_lead', 'division', 'division_id, captured_at'),
+  ];
+}
+
+export function channelIndexes(prefix = ''): IndexStatement[] {
+  return [
+    indexOn(prefix, 'rpt_opportunity', 'dealer', 'dealer_id, status'),
+    indexOn(prefix, 'rpt_dealer', 'division', 'division_id, channel_id'),
+    indexOn(prefix, 'rpt_dealer_tier', 'dealer', 'dealer_id, effective_from'),
+    indexOn(prefix, 'rpt_dealer_tier', 'corrects', 'corrects'),
+  ];
+}
+
+export function registrationIndexes(prefix = ''): IndexStatement[] {
+  return [
+    indexOn(prefix, 'rpt_deal_registration', 'division', 'division_id, submitted_at'),
+    indexOn(prefix, 'rpt_deal_registration', 'dealer', 'dealer_id, submitted_at'),
   ];
 }
 

@@ -1,0 +1,3 @@
+import { describeChannelReportsApi } from './channel-reports.api-cases';
+
+describeChannelReportsApi('postgres');
