@@ -23,7 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   };
 }
 
-function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

@@ -4,27 +4,25 @@ import { machineCpu, processTicks } from './cpu-split';
 import type { ServiceProcess } from './service-process';
 
 /**
- * Over the measured window, in cores. On a small machine the services, PostgreSQL, Kafka and this process share
- * the cores; `other` is PostgreSQL's shared processes and whatever else ran on the machine meanwhile.
+ * Over the measured window, in cores: each service process by its name, then the rest. On a small machine the
+ * services, PostgreSQL, Kafka and this process share the cores; `other` is PostgreSQL's shared processes and whatever
+ * else ran on the machine meanwhile.
  */
-export interface CpuCores {
-  leads: number;
-  reporting: number;
-  /** The backends of this run's two databases. */
+export type CpuCores = Record<string, number> & {
+  /** The backends of this run's databases. */
   postgres: number;
   /** The broker, when it runs on this machine. */
   kafka: number;
   bench: number;
   other: number;
   machine: number;
-}
+};
 
 interface CpuMark {
   at: number;
   machineMs: number;
-  leadsMs: number;
-  reportingMs: number;
-  postgresMs: number;
+  servicesMs: number[];
+  postgresMs: Map<number, number>;
   kafkaMs: number;
   benchMs: number;
 }
@@ -37,8 +35,7 @@ export class CpuWindow {
   private readonly kafkaPid = localKafkaPid();
 
   constructor(
-    private readonly leads: ServiceProcess,
-    private readonly reporting: ServiceProcess,
+    private readonly services: Readonly<Record<string, ServiceProcess>>,
     private readonly adminUrl: string,
     private readonly databases: readonly string[],
   ) {}
@@ -54,14 +51,13 @@ export class CpuWindow {
   async cores(): Promise<CpuCores> {
     const [start, end] = await Promise.all(this.marks);
     if (start === undefined || end === undefined) throw new Error('the measured window never ended');
-    const cores = (field: Exclude<keyof CpuMark, 'at'>): number => (end[field] - start[field]) / (end.at - start.at);
-    const ours = {
-      leads: cores('leadsMs'),
-      reporting: cores('reportingMs'),
-      postgres: cores('postgresMs'),
-      kafka: cores('kafkaMs'),
-      bench: cores('benchMs'),
-    };
+    const per = (startMs: number, endMs: number): number => (endMs - startMs) / (end.at - start.at);
+    const cores = (field: 'machineMs' | 'kafkaMs' | 'benchMs'): number => per(start[field], end[field]);
+    const services = Object.fromEntries(
+      Object.keys(this.services).map((name, at) => [name, per(start.servicesMs[at] ?? 0, end.servicesMs[at] ?? 0)]),
+    );
+    const postgres = per(0, postgresDeltaMs(start.postgresMs, end.postgresMs));
+    const ours = { ...services, postgres, kafka: cores('kafkaMs'), bench: cores('benchMs') };
     const machine = cores('machineMs');
     const other = machine - Object.values(ours).reduce((sum, used) => sum + (Number.isNaN(used) ? 0 : used), 0);
     return { ...ours, other: Math.max(0, other), machine };
@@ -71,25 +67,26 @@ export class CpuWindow {
     const at = performance.now();
     const { user, system } = process.cpuUsage();
     const { machineBusyMs } = machineCpu();
-    const [leads, reporting, kafka, postgresMs] = await Promise.all([
-      processTicks(this.leads.pid ?? -1),
-      processTicks(this.reporting.pid ?? -1),
+    const [services, kafka, postgresMs] = await Promise.all([
+      Promise.all(Object.values(this.services).map((service) => processTicks(service.pid ?? -1))),
       this.kafkaPid.then((pid) => (pid === undefined ? undefined : processTicks(pid))),
       this.postgresMs(),
     ]);
     return {
       at,
       machineMs: machineBusyMs,
-      leadsMs: (leads ?? Number.NaN) * msPerTick,
-      reportingMs: (reporting ?? Number.NaN) * msPerTick,
+      servicesMs: services.map((ticks) => (ticks ?? Number.NaN) * msPerTick),
       postgresMs,
       kafkaMs: (kafka ?? Number.NaN) * msPerTick,
       benchMs: (user + system) / 1000,
     };
   }
 
-  /** A backend that ends inside the window takes its CPU with it; the services' pools keep theirs open. */
-  private async postgresMs(): Promise<number> {
+  /**
+   * CPU of each backend of the run's databases, by pid. A backend that ends inside the window takes its CPU with it
+   * (the services' pools keep theirs open); one that starts inside it counts from zero.
+   */
+  private async postgresMs(): Promise<Map<number, number>> {
     const admin = new Client({ connectionString: this.adminUrl });
     await admin.connect();
     try {
@@ -97,12 +94,19 @@ export class CpuWindow {
         'SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])',
         [this.databases],
       );
-      const ticks = await Promise.all(rows.map(({ pid }) => processTicks(pid)));
-      return ticks.reduce<number>((sum, tick) => sum + (tick ?? 0), 0) * msPerTick;
+      const ticks = await Promise.all(rows.map(async ({ pid }) => [pid, await processTicks(pid)] as const));
+      return new Map(ticks.flatMap(([pid, tick]) => (tick === undefined ? [] : [[pid, tick * msPerTick] as const])));
     } finally {
       await admin.end();
     }
   }
+}
+
+/** What the backends alive at the end used since the start: never less than nothing when some have ended. */
+function postgresDeltaMs(start: ReadonlyMap<number, number>, end: ReadonlyMap<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of end) total += ms - (start.get(pid) ?? 0);
+  return total;
 }
 
 /** The broker's JVM on this machine, found by its main class; undefined for a remote broker. */

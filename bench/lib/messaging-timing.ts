@@ -78,6 +78,7 @@ export interface Distribution {
   count: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -92,6 +93,7 @@ export function distribution(values: readonly number[]): Distribution {
     count: sorted.length,
     p50: at(0.5),
     p90: at(0.9),
+    p95: at(0.95),
     p99: at(0.99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
     mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,

@@ -101,7 +101,7 @@ export async function measureEndToEnd(config: EndToEndConfig): Promise<EndToEndR
     await reporting.ready();
     progress(`e2e: leads (pid ${leads.pid}) and reporting (pid ${reporting.pid}) are ready`);
     const backlogAtStart = await drainBacklog(reporting);
-    const cpu = new CpuWindow(leads, reporting, config.adminUrl, [events.name, readModels.name]);
+    const cpu = new CpuWindow({ leads, reporting }, config.adminUrl, [events.name, readModels.name]);
     const writes = await WriteTransactionWatch.open(config.adminUrl);
     try {
       await writes.waitUntilNoneOlderThan(5, 600_000);

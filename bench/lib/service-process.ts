@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { LoopbackHttp } from './leads-http';
@@ -6,6 +7,7 @@ import { sleep } from './messaging-timing';
 import { benchBearer } from './bench-auth';
 
 const root = join(__dirname, '..', '..');
+type ServiceName = 'leads' | 'reporting' | 'channels';
 /** Enough of a service's output to say why it failed. */
 const keptOutputChars = 4000;
 
@@ -17,7 +19,7 @@ export class ServiceProcess {
   private readonly exited: Promise<void>;
 
   private constructor(
-    readonly name: 'leads' | 'reporting',
+    readonly name: ServiceName,
     readonly port: number,
     private readonly child: ChildProcess,
     maxSockets: number,
@@ -40,23 +42,32 @@ export class ServiceProcess {
   /**
    * Spawns at once, so the caller holds the process to stop even if it never becomes ready. `maxSockets` bounds
    * the requests in flight: set it above what the load needs, or requests queue in this client, not the service.
+   * `script` starts the service by its name (tools/start-service.ts unless another starter is given).
    */
   static spawn(
-    name: 'leads' | 'reporting',
+    name: ServiceName,
     port: number,
     env: Record<string, string>,
     maxSockets: number,
+    script = join(root, 'tools', 'start-service.ts'),
   ): ServiceProcess {
-    const child = spawn(
-      process.execPath,
-      ['-r', join(root, 'tools', 'register.cjs'), join(root, 'tools', 'start-service.ts'), name],
-      { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['-r', join(root, 'tools', 'register.cjs'), script, name], {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new ServiceProcess(name, port, child, maxSockets);
   }
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** The most memory the process has held so far (VmHWM); undefined once it has exited, or without /proc. */
+  async peakRssMb(): Promise<number | undefined> {
+    const status = await readFile(`/proc/${this.pid ?? -1}/status`, 'utf8').catch(() => undefined);
+    const kilobytes = status?.match(/^VmHWM:\s+(\d+) kB$/m)?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
   }
 
   /** Why the service stopped before it was asked to, if it did. */
