@@ -37,6 +37,9 @@ export {
   DefineTierProgrammeHandler,
   ProposeTierChangeHandler,
 } from './tiers';
+/** The deciders of dealers and their tier records, for a benchmark that decides years of dealer history in memory. */
+export { dealerDecider } from './dealers';
+export { tierRecordDecider, type TierProgrammeDefinition } from './tiers';
 export { CompleteFollowUpHandler, LogContactHandler } from './communications';
 export {
   AllocateFundBudgetHandler,
