@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { ChannelsBenchConfig } from './channels-config';
 import type { CpuCores } from './e2e-cpu-window';
 import type { Throughput } from './load';
+import { type RunFacts, runFactsMetadata } from './run-facts';
 import type { Distribution } from './messaging-timing';
 import type { ClosedLoopResult, Failures, OpenLoopResult } from './registration-load';
 import type { RegistrationStages } from './registration-stages';
@@ -33,13 +34,8 @@ export interface TierFigures {
   asOf: AsOfResult & { cpu: CpuCores };
 }
 
-export interface ChannelsRunInfo {
+export interface ChannelsRunInfo extends RunFacts {
   config: ChannelsBenchConfig;
-  date: string;
-  nodeVersion: string;
-  postgresVersion: string;
-  cpuCount: number;
-  loadAverage: { start: number; end: number };
   peakRssMb: { channels: number | undefined; leads: number | undefined; bench: number };
 }
 
@@ -172,11 +168,7 @@ function tierBreakdown(t: TierFigures) {
 function metadata(info: ChannelsRunInfo) {
   const { config } = info;
   return {
-    date: info.date,
-    node_version: info.nodeVersion,
-    postgres_version: info.postgresVersion,
-    cpu_count: info.cpuCount,
-    load_average_1m: { start: round(info.loadAverage.start, 2), end: round(info.loadAverage.end, 2) },
+    ...runFactsMetadata(info),
     parts: [...config.parts],
     clients: config.clients,
     seconds_per_measurement: config.seconds,

@@ -6,6 +6,7 @@
 import { type EventLoopReport, type EventLoopWatch, watchEventLoop } from './event-loop-watch';
 import type { CommandKind, CommandOutcome, LeadsClient } from './leads-mix';
 import { type Distribution, distribution, sleep, startClock } from './messaging-timing';
+import { OrderedQueue } from './pacing';
 import { formatRate, progress } from './progress';
 
 export interface OpenLoopShape {
@@ -47,35 +48,6 @@ interface Slot {
 
 type Recorder = (slot: Slot, outcome: CommandOutcome, answeredAt: number) => void;
 
-/** A client's commands in order: a slot that comes while the previous command is still out waits its turn. */
-class ClientQueue {
-  private readonly waiting: Slot[] = [];
-  private draining: Promise<void> | undefined;
-
-  constructor(
-    private readonly client: LeadsClient,
-    private readonly record: Recorder,
-  ) {}
-
-  push(slot: Slot): void {
-    this.waiting.push(slot);
-    this.draining ??= this.drain();
-  }
-
-  idle(): Promise<void> {
-    return this.draining ?? Promise.resolve();
-  }
-
-  private async drain(): Promise<void> {
-    for (let slot = this.waiting.shift(); slot !== undefined; slot = this.waiting.shift()) {
-      const outcome = await this.client.next();
-      this.record(slot, outcome, performance.now());
-    }
-    // In the same tick as the last look at the queue, so no slot pushed meanwhile is left behind.
-    this.draining = undefined;
-  }
-}
-
 class Samples {
   readonly latencies: number[] = [];
   readonly bySecond: number[][] = [];
@@ -113,7 +85,13 @@ export async function measureAtRate(
     if (outcome.ok) samples.add(outcome.kind, answeredAt - slot.dueAt, second, answeredAt);
     else samples.errors += 1;
   };
-  const queues = clients.map((client) => new ClientQueue(client, record));
+  const queues = clients.map(
+    (client) =>
+      new OrderedQueue<Slot>(async (slot) => {
+        const outcome = await client.next();
+        record(slot, outcome, performance.now());
+      }),
+  );
   const { clientCpuCores, eventLoop } = await schedule(queues, plan, samples);
   const completed = samples.latencies.length;
   const result: OpenLoopResult = {
@@ -154,7 +132,7 @@ function schedulePlan(shape: OpenLoopShape): SchedulePlan {
 }
 
 async function schedule(
-  queues: readonly ClientQueue[],
+  queues: readonly OrderedQueue<Slot>[],
   { start, intervalMs, warmup, offered }: SchedulePlan,
   samples: Samples,
 ): Promise<{ clientCpuCores: number; eventLoop: EventLoopReport }> {

@@ -5,6 +5,7 @@ import type { LeadsBenchConfig } from './leads-config';
 import type { OpenLoopResult } from './leads-latency';
 import { type CommandKind, commandKinds, mixDescription } from './leads-mix';
 import type { Throughput } from './load';
+import { runFactsMetadata } from './run-facts';
 import type { Distribution } from './messaging-timing';
 
 export interface HttpThroughput extends Throughput {
@@ -129,11 +130,7 @@ function halfRateBreakdown(r: OpenLoopResult) {
 function metadata(m: LeadsMeasurements, info: LeadsRunInfo) {
   const { config } = info;
   return {
-    date: info.date,
-    node_version: info.nodeVersion,
-    postgres_version: info.postgresVersion,
-    cpu_count: info.cpuCount,
-    load_average_1m: { start: ratio(info.loadAverage.start), end: ratio(info.loadAverage.end) },
+    ...runFactsMetadata(info),
     seconds_per_measurement: config.seconds,
     warmup_seconds: config.warmupSeconds,
     concurrency: config.clients,

@@ -1,4 +1,4 @@
-import { dueSlots, pacingPlan, slotAt } from './pacing';
+import { dueSlots, OrderedQueue, pacingPlan, slotAt } from './pacing';
 
 describe('open-loop pacing', () => {
   const plan = pacingPlan({ ratePerSecond: 50, warmupSeconds: 1, seconds: 2 }, 1000);
@@ -24,5 +24,29 @@ describe('open-loop pacing', () => {
 
   it('refuses a rate that would never send', () => {
     expect(() => pacingPlan({ ratePerSecond: 0, warmupSeconds: 1, seconds: 1 }, 0)).toThrow('above 0');
+  });
+});
+
+describe('a client’s ordered sends', () => {
+  it('sends one item at a time, in the order pushed, also those pushed while one is out', async () => {
+    const log: string[] = [];
+    let release: () => void = () => undefined;
+    const queue = new OrderedQueue<number>(async (item) => {
+      log.push(`start ${item}`);
+      if (item === 1) await new Promise<void>((resolve) => (release = resolve));
+      log.push(`end ${item}`);
+    });
+    queue.push(1);
+    queue.push(2);
+    await Promise.resolve();
+    expect(log).toEqual(['start 1']);
+    queue.push(3);
+    release();
+    await queue.idle();
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+  });
+
+  it('is idle at once with nothing pushed', async () => {
+    await expect(new OrderedQueue<number>(() => Promise.resolve()).idle()).resolves.toBeUndefined();
   });
 });

@@ -75,3 +75,26 @@ export async function runPaced(
   }
   return lags;
 }
+
+/** One client's sends in order: an item that comes while the previous one is still out waits its turn. */
+export class OrderedQueue<T> {
+  private readonly waiting: T[] = [];
+  private draining: Promise<void> | undefined;
+
+  constructor(private readonly send: (item: T) => Promise<void>) {}
+
+  push(item: T): void {
+    this.waiting.push(item);
+    this.draining ??= this.drain();
+  }
+
+  idle(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    for (let item = this.waiting.shift(); item !== undefined; item = this.waiting.shift()) await this.send(item);
+    // In the same tick as the last look at the queue, so no item pushed meanwhile is left behind.
+    this.draining = undefined;
+  }
+}

@@ -6,7 +6,7 @@
 import type { HttpAnswer, LoopbackHttp } from './leads-http';
 import { measureThroughput, type Throughput } from './load';
 import { type Distribution, distribution } from './messaging-timing';
-import { type PacedShape, type PacedSlot, type PacingPlan, pacingPlan, runPaced } from './pacing';
+import { OrderedQueue, type PacedShape, type PacedSlot, type PacingPlan, pacingPlan, runPaced } from './pacing';
 import { formatRate, progress } from './progress';
 import type { DealerClient } from './channels-setup';
 import type { RegistrationAnswers } from './registration-answers';
@@ -104,28 +104,6 @@ export async function measureAnsweredRate(
   return { ...throughput, answerMs: distribution(inWindow.map(({ ms }) => ms)) };
 }
 
-/** A client's submissions in order: a slot that comes while its previous submission is out waits its turn. */
-class SubmissionQueue {
-  private readonly waiting: PacedSlot[] = [];
-  private draining: Promise<void> | undefined;
-
-  constructor(private readonly send: (slot: PacedSlot) => Promise<void>) {}
-
-  push(slot: PacedSlot): void {
-    this.waiting.push(slot);
-    this.draining ??= this.drain();
-  }
-
-  idle(): Promise<void> {
-    return this.draining ?? Promise.resolve();
-  }
-
-  private async drain(): Promise<void> {
-    for (let slot = this.waiting.shift(); slot !== undefined; slot = this.waiting.shift()) await this.send(slot);
-    this.draining = undefined;
-  }
-}
-
 /**
  * Registrations offered on a fixed schedule, dealt round-robin to the clients; a client does not wait for an answer
  * before its next submission, as a dealer's user does not. Latency runs from the scheduled send to the recorded answer.
@@ -153,7 +131,7 @@ export async function measureAnswerLatency(
     const answered = answerOf(run, registrationId, Math.max(timeoutMs, 1));
     outcomes.push(answered.then((answer) => ({ dueAt: slot.dueAt, submittedAt, answeredAt: answer?.at })));
   };
-  const queues = run.clients.map((client) => new SubmissionQueue((slot) => send(client, slot)));
+  const queues = run.clients.map((client) => new OrderedQueue<PacedSlot>((slot) => send(client, slot)));
   const lags = await runPaced(plan, (slot) => queues[slot.index % queues.length]?.push(slot), abort);
   await Promise.all(queues.map((queue) => queue.idle()));
   progress('half rate: last registration sent, waiting for the last answers');
