@@ -17,6 +17,7 @@ import type {
 import type { TopicDefinition } from '@salesos/contracts';
 import type {
   AppendResult,
+  AppendSignal,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -35,6 +36,10 @@ export class ProbedStore implements EventStore {
   readonly checkpoints = new Stopwatch();
 
   constructor(private readonly inner: EventStore) {}
+
+  get appendSignal(): AppendSignal {
+    return this.inner.appendSignal;
+  }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     return this.inner.append(streamId, events, expected);

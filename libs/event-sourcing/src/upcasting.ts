@@ -59,6 +59,7 @@ export class Upcaster {
 /** Wraps a store so that every read and subscription delivers events in their current shape. */
 export function withUpcasting(store: EventStore, upcaster: Upcaster): EventStore {
   return {
+    appendSignal: store.appendSignal,
     append: (streamId, events, expected) => store.append(streamId, events, expected),
     readStream: async (streamId: string, options?: ReadStreamOptions) =>
       (await store.readStream(streamId, options)).map((event) => upcaster.upcast(event)),

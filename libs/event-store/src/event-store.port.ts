@@ -77,8 +77,18 @@ export interface StreamAppend {
   expected: ExpectedVersion;
 }
 
+/** Appends this process made through a store: a reader that caught up may wait for the next one instead of polling. */
+export interface AppendSignal {
+  /** How many appends have been signalled so far: read it before a read, pass it to `wait` after. */
+  readonly generation: number;
+  /** Resolves at the next append, at once if one came after `since`, or after `timeoutMs`. */
+  wait(timeoutMs: number, since?: number): Promise<void>;
+}
+
 /** The port every event store adapter implements; see ARCHITECTURE.md section 3. */
 export interface EventStore {
+  /** Appends of this process; another process's appends are seen at the next read. */
+  readonly appendSignal: AppendSignal;
   /** Appends atomically; a retried batch whose event ids are all stored returns the first result. */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   /**

@@ -28,6 +28,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  AppendSignal,
 } from '../event-store.port';
 import { type AppendLimits, defaultAppendLimits, type PreparedEvent, prepareAppend } from '../append-validation';
 import {
@@ -80,6 +81,10 @@ const noPosition = 2n ** 63n;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly wakeUp = new WakeUpSignal();
+
+  get appendSignal(): AppendSignal {
+    return this.wakeUp;
+  }
   private readonly subscriptions = new Set<Subscription>();
   private closing: Promise<void> | undefined;
   private isClosed = false;

@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  AppendSignal,
 } from '../event-store.port';
 import { type AppendLimits, defaultAppendLimits, prepareAppend } from '../append-validation';
 import {
@@ -41,6 +42,10 @@ export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly checkpoints = new Map<string, bigint>();
   private readonly wakeUp = new WakeUpSignal();
+
+  get appendSignal(): AppendSignal {
+    return this.wakeUp;
+  }
   private readonly subscriptions = new SubscriptionRegistry();
   private closed = false;
 

@@ -12,6 +12,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
   Subscription,
+  AppendSignal,
 } from '../event-store.port';
 import { type AppendLimits, defaultAppendLimits, type PreparedEvent, prepareAppend } from '../append-validation';
 import {
@@ -111,6 +112,10 @@ export function interpretAppendRow(row: AppendRow, streamId: string, expected: E
 
 export class PostgresEventStore implements EventStore {
   private readonly wakeUp = new WakeUpSignal();
+
+  get appendSignal(): AppendSignal {
+    return this.wakeUp;
+  }
   private readonly subscriptions = new SubscriptionRegistry();
   private isClosed = false;
 

@@ -9,6 +9,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  AppendSignal,
 } from '../event-store.port';
 import { type AppendLimits, defaultAppendLimits, prepareAppend } from '../append-validation';
 import {
@@ -55,6 +56,10 @@ const eventColumns = 'position, stream_id, stream_version, event_id, type, schem
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly wakeUp = new WakeUpSignal();
+
+  get appendSignal(): AppendSignal {
+    return this.wakeUp;
+  }
   private readonly subscriptions = new SubscriptionRegistry();
   private readonly statements;
   private readonly filteredReads = new Map<string, Database.Statement>();

@@ -109,4 +109,29 @@ describe('Relay', () => {
     expect(relay.status()).toMatchObject({ state: 'publishing', parked: 2 });
     await relay.stop();
   });
+
+  it('publishes an append of its own process at once, without waiting for the next poll of the store', async () => {
+    const contract = orderContract('salesos.test.relay-wake', 1);
+    const transport = new ScriptedTransport();
+    const store = new MemoryEventStore({ pollIntervalMs: 5 });
+    const relay = new Relay({
+      service: 'tests',
+      store,
+      categories: ['order'],
+      map: orderMapper,
+      registry: orderRegistry(contract),
+      transport,
+      lock: new InProcessRelayLock(),
+      // Only another process's appends wait this long: an hour, longer than the test may take.
+      pollIntervalMs: 3_600_000,
+    });
+    relay.start();
+    await waitUntil(() => relay.status().state === 'publishing', 5000, 'the relay caught up');
+    for (let seq = 1; seq <= 3; seq += 1) {
+      await store.append('order-w', [orderPlaced(seq)], 'any');
+      await waitUntil(() => relay.status().published === seq, 2000, `event ${seq} published`);
+    }
+    await relay.stop();
+    expect(relay.status().state).toBe('stopped');
+  });
 });

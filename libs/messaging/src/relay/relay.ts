@@ -25,7 +25,10 @@ export interface RelayOptions {
   transport: MessageTransport;
   lock: RelayLock;
   batchSize?: number;
+  /** How often the store is read for appends of other processes (default 50 ms); this process's wake it at once. */
   pollIntervalMs?: number;
+  /** After an append of this process wakes it, how long to let more gather into the batch (default 5 ms). */
+  batchWindowMs?: number;
   /** Wait before retrying a batch the broker did not take (default 0.4 s doubling up to 5 s), for ever until stopped. */
   retryDelayMs?: (attempt: number) => number;
   /** How often the lag is measured in the background (default 5 s). */
@@ -203,6 +206,7 @@ export class Relay {
           producer = this.options.transport.producer();
           await unlessAborted(producer.connect(), signal);
         }
+        const appendsSeen = this.options.store.appendSignal.generation;
         const page = await this.options.store.readAll({
           after: this.checkpoint ?? 0n,
           maxCount: this.options.batchSize ?? 500,
@@ -218,7 +222,7 @@ export class Relay {
         this.lastError = undefined;
         this.state = 'publishing';
         attempt = 0;
-        if (page.isEnd) await this.sleep(this.options.pollIntervalMs ?? 50);
+        if (page.isEnd) await this.idle(appendsSeen);
       } catch (error) {
         if (this.abort.signal.aborted) break;
         if (error instanceof CheckpointConflictError) {
@@ -300,6 +304,14 @@ export class Relay {
         dlq_failed_at: (this.options.clock?.() ?? new Date()).toISOString(),
       },
     };
+  }
+
+  /** Waits for an append of this process after `since` or, for the appends of others, the poll interval. */
+  private async idle(since: number): Promise<void> {
+    const poll = this.options.pollIntervalMs ?? 50;
+    const appends = this.options.store.appendSignal;
+    await Promise.race([this.sleep(poll), appends.wait(poll, since)]);
+    if (appends.generation !== since && !this.abort.signal.aborted) await this.sleep(this.options.batchWindowMs ?? 5);
   }
 
   private sleep(ms: number): Promise<void> {
