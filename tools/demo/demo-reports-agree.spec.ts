@@ -25,6 +25,15 @@ interface Stage {
   weightedValue: Record<string, number>;
 }
 
+/** Reporting over published events: its read models replayed from them, and its API on them. */
+async function reportsOver(published: readonly IntegrationEvent[]) {
+  const dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
+  await replay(dataSource, published);
+  const app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
+  await app.init();
+  return { dataSource, app };
+}
+
 /**
  * The demo company's deals, published as the leads service publishes them and projected by reporting: the pipeline
  * as of now is the pipeline now, in every division, for every rep's deals.
@@ -48,10 +57,7 @@ describe.each([
         reps.set(event.divisionId ?? '', (reps.get(event.divisionId ?? '') ?? new Set()).add(owner));
       }
     }
-    dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
-    await replay(dataSource, published);
-    app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
-    await app.init();
+    ({ dataSource, app } = await reportsOver(published));
   });
 
   afterAll(async () => {
@@ -115,10 +121,7 @@ describe("the demo dealers' plans against their deals in the reports", () => {
       ...mapLeadsIntegrationEvents(event),
       ...mapChannelsIntegrationEvents(event),
     ]);
-    dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
-    await replay(dataSource, published);
-    app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
-    await app.init();
+    ({ dataSource, app } = await reportsOver(published));
   });
 
   afterAll(async () => {
