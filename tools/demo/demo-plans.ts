@@ -19,11 +19,12 @@ const planRange: Readonly<Record<string, readonly [number, number]>> = {
   gold: [300_000, 500_000],
 };
 
+/** How a review changes the plan, and why. */
 const revisions = [
-  { factor: 0.8, reason: 'Mid-year review: lowered after a slow first half' },
-  { factor: 0.9, reason: 'Mid-year review: lowered, two large customers postponed' },
-  { factor: 1.1, reason: 'Mid-year review: raised after a strong first half' },
-  { factor: 1.25, reason: 'Mid-year review: raised, a second showroom opened' },
+  { factor: 0.8, why: 'lowered, orders behind the plan' },
+  { factor: 0.9, why: 'lowered, two large customers postponed' },
+  { factor: 1.1, why: 'raised, orders ahead of the plan' },
+  { factor: 1.25, why: 'raised, a second showroom opened' },
 ] as const;
 
 /**
@@ -88,14 +89,16 @@ export async function seedDealerPlans(
     await setPlan.execute(dealer.dealerId, period, planFigures(division, total, shares, reason), manager);
     seeded.plans += 1;
     if (index % 3 !== 1) continue;
-    const reviews = index === 1 ? [Date.UTC(year, 6, 1), Date.UTC(year, 9, 1)] : [Date.UTC(year, 6, 1)];
+    const midYear = { name: 'Mid-year review', at: Date.UTC(year, 6, 1) };
+    const reviews = index === 1 ? [midYear, { name: 'Autumn review', at: Date.UTC(year, 9, 1) }] : [midYear];
     for (const review of reviews) {
-      const reviseAt = Math.max(review, setAt + 45 * dayMs);
+      const reviseAt = Math.max(review.at, setAt + 45 * dayMs);
       if (reviseAt >= time.end) break;
       const revision = random.pick(revisions);
       total = Math.round((total * revision.factor) / 10_000) * 10_000;
       time.at(reviseAt);
-      await setPlan.execute(dealer.dealerId, period, planFigures(division, total, shares, revision.reason), manager);
+      const reason = `${review.name}: ${revision.why}`;
+      await setPlan.execute(dealer.dealerId, period, planFigures(division, total, shares, reason), manager);
       seeded.revisions += 1;
       setAt = reviseAt;
     }
