@@ -51,20 +51,28 @@ async function main(): Promise<void> {
         `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
     );
     // The divisions' channels and dealers, through the channels service's commands; its views hold them on return.
+    // The leads service answers the deal registrations from its views, which now hold the leads seed.
     const channelsStarted = Date.now();
     const channels = await seedDemoChannels(seeding, {
       seed: config.demoData.seed,
       database: channelsDatabase,
+      leadsDatabase,
       onProgress: (progress) =>
         process.stdout.write(
           `  ${progress.divisionId}: ${progress.channels} channels, ${progress.dealers} dealers, ${progress.agreements} agreements, ` +
-            `${progress.contacts} contacts, ${progress.fundRequests} fund requests\n`,
+            `${progress.contacts} contacts, ${progress.fundRequests} fund requests, ${progress.plans} plans, ` +
+            `${progress.registrations} deal registrations\n`,
         ),
     });
+    const outcomes = ['accepted', 'conflicted', 'lapsed', 'won', 'lost'].map(
+      (status) => `${channels.registrations.filter((registration) => registration.status === status).length} ${status}`,
+    );
     process.stdout.write(
       `Seeded the channels in ${((Date.now() - channelsStarted) / 1000).toFixed(1)} s: ${channels.channels} channels, ` +
         `${channels.dealers.length} dealers (dealer-1 to dealer-36 sell, the others are applying), ` +
-        `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests.\n`,
+        `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests, ` +
+        `${channels.plans} plans for ${channels.planPeriod} (${channels.planRevisions} revisions), ` +
+        `${channels.registrations.length} deal registrations (${outcomes.join(', ')}).\n`,
     );
     if (seeding !== store) {
       await seeding.close();
@@ -92,8 +100,9 @@ async function main(): Promise<void> {
       `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
       `  leads API:  ${base}/leads, ${base}/opportunities, ${base}/segments`,
       `  channels:   ${base}/channels, ${base}/agreements, ${base}/tier-programmes, ${base}/contacts/follow-ups/overdue`,
-      `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>`,
-      `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes`,
+      `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>, .../<id>/plans/<period>`,
+      `  deals:      ${base}/registrations, ${base}/plans`,
+      `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes, ${base}/reports/dealers?from=<day>&to=<day>`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
       ...tryItOut(config, base),

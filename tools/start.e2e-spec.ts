@@ -77,6 +77,14 @@ describe('npm start (the README’s first command)', () => {
       const statuses = new Set((dealers.body.items as Array<{ status: string }>).map((dealer) => dealer.status));
       expect([...statuses].sort()).toEqual(['active', 'applied', 'onboarding', 'rejected', 'suspended', 'terminated']);
     }
+    // Their plans and deal registrations too, each registration answered by the leads service during the seed.
+    expect(banner).toMatch(
+      /33 plans for \d{4} \(\d+ revisions\), 21 deal registrations \(6 accepted, 6 conflicted, 3 lapsed, 3 won, 3 lost\)/,
+    );
+    const registrations = await request(base).get('/registrations?pageSize=100').set(director);
+    expect(registrations.status).toBe(200);
+    const answered = new Set((registrations.body.items as Array<{ status: string }>).map((item) => item.status));
+    expect([...answered].sort()).toEqual(['accepted', 'conflicted', 'lapsed', 'lost', 'won']);
     // The test's own division, beside the demo company's.
     const admin = { Authorization: `Bearer ${auth.issue({ userId: 'admin-1', roles: ['admin'] })}` };
     const recorded = await request(base)

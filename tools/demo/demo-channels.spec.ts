@@ -4,21 +4,46 @@ import type { INestApplication } from '@nestjs/common';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import request from 'supertest';
-import { createChannelsApp, openChannelsDatabase } from '../../services/channels/src';
+import { channelsViewsCaughtUp, createChannelsApp, openChannelsDatabase } from '../../services/channels/src';
+import { openLeadsDatabase } from '../../services/leads/src';
 import { demoDivisions, demoRoster } from './demo-company';
 import { type DemoChannelsResult, seedDemoChannels } from './seed-demo-channels';
+import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(60_000);
 
 const end = new Date('2026-11-27T00:00:00.000Z');
 
+/** A quarter of the leads seed, then the channels seed on top of it, as `npm start` seeds (the channels part timed). */
 async function seeded(seed: number, at: Date | undefined = end) {
   const store = new MemoryEventStore();
-  const started = Date.now();
-  const result = await seedDemoChannels(store, { seed, ...(at === undefined ? {} : { end: at }) });
-  const events = (await store.readAll({ maxCount: 100_000 })).events;
-  return { store, result, events, ms: Date.now() - started };
+  const leadsDatabase = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
+  try {
+    const until = at === undefined ? {} : { end: at };
+    await seedDemoData(store, { seed, months: 3, leadsPerMonth: 30, database: leadsDatabase, ...until });
+    const started = Date.now();
+    const result = await seedDemoChannels(store, { seed, leadsDatabase, ...until });
+    const ms = Date.now() - started;
+    const events = (await store.readAll({ maxCount: 100_000 })).events;
+    return { store, result, events, ms };
+  } finally {
+    await leadsDatabase.destroy();
+  }
 }
+
+/** The channels service over a seeded store, its views caught up with every seeded event. */
+async function channelsOver(store: MemoryEventStore): Promise<INestApplication> {
+  const database = await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' });
+  const app = await createChannelsApp({ auth: testAuth.verifier, store, database, ownsDatabase: true });
+  await app.init();
+  expect(await channelsViewsCaughtUp(app, 30_000)).toBe(true);
+  return app;
+}
+
+const as = (divisionId: string) => ({
+  ...asUser('director-1', 'sales-director', divisionId),
+  'X-Division-Id': divisionId,
+});
 
 function fingerprint(events: Awaited<ReturnType<typeof seeded>>['events']): string {
   const hash = createHash('sha256');
@@ -73,19 +98,10 @@ describe('demo channels', () => {
       // Seeded up to today, as `npm start` does, so that "expiring" and "overdue" are judged on the seed's own day.
       const seed = await seeded(42, undefined);
       result = seed.result;
-      const database = await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' });
-      app = await createChannelsApp({ auth: testAuth.verifier, store: seed.store, database, ownsDatabase: true });
-      await app.init();
-      const { channelsViewsCaughtUp } = await import('../../services/channels/src');
-      expect(await channelsViewsCaughtUp(app, 30_000)).toBe(true);
+      app = await channelsOver(seed.store);
     });
 
     afterAll(() => app.close());
-
-    const as = (divisionId: string) => ({
-      ...asUser('director-1', 'sales-director', divisionId),
-      'X-Division-Id': divisionId,
-    });
 
     it('answers every seeded dealer in its division on GET /dealers, each in its seeded state', async () => {
       for (const division of demoDivisions) {
@@ -127,6 +143,117 @@ describe('demo channels', () => {
         (funds.body as { requests: Array<{ status: string }> }).requests.map((fundRequest) => fundRequest.status),
       );
       expect(statuses).toEqual(new Set(['requested', 'approved', 'rejected', 'claimed', 'paid']));
+    });
+  });
+
+  describe('plans and deal registrations, seeded up to a fixed day', () => {
+    let app: INestApplication;
+    let result: DemoChannelsResult;
+    const http = () => request(app.getHttpServer() as Server);
+
+    beforeAll(async () => {
+      const seed = await seeded(42);
+      result = seed.result;
+      app = await channelsOver(seed.store);
+    });
+
+    afterAll(() => app.close());
+
+    it("sets this year's plan of every dealer that sells, some of them revised, each revision kept with its reason", async () => {
+      expect(result.planPeriod).toBe('2026');
+      let revised = 0;
+      for (const division of demoDivisions) {
+        const plans = await http().get('/plans?period=2026&pageSize=100').set(as(division.divisionId));
+        expect(plans.status).toBe(200);
+        const items = (plans.body as { items: Array<{ dealerId: string; revision: number; planValue: unknown }> })
+          .items;
+        const selling = result.dealers.filter(
+          (dealer) =>
+            dealer.divisionId === division.divisionId && (dealer.status === 'active' || dealer.status === 'suspended'),
+        );
+        expect(items.map((plan) => plan.dealerId).sort()).toEqual(selling.map((dealer) => dealer.dealerId).sort());
+        for (const plan of items.filter((item) => item.revision > 1)) {
+          const history = await http().get(`/dealers/${plan.dealerId}/plans/2026`).set(as(division.divisionId));
+          expect(history.status).toBe(200);
+          const revisions = (history.body as { revisions: Array<{ revision: number; value: unknown; reason: string }> })
+            .revisions;
+          expect(revisions.map((revision) => revision.revision)).toEqual(
+            Array.from({ length: plan.revision }, (_, index) => index + 1),
+          );
+          expect(revisions.at(-1)?.value).toEqual(plan.planValue);
+          for (const { reason } of revisions.slice(1)) {
+            expect(reason).toMatch(/^(Mid-year|Autumn) review: (lowered|raised), /);
+          }
+          revised += plan.revision - 1;
+        }
+      }
+      expect(result.plans).toBe(33);
+      expect(revised).toBe(result.planRevisions);
+      expect(revised).toBeGreaterThanOrEqual(6);
+    });
+
+    it('holds registrations accepted, in conflict, lapsed, won and lost in every division, as the leads service answered them', async () => {
+      for (const division of demoDivisions) {
+        for (const status of ['accepted', 'conflicted', 'lapsed', 'won', 'lost'] as const) {
+          const listed = await http().get(`/registrations?status=${status}`).set(as(division.divisionId));
+          expect(listed.status).toBe(200);
+          const ids = (listed.body as { items: Array<{ registrationId: string }> }).items.map(
+            (registration) => registration.registrationId,
+          );
+          const seededHere = result.registrations.filter(
+            (registration) => registration.divisionId === division.divisionId && registration.status === status,
+          );
+          expect(seededHere.length).toBeGreaterThan(0);
+          expect(ids.sort()).toEqual(seededHere.map((registration) => registration.registrationId).sort());
+        }
+      }
+    });
+
+    it('names what came first in a conflict, lapses 90 days after the answer, and follows a won deal into the plan', async () => {
+      const read = async (registrationId: string) => {
+        const response = await http().get(`/registrations/${registrationId}`).set(as('machines'));
+        expect(response.status).toBe(200);
+        return response.body as {
+          dealerId: string;
+          answer: { rule: string; decidedAt: string };
+          estimatedValue: { amount: number };
+          opportunityId?: string;
+          stage?: string;
+          closedAt?: string;
+          lapseDueAt?: string;
+        };
+      };
+      const inMachines = (status: string) =>
+        result.registrations.filter(
+          (registration) => registration.divisionId === 'machines' && registration.status === status,
+        );
+      const conflicts = await Promise.all(inMachines('conflicted').map((one) => read(one.registrationId)));
+      for (const conflict of conflicts) expect(conflict.answer.rule).toMatch(/^first come/);
+      // One came after an open lead of the company, one after an open deal.
+      expect(conflicts.map((conflict) => conflict.answer)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ conflictingLeadIds: [expect.any(String)], conflictingOpportunityIds: [] }),
+          expect.objectContaining({ conflictingLeadIds: [], conflictingOpportunityIds: [expect.any(String)] }),
+        ]),
+      );
+      for (const lapsed of inMachines('lapsed')) {
+        const registration = await read(lapsed.registrationId);
+        const due = Date.parse(registration.answer.decidedAt) + 90 * 24 * 60 * 60 * 1000;
+        expect(registration.closedAt).toBe(new Date(due).toISOString());
+      }
+      for (const accepted of inMachines('accepted')) {
+        expect(Date.parse((await read(accepted.registrationId)).lapseDueAt ?? '')).toBeGreaterThan(end.getTime());
+      }
+      const [won] = inMachines('won');
+      const registration = await read(won?.registrationId ?? '');
+      expect(registration.stage).toBe('dealer-commit');
+      expect(typeof registration.opportunityId).toBe('string');
+      const plan = await http().get(`/dealers/${registration.dealerId}/plans/2026`).set(as('machines'));
+      expect((plan.body as { total: { actualValue: { amount: number } } }).total.actualValue.amount).toBe(
+        registration.estimatedValue.amount,
+      );
+      const [lost] = inMachines('lost');
+      expect(await read(lost?.registrationId ?? '')).toMatchObject({ stage: 'joint-proposal' });
     });
   });
 });

@@ -5,8 +5,12 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import type { DataSource } from 'typeorm';
-import { mapLeadsIntegrationEvents } from '../../services/leads/src';
+import type { IntegrationEvent } from '@salesos/contracts';
+import { mapChannelsIntegrationEvents } from '../../services/channels/src';
+import { mapLeadsIntegrationEvents, openLeadsDatabase } from '../../services/leads/src';
 import { createReportingApp, openReportingDatabase, replay } from '../../services/reporting/src';
+import { type DemoDivision, demoDivisions, demoRoster } from './demo-company';
+import { type DemoChannelsResult, seedDemoChannels } from './seed-demo-channels';
 import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(120_000);
@@ -19,6 +23,15 @@ interface Stage {
   count: number;
   value: Record<string, number>;
   weightedValue: Record<string, number>;
+}
+
+/** Reporting over published events: its read models replayed from them, and its API on them. */
+async function reportsOver(published: readonly IntegrationEvent[]) {
+  const dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
+  await replay(dataSource, published);
+  const app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
+  await app.init();
+  return { dataSource, app };
 }
 
 /**
@@ -44,10 +57,7 @@ describe.each([
         reps.set(event.divisionId ?? '', (reps.get(event.divisionId ?? '') ?? new Set()).add(owner));
       }
     }
-    dataSource = await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' });
-    await replay(dataSource, published);
-    app = await createReportingApp({ auth: testAuth.verifier, dataSource, logger: silentLogger });
-    await app.init();
+    ({ dataSource, app } = await reportsOver(published));
   });
 
   afterAll(async () => {
@@ -77,4 +87,97 @@ describe.each([
       expect({ owner, ...(await pipeline(division, `?ownerRepId=${owner}&asOf=${now}`)) }).toEqual({ owner, ...mine });
     }
   });
+});
+
+const divisionOf = (divisionId: string): DemoDivision =>
+  demoDivisions.find((division) => division.divisionId === divisionId) as DemoDivision;
+
+/** Sums amounts by key. */
+function add(totals: Map<string, number>, key: string, amount: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + amount);
+}
+
+/**
+ * The demo company's dealers, seeded through the channels service on top of a quarter of the leads seed, published
+ * as both services publish and projected by reporting: each dealer's plan for the year beside what it won.
+ */
+describe("the demo dealers' plans against their deals in the reports", () => {
+  let dataSource: DataSource;
+  let app: INestApplication;
+  let published: IntegrationEvent[];
+  let channels: DemoChannelsResult;
+
+  beforeAll(async () => {
+    const store = new MemoryEventStore();
+    const leadsDatabase = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
+    try {
+      await seedDemoData(store, { seed: 42, months: 3, leadsPerMonth: 30, end, database: leadsDatabase });
+      channels = await seedDemoChannels(store, { seed: 42, end, leadsDatabase });
+    } finally {
+      await leadsDatabase.destroy();
+    }
+    const stored = (await store.readAll({ maxCount: 1_000_000 })).events;
+    published = stored.flatMap((event) => [
+      ...mapLeadsIntegrationEvents(event),
+      ...mapChannelsIntegrationEvents(event),
+    ]);
+    ({ dataSource, app } = await reportsOver(published));
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await dataSource.destroy();
+  });
+
+  it.each(['machines', 'medical', 'services'])(
+    "%s: every dealer's plan for the year as last set, its revenue as the leads service won it, and attainment",
+    async (division) => {
+      const of = (type: string) =>
+        published.filter((event) => event.type.endsWith(`.${type}.v1`) && event.divisionId === division);
+      const plans = new Map<string, number>();
+      for (const { data } of of('DealerPlanSet')) {
+        const plan = data as { dealerId: string; period: string; value: { amount: number } };
+        if (plan.period === '2026') plans.set(plan.dealerId, plan.value.amount);
+      }
+      const won = new Map<string, number>();
+      for (const { data } of of('OpportunityWon')) {
+        const deal = data as { dealerId?: string; amount: { amount: number }; wonAt: string };
+        if (deal.dealerId !== undefined && deal.wonAt.startsWith('2026')) add(won, deal.dealerId, deal.amount.amount);
+      }
+      const response = await request(app.getHttpServer() as Server)
+        .get('/reports/dealers?from=2026-01-01&to=2027-01-01')
+        .set({ ...asUser('director-1', 'sales-director', division), 'X-Division-Id': division });
+      expect(response.status).toBe(200);
+      const dealers = (
+        response.body as {
+          dealers: Array<{
+            dealerId: string;
+            revenueWon: Record<string, number>;
+            plan: { value: Record<string, number> } | null;
+            attainment: number | null;
+          }>;
+        }
+      ).dealers;
+      // The leads seed's dealer deals name the division's roster, the dealers the channels seed onboarded there; the
+      // ones still applying are not dealers yet.
+      const roster = demoRoster(divisionOf(division)).dealerIds;
+      const onboarded = channels.dealers.filter(
+        (dealer) => dealer.divisionId === division && roster.includes(dealer.dealerId),
+      );
+      expect(onboarded).toHaveLength(roster.length);
+      expect(dealers.map((dealer) => dealer.dealerId).sort()).toEqual([...roster].sort());
+      const { currency } = divisionOf(division);
+      for (const dealer of dealers) {
+        const planned = plans.get(dealer.dealerId);
+        const revenue = won.get(dealer.dealerId);
+        expect({ dealerId: dealer.dealerId, plan: dealer.plan?.value ?? null, revenueWon: dealer.revenueWon }).toEqual({
+          dealerId: dealer.dealerId,
+          plan: planned === undefined ? null : { [currency]: planned },
+          revenueWon: revenue === undefined ? {} : { [currency]: revenue },
+        });
+      }
+      const measured = dealers.filter((dealer) => dealer.plan !== null && (dealer.attainment ?? 0) > 0);
+      expect(measured.length).toBeGreaterThan(0);
+    },
+  );
 });

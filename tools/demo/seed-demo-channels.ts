@@ -1,8 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { EventStore } from '@salesos/event-store';
 import type { RequestContext } from '@salesos/http';
-import { silentLogger } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import {
   ActivateDealerHandler,
@@ -12,7 +10,6 @@ import {
   ApproveApplicationHandler,
   ApproveFundRequestHandler,
   AssignTierHandler,
-  ChannelsServiceModule,
   channelsViewsCaughtUp,
   ClaimFundsHandler,
   CompleteFollowUpHandler,
@@ -28,13 +25,18 @@ import {
   RejectApplicationHandler,
   RejectFundRequestHandler,
   RequestFundsHandler,
+  SetDealerPlanHandler,
   SignAgreementVersionHandler,
   SuspendDealerHandler,
   TerminateDealerHandler,
   TickRequirementHandler,
 } from '../../services/channels/src';
+import { openLeadsDatabase } from '../../services/leads/src';
 import { companyName, type DemoDivision, demoDealerIds, demoDivisions, dealersPerDivision } from './demo-company';
-import { MovableClock, SeededIds, SeededRandom } from './seeded-random';
+import { type PlannedDealer, seedDealerPlans } from './demo-plans';
+import { type DemoRegistration, RegistrationStories } from './demo-registrations';
+import { startSeedingServices } from './seeding-services';
+import { BusinessTime, MovableClock, SeededIds, SeededRandom } from './seeded-random';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** The fund budgets are allocated this many days before the end, so that their requests have had time to move on. */
@@ -84,6 +86,8 @@ export interface ChannelsSeedProgress {
   agreements: number;
   contacts: number;
   fundRequests: number;
+  plans: number;
+  registrations: number;
 }
 
 export interface DemoChannelsOptions {
@@ -95,6 +99,13 @@ export interface DemoChannelsOptions {
    * service's views catch up from the store when it next starts.
    */
   database?: DataSource;
+  /**
+   * The leads service's database, its views holding the leads seed (as `seedDemoData` leaves it): the leads service
+   * answers the deal registrations from it. Without it, an in-memory one whose views catch up from the store first.
+   */
+  leadsDatabase?: DataSource;
+  /** How long the seed waits for a service's answer over the bus before it fails (default 30 s). */
+  answerTimeoutMs?: number;
   onProgress?: (progress: ChannelsSeedProgress) => void;
 }
 
@@ -106,6 +117,12 @@ export interface DemoChannelsResult {
   fundRequests: number;
   /** The period of the seeded fund budgets (the quarter 45 days before the end). */
   fundPeriod: string;
+  /** The period of the seeded dealer plans: the year of the end. */
+  planPeriod: string;
+  plans: number;
+  /** Plan revisions after the first, kept in the plans' history. */
+  planRevisions: number;
+  registrations: DemoRegistration[];
 }
 
 const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
@@ -143,6 +160,7 @@ function handlers(context: INestApplicationContext) {
     rejectFunds: get(RejectFundRequestHandler),
     claimFunds: get(ClaimFundsHandler),
     payFunds: get(PayFundClaimHandler),
+    setPlan: get(SetDealerPlanHandler),
   };
 }
 
@@ -151,27 +169,31 @@ function handlers(context: INestApplicationContext) {
  * before `end`: the channel catalogue, a tier programme, the dealers of the division's roster (the ones the leads
  * seed's dealer deals name) from application to active work at each tier, one of them suspended and one terminated,
  * with a signed agreement each (one expiring within 60 days of `end`), a confirmed tier review, a contact history
- * with follow-ups done, due and overdue, and a market development fund budget with requests in every state; and a
- * few companies still applying, onboarding or rejected. Seeded: the same seed and end write the same events.
+ * with follow-ups done, due and overdue, a market development fund budget with requests in every state, a plan for
+ * the year for every dealer that sells (some revised), and deal registrations answered by the leads service (see
+ * RegistrationStories); and a few companies still applying, onboarding or rejected. Runs after `seedDemoData` on the
+ * same store: the registrations' answers and deals come from the leads service. Seeded: the same seed and end write
+ * the same events.
  */
 export async function seedDemoChannels(store: EventStore, options: DemoChannelsOptions): Promise<DemoChannelsResult> {
   const random = new SeededRandom(options.seed ^ 0x0c4a_11e1);
-  const ids = new SeededIds(random);
   const end = (options.end ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`)).getTime();
-  const clock = new MovableClock(new Date(end));
-  const database = options.database ?? (await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' }));
-  const context = await NestFactory.createApplicationContext(
-    ChannelsServiceModule.forRoot({
-      store,
-      database,
+  const time = new BusinessTime(new MovableClock(new Date(end)), end);
+  const services = await startSeedingServices(store, {
+    clock: time.clock,
+    channels: {
+      database: options.database ?? (await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' })),
       ownsDatabase: options.database === undefined,
-      clock,
-      ids,
-      logger: silentLogger,
-      serveHealth: false,
-    }),
-    { logger: ['error', 'warn'] },
-  );
+      ids: new SeededIds(random),
+    },
+    leads: {
+      database: options.leadsDatabase ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' })),
+      ownsDatabase: options.leadsDatabase === undefined,
+      // Ids of their own: the leads service's commands draw none from the channels' sequence.
+      ids: new SeededIds(new SeededRandom(options.seed ^ 0x1ead_5eed)),
+    },
+    answerTimeoutMs: options.answerTimeoutMs ?? 30_000,
+  });
   const result: DemoChannelsResult = {
     channels: 0,
     dealers: [],
@@ -179,11 +201,16 @@ export async function seedDemoChannels(store: EventStore, options: DemoChannelsO
     contacts: 0,
     fundRequests: 0,
     fundPeriod: quarterOf(end - fundBudgetDaysBack * dayMs),
+    planPeriod: String(new Date(end).getUTCFullYear()),
+    plans: 0,
+    planRevisions: 0,
+    registrations: [],
   };
   try {
-    const seeder = new ChannelsSeeder(handlers(context), clock, random, end, result);
+    const registrations = new RegistrationStories(services, time, random);
+    const seeder = new ChannelsSeeder(handlers(services.channels), time, random, result, registrations);
     for (const division of demoDivisions) {
-      const before = { ...result, dealers: result.dealers.length };
+      const before = { ...result, dealers: result.dealers.length, registrations: result.registrations.length };
       await seeder.seedDivision(division);
       options.onProgress?.({
         divisionId: division.divisionId,
@@ -192,26 +219,34 @@ export async function seedDemoChannels(store: EventStore, options: DemoChannelsO
         agreements: result.agreements - before.agreements,
         contacts: result.contacts - before.contacts,
         fundRequests: result.fundRequests - before.fundRequests,
+        plans: result.plans - before.plans,
+        registrations: result.registrations.length - before.registrations,
       });
     }
-    if (!(await channelsViewsCaughtUp(context, 120_000))) throw new Error('the channels views did not catch up');
+    if (!(await channelsViewsCaughtUp(services.channels, 120_000))) {
+      throw new Error('the channels views did not catch up');
+    }
     return result;
   } finally {
-    await context.close();
+    await services.close();
   }
 }
 
 class ChannelsSeeder {
+  private readonly end: number;
+
   constructor(
     private readonly run: ReturnType<typeof handlers>,
-    private readonly clock: MovableClock,
+    private readonly time: BusinessTime,
     private readonly random: SeededRandom,
-    private readonly end: number,
     private readonly result: DemoChannelsResult,
-  ) {}
+    private readonly registrations: RegistrationStories,
+  ) {
+    this.end = time.end;
+  }
 
   private at(time: number): void {
-    this.clock.current = new Date(Math.min(time, this.end));
+    this.time.at(time);
   }
 
   private as(division: DemoDivision, userId: string, role: string): RequestContext {
@@ -260,6 +295,7 @@ class ChannelsSeeder {
     const rosterIds = demoDealerIds(division);
     const applicantBase = demoDivisions.length * dealersPerDivision + demoDivisions.indexOf(division) * 4;
     // The roster's dealers: all but the last two active, at each tier in turn; the last two suspended and terminated.
+    const selling: PlannedDealer[] = [];
     for (const [index, dealerId] of rosterIds.entries()) {
       const kind = index % 4 === 3 && dealerKinds.length > 1 ? (dealerKinds[1] as DealerKind) : 'dealer';
       const status: DemoDealerStatus =
@@ -284,8 +320,18 @@ class ChannelsSeeder {
         );
       }
       if (status === 'active') await this.funds(division, manager, dealerId, index);
+      if (status !== 'terminated') selling.push({ dealerId, tierId, activatedAt: activated });
       this.result.dealers.push({ dealerId, divisionId: division.divisionId, status, tierId });
     }
+    // This year's plans of the dealers that sell (the one suspended late in the year included), and the active ones'
+    // deal registrations.
+    const planned = await seedDealerPlans(this.run.setPlan, this.time, this.random, division, manager, selling);
+    this.result.plans += planned.plans;
+    this.result.planRevisions += planned.revisions;
+    const active = this.result.dealers
+      .filter((dealer) => dealer.divisionId === division.divisionId && dealer.status === 'active')
+      .map((dealer) => dealer.dealerId);
+    this.result.registrations.push(...(await this.registrations.seedDivision(division, active)));
     // Companies still applying: one waits for an answer, two are onboarding, one was turned down.
     for (const [index, state] of applicantStates.entries()) {
       const dealerId = `dealer-${applicantBase + index + 1}`;

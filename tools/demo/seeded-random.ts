@@ -70,3 +70,15 @@ export class MovableClock extends Clock {
     return this.current;
   }
 }
+
+/** A seed's business time on its clock: moved to an instant, never past the seed's last day. */
+export class BusinessTime {
+  constructor(
+    readonly clock: MovableClock,
+    readonly end: number,
+  ) {}
+
+  at(time: number): void {
+    this.clock.current = new Date(Math.min(time, this.end));
+  }
+}

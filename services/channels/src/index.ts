@@ -49,4 +49,6 @@ export {
   RejectFundRequestHandler,
   RequestFundsHandler,
 } from './funds';
+export { type PlanFigures, SetDealerPlanHandler } from './plans';
+export { ReadRegistrationQuery, RegistrationLapses, SubmitRegistrationHandler } from './registrations';
 export { startChannelsService } from './main';

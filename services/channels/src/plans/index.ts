@@ -1,6 +1,7 @@
 /** Dealer plans: what other features and the service's composition may use of it. */
 export { PlansModule } from './plans.module';
 export { PlanStreams } from './application/plan-streams';
+export { type PlanFigures, SetDealerPlanHandler } from './application/set-dealer-plan.handler';
 export { planDecider } from './domain/plan.decider';
 export { dealerPlanStreamId } from './domain/plan-period';
 export { PlanError, PlanErrorCode } from './domain/plan.errors';
