@@ -22,6 +22,7 @@ export * from './request-body';
 export * from './request-shape.guard';
 export * from './http-conventions';
 export * from './idempotency';
+export * from './division-controller';
 export * from './across-divisions';
 export * from './run-service';
 export * from './csv';

@@ -1,20 +1,18 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
   Clock,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  idParam,
   IfMatch,
   pageWindow,
   type RequestContext,
   RequestValidationError,
   RequireRoles,
-  idParam,
 } from '@salesos/http';
 import { dealerReach, reachesDealer } from '../../core/dealer-reach';
 import { AgreementRegister, type AgreementRecord } from '../application/agreement-register.port';
@@ -69,10 +67,7 @@ function answer(result: { version: number; state: AgreementState }, response: Re
  * managers, sales directors and admins draft, sign, renew and terminate them; everyone in the division reads them,
  * and a dealer's users read their own dealer's agreements only (another dealer's read as not found).
  */
-@ApiTags('agreements')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('agreements')
+@DivisionController('agreements', 'agreements')
 export class AgreementsController {
   constructor(
     @Inject(AgreementRegister) private readonly register: AgreementRegister,

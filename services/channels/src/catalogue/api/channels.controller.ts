@@ -1,17 +1,15 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  idParam,
   IfMatch,
   type RequestContext,
   RequireRoles,
-  idParam,
 } from '@salesos/http';
 import { ChannelDirectory } from '../application/channel-directory.port';
 import { DefineChannelHandler } from '../application/define-channel.handler';
@@ -30,10 +28,7 @@ function answer(result: { version: number; state: ChannelCatalogue }, response: 
  * territories it may sell. Everyone in the division reads them; managers, sales directors and admins define them. The
  * catalogue is one record per division, so its ETag moves with any of its channels.
  */
-@ApiTags('channels')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('channels')
+@DivisionController('channels', 'channels')
 export class ChannelsController {
   constructor(
     @Inject(ChannelDirectory) private readonly directory: ChannelDirectory,

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   organisationRoles,
   PageQuery,
@@ -37,10 +35,7 @@ function view(state: ContactState, version: number) {
  * The communication log: meetings, calls, visits, trainings and emails with the division's dealers, and the
  * follow-ups they call for. The organisation logs and reads them; a dealer's users read their own dealer's log.
  */
-@ApiTags('communications')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller()
+@DivisionController('communications')
 export class ContactsController {
   constructor(
     @Inject(LogContactHandler) private readonly logContact: LogContactHandler,

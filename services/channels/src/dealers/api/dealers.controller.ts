@@ -1,19 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  IdParam,
   IfMatch,
   pageWindow,
   type RequestContext,
   RequireRoles,
   rowScope,
-  IdParam,
 } from '@salesos/http';
 import { writeCsvExport } from '../../core/api/csv-export';
 import { ActivateDealerHandler } from '../application/activate-dealer.handler';
@@ -72,10 +71,7 @@ function dealerFilter(query: DealerFilterQuery, caller: RequestContext): DealerF
  * sales directors and admins run their lifecycle; everyone in the division reads them, a dealer's own users only
  * their dealer, whose onboarding requirements they may also tick with evidence.
  */
-@ApiTags('dealers')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('dealers')
+@DivisionController('dealers', 'dealers')
 export class DealersController {
   constructor(
     @Inject(DealerList) private readonly list: DealerList,

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   organisationRoles,
   type RequestContext,
@@ -56,10 +54,7 @@ const budgetOf = (dealerId: string, period: string): [string, string] => [
  * claimed with proof and paid. Division managers, sales directors and admins allocate, approve, reject and pay; a
  * dealer's users request and claim for their own dealer; the organisation reads. The budget is never overdrawn.
  */
-@ApiTags('funds')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('dealers/:dealerId/funds/:period')
+@DivisionController('funds', 'dealers/:dealerId/funds/:period')
 export class FundsController {
   constructor(
     @Inject(ReadFundPositionQuery) private readonly readPosition: ReadFundPositionQuery,

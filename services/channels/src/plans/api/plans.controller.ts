@@ -1,19 +1,18 @@
-import { Body, Controller, Get, Inject, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  idParam,
   IfMatch,
   organisationRoles,
   pageWindow,
   type RequestContext,
   RequireRoles,
-  idParam,
 } from '@salesos/http';
 import { periodParam } from '../../core/api/path-params';
 import { writeCsvExport } from '../../core/api/csv-export';
@@ -65,10 +64,7 @@ function planFilter(query: PlanFilterQuery & { dealerId?: string; channelId?: st
  * kept with who set it and why, and measured against the deals won through the dealer. Division managers, sales
  * directors and admins set plans; the organisation reads them, a dealer's users their own dealer's.
  */
-@ApiTags('plans')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller()
+@DivisionController('plans')
 export class PlansController {
   constructor(
     @Inject(PlanList) private readonly list: PlanList,

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   organisationRoles,
   pageWindow,
@@ -61,10 +59,7 @@ function submittingDealer(caller: RequestContext, named: string | undefined): st
  * registration then follows the deal until it is won, lost or lapses. The organisation reads every registration, a
  * dealer's users their own dealer's.
  */
-@ApiTags('registrations')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('registrations')
+@DivisionController('registrations', 'registrations')
 export class RegistrationsController {
   constructor(
     @Inject(SubmitRegistrationHandler) private readonly submitRegistration: SubmitRegistrationHandler,

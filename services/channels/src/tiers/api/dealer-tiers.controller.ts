@@ -1,18 +1,16 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
   Clock,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  idParam,
   IfMatch,
   type RequestContext,
   RequireRoles,
-  idParam,
 } from '@salesos/http';
 import { reachesDealer } from '../../core/dealer-reach';
 import { AssignTierHandler } from '../application/assign-tier.handler';
@@ -57,10 +55,7 @@ function answer(result: { version: number; state: TierRecordState }, today: stri
  * and corrected. The division's managers, sales directors and admins change it; everyone in the division reads it,
  * and a dealer's users read their own dealer's tier only (another dealer's reads as not found).
  */
-@ApiTags('tiers')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('dealers/:dealerId/tier')
+@DivisionController('tiers', 'dealers/:dealerId/tier')
 export class DealerTiersController {
   constructor(
     @Inject(TierDirectory) private readonly directory: TierDirectory,

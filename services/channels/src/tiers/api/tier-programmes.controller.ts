@@ -1,18 +1,16 @@
-import { Body, Controller, Get, Inject, Param, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
+  idParam,
   IfMatch,
   organisationRoles,
   type RequestContext,
   RequireRoles,
-  idParam,
 } from '@salesos/http';
 import { DefineTierProgrammeHandler } from '../application/define-tier-programme.handler';
 import { TierDirectory } from '../application/tier-directory.port';
@@ -24,10 +22,7 @@ import { DefineTierProgrammeRequest } from './tier.request.dto';
  * The division's tier programmes: ladders of tiers, lowest first, with the criteria a dealer must meet for each. The
  * division's managers, sales directors and admins define them; the organisation's roles read them.
  */
-@ApiTags('tiers')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('tier-programmes')
+@DivisionController('tiers', 'tier-programmes')
 export class TierProgrammesController {
   constructor(
     @Inject(TierDirectory) private readonly directory: TierDirectory,

@@ -1,9 +1,7 @@
-import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Caller, etagFor, expectedVersionFrom, IdempotentWrites, IfMatch, type RequestContext } from '@salesos/http';
+import { Caller, DivisionController, etagFor, expectedVersionFrom, IfMatch, type RequestContext } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
-import { divisionHeaderDescription } from '@salesos/http';
 import { DivisionRules } from '../application/division-rules.port';
 import { SetAssignmentRulesHandler } from '../application/set-assignment-rules.handler';
 import type { AssignmentRule } from '../domain/assignment-rules';
@@ -27,10 +25,7 @@ function toRule(request: AssignmentRuleRequest): AssignmentRule {
   };
 }
 
-@ApiTags('assignment')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('assignment-rules')
+@DivisionController('assignment', 'assignment-rules')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
 export class AssignmentRulesController {

@@ -1,21 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   etagFor,
   expectedVersionFrom,
+  IfMatch,
   leadRoutingRoles,
   organisationRoles,
   pageWindow,
-  rowScope,
   type RequestContext,
   RequestValidationError,
   RequireRoles,
+  rowScope,
   UuidParam,
-  IfMatch,
-  IdempotentWrites,
 } from '@salesos/http';
 import { csvLine } from '@salesos/http';
 import { AssignLeadHandler } from '../application/assign-lead.handler';
@@ -73,10 +72,7 @@ function leadFilter(query: ListLeadsQuery, caller: RequestContext): LeadFilter {
 }
 
 /** Thin: validates, reads the caller, hands over to one handler per command, shapes the answer. */
-@ApiTags('leads')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('leads')
+@DivisionController('leads', 'leads')
 @RequireRoles(...organisationRoles)
 export class LeadsController {
   constructor(

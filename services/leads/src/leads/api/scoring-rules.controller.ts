@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   organisationRoles,
   type RequestContext,
@@ -49,10 +47,7 @@ function answer(result: { version: number; rules: ScoringRules }, response: Resp
  * How the division scores its leads. The organisation reads them; its managers, sales directors and admins set them,
  * as a whole, with If-Match on the version GET answered (0 while the division scores by the defaults).
  */
-@ApiTags('leads')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('scoring-rules')
+@DivisionController('leads', 'scoring-rules')
 @RequireRoles(...organisationRoles)
 export class ScoringRulesController {
   constructor(

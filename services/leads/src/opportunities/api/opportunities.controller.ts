@@ -1,17 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Caller,
+  DivisionController,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   type RequestContext,
   UuidParam,
 } from '@salesos/http';
 import { organisationRoles, RequireRoles, rowScope } from '@salesos/http';
-import { divisionHeaderDescription } from '@salesos/http';
 import type { Money } from '@salesos/kernel';
 import { pageWindow } from '@salesos/http';
 import { csvLine } from '@salesos/http';
@@ -86,10 +85,7 @@ function answer(result: OpportunityResult, response: Response) {
   };
 }
 
-@ApiTags('opportunities')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller()
+@DivisionController('opportunities')
 export class OpportunitiesController {
   constructor(
     @Inject(OpportunityBoard) private readonly board: OpportunityBoard,

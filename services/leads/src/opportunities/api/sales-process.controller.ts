@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Inject, Param, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
-  divisionHeaderDescription,
+  DivisionController,
   divisionSetupRoles,
   etagFor,
   expectedVersionFrom,
-  IdempotentWrites,
   IfMatch,
   type RequestContext,
   RequestValidationError,
@@ -40,10 +38,7 @@ function answer(result: { version: number; state: SalesProcess }, response: Resp
  * and lost for. Everyone in the division reads it; the division's managers, sales directors and admins define it. It
  * is one record per division, so its ETag moves with any of its changes.
  */
-@ApiTags('opportunities')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller()
+@DivisionController('opportunities')
 export class SalesProcessController {
   constructor(
     @Inject(PipelineCatalog) private readonly catalog: PipelineCatalog,

@@ -1,17 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   Caller,
+  DivisionController,
   etagFor,
   expectedVersionFrom,
+  IfMatch,
   type RequestContext,
   UuidParam,
-  IfMatch,
-  IdempotentWrites,
 } from '@salesos/http';
 import { divisionSetupRoles, organisationRoles, RequireRoles } from '@salesos/http';
-import { divisionHeaderDescription } from '@salesos/http';
 import { ActiveSegments } from '../application/active-segments.port';
 import { DefineSegmentHandler, type SegmentResult } from '../application/define-segment.handler';
 import { ReadSegmentQuery } from '../application/read-segment.query';
@@ -47,10 +45,7 @@ function answer(result: SegmentResult, response: Response) {
   return { segmentId: result.streamId.slice('segment-'.length), version: result.version, status: result.state.status };
 }
 
-@ApiTags('segments')
-@ApiHeader({ name: 'X-Division-Id', required: false, description: divisionHeaderDescription })
-@IdempotentWrites()
-@Controller('segments')
+@DivisionController('segments', 'segments')
 // A dealer's users work their deals; the division's audiences and routing are the organisation's own.
 @RequireRoles(...organisationRoles)
 export class SegmentsController {
