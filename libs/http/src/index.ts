@@ -28,3 +28,4 @@ export * from './run-service';
 export * from './csv';
 export * from './id-param';
 export * from './coded-problems';
+export * from './money-request';

@@ -9,7 +9,6 @@ export { LeadDirectory } from './application/lead-directory.port';
 export { SegmentRematchPolicy } from './application/segment-rematch.policy';
 export { LeadError, LeadErrorCode } from './domain/lead.errors';
 export { CaptureLeadRequest } from './api/capture-lead.request.dto';
-export { MoneyRequest } from './api/capture-lead.request.dto';
 export { toCaptureInput } from './api/capture-input';
 export { leadProblems } from './api/lead.problems';
 export { scoringRulesProblems } from './api/scoring-rules.problems';

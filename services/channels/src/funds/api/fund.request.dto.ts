@@ -1,42 +1,13 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsObject,
-  IsString,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
-import { IsId, IsInstant, IsMoneyAmount, Optional } from '@salesos/http';
 
-/** An amount of money in one currency, as every budget, request and claim gives it. */
-export class FundMoneyRequest {
-  @ApiProperty({ example: 2000 })
-  @IsMoneyAmount()
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
-  currency!: string;
-}
-
-const money = (): PropertyDecorator =>
-  applyDecorators(
-    IsObject(),
-    ValidateNested(),
-    Type(() => FundMoneyRequest),
-  );
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length } from 'class-validator';
+import { IsId, IsInstant, IsMoney, MoneyRequest, Optional } from '@salesos/http';
 
 /** A dealer's budget for a period, allocated the first time and adjusted (with a reason) after that. */
 export class SetFundBudgetRequest {
-  @ApiProperty({ type: FundMoneyRequest })
-  @money()
-  amount!: FundMoneyRequest;
+  @ApiProperty({ type: MoneyRequest })
+  @IsMoney()
+  amount!: MoneyRequest;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Why the budget changes; needed to adjust an allocated one.' })
   @Optional()
@@ -51,9 +22,9 @@ export class RequestFundsRequest {
   @IsId()
   requestId?: string;
 
-  @ApiProperty({ type: FundMoneyRequest })
-  @money()
-  amount!: FundMoneyRequest;
+  @ApiProperty({ type: MoneyRequest })
+  @IsMoney()
+  amount!: MoneyRequest;
 
   @ApiProperty({ maxLength: 500, example: 'Stand at the spring fair' })
   @IsString()
@@ -62,9 +33,9 @@ export class RequestFundsRequest {
 }
 
 export class ApproveFundRequestRequest {
-  @ApiProperty({ type: FundMoneyRequest, description: 'At most the amount requested.' })
-  @money()
-  approvedAmount!: FundMoneyRequest;
+  @ApiProperty({ type: MoneyRequest, description: 'At most the amount requested.' })
+  @IsMoney()
+  approvedAmount!: MoneyRequest;
 }
 
 export class RejectFundRequestRequest {
@@ -75,9 +46,9 @@ export class RejectFundRequestRequest {
 }
 
 export class ClaimFundsRequest {
-  @ApiProperty({ type: FundMoneyRequest, description: 'At most the amount approved.' })
-  @money()
-  claimedAmount!: FundMoneyRequest;
+  @ApiProperty({ type: MoneyRequest, description: 'At most the amount approved.' })
+  @IsMoney()
+  claimedAmount!: MoneyRequest;
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: 50, example: ['invoice-2026-0042'] })
   @IsArray()

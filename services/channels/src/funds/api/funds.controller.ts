@@ -7,6 +7,7 @@ import {
   etagFor,
   expectedVersionFrom,
   IfMatch,
+  type MoneyRequest,
   organisationRoles,
   type RequestContext,
   RequireRoles,
@@ -26,14 +27,13 @@ import { fundPosition } from '../domain/fund-position';
 import {
   ApproveFundRequestRequest,
   ClaimFundsRequest,
-  type FundMoneyRequest,
   PayFundClaimRequest,
   RejectFundRequestRequest,
   RequestFundsRequest,
   SetFundBudgetRequest,
 } from './fund.request.dto';
 
-const money = (value: FundMoneyRequest): Money => ({ amount: value.amount, currency: value.currency });
+const money = (value: MoneyRequest): Money => ({ amount: value.amount, currency: value.currency });
 
 /** Where the budget stands, with each request, and its version as the ETag. */
 function answer(result: { state: FundState; version: number }, response: Response) {

@@ -1,41 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsObject,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsId, IsMoneyAmount, NestedList, Optional, PageQuery } from '@salesos/http';
+
+import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsId, IsMoney, MoneyRequest, NestedList, Optional, PageQuery } from '@salesos/http';
 import { periodPattern } from '../../core/domain/period';
 
 const periodMessage = 'must be a year (2026), a quarter (2026-Q3) or a month (2026-07)';
-
-/** An amount of money in one currency, as a plan and each of its product groups give it. */
-export class PlanMoneyRequest {
-  @ApiProperty({ example: 100000 })
-  @IsMoneyAmount()
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
-  currency!: string;
-}
-
-const money = (): PropertyDecorator =>
-  applyDecorators(
-    IsObject(),
-    ValidateNested(),
-    Type(() => PlanMoneyRequest),
-  );
 
 const units = (): PropertyDecorator =>
   applyDecorators(IsInt(), Min(0), Max(1_000_000_000), ApiProperty({ type: 'integer', minimum: 0, example: 12 }));
@@ -46,9 +16,9 @@ export class ProductMixLineRequest {
   @IsId()
   productGroup!: string;
 
-  @ApiProperty({ type: PlanMoneyRequest })
-  @money()
-  value!: PlanMoneyRequest;
+  @ApiProperty({ type: MoneyRequest })
+  @IsMoney()
+  value!: MoneyRequest;
 
   @units()
   units!: number;
@@ -56,9 +26,9 @@ export class ProductMixLineRequest {
 
 /** A dealer's plan for a period, set as a whole: the product mix adds up to the value and the units. */
 export class SetDealerPlanRequest {
-  @ApiProperty({ type: PlanMoneyRequest })
-  @money()
-  value!: PlanMoneyRequest;
+  @ApiProperty({ type: MoneyRequest })
+  @IsMoney()
+  value!: MoneyRequest;
 
   @units()
   units!: number;

@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsId, IsMoneyAmount, Optional, PageQuery } from '@salesos/http';
+import { IsEmail, IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsId, MoneyRequest, Optional, PageQuery } from '@salesos/http';
 import type { RegistrationStatus } from '../application/registration-list.port';
-
-/** An amount of money in one currency. */
-export class RegistrationMoneyRequest {
-  @ApiProperty({ example: 120000 })
-  @IsMoneyAmount()
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
-  currency!: string;
-}
 
 /** A dealer's registration of a deal with a company, for the leads service to answer by its first-come rule. */
 export class SubmitRegistrationRequest {
@@ -48,12 +36,12 @@ export class SubmitRegistrationRequest {
   @IsId()
   productGroup?: string;
 
-  @ApiPropertyOptional({ type: RegistrationMoneyRequest })
+  @ApiPropertyOptional({ type: MoneyRequest })
   @Optional()
   @IsObject()
   @ValidateNested()
-  @Type(() => RegistrationMoneyRequest)
-  estimatedValue?: RegistrationMoneyRequest;
+  @Type(() => MoneyRequest)
+  estimatedValue?: MoneyRequest;
 }
 
 export const registrationStatuses: RegistrationStatus[] = [

@@ -9,23 +9,11 @@ import {
   IsObject,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsId, IsMoneyAmount, NestedList, Optional } from '@salesos/http';
-
-export class MoneyRequest {
-  @ApiProperty({ example: 500000 })
-  @IsMoneyAmount()
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
-  currency!: string;
-}
+import { IsCalendarDate, IsId, MoneyRequest, NestedList, Optional } from '@salesos/http';
 
 export class TierCriteriaRequest {
   @ApiProperty({ type: MoneyRequest })

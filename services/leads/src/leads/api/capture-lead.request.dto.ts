@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsMoneyAmount, Optional } from '@salesos/http';
+import { MoneyRequest, Optional } from '@salesos/http';
 import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class ContactRequest {
@@ -51,17 +51,6 @@ export class CompanyRequest {
   @Optional()
   @IsIn(companySizeBands)
   sizeBand?: CompanySizeBand;
-}
-
-export class MoneyRequest {
-  @ApiProperty()
-  @IsMoneyAmount()
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
-  currency!: string;
 }
 
 export class CaptureLeadRequest {

@@ -12,8 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsId, IsInstant, NestedList, Optional, RequiredWhen } from '@salesos/http';
-import { MoneyRequest } from '../../leads';
+import { IsCalendarDate, IsId, IsInstant, MoneyRequest, NestedList, Optional, RequiredWhen } from '@salesos/http';
 
 export class ProductLineRequest {
   @ApiProperty()

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsMoneyAmount, Optional } from '@salesos/http';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsCurrencyCode, IsMoneyAmount, Optional } from '@salesos/http';
 import { type CompanySizeBand, companySizeBands } from '@salesos/kernel';
 
 export class PriceBandRequest {
   @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiPropertyOptional()
