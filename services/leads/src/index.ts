@@ -4,7 +4,8 @@
  */
 export {
   createLeadsApp,
-  consumeDealRegistrations,
+  consumeChannelsEvents,
+  leadsConsumerGroups,
   type LeadsAppOptions,
   leadsOpenApi,
   leadsProblemMappers,
