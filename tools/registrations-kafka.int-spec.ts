@@ -38,7 +38,10 @@ describe('deal registration between the channels and leads services over Kafka, 
       store,
       logger: silentLogger,
       publishing: { transport, lock: lock(), pollIntervalMs: 20 },
-      consuming: { transport, groupIds: { dealRegistrations: `leads.deal-registrations.test-${run}` } },
+      consuming: {
+        transport,
+        groupIds: { dealRegistrations: `leads.deal-registrations.test-${run}`, dealers: `leads.dealers.test-${run}` },
+      },
     });
     await leads.init();
     await recordTestDivisions(leads);

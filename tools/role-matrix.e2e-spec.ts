@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
-import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { recordPlatformDealers, servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
 import { recordTestDealer } from '../services/channels/src/testing';
 import { dealRequest } from './testing/deal-request';
@@ -731,7 +731,8 @@ describe('roles within a division: every role, every route, on records within an
     ({ app, store } = await startTestPlatform());
     await ok({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } });
     await ok({ method: 'put', path: '/channels/dealers-north', body: channel });
-    await recordTestDealer(app, store, { dealerId: 'north-dealer', userIds: ['dealer-north-user'] });
+    // Deals go through north-dealer and other-dealer: the leads service must have heard of them from channels.
+    await recordPlatformDealers(app, store, [{ dealerId: 'north-dealer', userIds: ['dealer-north-user'] }]);
     for (const dealerId of tierDealers) await recordTestDealer(app, store, { dealerId });
     await ok({ method: 'put', path: '/agreements/agr-north/versions', body: agreementDraft });
     await ok({ method: 'post', path: '/agreements/agr-north/versions/1/signature', body: signature });
@@ -741,7 +742,7 @@ describe('roles within a division: every role, every route, on records within an
       path: '/dealers/north-dealer/tier/assignment',
       body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
     });
-    await recordTestDealer(app, store, { dealerId: 'other-dealer', userIds: ['dealer-other-user'] });
+    await recordPlatformDealers(app, store, [{ dealerId: 'other-dealer', userIds: ['dealer-other-user'] }]);
     shared.contactId = (
       await ok({
         method: 'post',

@@ -33,24 +33,11 @@ async function main(): Promise<void> {
     // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
     const seeding =
       config.eventStore.kind === 'memory' ? store : await openEventStore(config.eventStore, { bulk: true });
-    const started = Date.now();
     process.stdout.write(
       `Empty store: seeding the demo company (seed ${config.demoData.seed}, SALESOS_DEMO_DATA=off to skip)\n`,
     );
-    const seeded = await seedDemoData(seeding, {
-      ...demoDefaults,
-      seed: config.demoData.seed,
-      database: leadsDatabase,
-      onProgress: (progress) =>
-        process.stdout.write(
-          `  ${progress.businessDay}: ${progress.events.toLocaleString('en')} events, ${progress.leads} leads, ${progress.opportunities} opportunities\n`,
-        ),
-    });
-    process.stdout.write(
-      `Seeded ${seeded.events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-        `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
-    );
-    // The divisions' channels and dealers, through the channels service's commands; its views hold them on return.
+    // The divisions' channels and dealers first, through the channels service's commands; its views hold them on
+    // return. The sales seed then tells the leads service of the dealers, whose deals go to those active on the day.
     const channelsStarted = Date.now();
     const channels = await seedDemoChannels(seeding, {
       seed: config.demoData.seed,
@@ -65,6 +52,20 @@ async function main(): Promise<void> {
       `Seeded the channels in ${((Date.now() - channelsStarted) / 1000).toFixed(1)} s: ${channels.channels} channels, ` +
         `${channels.dealers.length} dealers (dealer-1 to dealer-36 sell, the others are applying), ` +
         `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests.\n`,
+    );
+    const started = Date.now();
+    const seeded = await seedDemoData(seeding, {
+      ...demoDefaults,
+      seed: config.demoData.seed,
+      database: leadsDatabase,
+      onProgress: (progress) =>
+        process.stdout.write(
+          `  ${progress.businessDay}: ${progress.events.toLocaleString('en')} events, ${progress.leads} leads, ${progress.opportunities} opportunities\n`,
+        ),
+    });
+    process.stdout.write(
+      `Seeded ${seeded.events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
     );
     if (seeding !== store) {
       await seeding.close();

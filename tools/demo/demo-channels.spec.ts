@@ -5,7 +5,7 @@ import { asUser, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import request from 'supertest';
 import { createChannelsApp, openChannelsDatabase } from '../../services/channels/src';
-import { demoDivisions, demoRoster } from './demo-company';
+import { demoDealerIds, demoDivisions } from './demo-company';
 import { type DemoChannelsResult, seedDemoChannels } from './seed-demo-channels';
 
 jest.setTimeout(60_000);
@@ -52,7 +52,7 @@ describe('demo channels', () => {
     const { result } = await seeded(42);
     for (const division of demoDivisions) {
       const dealers = result.dealers.filter((dealer) => dealer.divisionId === division.divisionId);
-      const roster = demoRoster(division).dealerIds;
+      const roster = demoDealerIds(division);
       expect(roster.every((dealerId) => dealers.some((dealer) => dealer.dealerId === dealerId))).toBe(true);
       expect(new Set(dealers.map((dealer) => dealer.status))).toEqual(
         new Set(['applied', 'onboarding', 'active', 'suspended', 'terminated', 'rejected']),
