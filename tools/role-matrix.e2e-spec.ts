@@ -62,7 +62,10 @@ interface Row {
   writes?: boolean;
   /** What the manager does to the fresh records before the cell's call, in order. */
   prepare?: (subjects: Subjects) => Call | Call[];
-  /** The call has consequences that arrive later (a registration the leads service answers): wait for them to land. */
+  /**
+   * The call or what prepares it has consequences that arrive later (a registration the leads service answers, a
+   * dealer's standing it records): wait for them to land.
+   */
   settles?: boolean;
 }
 
@@ -137,6 +140,8 @@ const onboarded = (subjects: Subjects) => [
 const activeDealer = (subjects: Subjects) => [...onboarded(subjects), onDealer('post', 'activation')(subjects)];
 /** The dealer user reaches only north-dealer: the subjects' dealers are out of its reach. */
 const dealerSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
+/** A dealer's standing is published: the leads service records it later, which a refused call must not be taken for. */
+const dealerStanding = { ...dealerSetup, settles: true };
 const dealerReads = 'sees sees sees sees sees blind sees';
 const agreementTerms = {
   discountPercent: 10,
@@ -240,21 +245,25 @@ const table: Record<string, Row> = {
     reached: 'ok ok ok 403 403 404 403',
     writes: true,
   },
-  'POST /dealers/:dealerId/activation': { prepare: onboarded, call: onDealer('post', 'activation'), ...dealerSetup },
+  'POST /dealers/:dealerId/activation': {
+    prepare: onboarded,
+    call: onDealer('post', 'activation'),
+    ...dealerStanding,
+  },
   'POST /dealers/:dealerId/suspension': {
     prepare: activeDealer,
     call: onDealer('post', 'suspension', { reason: 'Unpaid invoices' }),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'POST /dealers/:dealerId/reinstatement': {
     prepare: (subjects) => [...activeDealer(subjects), onDealer('post', 'suspension', { reason: 'Unpaid' })(subjects)],
     call: onDealer('post', 'reinstatement'),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'POST /dealers/:dealerId/termination': {
     prepare: approved,
     call: onDealer('post', 'termination', { reason: 'Left the market', effectiveDay: '2099-12-31' }),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'PUT /dealers/:dealerId/users/:userId': {
     prepare: approved,

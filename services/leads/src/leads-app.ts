@@ -68,6 +68,10 @@ export type LeadsAppOptions = Omit<LeadsServiceOptions, 'database'> & {
   auth: TokenVerifier;
 };
 
+/**
+ * The leads service as an HTTP application: validation, problem details and the OpenAPI page at /docs; with
+ * `consuming`, it hears from the channels service too.
+ */
 export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApplication> {
   const owned = options.database === undefined;
   const database = options.database ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }));
