@@ -1,11 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { asUser, testAuth } from '@salesos/auth/testing';
+import { asUser } from '@salesos/auth/testing';
 import { dealerTopic, toEventRecord } from '@salesos/contracts';
-import { MemoryEventStore } from '@salesos/event-store';
-import { InProcessRelayLock, InProcessTransport } from '@salesos/messaging';
 import request from 'supertest';
-import { createLeadsApp } from '../../leads-app';
-import { recordTestDivisions } from '../../testing';
+import { eachTestLeadsApp, until } from '../../testing';
 import { ChannelDealers } from '../application/channel-dealers.port';
 
 type DealerType = 'DealerActivated' | 'DealerSuspended' | 'DealerReinstated' | 'DealerTerminated';
@@ -39,40 +35,13 @@ function dealerEvent(
   });
 }
 
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe("the channels service's dealers, as the leads service hears of them", () => {
-  let app: INestApplication;
-  let store: MemoryEventStore;
-  let transport: InProcessTransport;
+  const service = eachTestLeadsApp();
 
-  beforeEach(async () => {
-    store = new MemoryEventStore({ pollIntervalMs: 10 });
-    transport = new InProcessTransport();
-    app = await createLeadsApp({
-      auth: testAuth.verifier,
-      store,
-      publishing: { transport, lock: new InProcessRelayLock(), pollIntervalMs: 10 },
-      consuming: { transport },
-    });
-    await app.init();
-    await recordTestDivisions(app);
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await transport.close();
-  });
-
-  const dealers = () => app.get(ChannelDealers);
+  const dealers = () => service().app.get(ChannelDealers);
 
   it('keeps each dealer in its standing, whatever comes again or late, and records each change once', async () => {
+    const { store, transport } = service();
     const channel = { channelId: 'dealer-network', companyName: 'Vogel GmbH' };
     await transport.producer().send(dealerTopic.name, [
       dealerEvent('m1', 'DealerActivated', 'dealer-4', '2026-03-02T09:00:00.000Z', channel),
@@ -115,6 +84,7 @@ describe("the channels service's dealers, as the leads service hears of them", (
   });
 
   it('lets a deal be attributed to a dealer once the dealer topic has told of it, and not before', async () => {
+    const { app, store, transport } = service();
     const headers = asUser('manager-7', 'division-manager', 'north');
     const deal = (dealerId: string) => ({
       accountName: 'Acme',

@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { asUser, testAuth } from '@salesos/auth/testing';
-import { MemoryEventStore } from '@salesos/event-store';
+import { asUser } from '@salesos/auth/testing';
 import request from 'supertest';
-import { createLeadsApp } from '../../leads-app';
 import { mapLeadsIntegrationEvents } from '../../leads-publishing';
-import { recordTestDealers, recordTestDivisions } from '../../testing';
+import { eachTestLeadsApp, recordTestDealers } from '../../testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
 const deal = (channel: object) => ({
@@ -46,15 +43,10 @@ const refusals = [
 ];
 
 describe('attributing a deal to a dealer', () => {
-  let app: INestApplication;
-  let store: MemoryEventStore;
+  const service = eachTestLeadsApp();
 
   beforeEach(async () => {
-    store = new MemoryEventStore();
-    app = await createLeadsApp({ auth: testAuth.verifier, store });
-    await app.init();
-    await recordTestDivisions(app);
-    await recordTestDealers(app, [
+    await recordTestDealers(service().app, [
       { dealerId: 'dealer-active', channelId: 'dealer-network' },
       { dealerId: 'dealer-south', divisionId: 'south' },
       { dealerId: 'dealer-suspended', standing: 'suspended' },
@@ -62,11 +54,9 @@ describe('attributing a deal to a dealer', () => {
     ]);
   });
 
-  afterEach(() => app.close());
-
-  const http = () => request(app.getHttpServer() as Parameters<typeof request>[0]);
+  const http = () => request(service().app.getHttpServer() as Parameters<typeof request>[0]);
   const opportunityEvents = async () =>
-    (await store.readAll({ maxCount: 10_000 })).events.filter((event) =>
+    (await service().store.readAll({ maxCount: 10_000 })).events.filter((event) =>
       event.metadata.streamId.startsWith('opportunity-'),
     );
 
