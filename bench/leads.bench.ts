@@ -166,7 +166,7 @@ async function recordDivisions(app: INestApplication, clients: number): Promise<
   const record = app.get(RecordDivisionHandler);
   for (let index = 0; index <= clients; index += 1) {
     const { divisionId, userId } = clientIdentity(index);
-    const roster = { name: `Bench division ${index}`, repIds: [userId], teams: [], dealerIds: [] };
+    const roster = { name: `Bench division ${index}`, repIds: [userId], teams: [] };
     await record.execute(divisionId, roster, { divisionId, actor: { userId: 'bench-admin', roles: ['admin'] } });
   }
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { asUser } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
-import { startTestPlatform } from './testing/test-platform';
+import { recordPlatformDealers, startTestPlatform } from './testing/test-platform';
 import { dealRequest } from './testing/deal-request';
 import { scoringRulesRequest } from './testing/scoring-rules-request';
 
@@ -193,6 +193,7 @@ describe('Idempotency-Key on every command', () => {
 
   beforeAll(async () => {
     ({ app, store } = await startTestPlatform());
+    await recordPlatformDealers(app, store, [{ dealerId: 'd-1' }, { dealerId: 'd-2' }]);
   });
 
   afterAll(async () => {

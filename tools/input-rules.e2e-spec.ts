@@ -35,7 +35,7 @@ type Case = [label: string, call: (ids: Ids) => Call, field: string, status?: nu
 const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme' } };
 const post = (path: string, body: object | string) => (): Call => ({ method: 'post', path, body });
 const admin = bearer({ userId: 'admin-1', roles: ['admin'] });
-const division = { name: 'West', repIds: ['rep-1'], teams: [], dealerIds: [] };
+const division = { name: 'West', repIds: ['rep-1'], teams: [] };
 const putDivision =
   (body: object, path = '/divisions/west') =>
   (): Call => ({ method: 'put', path, body, headers: admin });
@@ -646,7 +646,17 @@ const requestCases: Case[] = [
     'teams[0].repIds[0]',
   ],
   ['a rep listed twice', putDivision({ ...division, repIds: ['rep-1', 'rep-1'] }), 'repIds[1]'],
-  ['a dealer list that is not a list', putDivision({ ...division, dealerIds: 'dealer-1' }), 'dealerIds'],
+  ['a list of dealers, who come from the channels service', putDivision({ ...division, dealerIds: [] }), 'dealerIds'],
+  [
+    'a new deal through a dealer the channels service never activated',
+    post('/opportunities', { ...dealRequest(), channel: { kind: 'dealer', dealerId: 'no-such-dealer' } }),
+    'channel.dealerId',
+  ],
+  [
+    'a deal attributed to an unknown dealer',
+    onDeal('put', '/channel', { kind: 'dealer', dealerId: 'nobody' }),
+    'dealerId',
+  ],
   ['a JSON body as an import', post('/leads/imports', { rows: [] }), 'Content-Type', 415],
   [
     'an import resuming something that is not a UUID',

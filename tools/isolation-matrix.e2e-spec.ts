@@ -3,9 +3,8 @@ import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
 import type { Role } from '@salesos/http';
-import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { recordPlatformDealers, servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
-import { recordTestDealer } from '../services/channels/src/testing';
 import { dealRequest } from './testing/deal-request';
 import { scoringRulesRequest } from './testing/scoring-rules-request';
 
@@ -409,7 +408,8 @@ describe('division isolation: every role, every route', () => {
       .expect(201);
     await http().post('/dealers/north-secret-dealer/approval').set(manager).expect(200);
     await http().put('/dealers/north-secret-dealer/users/north-dealer-user').set(manager).expect(200);
-    await recordTestDealer(app, store, { dealerId: 'north-dealer', userIds: ['dealer-of-north'] });
+    // Published, and recorded by the leads service before B's calls are counted.
+    await recordPlatformDealers(app, store, [{ dealerId: 'north-dealer', userIds: ['dealer-of-north'] }]);
     await http().put('/agreements/agr-north/versions').set(manager).send(agreementDraft).expect(200);
     await http()
       .post('/agreements/agr-north/versions/1/signature')

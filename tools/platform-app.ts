@@ -7,7 +7,7 @@ import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import type { ImportLimitsConfig } from '@salesos/config';
-import { consumeDealRegistrations, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
+import { consumeChannelsEvents, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
 import { channelsProblemMappers, ChannelsServiceModule, connectLeadsEvents } from '../services/channels/src';
@@ -85,6 +85,6 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   // The channels service's consumer is connected first: the leads service's start starts every consumer at once.
   connectLeadsEvents(app, { transport: parts.transport });
-  await consumeDealRegistrations(app, { transport: parts.transport });
+  await consumeChannelsEvents(app, { transport: parts.transport });
   return app;
 }

@@ -12,7 +12,7 @@ import {
 } from '@salesos/messaging';
 import { channelsContracts, ContractRegistry, leadsContracts } from '@salesos/contracts';
 import { channelsPublishedSource } from '../services/channels/src';
-import { leadsPublishedSource } from '../services/leads/src';
+import { leadsConsumerGroups, leadsPublishedSource } from '../services/leads/src';
 import { projectionsGroup } from '../services/reporting/src';
 
 export interface PlatformMessaging {
@@ -23,10 +23,16 @@ export interface PlatformMessaging {
 
 /**
  * In one process, records live in memory: a relay moves its checkpoint only once the consumers in the process have
- * committed what it sent, so a crash loses nothing; the next start publishes it again.
+ * committed what it sent, so a crash loses nothing; the next start publishes it again. The leads service's view of
+ * the dealers is one of them: a dealer it never heard of would take no deal.
  */
 function awaitedGroups(): Record<string, string[]> {
-  return Object.fromEntries(projectionsGroup.topics.map((topic) => [topic, [projectionsGroup.groupId]]));
+  const groups: Record<string, string[]> = Object.fromEntries(
+    projectionsGroup.topics.map((topic) => [topic, [projectionsGroup.groupId]]),
+  );
+  const dealers = leadsConsumerGroups.dealers;
+  groups[dealers.topic.name] = [...(groups[dealers.topic.name] ?? []), dealers.groupId];
+  return groups;
 }
 
 /**

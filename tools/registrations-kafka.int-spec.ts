@@ -1,18 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
-import { PostgresEventStore } from '@salesos/event-store/postgres';
-import { createTestDatabase, type TestDatabase } from '@salesos/event-store/testing';
-import { asUser, testAuth } from '@salesos/auth/testing';
-import { KafkaTransport, PostgresRelayLock, silentLogger } from '@salesos/messaging';
-import { createLeadsApp } from '../services/leads/src';
-import { recordTestDivisions } from '../services/leads/src/testing';
-import { createChannelsApp, openChannelsDatabase } from '../services/channels/src';
+import { asUser } from '@salesos/auth/testing';
 import { recordTestDealer } from '../services/channels/src/testing';
+import { type ServicesOnKafka, startServicesOnKafka } from './testing/services-on-kafka';
 
 jest.setTimeout(180_000);
 
-const brokers = [process.env.SALESOS_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092'];
 const manager = asUser('manager-7', 'division-manager', 'north');
 const dealerUser = asUser('dealer-user-1', 'dealer', 'north', { dealerId: 'dealer-1' });
 /** Names of this run alone: the topics are the platform's, so the groups, ids and company are unique. */
@@ -20,52 +12,17 @@ const run = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 const company = `Brandt Maschinenbau ${run} AG`;
 
 describe('deal registration between the channels and leads services over Kafka, on PostgreSQL', () => {
-  let database: TestDatabase;
-  let store: PostgresEventStore;
-  let views: DataSource;
-  let transport: KafkaTransport;
-  let leads: INestApplication;
-  let channels: INestApplication;
+  let services: ServicesOnKafka;
 
   beforeAll(async () => {
-    database = await createTestDatabase('channels_registrations_kafka');
-    store = await PostgresEventStore.connect({ url: database.url, pollIntervalMs: 20 });
-    views = await openChannelsDatabase({ kind: 'postgres', url: database.url });
-    transport = new KafkaTransport({ brokers, clientId: `registrations-test-${run}` });
-    const lock = () => new PostgresRelayLock({ connectionString: database.url });
-    leads = await createLeadsApp({
-      auth: testAuth.verifier,
-      store,
-      logger: silentLogger,
-      publishing: { transport, lock: lock(), pollIntervalMs: 20 },
-      consuming: { transport, groupId: `leads.deal-registrations.test-${run}` },
-    });
-    await leads.init();
-    await recordTestDivisions(leads);
-    channels = await createChannelsApp({
-      auth: testAuth.verifier,
-      store,
-      database: views,
-      viewsLock: lock(),
-      logger: silentLogger,
-      publishing: { transport, lock: lock(), pollIntervalMs: 20 },
-      consuming: { transport, groupId: `channels.leads-events.test-${run}` },
-    });
-    await channels.init();
-    await recordTestDealer(channels, store, { dealerId: 'dealer-1', userIds: ['dealer-user-1'] });
+    services = await startServicesOnKafka('channels_registrations_kafka', run);
+    await recordTestDealer(services.channels, services.store, { dealerId: 'dealer-1', userIds: ['dealer-user-1'] });
   });
 
-  afterAll(async () => {
-    await channels.close();
-    await leads.close();
-    await transport.close();
-    await views.destroy();
-    await store.close();
-    await database.drop();
-  });
+  afterAll(() => services.close());
 
-  const toChannels = () => request(channels.getHttpServer() as Parameters<typeof request>[0]);
-  const toLeads = () => request(leads.getHttpServer() as Parameters<typeof request>[0]);
+  const toChannels = () => request(services.channels.getHttpServer() as Parameters<typeof request>[0]);
+  const toLeads = () => request(services.leads.getHttpServer() as Parameters<typeof request>[0]);
 
   /** The registration as the dealer reads it, once the leads service's answer has come back through Kafka. */
   async function answered(registrationId: string): Promise<Record<string, unknown>> {
@@ -113,7 +70,7 @@ describe('deal registration between the channels and leads services over Kafka, 
       answer: { answer: 'conflicted', conflictingLeadIds: [leadId], conflictingOpportunityIds: [] },
     });
     // Each answer recorded once, however often Kafka delivered it.
-    expect((await store.readStream(`registration-${first}`)).map((event) => event.type)).toEqual([
+    expect((await services.store.readStream(`registration-${first}`)).map((event) => event.type)).toEqual([
       'RegistrationSubmitted',
       'RegistrationAccepted',
     ]);

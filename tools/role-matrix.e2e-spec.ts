@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { asUser, bearer } from '@salesos/auth/testing';
 import type { MemoryEventStore } from '@salesos/event-store';
-import { servedRoutes, startTestPlatform } from './testing/test-platform';
+import { recordPlatformDealers, servedRoutes, startTestPlatform } from './testing/test-platform';
 import { testRoster } from '../services/leads/src/testing';
 import { recordTestDealer } from '../services/channels/src/testing';
 import { dealRequest } from './testing/deal-request';
@@ -62,7 +62,10 @@ interface Row {
   writes?: boolean;
   /** What the manager does to the fresh records before the cell's call, in order. */
   prepare?: (subjects: Subjects) => Call | Call[];
-  /** The call has consequences that arrive later (a registration the leads service answers): wait for them to land. */
+  /**
+   * The call or what prepares it has consequences that arrive later (a registration the leads service answers, a
+   * dealer's standing it records): wait for them to land.
+   */
   settles?: boolean;
 }
 
@@ -137,6 +140,8 @@ const onboarded = (subjects: Subjects) => [
 const activeDealer = (subjects: Subjects) => [...onboarded(subjects), onDealer('post', 'activation')(subjects)];
 /** The dealer user reaches only north-dealer: the subjects' dealers are out of its reach. */
 const dealerSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
+/** A dealer's standing is published: the leads service records it later, which a refused call must not be taken for. */
+const dealerStanding = { ...dealerSetup, settles: true };
 const dealerReads = 'sees sees sees sees sees blind sees';
 const agreementTerms = {
   discountPercent: 10,
@@ -240,21 +245,25 @@ const table: Record<string, Row> = {
     reached: 'ok ok ok 403 403 404 403',
     writes: true,
   },
-  'POST /dealers/:dealerId/activation': { prepare: onboarded, call: onDealer('post', 'activation'), ...dealerSetup },
+  'POST /dealers/:dealerId/activation': {
+    prepare: onboarded,
+    call: onDealer('post', 'activation'),
+    ...dealerStanding,
+  },
   'POST /dealers/:dealerId/suspension': {
     prepare: activeDealer,
     call: onDealer('post', 'suspension', { reason: 'Unpaid invoices' }),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'POST /dealers/:dealerId/reinstatement': {
     prepare: (subjects) => [...activeDealer(subjects), onDealer('post', 'suspension', { reason: 'Unpaid' })(subjects)],
     call: onDealer('post', 'reinstatement'),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'POST /dealers/:dealerId/termination': {
     prepare: approved,
     call: onDealer('post', 'termination', { reason: 'Left the market', effectiveDay: '2099-12-31' }),
-    ...dealerSetup,
+    ...dealerStanding,
   },
   'PUT /dealers/:dealerId/users/:userId': {
     prepare: approved,
@@ -731,7 +740,8 @@ describe('roles within a division: every role, every route, on records within an
     ({ app, store } = await startTestPlatform());
     await ok({ method: 'put', path: '/assignment-rules', body: { rules: routingRules } });
     await ok({ method: 'put', path: '/channels/dealers-north', body: channel });
-    await recordTestDealer(app, store, { dealerId: 'north-dealer', userIds: ['dealer-north-user'] });
+    // Deals go through north-dealer and other-dealer: the leads service must have heard of them from channels.
+    await recordPlatformDealers(app, store, [{ dealerId: 'north-dealer', userIds: ['dealer-north-user'] }]);
     for (const dealerId of tierDealers) await recordTestDealer(app, store, { dealerId });
     await ok({ method: 'put', path: '/agreements/agr-north/versions', body: agreementDraft });
     await ok({ method: 'post', path: '/agreements/agr-north/versions/1/signature', body: signature });
@@ -741,7 +751,7 @@ describe('roles within a division: every role, every route, on records within an
       path: '/dealers/north-dealer/tier/assignment',
       body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
     });
-    await recordTestDealer(app, store, { dealerId: 'other-dealer', userIds: ['dealer-other-user'] });
+    await recordPlatformDealers(app, store, [{ dealerId: 'other-dealer', userIds: ['dealer-other-user'] }]);
     shared.contactId = (
       await ok({
         method: 'post',

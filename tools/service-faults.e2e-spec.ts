@@ -94,7 +94,7 @@ describe('leads and reporting processes through broker outages and crashes (Post
     const recorded = await request(base.leads)
       .put(`/divisions/${division}`)
       .set(admin)
-      .send({ name: 'Faults', repIds: [], teams: [], dealerIds: [] });
+      .send({ name: 'Faults', repIds: [], teams: [] });
     expect(recorded.status).toBe(200);
     for (let index = 0; index < 3; index += 1) {
       const capture = await request(base.leads)

@@ -80,7 +80,7 @@ describe('leads and reporting as separate processes, on PostgreSQL and Kafka', (
     const recorded = await request(leads)
       .put(`/divisions/${division}`)
       .set(admin)
-      .send({ name: 'End to end', repIds: ['rep-1'], teams: [], dealerIds: [] });
+      .send({ name: 'End to end', repIds: ['rep-1'], teams: [] });
     expect(recorded.status).toBe(200);
     const lead = await request(leads)
       .post('/leads')

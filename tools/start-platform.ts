@@ -6,6 +6,7 @@ import { openChannelsDatabase } from '../services/channels/src';
 import { openReportingDatabase } from '../services/reporting/src';
 import { seedDemoChannels } from './demo/seed-demo-channels';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
+import { seedDemoPlansAndRegistrations } from './demo/seed-demo-plans-and-registrations';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
 import { openTokenVerifier } from '@salesos/auth';
@@ -33,10 +34,27 @@ async function main(): Promise<void> {
     // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
     const seeding =
       config.eventStore.kind === 'memory' ? store : await openEventStore(config.eventStore, { bulk: true });
-    const started = Date.now();
     process.stdout.write(
       `Empty store: seeding the demo company (seed ${config.demoData.seed}, SALESOS_DEMO_DATA=off to skip)\n`,
     );
+    // First the divisions' channels and dealers, through the channels service's commands; its views hold them on
+    // return. The sales seed then tells the leads service of the dealers, whose deals go to those active on the day.
+    const channelsStarted = Date.now();
+    const channels = await seedDemoChannels(seeding, {
+      seed: config.demoData.seed,
+      database: channelsDatabase,
+      onProgress: (progress) =>
+        process.stdout.write(
+          `  ${progress.divisionId}: ${progress.channels} channels, ${progress.dealers} dealers, ${progress.agreements} agreements, ` +
+            `${progress.contacts} contacts, ${progress.fundRequests} fund requests\n`,
+        ),
+    });
+    process.stdout.write(
+      `Seeded the channels in ${((Date.now() - channelsStarted) / 1000).toFixed(1)} s: ${channels.channels} channels, ` +
+        `${channels.dealers.length} dealers (dealer-1 to dealer-36 sell, the others are applying), ` +
+        `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests.\n`,
+    );
+    const started = Date.now();
     const seeded = await seedDemoData(seeding, {
       ...demoDefaults,
       seed: config.demoData.seed,
@@ -50,29 +68,26 @@ async function main(): Promise<void> {
       `Seeded ${seeded.events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `3 divisions (machines, medical, services), 120 reps, ${seeded.leads} leads, ${seeded.opportunities} opportunities.\n`,
     );
-    // The divisions' channels and dealers, through the channels service's commands; its views hold them on return.
-    // The leads service answers the deal registrations from its views, which now hold the leads seed.
-    const channelsStarted = Date.now();
-    const channels = await seedDemoChannels(seeding, {
+    // Then the dealers' plans and deal registrations: the leads service answers the registrations from its views,
+    // which now hold the sales and the dealers.
+    const dealsStarted = Date.now();
+    const deals = await seedDemoPlansAndRegistrations(seeding, {
       seed: config.demoData.seed,
+      dealers: channels.dealers,
       database: channelsDatabase,
       leadsDatabase,
       onProgress: (progress) =>
         process.stdout.write(
-          `  ${progress.divisionId}: ${progress.channels} channels, ${progress.dealers} dealers, ${progress.agreements} agreements, ` +
-            `${progress.contacts} contacts, ${progress.fundRequests} fund requests, ${progress.plans} plans, ` +
-            `${progress.registrations} deal registrations\n`,
+          `  ${progress.divisionId}: ${progress.plans} plans, ${progress.registrations} deal registrations\n`,
         ),
     });
     const outcomes = ['accepted', 'conflicted', 'lapsed', 'won', 'lost'].map(
-      (status) => `${channels.registrations.filter((registration) => registration.status === status).length} ${status}`,
+      (status) => `${deals.registrations.filter((registration) => registration.status === status).length} ${status}`,
     );
     process.stdout.write(
-      `Seeded the channels in ${((Date.now() - channelsStarted) / 1000).toFixed(1)} s: ${channels.channels} channels, ` +
-        `${channels.dealers.length} dealers (dealer-1 to dealer-36 sell, the others are applying), ` +
-        `${channels.agreements} signed agreements, ${channels.contacts} contacts, ${channels.fundRequests} fund requests, ` +
-        `${channels.plans} plans for ${channels.planPeriod} (${channels.planRevisions} revisions), ` +
-        `${channels.registrations.length} deal registrations (${outcomes.join(', ')}).\n`,
+      `Seeded the dealers' plans and deal registrations in ${((Date.now() - dealsStarted) / 1000).toFixed(1)} s: ` +
+        `${deals.plans} plans for ${deals.planPeriod} (${deals.planRevisions} revisions), ` +
+        `${deals.registrations.length} deal registrations (${outcomes.join(', ')}).\n`,
     );
     if (seeding !== store) {
       await seeding.close();

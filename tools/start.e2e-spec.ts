@@ -85,12 +85,38 @@ describe('npm start (the README’s first command)', () => {
     expect(registrations.status).toBe(200);
     const answered = new Set((registrations.body.items as Array<{ status: string }>).map((item) => item.status));
     expect([...answered].sort()).toEqual(['accepted', 'conflicted', 'lapsed', 'lost', 'won']);
+    // A won registration's deal went through its dealer, with the channel the leads service was told it sells through.
+    const won = (registrations.body.items as Array<{ registrationId: string; status: string }>).find(
+      (item) => item.status === 'won',
+    );
+    const wonRegistration = await request(base)
+      .get(`/registrations/${won?.registrationId ?? ''}`)
+      .set(director);
+    const { dealerId, opportunityId } = wonRegistration.body as { dealerId: string; opportunityId: string };
+    const wonDeal = await request(base).get(`/opportunities/${opportunityId}`).set(director);
+    expect(wonDeal.body).toMatchObject({ channel: { kind: 'dealer', dealerId, channelId: expect.any(String) } });
+    // The leads service heard of the seeded dealers before the platform served: a deal goes to an active one only.
+    const dealThrough = (dealerId: string) =>
+      request(base)
+        .post('/opportunities')
+        .set(director)
+        .send({
+          accountName: 'Startklar GmbH',
+          pipelineId: 'dealer-sourced',
+          amount: { amount: 10_000, currency: 'EUR' },
+          expectedCloseDate: '2027-06-30',
+          products: [],
+          channel: { kind: 'dealer', dealerId },
+        });
+    const throughActive = await dealThrough('dealer-1');
+    expect(throughActive.status).toBe(201);
+    expect((await dealThrough('dealer-11')).body).toMatchObject({ status: 409, code: 'DEALER_SUSPENDED' });
     // The test's own division, beside the demo company's.
     const admin = { Authorization: `Bearer ${auth.issue({ userId: 'admin-1', roles: ['admin'] })}` };
     const recorded = await request(base)
       .put('/divisions/north')
       .set(admin)
-      .send({ name: 'North', repIds: [], teams: [], dealerIds: [] });
+      .send({ name: 'North', repIds: [], teams: [] });
     expect(recorded.status).toBe(200);
     const created = await request(base)
       .post('/leads')
@@ -107,6 +133,7 @@ describe('npm start (the README’s first command)', () => {
     }
     expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');
     expect(metrics).toContain('salesos_consumer_lag{group="leads.deal-registrations"} 0');
+    expect(metrics).toContain('salesos_consumer_lag{group="leads.dealers"} 0');
     // The reporting service in the same process sees the capture through the in-process transport.
     let funnel = await request(base).get('/reports/funnel').set(headers);
     for (let attempt = 0; attempt < 100 && funnel.body.groups?.[0]?.captured !== 1; attempt += 1) {

@@ -5,30 +5,27 @@ import { asUser, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import request from 'supertest';
 import { channelsViewsCaughtUp, createChannelsApp, openChannelsDatabase } from '../../services/channels/src';
-import { openLeadsDatabase } from '../../services/leads/src';
-import { demoDivisions, demoRoster } from './demo-company';
-import { type DemoChannelsResult, seedDemoChannels } from './seed-demo-channels';
-import { seedDemoData } from './seed-demo-data';
+import { demoDealerIds, demoDivisions } from './demo-company';
+import { type DemoCompany, seedDemoCompany } from './seed-demo-company';
 
 jest.setTimeout(60_000);
 
 const end = new Date('2026-11-27T00:00:00.000Z');
 
-/** A quarter of the leads seed, then the channels seed on top of it, as `npm start` seeds (the channels part timed). */
+/**
+ * The channels and their dealers, a quarter of the sales, then the dealers' plans and registrations, as `npm start`
+ * seeds them (the channels' two stages timed).
+ */
 async function seeded(seed: number, at: Date | undefined = end) {
   const store = new MemoryEventStore();
-  const leadsDatabase = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
-  try {
-    const until = at === undefined ? {} : { end: at };
-    await seedDemoData(store, { seed, months: 3, leadsPerMonth: 30, database: leadsDatabase, ...until });
-    const started = Date.now();
-    const result = await seedDemoChannels(store, { seed, leadsDatabase, ...until });
-    const ms = Date.now() - started;
-    const events = (await store.readAll({ maxCount: 100_000 })).events;
-    return { store, result, events, ms };
-  } finally {
-    await leadsDatabase.destroy();
-  }
+  const { channels: result, channelsMs: ms } = await seedDemoCompany(store, {
+    seed,
+    months: 3,
+    leadsPerMonth: 30,
+    ...(at === undefined ? {} : { end: at }),
+  });
+  const events = (await store.readAll({ maxCount: 100_000 })).events;
+  return { store, result, events, ms };
 }
 
 /** The channels service over a seeded store, its views caught up with every seeded event. */
@@ -73,11 +70,11 @@ describe('demo channels', () => {
     expect(first.ms).toBeLessThan(10_000);
   });
 
-  it("seeds each division's roster of dealers (the ones the leads seed's deals name) in that division, every lifecycle state in each", async () => {
+  it("seeds each division's roster of dealers (the ones the leads seed's deals may go to) in that division, every lifecycle state in each", async () => {
     const { result } = await seeded(42);
     for (const division of demoDivisions) {
       const dealers = result.dealers.filter((dealer) => dealer.divisionId === division.divisionId);
-      const roster = demoRoster(division).dealerIds;
+      const roster = demoDealerIds(division);
       expect(roster.every((dealerId) => dealers.some((dealer) => dealer.dealerId === dealerId))).toBe(true);
       expect(new Set(dealers.map((dealer) => dealer.status))).toEqual(
         new Set(['applied', 'onboarding', 'active', 'suspended', 'terminated', 'rejected']),
@@ -91,7 +88,7 @@ describe('demo channels', () => {
 
   describe('over the API', () => {
     let app: INestApplication;
-    let result: DemoChannelsResult;
+    let result: DemoCompany['channels'];
     const today = new Date().toISOString().slice(0, 10);
 
     beforeAll(async () => {
@@ -148,7 +145,7 @@ describe('demo channels', () => {
 
   describe('plans and deal registrations, seeded up to a fixed day', () => {
     let app: INestApplication;
-    let result: DemoChannelsResult;
+    let result: DemoCompany['channels'];
     const http = () => request(app.getHttpServer() as Server);
 
     beforeAll(async () => {

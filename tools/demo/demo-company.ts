@@ -126,12 +126,14 @@ export function demoDealerIds(division: DemoDivision): string[] {
   return Array.from({ length: dealersPerDivision }, (_, index) => `dealer-${offset + index + 1}`);
 }
 
-/** The division as the leads service records it: its reps, its teams (the field team has every rep) and dealers. */
+/**
+ * The division as the leads service records it: its reps and its teams (the field team has every rep). Its dealers
+ * are the channels service's (the channels seed's, `demoDealerIds`).
+ */
 export function demoRoster(division: DemoDivision): {
   name: string;
   repIds: string[];
   teams: Array<{ teamId: string; name: string; repIds: string[] }>;
-  dealerIds: string[];
 } {
   const teams = teamsOf(division);
   const repIds = teams.flatMap((team) => team.repIds).sort();
@@ -142,7 +144,6 @@ export function demoRoster(division: DemoDivision): {
       ...teams.map((team) => ({ teamId: team.teamId, name: `${team.groupId} ${team.territory}`, repIds: team.repIds })),
       { teamId: `${division.divisionId}-field`, name: 'Field sales', repIds },
     ],
-    dealerIds: demoDealerIds(division),
   };
 }
 

@@ -7,10 +7,10 @@ import { asUser, testAuth } from '@salesos/auth/testing';
 import type { DataSource } from 'typeorm';
 import type { IntegrationEvent } from '@salesos/contracts';
 import { mapChannelsIntegrationEvents } from '../../services/channels/src';
-import { mapLeadsIntegrationEvents, openLeadsDatabase } from '../../services/leads/src';
+import { mapLeadsIntegrationEvents } from '../../services/leads/src';
 import { createReportingApp, openReportingDatabase, replay } from '../../services/reporting/src';
-import { type DemoDivision, demoDivisions, demoRoster } from './demo-company';
-import { type DemoChannelsResult, seedDemoChannels } from './seed-demo-channels';
+import { type DemoDivision, demoDealerIds, demoDivisions } from './demo-company';
+import { type DemoCompany, seedDemoCompany } from './seed-demo-company';
 import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(120_000);
@@ -98,24 +98,18 @@ function add(totals: Map<string, number>, key: string, amount: number): void {
 }
 
 /**
- * The demo company's dealers, seeded through the channels service on top of a quarter of the leads seed, published
+ * The demo company's dealers, seeded through the channels service around a quarter of the leads seed, published
  * as both services publish and projected by reporting: each dealer's plan for the year beside what it won.
  */
 describe("the demo dealers' plans against their deals in the reports", () => {
   let dataSource: DataSource;
   let app: INestApplication;
   let published: IntegrationEvent[];
-  let channels: DemoChannelsResult;
+  let channels: DemoCompany['channels'];
 
   beforeAll(async () => {
     const store = new MemoryEventStore();
-    const leadsDatabase = await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' });
-    try {
-      await seedDemoData(store, { seed: 42, months: 3, leadsPerMonth: 30, end, database: leadsDatabase });
-      channels = await seedDemoChannels(store, { seed: 42, end, leadsDatabase });
-    } finally {
-      await leadsDatabase.destroy();
-    }
+    ({ channels } = await seedDemoCompany(store, { seed: 42, months: 3, leadsPerMonth: 30, end }));
     const stored = (await store.readAll({ maxCount: 1_000_000 })).events;
     published = stored.flatMap((event) => [
       ...mapLeadsIntegrationEvents(event),
@@ -158,9 +152,9 @@ describe("the demo dealers' plans against their deals in the reports", () => {
           }>;
         }
       ).dealers;
-      // The leads seed's dealer deals name the division's roster, the dealers the channels seed onboarded there; the
+      // The leads seed's dealer deals go to the division's roster, the dealers the channels seed onboarded there; the
       // ones still applying are not dealers yet.
-      const roster = demoRoster(divisionOf(division)).dealerIds;
+      const roster = demoDealerIds(divisionOf(division));
       const onboarded = channels.dealers.filter(
         (dealer) => dealer.divisionId === division && roster.includes(dealer.dealerId),
       );

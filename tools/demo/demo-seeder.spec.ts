@@ -1,15 +1,22 @@
 import { createHash } from 'node:crypto';
+import { type IntegrationEvent, dealerTopic } from '@salesos/contracts';
 import { MemoryEventStore, type RecordedEvent } from '@salesos/event-store';
+import { StoredTopicHistory } from '@salesos/messaging';
+import { channelsPublishedSource } from '../../services/channels/src';
 import { leadDecider, leadsPublishedSource, openLeadsDatabase, opportunityDecider } from '../../services/leads/src';
-import { demoDivisions, demoRoster } from './demo-company';
+import { demoDealerIds, demoDivisions, demoRoster } from './demo-company';
+import { seedDemoChannels } from './seed-demo-channels';
 import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(60_000);
 
 const end = new Date('2026-11-27T00:00:00.000Z');
 
+/** The demo company as `npm start` seeds it: the channels and their dealers first, then the sales. */
 async function seeded(seed: number, maxEvents?: number) {
   const store = new MemoryEventStore();
+  await seedDemoChannels(store, { seed, end });
+  const channels = (await store.readAll({ maxCount: 1_000_000 })).events.length;
   const progress = await seedDemoData(store, {
     seed,
     months: 3,
@@ -17,8 +24,19 @@ async function seeded(seed: number, maxEvents?: number) {
     end,
     ...(maxEvents === undefined ? {} : { maxEvents }),
   });
-  const events = (await store.readAll({ maxCount: 1_000_000 })).events;
-  return { progress, events };
+  // What the sales seed stored: the channels seed's events come first.
+  const events = (await store.readAll({ maxCount: 1_000_000 })).events.slice(channels);
+  return { progress, events, store };
+}
+
+/** The dealer events the channels service publishes from a store, in order per dealer. */
+async function dealerEvents(store: MemoryEventStore): Promise<IntegrationEvent[]> {
+  const history = new StoredTopicHistory(store, channelsPublishedSource(), [dealerTopic.name]);
+  const events: IntegrationEvent[] = [];
+  for (let page = await history.next(1_000); ; page = await history.next(1_000)) {
+    events.push(...page.events);
+    if (page.isEnd) return events;
+  }
 }
 
 function fingerprint(events: Awaited<ReturnType<typeof seeded>>['events']): string {
@@ -68,11 +86,12 @@ describe('demo data', () => {
     // Computed with the seeder that sent every command through the leads service's handlers and views (before the
     // stories were decided in memory). A change to the domain that changes what the demo company's year decides
     // changes it: check the new events, then take the new value. Taken again when the medical and services divisions'
-    // dealers got ids of their own (dealer-13 to dealer-36, as the channels service records them): with those ids
-    // mapped back to dealer-1 to dealer-12, the events are the very ones of the command-by-command seeder.
+    // dealers got ids of their own (dealer-13 to dealer-36, as the channels service records them), and when deals
+    // went only to the dealers the channels seed had active on the day, with their channel: the 42 dealer events the
+    // leads service hears are stored with the sales, and the dealers are drawn from the active ones.
     const { events } = await seeded(42);
-    expect(events).toHaveLength(1391);
-    expect(streamFingerprint(events)).toBe('e5184687aacaa9a5874478694b184165cd01e7b345617bf0489773cb4f3fd842');
+    expect(events).toHaveLength(1433);
+    expect(streamFingerprint(events)).toBe('c2c2d28ce4a8f1c7895d8dcf492b5f2ca71e2928160709e1df84432699721586');
   });
 
   it('stores only events their deciders read back and their published contracts accept', async () => {
@@ -108,6 +127,7 @@ describe('demo data', () => {
   it("keeps every lead and deal inside its division: owners, teams and dealers are the division's own", async () => {
     const { events } = await seeded(42);
     const rosters = new Map(demoDivisions.map((division) => [division.divisionId, demoRoster(division)]));
+    const dealers = new Map(demoDivisions.map((division) => [division.divisionId, demoDealerIds(division)]));
     let owned = 0;
     for (const event of events) {
       const roster = rosters.get(event.metadata.divisionId ?? '');
@@ -128,9 +148,46 @@ describe('demo data', () => {
       for (const teamId of [data.teamId, data.rule?.teamId].filter((id) => id !== undefined)) {
         expect(roster?.teams.map((team) => team.teamId)).toContain(teamId);
       }
-      if (data.channel?.kind === 'dealer') expect(roster?.dealerIds).toContain(data.channel.dealerId);
+      if (data.channel?.kind === 'dealer') {
+        expect(dealers.get(event.metadata.divisionId ?? '')).toContain(data.channel.dealerId);
+      }
     }
     expect(owned).toBeGreaterThan(300);
+  });
+
+  it('attributes deals only to dealers the channels service had active in the division that day, with their channel', async () => {
+    const { events, store } = await seeded(42);
+    const told = await dealerEvents(store);
+    /** What the channels service had told of the dealer by `at`: its last change, and its channel. */
+    const standing = (dealerId: string, at: string) => {
+      const changes = told.filter((event) => event.subject === dealerId && Date.parse(event.time) <= Date.parse(at));
+      const data = changes.map((event) => event.data as { divisionId: string; channelId?: string });
+      return {
+        active: ['DealerActivated', 'DealerReinstated'].some((name) => changes.at(-1)?.type.includes(`.${name}.`)),
+        divisionId: data.at(-1)?.divisionId,
+        channelId: data.find((fields) => fields.channelId !== undefined)?.channelId,
+      };
+    };
+    const opened = events.filter(
+      (event) =>
+        event.type === 'OpportunityOpened' && (event.data as { channel: { kind: string } }).channel.kind === 'dealer',
+    );
+    expect(opened.length).toBeGreaterThan(5);
+    for (const event of opened) {
+      const { divisionId, channel } = event.data as {
+        divisionId: string;
+        channel: { dealerId: string; channelId: string };
+      };
+      expect({ dealer: channel.dealerId, ...standing(channel.dealerId, event.metadata.occurredAt) }).toEqual({
+        dealer: channel.dealerId,
+        active: true,
+        divisionId,
+        channelId: channel.channelId,
+      });
+    }
+    // The seed tells the leads service of every dealer event, as its consumer would: each dealer's stream holds them.
+    const heard = events.filter((event) => event.metadata.streamId.startsWith('channeldealer-'));
+    expect(heard.map((event) => event.metadata.commandId)).toEqual(told.map((event) => event.id));
   });
 
   it('writes the same events for the same seed, and other events for another seed', async () => {

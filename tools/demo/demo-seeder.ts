@@ -4,6 +4,7 @@ import type { IdGenerator, RequestContext } from '@salesos/http';
 import {
   type AssignmentRule,
   chooseAssignee,
+  type DealerNews,
   defaultLossReasons,
   defaultPipelines,
   DefineSegmentHandler,
@@ -243,7 +244,7 @@ class DivisionInMemory {
   private readonly leadsByKey = new Map<string, string[]>();
   private readonly keysByLead = new Map<string, ReturnType<typeof duplicateKeys>>();
 
-  constructor(readonly roster: { repIds: string[]; dealerIds: string[] }) {}
+  constructor(readonly roster: { repIds: string[] }) {}
 
   duplicatesOf(keys: ReturnType<typeof duplicateKeys>): ReturnType<typeof findDuplicates> {
     const candidates = new Set<string>();
@@ -288,6 +289,43 @@ class DivisionInMemory {
   }
 }
 
+interface DealerChange {
+  at: number;
+  standing: DealerNews['standing'];
+  channelId?: string;
+}
+
+/**
+ * The dealers the leads service heard of from the channels service, by division, as each stood from one change to
+ * the next: a deal goes only to a dealer active in its division on the day it is opened, as the service checks.
+ */
+export class DealerStandings {
+  private readonly byDivision = new Map<string, Map<string, DealerChange[]>>();
+  /** The events the leads service recorded of them. */
+  readonly recorded: number;
+
+  constructor(news: readonly DealerNews[]) {
+    this.recorded = news.length;
+    for (const { divisionId, dealerId, standing, since, channelId } of news) {
+      const dealers = this.byDivision.get(divisionId) ?? new Map<string, DealerChange[]>();
+      this.byDivision.set(divisionId, dealers);
+      const change = { at: Date.parse(since), standing, ...(channelId === undefined ? {} : { channelId }) };
+      dealers.set(dealerId, [...(dealers.get(dealerId) ?? []), change]);
+    }
+  }
+
+  /** The division's dealers active at `at`, in the order the channels service told of them, with their channel. */
+  activeAt(divisionId: string, at: number): Array<{ dealerId: string; channelId?: string }> {
+    const active: Array<{ dealerId: string; channelId?: string }> = [];
+    for (const [dealerId, changes] of this.byDivision.get(divisionId) ?? []) {
+      const current = changes.filter((change) => change.at <= at).pop();
+      if (current?.standing !== 'active') continue;
+      active.push({ dealerId, ...(current.channelId === undefined ? {} : { channelId: current.channelId }) });
+    }
+    return active;
+  }
+}
+
 /** A refusal of the domain rules is part of the story, not a failure. */
 function refused(error: unknown): boolean {
   return error instanceof LeadError || error instanceof OpportunityError;
@@ -296,6 +334,8 @@ function refused(error: unknown): boolean {
 export interface DemoSeederOptions {
   /** Appends in flight at once. */
   concurrency?: number;
+  /** The dealers deals may go to; without them every deal is direct. */
+  dealers?: DealerStandings;
 }
 
 /**
@@ -313,6 +353,7 @@ export class DemoSeeder {
   private readonly streams = new StreamsInMemory();
   private readonly divisions = new Map<string, DivisionInMemory>();
   private readonly writer: StoryWriter;
+  private readonly dealers: DealerStandings;
   private companies = 0;
 
   constructor(
@@ -324,6 +365,7 @@ export class DemoSeeder {
     options: DemoSeederOptions = {},
   ) {
     this.writer = new StoryWriter(store, options.concurrency ?? 8);
+    this.dealers = options.dealers ?? new DealerStandings([]);
   }
 
   /** `afterSetUp` runs once every division is set up, before the stories are written. */
@@ -334,6 +376,7 @@ export class DemoSeeder {
   ): Promise<SeedProgress> {
     const start = plan.end.getTime() - plan.months * 30 * dayMs;
     const end = plan.end.getTime();
+    this.count(this.dealers.recorded);
     for (const division of demoDivisions) {
       this.clock.current = new Date(start - dayMs);
       await this.setUp(division);
@@ -641,12 +684,13 @@ export class DemoSeeder {
     this.act(() => this.decideLead(leadId, this.as(division, owner), { type: 'QualifyLead', data: {} }, world));
     if (!this.random.chance(0.7)) return;
     this.timeline.add(this.later(1, 7), story, () => {
-      const pipelineId =
-        groupId === 'maintenance' ? 'upsell' : this.random.chance(0.15) ? 'dealer-sourced' : 'new-business';
-      const channel =
-        pipelineId === 'dealer-sourced'
-          ? { kind: 'dealer' as const, dealerId: world.roster.dealerIds[this.random.integer(1, 12) - 1] as string }
-          : { kind: 'direct' as const };
+      // A dealer's deal goes to one of the dealers active in the division that day, with the channel it sells
+      // through; while none is, the deal is the division's own.
+      const active = this.dealers.activeAt(division.divisionId, this.clock.current.getTime());
+      const dealerSourced = groupId !== 'maintenance' && this.random.chance(0.15) && active.length > 0;
+      const pipelineId = groupId === 'maintenance' ? 'upsell' : dealerSourced ? 'dealer-sourced' : 'new-business';
+      const dealer = dealerSourced ? active[this.random.integer(1, active.length) - 1] : undefined;
+      const channel = dealer === undefined ? { kind: 'direct' as const } : { kind: 'dealer' as const, ...dealer };
       const context = this.as(division, owner);
       const expectedCloseDate = new Date(this.later(30, 120)).toISOString().slice(0, 10);
       const quantity = this.random.integer(1, 4);
@@ -656,9 +700,6 @@ export class DemoSeeder {
       const pipeline = defaultPipelines.find((candidate) => candidate.pipelineId === pipelineId);
       if (pipeline === undefined) throw new Error(`no pipeline ${pipelineId}`);
       if (!world.roster.repIds.includes(owner)) throw new Error(`${owner} is not a rep of ${division.divisionId}`);
-      if (channel.kind === 'dealer' && !world.roster.dealerIds.includes(channel.dealerId)) {
-        throw new Error(`${channel.dealerId} is not a dealer of ${division.divisionId}`);
-      }
       const open = {
         type: 'OpenOpportunity' as const,
         data: {

@@ -4,6 +4,7 @@ import { bearer } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { startTestPlatform } from '../testing/test-platform';
 import { demoUsers } from './demo-users';
+import { seedDemoChannels } from './seed-demo-channels';
 import { seedDemoData } from './seed-demo-data';
 
 jest.setTimeout(120_000);
@@ -19,7 +20,10 @@ describe('the demo users on the demo data', () => {
 
   beforeAll(async () => {
     const store = new MemoryEventStore({ pollIntervalMs: 10 });
-    await seedDemoData(store, { seed: 42, months: 6, leadsPerMonth: 60, end: new Date('2026-11-27T00:00:00.000Z') });
+    const end = new Date('2026-11-27T00:00:00.000Z');
+    // As `npm start` seeds it: the dealers first, whose deals the dealer's user then sees.
+    await seedDemoChannels(store, { seed: 42, end });
+    await seedDemoData(store, { seed: 42, months: 6, leadsPerMonth: 60, end });
     ({ app } = await startTestPlatform(store));
   });
 

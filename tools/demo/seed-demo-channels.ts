@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { EventStore } from '@salesos/event-store';
 import type { RequestContext } from '@salesos/http';
 import type { DataSource } from 'typeorm';
@@ -25,18 +26,14 @@ import {
   RejectApplicationHandler,
   RejectFundRequestHandler,
   RequestFundsHandler,
-  SetDealerPlanHandler,
   SignAgreementVersionHandler,
   SuspendDealerHandler,
   TerminateDealerHandler,
   TickRequirementHandler,
 } from '../../services/channels/src';
-import { openLeadsDatabase } from '../../services/leads/src';
 import { companyName, type DemoDivision, demoDealerIds, demoDivisions, dealersPerDivision } from './demo-company';
-import { type PlannedDealer, seedDealerPlans } from './demo-plans';
-import { type DemoRegistration, RegistrationStories } from './demo-registrations';
-import { startSeedingServices } from './seeding-services';
 import { BusinessTime, MovableClock, SeededIds, SeededRandom } from './seeded-random';
+import { seedingChannelsModule } from './seeding-services';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** The fund budgets are allocated this many days before the end, so that their requests have had time to move on. */
@@ -77,6 +74,8 @@ export interface DemoDealer {
   divisionId: string;
   status: DemoDealerStatus;
   tierId?: string;
+  /** When it became active (epoch ms), for the dealers that sold. */
+  activatedAt?: number;
 }
 
 export interface ChannelsSeedProgress {
@@ -86,8 +85,6 @@ export interface ChannelsSeedProgress {
   agreements: number;
   contacts: number;
   fundRequests: number;
-  plans: number;
-  registrations: number;
 }
 
 export interface DemoChannelsOptions {
@@ -99,13 +96,6 @@ export interface DemoChannelsOptions {
    * service's views catch up from the store when it next starts.
    */
   database?: DataSource;
-  /**
-   * The leads service's database, its views holding the leads seed (as `seedDemoData` leaves it): the leads service
-   * answers the deal registrations from it. Without it, an in-memory one whose views catch up from the store first.
-   */
-  leadsDatabase?: DataSource;
-  /** How long the seed waits for a service's answer over the bus before it fails (default 30 s). */
-  answerTimeoutMs?: number;
   onProgress?: (progress: ChannelsSeedProgress) => void;
 }
 
@@ -117,12 +107,6 @@ export interface DemoChannelsResult {
   fundRequests: number;
   /** The period of the seeded fund budgets (the quarter 45 days before the end). */
   fundPeriod: string;
-  /** The period of the seeded dealer plans: the year of the end. */
-  planPeriod: string;
-  plans: number;
-  /** Plan revisions after the first, kept in the plans' history. */
-  planRevisions: number;
-  registrations: DemoRegistration[];
 }
 
 const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
@@ -160,40 +144,31 @@ function handlers(context: INestApplicationContext) {
     rejectFunds: get(RejectFundRequestHandler),
     claimFunds: get(ClaimFundsHandler),
     payFunds: get(PayFundClaimHandler),
-    setPlan: get(SetDealerPlanHandler),
   };
 }
 
 /**
  * Seeds each demo division's channels through the channels service's own commands, in business time over the year
- * before `end`: the channel catalogue, a tier programme, the dealers of the division's roster (the ones the leads
- * seed's dealer deals name) from application to active work at each tier, one of them suspended and one terminated,
- * with a signed agreement each (one expiring within 60 days of `end`), a confirmed tier review, a contact history
- * with follow-ups done, due and overdue, a market development fund budget with requests in every state, a plan for
- * the year for every dealer that sells (some revised), and deal registrations answered by the leads service (see
- * RegistrationStories); and a few companies still applying, onboarding or rejected. Runs after `seedDemoData` on the
- * same store: the registrations' answers and deals come from the leads service. Seeded: the same seed and end write
- * the same events.
+ * before `end`: the channel catalogue, a tier programme, the dealers of the division's roster from application to
+ * active work at each tier, one of them suspended and one terminated, with a signed agreement each (one expiring
+ * within 60 days of `end`), a confirmed tier review, a contact history with follow-ups done, due and overdue, and a
+ * market development fund budget with requests in every state; and a few companies still applying, onboarding or
+ * rejected. Runs first on an empty store: the leads seed then tells the leads service of these dealers and gives deals
+ * only to those active on the day, and `seedDemoPlansAndRegistrations` continues with the dealers' plans and deal
+ * registrations. Seeded: the same seed and end write the same events.
  */
 export async function seedDemoChannels(store: EventStore, options: DemoChannelsOptions): Promise<DemoChannelsResult> {
   const random = new SeededRandom(options.seed ^ 0x0c4a_11e1);
   const end = (options.end ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`)).getTime();
   const time = new BusinessTime(new MovableClock(new Date(end)), end);
-  const services = await startSeedingServices(store, {
-    clock: time.clock,
-    channels: {
+  const context = await NestFactory.createApplicationContext(
+    seedingChannelsModule(store, time.clock, {
       database: options.database ?? (await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' })),
       ownsDatabase: options.database === undefined,
       ids: new SeededIds(random),
-    },
-    leads: {
-      database: options.leadsDatabase ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' })),
-      ownsDatabase: options.leadsDatabase === undefined,
-      // Ids of their own: the leads service's commands draw none from the channels' sequence.
-      ids: new SeededIds(new SeededRandom(options.seed ^ 0x1ead_5eed)),
-    },
-    answerTimeoutMs: options.answerTimeoutMs ?? 30_000,
-  });
+    }),
+    { logger: ['error', 'warn'] },
+  );
   const result: DemoChannelsResult = {
     channels: 0,
     dealers: [],
@@ -201,16 +176,11 @@ export async function seedDemoChannels(store: EventStore, options: DemoChannelsO
     contacts: 0,
     fundRequests: 0,
     fundPeriod: quarterOf(end - fundBudgetDaysBack * dayMs),
-    planPeriod: String(new Date(end).getUTCFullYear()),
-    plans: 0,
-    planRevisions: 0,
-    registrations: [],
   };
   try {
-    const registrations = new RegistrationStories(services, time, random);
-    const seeder = new ChannelsSeeder(handlers(services.channels), time, random, result, registrations);
+    const seeder = new ChannelsSeeder(handlers(context), time, random, result);
     for (const division of demoDivisions) {
-      const before = { ...result, dealers: result.dealers.length, registrations: result.registrations.length };
+      const before = { ...result, dealers: result.dealers.length };
       await seeder.seedDivision(division);
       options.onProgress?.({
         divisionId: division.divisionId,
@@ -219,16 +189,12 @@ export async function seedDemoChannels(store: EventStore, options: DemoChannelsO
         agreements: result.agreements - before.agreements,
         contacts: result.contacts - before.contacts,
         fundRequests: result.fundRequests - before.fundRequests,
-        plans: result.plans - before.plans,
-        registrations: result.registrations.length - before.registrations,
       });
     }
-    if (!(await channelsViewsCaughtUp(services.channels, 120_000))) {
-      throw new Error('the channels views did not catch up');
-    }
+    if (!(await channelsViewsCaughtUp(context, 120_000))) throw new Error('the channels views did not catch up');
     return result;
   } finally {
-    await services.close();
+    await context.close();
   }
 }
 
@@ -240,7 +206,6 @@ class ChannelsSeeder {
     private readonly time: BusinessTime,
     private readonly random: SeededRandom,
     private readonly result: DemoChannelsResult,
-    private readonly registrations: RegistrationStories,
   ) {
     this.end = time.end;
   }
@@ -295,7 +260,6 @@ class ChannelsSeeder {
     const rosterIds = demoDealerIds(division);
     const applicantBase = demoDivisions.length * dealersPerDivision + demoDivisions.indexOf(division) * 4;
     // The roster's dealers: all but the last two active, at each tier in turn; the last two suspended and terminated.
-    const selling: PlannedDealer[] = [];
     for (const [index, dealerId] of rosterIds.entries()) {
       const kind = index % 4 === 3 && dealerKinds.length > 1 ? (dealerKinds[1] as DealerKind) : 'dealer';
       const status: DemoDealerStatus =
@@ -320,18 +284,8 @@ class ChannelsSeeder {
         );
       }
       if (status === 'active') await this.funds(division, manager, dealerId, index);
-      if (status !== 'terminated') selling.push({ dealerId, tierId, activatedAt: activated });
-      this.result.dealers.push({ dealerId, divisionId: division.divisionId, status, tierId });
+      this.result.dealers.push({ dealerId, divisionId: division.divisionId, status, tierId, activatedAt: activated });
     }
-    // This year's plans of the dealers that sell (the one suspended late in the year included), and the active ones'
-    // deal registrations.
-    const planned = await seedDealerPlans(this.run.setPlan, this.time, this.random, division, manager, selling);
-    this.result.plans += planned.plans;
-    this.result.planRevisions += planned.revisions;
-    const active = this.result.dealers
-      .filter((dealer) => dealer.divisionId === division.divisionId && dealer.status === 'active')
-      .map((dealer) => dealer.dealerId);
-    this.result.registrations.push(...(await this.registrations.seedDivision(division, active)));
     // Companies still applying: one waits for an answer, two are onboarding, one was turned down.
     for (const [index, state] of applicantStates.entries()) {
       const dealerId = `dealer-${applicantBase + index + 1}`;

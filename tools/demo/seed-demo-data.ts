@@ -1,15 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { dealerTopic } from '@salesos/contracts';
 import type { EventStore } from '@salesos/event-store';
-import { silentLogger } from '@salesos/messaging';
+import { silentLogger, StoredTopicHistory } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
+import { channelsPublishedSource } from '../../services/channels/src';
 import {
+  type DealerNews,
   LeadsServiceModule,
   leadsViewsCaughtUp,
   openLeadsDatabase,
+  RecordDealerStandingHandler,
   SegmentRematchPolicy,
 } from '../../services/leads/src';
-import { DemoSeeder, seedingServices, type SeedProgress } from './demo-seeder';
+import { DealerStandings, DemoSeeder, seedingServices, type SeedProgress } from './demo-seeder';
 import { MovableClock, SeededIds, SeededRandom } from './seeded-random';
 
 export interface DemoDataOptions {
@@ -41,9 +45,32 @@ function leadsContext(store: EventStore, database: DataSource, owns: boolean, cl
 }
 
 /**
- * Seeds the demo company into an empty store, with business time moving: each division is set up through the leads
- * service's own commands, then the year's stories are decided in memory by the service's deciders and stored stream
- * by stream (see DemoSeeder).
+ * Tells the leads service of the dealers the store holds (the channels seed's, when it ran first), each dealer event
+ * as the channels service publishes it and at its own time, through the handler the service's consumer hands them
+ * to: the service's history then says which dealers it knew, and the platform's consumer, given the same events at
+ * its start, finds them told. Answers the standings as the service recorded them.
+ */
+async function hearDealers(store: EventStore, context: INestApplicationContext, clock: MovableClock) {
+  const history = new StoredTopicHistory(store, channelsPublishedSource(), [dealerTopic.name]);
+  const record = context.get(RecordDealerStandingHandler);
+  const heard: DealerNews[] = [];
+  for (let page = await history.next(1_000); ; page = await history.next(1_000)) {
+    for (const event of page.events) {
+      clock.current = new Date(event.time);
+      for (const { data } of await record.execute(event)) {
+        const { recordedAt: _recordedAt, ...news } = data;
+        heard.push(news);
+      }
+    }
+    if (page.isEnd) return new DealerStandings(heard);
+  }
+}
+
+/**
+ * Seeds the demo company's sales into a store, with business time moving: the dealers the store holds (seeded by
+ * `seedDemoChannels` before, or none) are told to the leads service, each division is set up through the service's
+ * own commands, then the year's stories are decided in memory by the service's deciders and stored stream by stream
+ * (see DemoSeeder). Dealers' deals go to the dealers active on the day.
  */
 export async function seedDemoData(store: EventStore, options: DemoDataOptions): Promise<SeedProgress> {
   const random = new SeededRandom(options.seed);
@@ -60,6 +87,7 @@ export async function seedDemoData(store: EventStore, options: DemoDataOptions):
     ids,
   );
   try {
+    const dealers = await hearDealers(store, context, clock);
     const seeder = new DemoSeeder(
       seedingServices((type) => (context as INestApplicationContext).get(type)),
       store,
@@ -67,6 +95,7 @@ export async function seedDemoData(store: EventStore, options: DemoDataOptions):
       random,
       ids,
       {
+        dealers,
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       },
     );

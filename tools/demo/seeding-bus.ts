@@ -16,6 +16,8 @@ import {
 /** The consumer groups of the seed's services: each delivery waits for the group that reads its topic. */
 export const seedingGroups = {
   leads: 'demo-seed.leads.deal-registrations',
+  /** Reads nothing during the seed: the leads seed told the leads service of the dealers through the store. */
+  leadsDealers: 'demo-seed.leads.dealers',
   channels: 'demo-seed.channels.leads-events',
 } as const;
 

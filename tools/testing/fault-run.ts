@@ -318,7 +318,6 @@ async function organise(world: FaultWorld): Promise<string[]> {
     name: 'Faults',
     repIds,
     teams: [{ teamId: 'team-1', name: 'Inside sales', repIds }],
-    dealerIds: [],
   });
   const manager = world.headers('manager-1', ['division-manager'], [division]);
   await send('PUT', '/assignment-rules', manager, {

@@ -3,7 +3,8 @@ import { testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { InProcessRelayLock, InProcessTransport, silentLogger } from '@salesos/messaging';
 import { leadsViewsCaughtUp, openLeadsDatabase } from '../../services/leads/src';
-import { recordTestDivisions } from '../../services/leads/src/testing';
+import { recordTestDivisions, untilLeadsKnowDealers } from '../../services/leads/src/testing';
+import { recordTestDealer, type TestDealer } from '../../services/channels/src/testing';
 import { openReportingDatabase } from '../../services/reporting/src';
 import { openChannelsDatabase } from '../../services/channels/src';
 import { createPlatformApp } from '../platform-app';
@@ -27,6 +28,23 @@ export async function startTestPlatform(
   await leadsViewsCaughtUp(app);
   await recordTestDivisions(app);
   return { app, store };
+}
+
+/**
+ * Records dealers as the channels service's own commands would, and waits until the leads service has heard of each
+ * one it publishes, in its standing: then deals may be attributed to them (or are refused, as they stand).
+ */
+export async function recordPlatformDealers(
+  app: INestApplication,
+  store: MemoryEventStore,
+  dealers: readonly TestDealer[],
+): Promise<void> {
+  for (const dealer of dealers) await recordTestDealer(app, store, dealer);
+  // Dealers still applying or onboarding are not published: the leads service never hears of them.
+  const published = dealers.flatMap(({ dealerId, reach = 'active' }) =>
+    reach === 'active' || reach === 'suspended' ? [{ dealerId, standing: reach }] : [],
+  );
+  await untilLeadsKnowDealers(app, published);
 }
 
 interface ExpressLayer {

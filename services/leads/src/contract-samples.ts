@@ -7,6 +7,7 @@ import {
 } from '@salesos/contracts';
 import { deterministicUuid, SampleStream } from '@salesos/event-sourcing';
 import { dealRegistrationDecider } from './deal-registrations';
+import { dealerNewsOf, dealerStandingDecider, type DealerStandingState } from './dealers';
 import { leadDecider } from './leads';
 import { mapLeadsIntegrationEvents } from './leads-publishing';
 import { defaultPipelines, opportunityDecider } from './opportunities';
@@ -95,7 +96,7 @@ export function leadsContractSamples(): IntegrationEvent[] {
           amount: { amount: 48_500, currency: 'EUR' },
           expectedCloseDate: '2026-07-31',
           products: [{ productId: 'press-200', quantity: 2 }],
-          channel: { kind: 'dealer', dealerId: 'dealer-4' },
+          channel: { kind: 'dealer', dealerId: 'dealer-4', channelId: 'dealer-network' },
           ownerRepId: 'rep-machines-07',
           teamId: 'machines-south',
         },
@@ -122,7 +123,10 @@ export function leadsContractSamples(): IntegrationEvent[] {
       '2026-05-09T09:00:00.000Z',
     )
     .run(
-      { type: 'AttributeChannel', data: { channel: { kind: 'dealer', dealerId: 'dealer-9' } } },
+      {
+        type: 'AttributeChannel',
+        data: { channel: { kind: 'dealer', dealerId: 'dealer-9', channelId: 'dealer-network' } },
+      },
       '2026-05-10T09:00:00.000Z',
     )
     .run(
@@ -161,17 +165,30 @@ export function leadsContractSamples(): IntegrationEvent[] {
 }
 
 /**
- * Takes events the leads service consumes as its consumer would: checked against the contracts it reads, then decided
- * by the deal registration decider. Throws on the first it cannot take; the compatibility check gives it every
- * release's examples.
+ * Takes events the leads service consumes as its consumers would: checked against the contracts it reads, then
+ * decided by the deal registration decider, or folded into each dealer's standing. Throws on the first it cannot
+ * take; the compatibility check gives it every release's examples.
  */
-export function takeConsumedEvents(events: readonly IntegrationEvent[]): { decided: number } {
+export function takeConsumedEvents(events: readonly IntegrationEvent[]): { decided: number; dealers: number } {
   const registry = new ContractRegistry(channelsContracts);
+  const dealers = new Map<string, DealerStandingState>();
   let decided = 0;
   for (const event of events) {
-    if (!isEventOf(DealRegistrationSubmittedV1, event)) continue;
+    const news = dealerNewsOf(event);
+    if (news === undefined && !isEventOf(DealRegistrationSubmittedV1, event)) continue;
     const valid = registry.validate(event.type, event.data);
     if (!valid.ok) throw new Error(`leads refuses ${event.type}: ${valid.reason}`);
+    const metadata = { commandId: event.id, now: event.time };
+    if (news !== undefined) {
+      const state = dealers.get(news.dealerId) ?? dealerStandingDecider.initialState();
+      const recorded = dealerStandingDecider.decide({ type: 'RecordDealerStanding', data: news, metadata }, state);
+      dealers.set(
+        news.dealerId,
+        recorded.reduce((known, next) => dealerStandingDecider.evolve(known, next), state),
+      );
+      continue;
+    }
+    if (!isEventOf(DealRegistrationSubmittedV1, event)) continue;
     const { registrationId, dealerId, companyName } = event.data;
     dealRegistrationDecider.decide(
       {
@@ -184,11 +201,11 @@ export function takeConsumedEvents(events: readonly IntegrationEvent[]): { decid
           openLeadIds: [],
           openOpportunityIds: [],
         },
-        metadata: { commandId: event.id, now: event.time },
+        metadata,
       },
       dealRegistrationDecider.initialState(),
     );
     decided += 1;
   }
-  return { decided };
+  return { decided, dealers: dealers.size };
 }

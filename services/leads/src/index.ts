@@ -4,7 +4,8 @@
  */
 export {
   createLeadsApp,
-  consumeDealRegistrations,
+  consumeChannelsEvents,
+  leadsConsumerGroups,
   type LeadsAppOptions,
   leadsOpenApi,
   leadsProblemMappers,
@@ -24,6 +25,7 @@ export { leadsContractSamples, takeConsumedEvents } from './contract-samples';
 export { CaptureLeadHandler, DisqualifyLeadHandler, LeadError, NurtureLeadHandler, QualifyLeadHandler } from './leads';
 export { DefineSegmentHandler } from './segments';
 export { type DivisionRoster, RecordDivisionHandler } from './organisation';
+export { type DealerNews, RecordDealerStandingHandler } from './dealers';
 export { SetAssignmentRulesHandler } from './assignment';
 export {
   defaultPipelines,

@@ -3,7 +3,13 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { ServiceViews } from '@salesos/projections';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { channelsContracts, ContractRegistry, dealRegistrationTopic } from '@salesos/contracts';
+import {
+  channelsContracts,
+  ContractRegistry,
+  dealerTopic,
+  dealRegistrationTopic,
+  type TopicDefinition,
+} from '@salesos/contracts';
 import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import {
@@ -15,6 +21,7 @@ import {
   SalesosEventsServer,
 } from '@salesos/messaging';
 import { assignmentProblems } from './assignment';
+import { dealerProblems } from './dealers';
 import { leadImportProblems } from './lead-imports';
 import { leadProblems, scoringRulesProblems } from './leads';
 import { openLeadsDatabase } from './leads-database';
@@ -33,16 +40,25 @@ export const leadsProblemMappers = [
   salesProcessProblems,
   segmentProblems,
   assignmentProblems,
+  dealerProblems,
 ];
 
 export function leadsOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(app, 'SalesOS leads', 'Target audiences, leads, opportunities and the pipeline.');
 }
 
-/** The leads service as an HTTP application: validation, problem details and the OpenAPI page at /docs. */
+/** The consumer groups the leads service hears from the channels service in, and their topics. */
+export const leadsConsumerGroups = {
+  /** Dealers' deal registrations, each answered once. */
+  dealRegistrations: { groupId: 'leads.deal-registrations', topic: dealRegistrationTopic },
+  /** Dealers' standing: which dealers deals may be attributed to. */
+  dealers: { groupId: 'leads.dealers', topic: dealerTopic },
+} as const satisfies Record<string, { groupId: string; topic: TopicDefinition }>;
+
+/** Where the service hears from the channels service; a group id of its own per consumer, for tests. */
 export interface LeadsConsuming {
   transport: MessageTransport;
-  groupId?: string;
+  groupIds?: Partial<Record<keyof typeof leadsConsumerGroups, string>>;
 }
 
 export type LeadsAppOptions = Omit<LeadsServiceOptions, 'database'> & {
@@ -52,6 +68,10 @@ export type LeadsAppOptions = Omit<LeadsServiceOptions, 'database'> & {
   auth: TokenVerifier;
 };
 
+/**
+ * The leads service as an HTTP application: validation, problem details and the OpenAPI page at /docs; with
+ * `consuming`, it hears from the channels service too.
+ */
 export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApplication> {
   const owned = options.database === undefined;
   const database = options.database ?? (await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }));
@@ -63,7 +83,7 @@ export async function createLeadsApp(options: LeadsAppOptions): Promise<INestApp
   requireKnownDivisions(app);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, leadsOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
-  if (options.consuming) await consumeDealRegistrations(app, options.consuming);
+  if (options.consuming) await consumeChannelsEvents(app, options.consuming);
   return app;
 }
 
@@ -80,28 +100,34 @@ export function requireKnownDivisions(app: INestApplication): void {
   app.useGlobalGuards(new KnownDivisionGuard(app.get(Organisation), app.get(Reflector)));
 }
 
-/** Dealer registrations arrive as `@EventPattern` handlers served by the project's consumer runner. */
-export async function consumeDealRegistrations(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
-  const { transport } = consuming;
-  app.connectMicroservice(
-    {
-      strategy: new SalesosEventsServer<undefined>((handlers) => {
-        const runner = new ConsumerRunner({
-          groupId: consuming.groupId ?? 'leads.deal-registrations',
-          topics: [dealRegistrationTopic.name],
-          // Created by the runner once the broker answers; the service starts without waiting for it.
-          topicDefinitions: [dealRegistrationTopic],
-          handlers,
-          transport,
-          inbox: new PassThroughInbox(),
-          registry: new ContractRegistry(channelsContracts),
-          logger: jsonLogger,
-        });
-        app.get(MessagingHealth).register({ consumer: runner });
-        return runner;
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+/**
+ * What the service hears from the channels service (dealers' deal registrations, and their standing) arrives as
+ * `@EventPattern` handlers served by the project's consumer runner, one consumer group per topic.
+ */
+export async function consumeChannelsEvents(app: INestApplication, consuming: LeadsConsuming): Promise<void> {
+  for (const [name, { groupId, topic }] of Object.entries(leadsConsumerGroups)) {
+    const group = consuming.groupIds?.[name as keyof typeof leadsConsumerGroups] ?? groupId;
+    app.connectMicroservice(
+      {
+        strategy: new SalesosEventsServer<undefined>((handlers) => {
+          const runner = new ConsumerRunner({
+            groupId: group,
+            topics: [topic.name],
+            // Created by the runner once the broker answers; the service starts without waiting for it.
+            topicDefinitions: [topic],
+            handlers,
+            transport: consuming.transport,
+            // Each effect is a command whose id is the message id: the store takes a redelivery as a repeat.
+            inbox: new PassThroughInbox(),
+            registry: new ContractRegistry(channelsContracts),
+            logger: jsonLogger,
+          });
+          app.get(MessagingHealth).register({ consumer: runner });
+          return runner;
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+  }
   await app.startAllMicroservices();
 }

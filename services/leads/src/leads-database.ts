@@ -1,6 +1,7 @@
 import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatabase } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { AssignmentTables } from './assignment';
+import { DealersTables } from './dealers';
 import { LeadImportsTables } from './lead-imports';
 import { LeadsTables, ScoringRulesTables } from './leads';
 import { OpportunitiesTables, SalesProcessTables } from './opportunities';
@@ -21,6 +22,7 @@ export const leadsMigrations = [
   LeadImportsTables,
   SalesProcessTables,
   ScoringRulesTables,
+  DealersTables,
 ];
 
 /** Opens the leads service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */

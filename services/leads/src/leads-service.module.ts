@@ -15,6 +15,7 @@ import { AssignmentModule } from './assignment';
 import { EVENT_STORE, LEADS_DATABASE, LEADS_LOGGER } from './core/leads-service.tokens';
 import { ServiceViews } from '@salesos/projections';
 import { DealRegistrationsModule } from './deal-registrations';
+import { DealersModule } from './dealers';
 import { LEAD_IMPORT_SETTINGS, LeadImportsModule, type LeadImportSettings } from './lead-imports';
 import { LeadsModule } from './leads';
 import { leadsPublishedSource, type LeadsPublishing } from './leads-publishing';
@@ -53,6 +54,7 @@ export class LeadsServiceModule {
       global: true,
       imports: [
         OrganisationModule,
+        DealersModule,
         SegmentsModule,
         AssignmentModule,
         LeadsModule,

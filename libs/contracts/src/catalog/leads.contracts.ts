@@ -7,6 +7,7 @@ import {
   Campaign,
   ChannelKind,
   CompanyName,
+  DealerChannelId,
   DealRegistrationRule,
   DisqualificationReason,
   Industry,
@@ -50,6 +51,7 @@ const story = {
   opportunityId: '8c3d2e1f-7a6b-4c5d-8e9f-0a1b2c3d4e5f',
   registrationId: 'registration-17',
   dealerId: 'dealer-4',
+  dealerChannelId: 'dealer-network',
   repId: 'rep-machines-07',
 } as const;
 const price = { amount: 48_500, currency: 'EUR' };
@@ -189,6 +191,7 @@ export const OpportunityOpenedV1 = defineContract({
       products: ProductLines,
       channel: ChannelKind,
       dealerId: Type.Optional(Id),
+      channelId: Type.Optional(DealerChannelId),
       ownerRepId: Type.Optional(Id),
       openedAt: Instant,
     },
@@ -207,6 +210,7 @@ export const OpportunityOpenedV1 = defineContract({
     products,
     channel: 'dealer',
     dealerId: story.dealerId,
+    channelId: story.dealerChannelId,
     ownerRepId: story.repId,
     openedAt: '2026-04-24T11:30:00.000Z',
   },
@@ -293,9 +297,17 @@ export const OpportunityChannelAttributedV1 = defineContract({
   ...opportunity,
   name: 'OpportunityChannelAttributed',
   subjectField: 'opportunityId',
-  description: 'The opportunity was attributed to the direct channel or to a dealer.',
+  description:
+    "The opportunity was attributed to the direct channel or to a dealer, with the dealer's channel (since 1.8.0).",
   schema: Type.Object(
-    { opportunityId: Id, divisionId: Id, channel: ChannelKind, dealerId: Type.Optional(Id), attributedAt: Instant },
+    {
+      opportunityId: Id,
+      divisionId: Id,
+      channel: ChannelKind,
+      dealerId: Type.Optional(Id),
+      channelId: Type.Optional(DealerChannelId),
+      attributedAt: Instant,
+    },
     { description: 'A channel attribution' },
   ),
   example: {
@@ -303,6 +315,7 @@ export const OpportunityChannelAttributedV1 = defineContract({
     divisionId: story.divisionId,
     channel: 'dealer',
     dealerId: 'dealer-9',
+    channelId: story.dealerChannelId,
     attributedAt: '2026-05-10T09:00:00.000Z',
   },
 });
@@ -320,6 +333,7 @@ export const OpportunityWonV1 = defineContract({
       amount: Money,
       channel: ChannelKind,
       dealerId: Type.Optional(Id),
+      channelId: Type.Optional(DealerChannelId),
       /** One of the division's won reasons; absent when none was given (and in every event before 1.5.0). */
       reason: Type.Optional(WonReason),
       wonAt: Instant,
@@ -332,6 +346,7 @@ export const OpportunityWonV1 = defineContract({
     amount: { amount: 51_000, currency: 'EUR' },
     channel: 'dealer',
     dealerId: 'dealer-9',
+    channelId: story.dealerChannelId,
     reason: 'relationship',
     wonAt: '2026-06-02T15:00:00.000Z',
   },

@@ -26,6 +26,13 @@ export const ProductLine = Type.Object({ productId: Id, quantity: Quantity });
 export const ProductLines = Type.Array(ProductLine, { maxItems: 100 });
 export const channelKinds = ['direct', 'dealer'] as const;
 export const ChannelKind = oneOf(channelKinds);
+/** Optional in the opportunity events: deals attributed before 1.8.0, and direct ones, carry none. */
+export const DealerChannelId = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: idPattern.source,
+  description: 'The channel the dealer sells through, as the channels service recorded the dealer (since 1.8.0).',
+});
 export const assignmentRuleKinds = ['manual', 'territory-segment', 'round-robin', 'least-loaded'] as const;
 export const AssignmentRuleKind = oneOf(assignmentRuleKinds);
 export const DealRegistrationRule = text(1, 200);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DealersModule } from '../dealers';
 import { LeadsModule } from '../leads';
 import { OrganisationModule } from '../organisation';
 import { AttributeChannelHandler } from './application/attribute-channel.handler';
@@ -27,7 +28,7 @@ import { SalesProcessTable } from './projections/sales-process.table';
  * a lead, moved through stages, forecast, won, lost, reopened.
  */
 @Module({
-  imports: [OrganisationModule, LeadsModule],
+  imports: [OrganisationModule, LeadsModule, DealersModule],
   controllers: [OpportunitiesController, SalesProcessController],
   providers: [
     OpportunityStreams,

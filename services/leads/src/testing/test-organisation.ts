@@ -4,7 +4,7 @@ import { type DivisionRoster, RecordDivisionHandler } from '../organisation';
 /** The divisions tests act in. */
 export const testDivisions = ['north', 'south', 'east', 'west'] as const;
 
-/** Every rep, team and dealer the tests name, in each test division: references to them are the division's own. */
+/** Every rep and team the tests name, in each test division: references to them are the division's own. */
 export const testRoster: DivisionRoster = {
   name: 'Test division',
   repIds: [
@@ -34,17 +34,6 @@ export const testRoster: DivisionRoster = {
     { teamId: 'north-team', name: 'North team', repIds: ['rep-north'] },
     { teamId: 'south-team', name: 'South team', repIds: ['rep-s'] },
     { teamId: 't', name: 'T', repIds: [] },
-  ],
-  dealerIds: [
-    'dealer-1',
-    'dealer-3',
-    'dealer-4',
-    'dealer-9',
-    'dealer-north',
-    'north-dealer',
-    'other-dealer',
-    'd-1',
-    'd-2',
   ],
 };
 

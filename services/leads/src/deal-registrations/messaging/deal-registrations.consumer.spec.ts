@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import {
   dealRegistrationDecisionTopic,
@@ -7,12 +6,10 @@ import {
   type IntegrationEvent,
   toEventRecord,
 } from '@salesos/contracts';
-import { MemoryEventStore } from '@salesos/event-store';
-import { InProcessRelayLock, InProcessTransport, type IncomingRecord } from '@salesos/messaging';
-import { createLeadsApp } from '../../leads-app';
-import { recordTestDivisions } from '../../testing';
+import type { IncomingRecord } from '@salesos/messaging';
+import { eachTestLeadsApp, until } from '../../testing';
 import { firstComeRule } from '../domain/deal-registration.decider';
-import { asUser, testAuth } from '@salesos/auth/testing';
+import { asUser } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
 
@@ -34,38 +31,11 @@ function submitted(registrationId: string, companyName: string, id = `msg-${regi
   });
 }
 
-async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('deal registration intake', () => {
-  let app: INestApplication;
-  let store: MemoryEventStore;
-  let transport: InProcessTransport;
-
-  beforeEach(async () => {
-    store = new MemoryEventStore({ pollIntervalMs: 10 });
-    transport = new InProcessTransport();
-    app = await createLeadsApp({
-      auth: testAuth.verifier,
-      store,
-      publishing: { transport, lock: new InProcessRelayLock(), pollIntervalMs: 10 },
-      consuming: { transport },
-    });
-    await app.init();
-    await recordTestDivisions(app);
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await transport.close();
-  });
+  const service = eachTestLeadsApp();
 
   it('answers conflict when an open lead for the company came first, accepted otherwise, and decides each once', async () => {
+    const { app, store, transport } = service();
     const lead = await request(app.getHttpServer() as Parameters<typeof request>[0])
       .post('/leads')
       .set(headers)

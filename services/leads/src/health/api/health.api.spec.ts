@@ -43,13 +43,17 @@ describe('health and metrics', () => {
     expect(metrics).toContain('# TYPE salesos_relay_lag gauge');
     expect(metrics).toContain('salesos_relay_lag{service="leads"} 0');
     expect(metrics).toContain('salesos_consumer_lag{group="leads.deal-registrations"} 0');
+    expect(metrics).toContain('salesos_consumer_lag{group="leads.dealers"} 0');
     const ready = await http().get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({
       status: 'up',
       ready: true,
       relays: [{ service: 'leads', state: 'publishing' }],
-      consumers: [{ groupId: 'leads.deal-registrations', state: 'consuming' }],
+      consumers: [
+        { groupId: 'leads.deal-registrations', state: 'consuming' },
+        { groupId: 'leads.dealers', state: 'consuming' },
+      ],
     });
   });
 

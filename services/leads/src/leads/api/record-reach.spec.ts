@@ -3,7 +3,7 @@ import request from 'supertest';
 import { asUser, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
-import { recordTestDivisions } from '../../testing';
+import { recordTestDealers, recordTestDivisions } from '../../testing';
 
 /**
  * Whose records each role reaches inside its division: reps their own leads and deals, team leads their team's (the
@@ -42,6 +42,7 @@ describe('record reach within a division', () => {
     app = await createLeadsApp({ auth: testAuth.verifier, store });
     await app.init();
     await recordTestDivisions(app);
+    await recordTestDealers(app);
     // Berlin leads go to rep-a by territory; the rest to the inside team's round robin (rep-b).
     await http()
       .put('/assignment-rules')

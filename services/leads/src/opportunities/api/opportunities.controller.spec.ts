@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
-import { recordTestDivisions } from '../../testing';
+import { recordTestDealers, recordTestDivisions } from '../../testing';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
 const headers = asUser('manager-7', 'division-manager', 'north');
@@ -24,6 +24,7 @@ describe('opportunities API', () => {
     app = await createLeadsApp({ auth: testAuth.verifier, store });
     await app.init();
     await recordTestDivisions(app);
+    await recordTestDealers(app);
   });
 
   afterEach(async () => {

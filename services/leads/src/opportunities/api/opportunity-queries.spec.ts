@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MemoryEventStore } from '@salesos/event-store';
 import { silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../../leads-app';
-import { recordTestDivisions } from '../../testing';
+import { recordTestDealers, recordTestDivisions } from '../../testing';
 import { CsvRowReader } from '@salesos/http';
 import { asUser, testAuth } from '@salesos/auth/testing';
 
@@ -27,6 +27,7 @@ describe('opportunity queries', () => {
     app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
     await app.init();
     await recordTestDivisions(app);
+    await recordTestDealers(app);
   });
 
   afterEach(async () => {
@@ -94,6 +95,8 @@ describe('opportunity queries', () => {
       app = await createLeadsApp({ auth: testAuth.verifier, store, logger: silentLogger });
       await app.init();
       await recordTestDivisions(app);
+      await recordTestDealers(app);
+      await recordTestDealers(app);
       expect(names((await http().get('/opportunities').set(headers)).body)).toEqual(['Acme']);
     });
   });

@@ -32,7 +32,11 @@ export class ChannelRequest {
   @IsIn(['direct', 'dealer'])
   kind!: 'direct' | 'dealer';
 
-  @ApiPropertyOptional({ description: 'Required when kind is dealer.' })
+  @ApiPropertyOptional({
+    description:
+      'Required when kind is dealer: a dealer the channels service has active in the division (unknown or of ' +
+      'another division: 400; suspended or terminated: 409). The deal records the channel the dealer sells through.',
+  })
   @RequiredWhen((channel: ChannelRequest) => channel.kind === 'dealer')
   @IsString()
   @IsId()

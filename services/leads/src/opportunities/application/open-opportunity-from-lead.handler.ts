@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@salesos/http';
+import { ChannelDealers } from '../../dealers';
 import { ConvertLeadHandler } from '../../leads';
 import { Organisation } from '../../organisation';
 import { opportunityDecider } from '../domain/opportunity.decider';
@@ -18,6 +19,7 @@ export class OpenOpportunityFromLeadHandler {
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
     @Inject(ConvertLeadHandler) private readonly convertLead: ConvertLeadHandler,
     @Inject(Organisation) private readonly organisation: Organisation,
+    @Inject(ChannelDealers) private readonly dealers: ChannelDealers,
   ) {}
 
   async execute(
@@ -27,7 +29,13 @@ export class OpenOpportunityFromLeadHandler {
     expectedVersion?: number,
   ): Promise<OpportunityResult> {
     const opportunityId = this.opportunities.newId(caller, `conversion:${leadId}`);
-    const open = await openCommand(this.pipelines, this.organisation, opportunityId, input, caller, leadId);
+    const open = await openCommand(
+      { pipelines: this.pipelines, organisation: this.organisation, dealers: this.dealers },
+      opportunityId,
+      input,
+      caller,
+      leadId,
+    );
     opportunityDecider.decide(
       { ...open, metadata: this.opportunities.metadata(caller, open.type, opportunityId) },
       opportunityDecider.initialState(),

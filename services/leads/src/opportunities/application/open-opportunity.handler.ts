@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandResult } from '@salesos/event-sourcing';
 import { AccessDeniedError, ownerOfNewRecord, type RequestContext } from '@salesos/http';
+import { ChannelDealers } from '../../dealers';
 import { Organisation } from '../../organisation';
 import type { OpenOpportunity } from '../domain/opportunity.commands';
 import type { OpportunityState } from '../domain/opportunity.decider';
 import type { OpportunityEvent } from '../domain/opportunity.events';
+import { dealerAttribution } from './dealer-attribution';
 import { OpportunityStreams } from './opportunity-streams';
 import { PipelineCatalog } from './pipeline-catalog';
 
@@ -17,13 +19,19 @@ export type OpenOpportunityInput = Omit<
   pipelineId: string;
 };
 
+/** What opening a deal checks its references against: the division's pipelines, reps and dealers. */
+export interface OpeningReferences {
+  pipelines: PipelineCatalog;
+  organisation: Organisation;
+  dealers: ChannelDealers;
+}
+
 /**
  * The command that opens a deal in the caller's division: its pipeline resolved, its owner as the caller may set,
- * owner and dealer the division's own.
+ * the owner the division's own, the dealer an active one of the division with the channel it sells through.
  */
 export async function openCommand(
-  pipelines: PipelineCatalog,
-  organisation: Organisation,
+  { pipelines, organisation, dealers }: OpeningReferences,
   opportunityId: string,
   input: OpenOpportunityInput,
   caller: RequestContext,
@@ -33,15 +41,14 @@ export async function openCommand(
   const ownerRepId = ownerOfNewRecord(caller.principal, named);
   if (ownerRepId === null) throw new AccessDeniedError('A rep opens deals for themselves; ownerRepId must be yours');
   if (named !== undefined) await organisation.requireRep(caller.divisionId, named, 'ownerRepId');
-  if (input.channel.kind === 'dealer') {
-    await organisation.requireDealer(caller.divisionId, input.channel.dealerId, 'channel.dealerId');
-  }
+  const channel = await dealerAttribution(dealers, caller.divisionId, input.channel, 'channel.dealerId');
   const pipeline = await pipelines.pipeline(caller.divisionId, pipelineId);
   pipelines.requireStage(pipeline, input.stageId);
   return {
     type: 'OpenOpportunity',
     data: {
       ...rest,
+      channel,
       ...(ownerRepId === undefined ? {} : { ownerRepId }),
       opportunityId,
       divisionId: caller.divisionId,
@@ -58,11 +65,17 @@ export class OpenOpportunityHandler {
     @Inject(OpportunityStreams) private readonly opportunities: OpportunityStreams,
     @Inject(PipelineCatalog) private readonly pipelines: PipelineCatalog,
     @Inject(Organisation) private readonly organisation: Organisation,
+    @Inject(ChannelDealers) private readonly dealers: ChannelDealers,
   ) {}
 
   async execute(input: OpenOpportunityInput, caller: RequestContext): Promise<OpportunityResult> {
     const opportunityId = this.opportunities.newId(caller, 'opportunity');
-    const command = await openCommand(this.pipelines, this.organisation, opportunityId, input, caller);
+    const command = await openCommand(
+      { pipelines: this.pipelines, organisation: this.organisation, dealers: this.dealers },
+      opportunityId,
+      input,
+      caller,
+    );
     return this.opportunities.run(opportunityId, caller, undefined, command, true);
   }
 }

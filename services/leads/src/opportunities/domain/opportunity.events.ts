@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import {
   AccountName,
+  DealerChannelId,
   LossReason,
   Probability,
   type ProductLine,
@@ -13,9 +14,13 @@ import { CalendarDay, Id, Instant, Money } from '@salesos/kernel';
 
 export type ProductLine = Static<typeof ProductLine>;
 
+/**
+ * Direct, or a dealer known to the channels service, with the channel the dealer sells through as that service
+ * recorded it (absent on attributions made before the leads service heard of the channels' dealers).
+ */
 export const ChannelAttribution = Type.Union([
   Type.Object({ kind: Type.Literal('direct') }),
-  Type.Object({ kind: Type.Literal('dealer'), dealerId: Id }),
+  Type.Object({ kind: Type.Literal('dealer'), dealerId: Id, channelId: Type.Optional(DealerChannelId) }),
 ]);
 export type ChannelAttribution = Static<typeof ChannelAttribution>;
 

@@ -17,7 +17,7 @@ describe('opportunity integration mapping', () => {
         ...command,
         metadata: { commandId: `c${(n += 1)}`, now: '2026-04-01T09:00:00.000Z', divisionId: 'north' },
       } as OpportunityCommand);
-    const open = (opportunityId: string) =>
+    const open = (opportunityId: string, channelId?: string) =>
       run(`opportunity-${opportunityId}`, {
         type: 'OpenOpportunity',
         data: {
@@ -28,10 +28,10 @@ describe('opportunity integration mapping', () => {
           amount: { amount: 12000, currency: 'EUR' },
           expectedCloseDate: '2026-05-31',
           products: [],
-          channel: { kind: 'dealer', dealerId: 'dealer-3' },
+          channel: { kind: 'dealer', dealerId: 'dealer-3', ...(channelId === undefined ? {} : { channelId }) },
         },
       });
-    await open('o1');
+    await open('o1', 'dealer-network');
     await run('opportunity-o1', {
       type: 'MoveOpportunityStage',
       data: { pipelines: defaultPipelines, stageId: 'joint-proposal' },
@@ -78,12 +78,17 @@ describe('opportunity integration mapping', () => {
       expectedCloseDate: '2026-05-31',
       channel: 'dealer',
       dealerId: 'dealer-3',
+      channelId: 'dealer-network',
     });
+    // Attributed before the dealers came from the channels service: no channel to tell.
+    expect(published[6]?.data).toMatchObject({ channel: 'dealer', dealerId: 'dealer-3' });
+    expect(published[6]?.data).not.toHaveProperty('channelId');
     expect(published[2]?.data).toMatchObject({
       amount: { amount: 15000, currency: 'EUR' },
       previousAmount: { amount: 12000, currency: 'EUR' },
       effectiveAt: '2026-04-01T09:00:00.000Z',
     });
+    expect(published[5]?.data).not.toHaveProperty('dealerId');
     expect(published[5]?.data).toMatchObject({
       channel: 'direct',
       amount: { amount: 15000, currency: 'EUR' },

@@ -16,7 +16,13 @@ import { type ChannelAttribution, opportunityEvents } from '../domain/opportunit
 
 const day = (date: string): string => date.slice(0, 10);
 const channelFields = (channel: ChannelAttribution) =>
-  channel.kind === 'dealer' ? { channel: channel.kind, dealerId: channel.dealerId } : { channel: channel.kind };
+  channel.kind === 'dealer'
+    ? {
+        channel: channel.kind,
+        dealerId: channel.dealerId,
+        ...(channel.channelId === undefined ? {} : { channelId: channel.channelId }),
+      }
+    : { channel: channel.kind };
 
 /** The whole life of an opportunity is published: reporting rebuilds the pipeline, forecasts and outcomes from it. */
 export function mapOpportunityEvent(recorded: RecordedEvent): IntegrationEvent[] {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { asUser, bearer, testAuth } from '@salesos/auth/testing';
 import { MemoryEventStore } from '@salesos/event-store';
 import { createLeadsApp } from '../../leads-app';
+import { recordTestDealers } from '../../testing';
 
 const admin = bearer({ userId: 'admin-1', roles: ['admin'] });
 const director = bearer({ userId: 'director-1', roles: ['sales-director'] });
@@ -12,13 +13,11 @@ const north = {
   name: 'North',
   repIds: ['rep-n1', 'rep-n2'],
   teams: [{ teamId: 'team-n', name: 'North team', repIds: ['rep-n1'] }],
-  dealerIds: ['dealer-n'],
 };
 const south = {
   name: 'South',
   repIds: ['rep-s1'],
   teams: [{ teamId: 'team-s', name: 'South team', repIds: ['rep-s1'] }],
-  dealerIds: ['dealer-s'],
 };
 const lead = { source: 'web', contact: { name: 'Ada' }, company: { name: 'Acme GmbH' } };
 const deal = (extra: object) => ({
@@ -99,6 +98,7 @@ describe('divisions and the references inside them', () => {
   });
 
   it('refuses a deal for another division’s rep or through its dealer', async () => {
+    await recordTestDealers(app, [{ dealerId: 'dealer-n' }, { dealerId: 'dealer-s', divisionId: 'south' }]);
     const before = await stored();
     const owner = await http()
       .post('/opportunities')
@@ -111,7 +111,8 @@ describe('divisions and the references inside them', () => {
       .set(northManager)
       .send(deal({ channel: { kind: 'dealer', dealerId: 'dealer-s' } }));
     expect(dealer.status).toBe(400);
-    expect(dealer.body.errors).toEqual([{ field: 'channel.dealerId', message: 'is not a dealer of division north' }]);
+    const otherDivision = 'dealer-s is a dealer of another division, not of north';
+    expect(dealer.body.errors).toEqual([{ field: 'channel.dealerId', message: otherDivision }]);
     expect(await stored()).toBe(before);
     const opened = await http()
       .post('/opportunities')
@@ -123,7 +124,7 @@ describe('divisions and the references inside them', () => {
       .set(northManager)
       .send({ kind: 'dealer', dealerId: 'dealer-s' });
     expect(attributed.status).toBe(400);
-    expect(attributed.body.errors).toEqual([{ field: 'dealerId', message: 'is not a dealer of division north' }]);
+    expect(attributed.body.errors).toEqual([{ field: 'dealerId', message: otherDivision }]);
   });
 
   it('refuses assignment rules that name another division’s reps, teams or segments', async () => {
@@ -171,8 +172,19 @@ describe('divisions and the references inside them', () => {
     const twice = await http()
       .put('/divisions/west')
       .set(admin)
-      .send({ ...north, dealerIds: ['d', 'd'] });
-    expect(twice.body.errors).toEqual([{ field: 'dealerIds[1]', message: "lists 'd' a second time" }]);
+      .send({ ...north, repIds: ['rep-n1', 'rep-n1'] });
+    expect(twice.body.errors).toEqual([{ field: 'repIds[1]', message: "lists 'rep-n1' a second time" }]);
+  });
+
+  it('takes no list of dealers: the dealers deals go through are those the channels service activated', async () => {
+    const before = await stored();
+    const refused = await http()
+      .put('/divisions/west')
+      .set(admin)
+      .send({ ...north, dealerIds: ['dealer-n'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['dealerIds']);
+    expect(await stored()).toBe(before);
   });
 
   it('refuses a list where a team should be, naming the field, and stores nothing', async () => {

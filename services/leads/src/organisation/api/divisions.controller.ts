@@ -34,7 +34,7 @@ function principalOf(request: AuthenticatedRequest) {
 
 /**
  * The sales divisions and who belongs to each. Everyone reads the divisions their token grants; admins record them
- * (until the staffing and channels services publish people and dealers).
+ * (until the staffing service publishes people).
  */
 @ApiTags('divisions')
 @AcrossDivisions()
@@ -82,7 +82,6 @@ export class DivisionsController {
       name: body.name,
       repIds: [...body.repIds],
       teams: body.teams.map((team) => ({ teamId: team.teamId, name: team.name, repIds: [...team.repIds] })),
-      dealerIds: [...body.dealerIds],
     };
     const result = await this.recordDivision.execute(divisionId, roster, caller, expectedVersionFrom(ifMatch));
     response.setHeader('ETag', etagFor(result.version));

@@ -20,7 +20,7 @@ export class DivisionTeamRequest {
   repIds!: string[];
 }
 
-/** A division's whole record: what it is called, its reps, its teams and its dealers. */
+/** A division's whole record: what it is called, its reps and its teams (dealers come from the channels service). */
 export class RecordDivisionRequest {
   @ApiProperty({ maxLength: 120 })
   @IsString()
@@ -38,10 +38,4 @@ export class RecordDivisionRequest {
   @ArrayMaxSize(500)
   @NestedList(() => DivisionTeamRequest)
   teams!: DivisionTeamRequest[];
-
-  @ApiProperty({ type: [String], maxItems: 5000 })
-  @IsArray()
-  @ArrayMaxSize(5_000)
-  @AreIds()
-  dealerIds!: string[];
 }

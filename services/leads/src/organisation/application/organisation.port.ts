@@ -29,11 +29,4 @@ export abstract class Organisation {
       throw new DivisionError(DivisionErrorCode.UnknownReference, `is not a team of division ${divisionId}`, field);
     }
   }
-
-  async requireDealer(divisionId: string, dealerId: string, field: string): Promise<void> {
-    const division = await this.requireDivision(divisionId);
-    if (!division.dealerIds.includes(dealerId)) {
-      throw new DivisionError(DivisionErrorCode.UnknownReference, `is not a dealer of division ${divisionId}`, field);
-    }
-  }
 }

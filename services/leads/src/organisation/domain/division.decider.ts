@@ -17,7 +17,6 @@ function checkRoster(roster: DivisionRoster): void {
   const lists: Array<[string, readonly string[], string]> = [
     ['repIds', roster.repIds, ''],
     ['teams', roster.teams.map((team) => team.teamId), '.teamId'],
-    ['dealerIds', roster.dealerIds, ''],
   ];
   for (const [name, ids, suffix] of lists) {
     const at = repeatedAt(ids);
@@ -42,7 +41,7 @@ function checkRoster(roster: DivisionRoster): void {
 }
 
 const same = (a: DivisionRoster, b: DivisionRoster): boolean =>
-  JSON.stringify([a.name, a.repIds, a.teams, a.dealerIds]) === JSON.stringify([b.name, b.repIds, b.teams, b.dealerIds]);
+  JSON.stringify([a.name, a.repIds, a.teams]) === JSON.stringify([b.name, b.repIds, b.teams]);
 
 /** A division's record, replaced as a whole, so that what it holds is always one consistent roster. */
 export const divisionDecider: Decider<DivisionState, RecordDivision, DivisionEvent> = {
@@ -57,7 +56,7 @@ export const divisionDecider: Decider<DivisionState, RecordDivision, DivisionEve
   },
 
   evolve(_state, event) {
-    const { recordedAt: _recordedAt, ...division } = event.data;
+    const { recordedAt: _recordedAt, dealerIds: _retired, ...division } = event.data;
     return { status: 'recorded', ...division };
   },
 };

@@ -14,16 +14,24 @@ export const DivisionRoster = Type.Object({
   /** The reps who may own the division's leads and deals. */
   repIds: Type.Array(Id, { maxItems: 5_000 }),
   teams: Type.Array(DivisionTeam, { maxItems: 500 }),
-  /** The dealers the division sells through. */
-  dealerIds: Type.Array(Id, { maxItems: 5_000 }),
 });
 export type DivisionRoster = Static<typeof DivisionRoster>;
 
 /**
- * A sales division as the leads service knows it: its reps, teams and dealers, recorded as a whole each time. The
- * staffing and channels services will own people and dealers; until they publish them, an admin records them here.
+ * A sales division as the leads service knows it: its reps and teams, recorded as a whole each time. The staffing
+ * service will own people; until it publishes them, an admin records them here. Dealers come from the channels
+ * service (see the dealers feature).
  */
 export const divisionEvents = defineEvents({
-  DivisionRecorded: Type.Object({ divisionId: Id, ...DivisionRoster.properties, recordedAt: Instant }),
+  DivisionRecorded: Type.Object({
+    divisionId: Id,
+    ...DivisionRoster.properties,
+    /**
+     * The dealers an admin listed, in divisions recorded before the channels service's dealers were the ones deals
+     * are attributed to: kept readable, since history is kept for ever, and never consulted.
+     */
+    dealerIds: Type.Optional(Type.Array(Id, { maxItems: 5_000 })),
+    recordedAt: Instant,
+  }),
 });
 export type DivisionEvent = EventOf<typeof divisionEvents>;

@@ -7,6 +7,12 @@ import { Organisation } from '../application/organisation.port';
 import { type Division, divisionDecider, type DivisionState } from '../domain/division.decider';
 import { type DivisionEvent, divisionEvents } from '../domain/division.events';
 
+/** A stored division; rows folded before the dealers came from the channels service still list the admin's dealers. */
+function divisionOf(state: unknown): Division {
+  const { dealerIds: _retired, ...division } = JSON.parse(String(state)) as Division & { dealerIds?: string[] };
+  return division;
+}
+
 /** How long a division read is reused: divisions change seldom, and every request in a division asks for its own. */
 const reuseMs = 1_000;
 
@@ -45,7 +51,7 @@ export class DivisionsTable extends Organisation {
       this.db,
       `SELECT state FROM leads_division WHERE division_id = ${sql.param(divisionId)}`,
     );
-    const division = row === undefined ? undefined : (JSON.parse(String(row.state)) as Division);
+    const division = row === undefined ? undefined : divisionOf(row.state);
     this.cache.set(divisionId, { division, at: Date.now() });
     return division;
   }
@@ -53,6 +59,6 @@ export class DivisionsTable extends Organisation {
   async divisions(): Promise<Division[]> {
     const sql = Sql.for(this.db);
     const rows = await sql.run(this.db, `SELECT state FROM leads_division ORDER BY ${sql.binary('division_id')}`);
-    return rows.map((row) => JSON.parse(String(row.state)) as Division);
+    return rows.map((row) => divisionOf(row.state));
   }
 }
