@@ -7,7 +7,6 @@ import { DealerError, DealerErrorCode } from '../domain/dealer.errors';
  */
 export const dealerProblems = codedProblems(DealerError, {
   [DealerErrorCode.Unknown]: { title: 'The deal names an unknown dealer', status: 400 },
-  [DealerErrorCode.OfAnotherDivision]: { title: 'The deal names a dealer of another division', status: 400 },
   [DealerErrorCode.Suspended]: { title: 'The dealer is suspended', status: 409 },
   [DealerErrorCode.Terminated]: { title: 'The dealer is terminated', status: 409 },
 });

@@ -11,18 +11,12 @@ export abstract class ChannelDealers {
   /** The division's dealer while it may take deals, or a refusal that names the request field and says why. */
   async requireActiveDealer(divisionId: string, dealerId: string, field: string): Promise<KnownDealer> {
     const dealer = await this.dealer(dealerId);
-    if (dealer === undefined) {
+    // Another division's dealer reads as unknown: a caller learns nothing of the dealers of divisions not theirs.
+    if (dealer === undefined || dealer.divisionId !== divisionId) {
       throw new DealerError(
         DealerErrorCode.Unknown,
-        `${dealerId} is no dealer the channels service has activated (or its activation has not reached the leads ` +
-          'service yet)',
-        field,
-      );
-    }
-    if (dealer.divisionId !== divisionId) {
-      throw new DealerError(
-        DealerErrorCode.OfAnotherDivision,
-        `${dealerId} is a dealer of another division, not of ${divisionId}`,
+        `${dealerId} is no dealer of division ${divisionId} that the channels service has activated (or its ` +
+          'activation has not reached the leads service yet)',
         field,
       );
     }

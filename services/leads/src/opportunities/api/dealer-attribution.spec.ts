@@ -20,13 +20,15 @@ const refusals = [
     status: 400,
     code: 'DEALER_UNKNOWN',
     message:
-      'dealer-unknown is no dealer the channels service has activated (or its activation has not reached the leads service yet)',
+      'dealer-unknown is no dealer of division north that the channels service has activated (or its activation has not reached the leads service yet)',
   },
   {
+    // Another division's dealer is refused as if unknown, saying nothing of that division.
     dealerId: 'dealer-south',
     status: 400,
-    code: 'DEALER_OF_ANOTHER_DIVISION',
-    message: 'dealer-south is a dealer of another division, not of north',
+    code: 'DEALER_UNKNOWN',
+    message:
+      'dealer-south is no dealer of division north that the channels service has activated (or its activation has not reached the leads service yet)',
   },
   {
     dealerId: 'dealer-suspended',

@@ -111,7 +111,9 @@ describe('divisions and the references inside them', () => {
       .set(northManager)
       .send(deal({ channel: { kind: 'dealer', dealerId: 'dealer-s' } }));
     expect(dealer.status).toBe(400);
-    const otherDivision = 'dealer-s is a dealer of another division, not of north';
+    const otherDivision =
+      'dealer-s is no dealer of division north that the channels service has activated (or its activation has not ' +
+      'reached the leads service yet)';
     expect(dealer.body.errors).toEqual([{ field: 'channel.dealerId', message: otherDivision }]);
     expect(await stored()).toBe(before);
     const opened = await http()
