@@ -9,6 +9,7 @@ import {
   IfMatch,
   organisationRoles,
   pageWindow,
+  ProblemResponses,
   type RequestContext,
   RequestValidationError,
   RequireRoles,
@@ -70,6 +71,7 @@ export class RegistrationsController {
   @Post()
   @RequireRoles(...divisionSetupRoles, 'dealer')
   @HttpCode(201)
+  @ProblemResponses({ 404: "A dealer's user named a dealer other than their own, which is not in their reach." })
   async submit(
     @Body() body: SubmitRegistrationRequest,
     @Caller() caller: RequestContext,
