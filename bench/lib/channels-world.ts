@@ -15,7 +15,7 @@ import type { ChannelsBenchConfig } from './channels-config';
 import { type DealerClient, dealerClient, setUpDivision } from './channels-setup';
 import { Teardown } from './messaging-world';
 import { progress } from './progress';
-import { removeRunTopics, RunScope } from './run-scoped-kafka';
+import { removeRunTopics, RunScope } from '@salesos/messaging/testing';
 import { freePort, ServiceProcess } from './service-process';
 
 export interface ChannelsWorld {
@@ -55,7 +55,7 @@ export async function openChannelsWorld(config: ChannelsBenchConfig): Promise<Ch
   try {
     const channelsDatabase = await database('channels service');
     const leadsDatabase = await database('leads service');
-    teardown.add('delete the run’s topics and consumer groups', () => removeRunTopics(config.brokers, scope));
+    teardown.add('delete the run’s topics and consumer groups', () => removeRunTopics(config.brokers, scope, progress));
     const env = (events: BenchDatabase): Record<string, string> => ({
       SALESOS_EVENT_STORE: 'postgres',
       SALESOS_DATABASE_URL: events.url,
@@ -78,7 +78,7 @@ export async function openChannelsWorld(config: ChannelsBenchConfig): Promise<Ch
     );
     teardown.add('stop the channels service', () => channels.stop());
     await Promise.all([leads.ready(), channels.ready()]);
-    progress(`leads (pid ${leads.pid}) and channels (pid ${channels.pid}) are ready; topics salesos.bench.${runId}.*`);
+    progress(`leads (pid ${leads.pid}) and channels (pid ${channels.pid}) are ready; topics ${scope.topicPrefix}*`);
     const store = await PostgresEventStore.connect({ url: channelsDatabase.url, poolSize: 4, migrate: false });
     teardown.add('close the channels store', () => store.close());
     const leadsStore = await PostgresEventStore.connect({ url: leadsDatabase.url, poolSize: 2, migrate: false });

@@ -8,7 +8,7 @@ import { type RunningService, runService } from '@salesos/http';
 import { relayLockFor, type ServiceMessaging } from '@salesos/messaging';
 import { startChannelsService } from '../../services/channels/src';
 import { startLeadsService } from '../../services/leads/src';
-import { RunScope, RunScopedKafkaTransport } from './run-scoped-kafka';
+import { RunScope, RunScopedKafkaTransport } from '@salesos/messaging/testing';
 
 const starters = { leads: startLeadsService, channels: startChannelsService };
 export type RunScopedServiceName = keyof typeof starters;

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { testAuth } from '@salesos/auth/testing';
 import { PostgresEventStore } from '@salesos/event-store/postgres';
 import { createTestDatabase } from '@salesos/event-store/testing';
-import { KafkaTransport, PostgresRelayLock, silentLogger } from '@salesos/messaging';
+import { PostgresRelayLock, silentLogger } from '@salesos/messaging';
+import { removeRunTopics, RunScope, RunScopedKafkaTransport } from '@salesos/messaging/testing';
 import type { DataSource } from 'typeorm';
 import { createChannelsApp, openChannelsDatabase } from '../../services/channels/src';
 import { createLeadsApp, openLeadsDatabase } from '../../services/leads/src';
@@ -20,8 +21,8 @@ export interface ServicesOnKafka {
 
 /**
  * The channels and leads services apart, on one PostgreSQL event store, each with its views in a database of its own,
- * talking through the test broker: each publishes and consumes the other's topics in consumer groups of this `run`
- * alone, since the topics are the platform's. The test divisions are recorded.
+ * talking through the test broker on topics and consumer groups of this `run` alone (removed on close), so a run
+ * beside it, or an earlier one, never answers its registrations. The test divisions are recorded.
  */
 export async function startServicesOnKafka(name: string, run: string): Promise<ServicesOnKafka> {
   const database = await createTestDatabase(name);
@@ -29,7 +30,8 @@ export async function startServicesOnKafka(name: string, run: string): Promise<S
   const store = await PostgresEventStore.connect({ url: database.url, pollIntervalMs: 20 });
   const leadsViews: DataSource = await openLeadsDatabase({ kind: 'postgres', url: leadsDatabase.url });
   const channelsViews: DataSource = await openChannelsDatabase({ kind: 'postgres', url: database.url });
-  const transport = new KafkaTransport({ brokers, clientId: `${name}-${run}` });
+  const scope = new RunScope(`${name}-${run}`.replace(/[^A-Za-z0-9-]/g, '-'));
+  const transport = new RunScopedKafkaTransport({ brokers, clientId: `${name}-${run}` }, scope);
   const lock = () => new PostgresRelayLock({ connectionString: database.url });
   const leads = await createLeadsApp({
     auth: testAuth.verifier,
@@ -63,6 +65,7 @@ export async function startServicesOnKafka(name: string, run: string): Promise<S
       await channels.close();
       await leads.close();
       await transport.close();
+      await removeRunTopics(brokers, scope);
       await leadsViews.destroy();
       await channelsViews.destroy();
       await store.close();

@@ -1,2 +1,3 @@
 export * from './order.fixture';
 export * from './listed-topic-history';
+export * from './run-scoped-kafka';

@@ -1,30 +1,28 @@
 import type { TopicDefinition } from '@salesos/contracts';
-import {
-  type ConsumeOptions,
-  KafkaTransport,
-  type KafkaTransportOptions,
-  type RecordBatch,
-  type TopicHistoryReader,
-  type TransportConsumer,
-  type TransportProducer,
-} from '@salesos/messaging';
 import { Kafka, logLevel } from 'kafkajs';
-import { progress } from './progress';
+import { KafkaTransport, type KafkaTransportOptions } from '../transport/kafka/kafka-transport';
+import type {
+  ConsumeOptions,
+  RecordBatch,
+  TransportConsumer,
+  TransportProducer,
+} from '../transport/message-transport.port';
+import type { TopicHistoryReader } from '../transport/topic-history';
 
 /**
  * The platform's topic and group names are fixed, and a group new to a topic reads it from the beginning: on a shared
- * broker a run would answer the registrations of every earlier run. Each run prefixes every topic and consumer group
- * its services use with its own id, and removes them all when it ends.
+ * broker a run would answer the registrations of every earlier run (or of a run beside it). Each run of a benchmark or
+ * a test prefixes every topic and consumer group its services use with its own id, and removes them all when it ends.
  */
 export class RunScope {
   constructor(readonly runId: string) {}
 
   get topicPrefix(): string {
-    return `salesos.bench.${this.runId}.`;
+    return `salesos.run.${this.runId}.`;
   }
 
   get groupPrefix(): string {
-    return `salesos-bench-${this.runId}-`;
+    return `salesos-run-${this.runId}-`;
   }
 
   topic(name: string): string {
@@ -89,9 +87,13 @@ function platformBatch(scope: RunScope, batch: RecordBatch): RecordBatch {
 }
 
 /** Deletes the topics and consumer groups of the run, and nothing else on the broker. */
-export async function removeRunTopics(brokers: readonly string[], scope: RunScope): Promise<void> {
+export async function removeRunTopics(
+  brokers: readonly string[],
+  scope: RunScope,
+  report: (line: string) => void = () => undefined,
+): Promise<void> {
   const kafka = new Kafka({
-    clientId: `salesos-bench-${scope.runId}`,
+    clientId: `salesos-run-${scope.runId}`,
     brokers: [...brokers],
     logLevel: logLevel.NOTHING,
   });
@@ -103,7 +105,7 @@ export async function removeRunTopics(brokers: readonly string[], scope: RunScop
     if (ours.length > 0) await admin.deleteGroups(ours).catch(() => undefined);
     const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(scope.topicPrefix));
     if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-    progress(`deleted the run's ${topics.length} topic(s) and ${ours.length} consumer group(s)`);
+    report(`deleted the run's ${topics.length} topic(s) and ${ours.length} consumer group(s)`);
   } finally {
     await admin.disconnect();
   }
