@@ -2,7 +2,25 @@ import { MemoryEventStore } from '@salesos/event-store';
 import { orderContract, orderMapper, orderPlaced, orderRegistry, waitUntil } from '../testing';
 import { ScriptedTransport } from '../testing/scripted-transport';
 import { InProcessRelayLock } from './relay-lock.port';
-import { Relay } from './relay';
+import { Relay, type RelayOptions } from './relay';
+
+/** A relay of the test service's order events to `transport`, with what a case changes. */
+const orderRelay = (
+  store: MemoryEventStore,
+  transport: ScriptedTransport,
+  contract: ReturnType<typeof orderContract>,
+  options: Partial<RelayOptions> = {},
+) =>
+  new Relay({
+    service: 'tests',
+    store,
+    categories: ['order'],
+    map: orderMapper,
+    registry: orderRegistry(contract),
+    transport,
+    lock: new InProcessRelayLock(),
+    ...options,
+  });
 
 describe('Relay', () => {
   it('starts while the transport is down, says why it retries, and once it is back publishes and forgets the error', async () => {
@@ -10,14 +28,7 @@ describe('Relay', () => {
     const transport = new ScriptedTransport();
     transport.down = 'Connection error: connect ECONNREFUSED 127.0.0.1:9092';
     const store = new MemoryEventStore({ pollIntervalMs: 5 });
-    const relay = new Relay({
-      service: 'tests',
-      store,
-      categories: ['order'],
-      map: orderMapper,
-      registry: orderRegistry(contract),
-      transport,
-      lock: new InProcessRelayLock(),
+    const relay = orderRelay(store, transport, contract, {
       pollIntervalMs: 5,
       retryDelayMs: () => 5,
       clock: () => new Date('2026-03-01T10:00:00Z'),
@@ -51,15 +62,7 @@ describe('Relay', () => {
     const contract = orderContract('salesos.test.relay-stop', 1);
     const transport = new ScriptedTransport();
     transport.connectHangs = true;
-    const relay = new Relay({
-      service: 'tests',
-      store: new MemoryEventStore(),
-      categories: ['order'],
-      map: orderMapper,
-      registry: orderRegistry(contract),
-      transport,
-      lock: new InProcessRelayLock(),
-    });
+    const relay = orderRelay(new MemoryEventStore(), transport, contract);
     relay.start();
     await waitUntil(() => relay.status().state === 'connecting', 5000, 'the relay connecting');
     const stopping = Date.now();
@@ -72,17 +75,11 @@ describe('Relay', () => {
     const contract = orderContract('salesos.test.relay-park', 1);
     const transport = new ScriptedTransport();
     const store = new MemoryEventStore({ pollIntervalMs: 5 });
-    const relay = new Relay({
-      service: 'tests',
-      store,
-      categories: ['order'],
+    const relay = orderRelay(store, transport, contract, {
       map: (event) => {
         if ((event.data as { seq: number }).seq === 2) throw new Error('OrderPlaced is malformed: data.seq is wrong');
         return orderMapper(event);
       },
-      registry: orderRegistry(contract),
-      transport,
-      lock: new InProcessRelayLock(),
       pollIntervalMs: 5,
       retryDelayMs: () => 5,
     });
@@ -114,17 +111,8 @@ describe('Relay', () => {
     const contract = orderContract('salesos.test.relay-wake', 1);
     const transport = new ScriptedTransport();
     const store = new MemoryEventStore({ pollIntervalMs: 5 });
-    const relay = new Relay({
-      service: 'tests',
-      store,
-      categories: ['order'],
-      map: orderMapper,
-      registry: orderRegistry(contract),
-      transport,
-      lock: new InProcessRelayLock(),
-      // Only another process's appends wait this long: an hour, longer than the test may take.
-      pollIntervalMs: 3_600_000,
-    });
+    // Only another process's appends wait this long: an hour, longer than the test may take.
+    const relay = orderRelay(store, transport, contract, { pollIntervalMs: 3_600_000 });
     relay.start();
     await waitUntil(() => relay.status().state === 'publishing', 5000, 'the relay caught up');
     for (let seq = 1; seq <= 3; seq += 1) {
