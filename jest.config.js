@@ -29,7 +29,12 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts'],
+      globalTeardown: '<rootDir>/tools/testing/open-handles.teardown.js',
+    },
     { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };

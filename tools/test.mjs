@@ -39,7 +39,8 @@ mkdirSync(join(root, 'tmp'), { recursive: true });
 const runs = [
   { name: 'unit-e2e', args: ['--selectProjects', 'unit', 'e2e', '--maxWorkers=2'] },
   // Once every file has passed or failed, the run ends even if a client (a Kafka or PostgreSQL connection a file
-  // did not close) still holds the event loop: one such run in four hung after its results were written.
+  // did not close) still holds the event loop: one such run in four hung after its results were written. The
+  // integration project's teardown (tools/testing/open-handles.teardown.js) names what was left open.
   { name: 'integration', args: ['--selectProjects', 'integration', '--runInBand', '--forceExit'] },
 ];
 const extra = process.argv.slice(2);
