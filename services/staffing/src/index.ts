@@ -1,0 +1,17 @@
+/**
+ * The staffing service's public entry point: what the platform's composition, tools and benchmarks may use of it.
+ * Nothing outside the service imports anything else from it.
+ */
+export {
+  createStaffingApp,
+  staffingOpenApi,
+  staffingProblemMappers,
+  staffingViewsCaughtUp,
+  type StaffingAppOptions,
+} from './staffing-app';
+export { openStaffingDatabase, staffingMigrations } from './staffing-database';
+export { StaffingServiceModule, type StaffingServiceOptions } from './staffing-service.module';
+export { mapStaffingIntegrationEvents, staffingPublishedSource, type StaffingPublishing } from './staffing-publishing';
+/** What the service publishes today, made by its deciders and mappers: for the contracts check. */
+export { contractsAwaitingTheirProducer, staffingContractSamples } from './contract-samples';
+export { startStaffingService } from './main';

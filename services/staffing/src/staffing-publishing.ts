@@ -1,0 +1,21 @@
+import { ContractRegistry, type IntegrationEvent, staffingContracts } from '@salesos/contracts';
+import type { RecordedEvent } from '@salesos/event-store';
+import type { PublishedSource, ServicePublishing } from '@salesos/messaging';
+
+/** The stream categories the staffing service publishes from. Each feature's mapper reads only its own category. */
+export const publishedCategories: string[] = [];
+
+/** Everything the staffing service publishes for one stored event: the relay's mapping, and a rebuild's. */
+export function mapStaffingIntegrationEvents(_event: RecordedEvent): IntegrationEvent[] {
+  return [];
+}
+
+/** What the staffing service publishes, and from which streams: its relay's source, and a stored history's. */
+export const staffingPublishedSource = (): PublishedSource => ({
+  categories: publishedCategories,
+  map: mapStaffingIntegrationEvents,
+  registry: new ContractRegistry(staffingContracts),
+});
+
+/** Where the staffing service publishes. */
+export type StaffingPublishing = ServicePublishing;

@@ -1,0 +1,2 @@
+/** What tests of the service and of the platform use to set the service up. */
+export { eachTestStaffingApp, startTestStaffingApp, type TestStaffingApp } from './test-app';
