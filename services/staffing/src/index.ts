@@ -14,4 +14,12 @@ export { StaffingServiceModule, type StaffingServiceOptions } from './staffing-s
 export { mapStaffingIntegrationEvents, staffingPublishedSource, type StaffingPublishing } from './staffing-publishing';
 /** What the service publishes today, made by its deciders and mappers: for the contracts check. */
 export { contractsAwaitingTheirProducer, staffingContractSamples } from './contract-samples';
+/** The service's application API, for the demo data. */
+export {
+  AssignUnitManagerHandler,
+  CloseUnitHandler,
+  DefinePositionHandler,
+  OpenUnitHandler,
+  type UnitOpening,
+} from './organisation';
 export { startStaffingService } from './main';

@@ -5,12 +5,13 @@ import { requireTokens, type TokenVerifier } from '@salesos/auth';
 import { apiDocument, applyHttpConventions, type ProblemMapper } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
+import { organisationProblems } from './organisation';
 import { openStaffingDatabase } from './staffing-database';
 import { StaffingServiceModule, type StaffingServiceOptions } from './staffing-service.module';
 import { STAFFING_VIEWS } from './core/staffing-service.tokens';
 
 /** How the staffing service's own errors read over HTTP: each feature's one mapping. */
-export const staffingProblemMappers: ProblemMapper[] = [];
+export const staffingProblemMappers: ProblemMapper[] = [organisationProblems];
 
 export function staffingOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

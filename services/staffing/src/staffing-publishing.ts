@@ -1,13 +1,17 @@
 import { ContractRegistry, type IntegrationEvent, staffingContracts } from '@salesos/contracts';
 import type { RecordedEvent } from '@salesos/event-store';
 import type { PublishedSource, ServicePublishing } from '@salesos/messaging';
+import { mapUnitEvent } from './organisation';
 
-/** The stream categories the staffing service publishes from. Each feature's mapper reads only its own category. */
-export const publishedCategories: string[] = [];
+/**
+ * The stream categories the staffing service publishes from: `unit-<unitId>`. Each feature's mapper reads only its
+ * own category.
+ */
+export const publishedCategories = ['unit'];
 
 /** Everything the staffing service publishes for one stored event: the relay's mapping, and a rebuild's. */
-export function mapStaffingIntegrationEvents(_event: RecordedEvent): IntegrationEvent[] {
-  return [];
+export function mapStaffingIntegrationEvents(event: RecordedEvent): IntegrationEvent[] {
+  return [...mapUnitEvent(event)];
 }
 
 /** What the staffing service publishes, and from which streams: its relay's source, and a stored history's. */

@@ -11,6 +11,7 @@ import {
   ServicePublisher,
   serviceFoundation,
 } from '@salesos/messaging';
+import { NoUnitMembers, OrganisationModule, UnitMembership } from './organisation';
 import { staffingPublishedSource, type StaffingPublishing } from './staffing-publishing';
 import {
   EVENT_STORE,
@@ -56,7 +57,7 @@ export class StaffingServiceModule {
     return {
       module: StaffingServiceModule,
       global: true,
-      imports: [],
+      imports: [OrganisationModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -68,6 +69,8 @@ export class StaffingServiceModule {
         // The timers run where the views run: one replica at a time.
         { provide: STAFFING_TIMERS_LOCK, useValue: options.viewsLock ?? null },
         { provide: ServicePublisher, useValue: publisher },
+        // Who belongs to a unit: nobody while the service records no people; the people feature's view replaces it.
+        { provide: UnitMembership, useClass: NoUnitMembers },
         ...lifecycle.map((instance, index) => ({ provide: Symbol(`staffing lifecycle ${index}`), useValue: instance })),
       ],
       controllers: options.serveHealth === false ? [] : [HealthController],
@@ -80,6 +83,7 @@ export class StaffingServiceModule {
         MessagingHealth,
         STAFFING_VIEWS,
         STAFFING_TIMERS_LOCK,
+        UnitMembership,
       ],
     };
   }
