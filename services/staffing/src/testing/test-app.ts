@@ -54,3 +54,12 @@ export function eachTestStaffingApp(): () => TestStaffingApp {
     return current;
   };
 }
+
+/** Resolves once `condition` holds; fails after five seconds. */
+export async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

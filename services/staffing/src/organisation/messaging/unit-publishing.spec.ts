@@ -1,19 +1,10 @@
 import request from 'supertest';
 import { asUser } from '@salesos/auth/testing';
 import { ContractRegistry, staffingContracts, staffingOrganisationTopic } from '@salesos/contracts';
-import { eachTestStaffingApp } from '../../testing';
+import { eachTestStaffingApp, until } from '../../testing';
 
 const manager = asUser('manager-7', 'division-manager', 'north');
 const cuts = { productGroups: ['presses'], segments: [], territories: ['south'] };
-
-/** Resolves once `condition` holds; fails after five seconds. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('the relay of the organisation', () => {
   const current = eachTestStaffingApp();
