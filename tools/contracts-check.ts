@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { allContracts, compareVersions, type ContractsRelease } from '@salesos/contracts';
 import { contractsVersion, releasedPath } from '../libs/contracts/scripts/asyncapi-location';
 import { channelsContractSamples } from '../services/channels/src';
+import { contractsAwaitingTheirProducer, staffingContractSamples } from '../services/staffing/src';
 import { leadsContractSamples, takeConsumedEvents } from '../services/leads/src';
 import { projectInMemory } from '../services/reporting/src';
 import {
@@ -26,11 +27,15 @@ function keptReleases(): ContractsRelease[] {
 const kept = keptReleases();
 const leadsSamples = leadsContractSamples();
 const channelsSamples = channelsContractSamples();
-const samples = [...leadsSamples, ...channelsSamples];
+const staffingSamples = staffingContractSamples();
+const samples = [...leadsSamples, ...channelsSamples, ...staffingSamples];
+// A contract defined ahead of the feature that will emit it has no producer to make its sample yet.
+const producedContracts = allContracts.filter((contract) => !contractsAwaitingTheirProducer.includes(contract.type));
 const problems = [
   ...currentIsReleased(kept, allContracts, contractsVersion),
   ...samplesCoverContracts(leadsSamples, allContracts, 'leads'),
   ...samplesCoverContracts(channelsSamples, allContracts, 'channels'),
+  ...samplesCoverContracts(staffingSamples, producedContracts, 'staffing'),
   ...producersKeepReleases(kept, samples),
   ...consumersTakeReleases(kept, [
     { name: 'reporting', take: projectInMemory },

@@ -98,4 +98,31 @@ describe('injection-looking strings in every free-text field', () => {
     expect(filtered.status).toBe(200);
     expect(filtered.body.deals).toBe(1);
   });
+
+  it('are stored and returned verbatim by the organisation: unit names, position titles and duties, reasons', async () => {
+    const cuts = { productGroups: [], segments: [], territories: [] };
+    const opened = await http()
+      .post('/units')
+      .set(manager)
+      .send({ unitId: 'sneaky-unit', kind: 'department', name: longer, ...cuts, effectiveOn: '2026-01-01' });
+    expect(opened.status).toBe(201);
+    const tree = await http().get('/units?asOf=2026-03-01').set(manager);
+    expect(tree.body.units).toEqual([expect.objectContaining({ unitId: 'sneaky-unit', name: longer })]);
+    const closed = await http()
+      .post('/units/sneaky-unit/closure')
+      .set(manager)
+      .send({ reason: longer, effectiveOn: '2026-06-01' });
+    expect(closed.body).toMatchObject({ closingReason: longer });
+    expect(closed.headers['x-injected']).toBeUndefined();
+
+    const defined = await http()
+      .post('/positions')
+      .set(manager)
+      .send({ positionId: 'sneaky-position', title: sneaky, duties: [longer, sneaky], requiredCertifications: [] });
+    expect(defined.status).toBe(201);
+    expect((await http().get('/positions').set(manager)).body.items).toEqual([
+      expect.objectContaining({ title: sneaky, duties: [longer, sneaky] }),
+    ]);
+    expect((await store.readStream('position-sneaky-position'))[0]?.data).toMatchObject({ duties: [longer, sneaky] });
+  });
 });

@@ -53,6 +53,17 @@ const onSegment =
   (method: Call['method'], suffix: string, body: object | string) =>
   (ids: Ids): Call => ({ method, path: `/segments/${ids.segmentId}${suffix}`, body });
 const segment = { name: 'Big', criteria: { industries: ['machinery'] } };
+const unitOpening = {
+  unitId: 'unit-2',
+  kind: 'department',
+  name: 'Sales',
+  productGroups: [],
+  segments: [],
+  territories: [],
+  effectiveOn: '2026-01-01',
+};
+const unitProfile = { name: 'Sales', productGroups: [], segments: [], territories: [] };
+const position = { positionId: 'position-2', title: 'Account executive', duties: [], requiredCertifications: [] };
 const dealerApplication = {
   dealerId: 'dealer-1',
   companyName: 'Dealer Co',
@@ -382,6 +393,20 @@ const cases: Case[] = [
     () => ({ method: 'put', path: fundsBudget, body: { amount: eur(1), reason: null } }),
     'reason',
   ],
+  ['a null parent of a unit', post('/units', { ...unitOpening, parentUnitId: null }), 'parentUnitId'],
+  [
+    'an instant as the first day of a unit',
+    post('/units', { ...unitOpening, effectiveOn: '2026-01-01T00:00:00Z' }),
+    'effectiveOn',
+  ],
+  ['a week date as the day of the unit tree', get('/units?asOf=2026-W10'), 'asOf'],
+  [
+    'an instant as the first day of a manager',
+    post('/units/unit-1/managers', { personId: 'person-1', effectiveOn: '2026-03-01T00:00:00Z' }),
+    'effectiveOn',
+  ],
+  ['a null closing reason', post('/units/unit-1/closure', { reason: null, effectiveOn: '2026-10-01' }), 'reason'],
+  ['a null list of duties', post('/positions', { ...position, duties: null }), 'duties'],
 ];
 
 /** Every operation that takes a JSON body, with a body it would take. */
@@ -495,6 +520,20 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     () => ({ method: 'put', path: '/opportunity-reasons', body: { wonReasons: [], lossReasons: ['price'] } }),
   ],
   ['PUT /divisions/:divisionId', () => ({ method: 'put', path: '/divisions/west', body: division, headers: admin })],
+  ['POST /units', post('/units', unitOpening)],
+  ['PUT /units/:unitId', () => ({ method: 'put', path: '/units/unit-1', body: unitProfile })],
+  ['POST /units/:unitId/managers', post('/units/unit-1/managers', { personId: 'person-1', effectiveOn: '2026-03-01' })],
+  ['POST /units/:unitId/closure', post('/units/unit-1/closure', { reason: 'Merged', effectiveOn: '2026-10-01' })],
+  ['POST /positions', post('/positions', position)],
+  [
+    'PUT /positions/:positionId',
+    () => ({
+      method: 'put',
+      path: '/positions/position-1',
+      body: { title: 'T', duties: [], requiredCertifications: [] },
+    }),
+  ],
+  ['POST /positions/:positionId/retirement', post('/positions/position-1/retirement', { reason: 'Merged' })],
 ];
 
 const asText = (call: Call, text: string, contentType = 'application/json'): Call => ({
@@ -562,6 +601,10 @@ const unknownQueryCases: Case[] = [
   '/reports/channels',
   '/reports/dealers',
   '/reports/dealers/north-dealer/deals',
+  '/units',
+  '/units/unit-1',
+  '/positions',
+  '/positions/position-1',
 ].map((path): Case => [`an unknown query parameter on ${path}`, get(`${path}?colour=red`), 'colour']);
 
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';

@@ -87,6 +87,17 @@ const fundCommand = (step: string, body: object) => (): Call => ({
   body,
 });
 
+/** A's organisation: a unit and a position named after A's secret company. */
+const unitCuts = { productGroups: ['presses'], segments: [], territories: ['north'] };
+const northUnit = {
+  unitId: 'north-unit',
+  kind: 'department',
+  name: secret.company,
+  ...unitCuts,
+  effectiveOn: '2026-01-01',
+};
+const positionProfile = { title: secret.company, duties: ['Sells presses'], requiredCertifications: [] };
+
 const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
   'GET /dealers': () => ({ method: 'get', path: '/dealers' }),
@@ -157,6 +168,45 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /channels/:channelId/retirement': () => ({
     method: 'post',
     path: '/channels/dealers-north/retirement',
+    body: { reason: 'Taken over' },
+  }),
+  'GET /units': () => ({ method: 'get', path: '/units?asOf=2026-03-01' }),
+  'GET /units/:unitId': () => ({ method: 'get', path: '/units/north-unit' }),
+  'POST /units': () => ({
+    method: 'post',
+    path: '/units',
+    body: { ...northUnit, unitId: 'south-unit', kind: 'team', name: 'Southern team', parentUnitId: 'north-unit' },
+  }),
+  'PUT /units/:unitId': () => ({
+    method: 'put',
+    path: '/units/north-unit',
+    body: { ...unitCuts, name: 'Taken over' },
+  }),
+  'POST /units/:unitId/managers': () => ({
+    method: 'post',
+    path: '/units/north-unit/managers',
+    body: { personId: 'intruder', effectiveOn: '2026-02-01' },
+  }),
+  'POST /units/:unitId/closure': () => ({
+    method: 'post',
+    path: '/units/north-unit/closure',
+    body: { reason: 'Taken over', effectiveOn: '2026-10-01' },
+  }),
+  'GET /positions': () => ({ method: 'get', path: '/positions' }),
+  'GET /positions/:positionId': () => ({ method: 'get', path: '/positions/north-position' }),
+  'POST /positions': () => ({
+    method: 'post',
+    path: '/positions',
+    body: { ...positionProfile, positionId: 'south-position', title: 'Southern position' },
+  }),
+  'PUT /positions/:positionId': () => ({
+    method: 'put',
+    path: '/positions/north-position',
+    body: { ...positionProfile, title: 'Taken over' },
+  }),
+  'POST /positions/:positionId/retirement': () => ({
+    method: 'post',
+    path: '/positions/north-position/retirement',
     body: { reason: 'Taken over' },
   }),
   'GET /agreements': () => ({ method: 'get', path: '/agreements' }),
@@ -422,6 +472,12 @@ describe('division isolation: every role, every route', () => {
       .send({ ...agreementDraft, effectiveFrom: '2027-01-01', expiresOn: '2027-12-31' })
       .expect(200);
     await http().put('/tier-programmes/prog-north').set(manager).send(tierProgramme).expect(200);
+    await http().post('/units').set(manager).send(northUnit).expect(201);
+    await http()
+      .post('/positions')
+      .set(manager)
+      .send({ positionId: 'north-position', ...positionProfile })
+      .expect(201);
     await http()
       .post('/dealers/north-dealer/tier/assignment')
       .set(manager)

@@ -12,6 +12,7 @@ import { LeadsServiceModule } from '../services/leads/src';
 import { ReportingServiceModule } from '../services/reporting/src';
 import { channelsProblemMappers, ChannelsServiceModule, connectLeadsEvents } from '../services/channels/src';
 import { reportingProblemMappers } from '../services/reporting/src';
+import { staffingProblemMappers, StaffingServiceModule } from '../services/staffing/src';
 
 export interface PlatformParts {
   store: EventStore;
@@ -21,6 +22,8 @@ export interface PlatformParts {
   leadsDatabase: DataSource;
   /** The channels service's own database. */
   channelsDatabase: DataSource;
+  /** The staffing service's own database. */
+  staffingDatabase: DataSource;
   transport: MessageTransport;
   relayLock: RelayLock;
   /** Checks the bearer token of every request but the health checks and the API description. */
@@ -62,6 +65,15 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
           serveHealth: false,
           ...logger,
         }),
+        StaffingServiceModule.forRoot({
+          store: parts.store,
+          database: parts.staffingDatabase,
+          viewsLock: parts.relayLock,
+          publishing: { transport: parts.transport, lock: parts.relayLock },
+          health,
+          serveHealth: false,
+          ...logger,
+        }),
         ReportingServiceModule.forRoot({
           dataSource: parts.readModels,
           consuming: { transport: parts.transport },
@@ -74,13 +86,18 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     { logger: ['error', 'warn'] },
   );
   requireTokens(app, parts.auth);
-  applyHttpConventions(app, [...leadsProblemMappers, ...channelsProblemMappers, ...reportingProblemMappers]);
+  applyHttpConventions(app, [
+    ...leadsProblemMappers,
+    ...channelsProblemMappers,
+    ...staffingProblemMappers,
+    ...reportingProblemMappers,
+  ]);
   requireKnownDivisions(app);
   app.enableShutdownHooks();
   const document = apiDocument(
     app,
     'SalesOS',
-    'Leads, opportunities and the pipeline, channels and dealers, and the reports over them.',
+    'Leads, opportunities and the pipeline, channels and dealers, the sales organisation, and the reports over them.',
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   // The channels service's consumer is connected first: the leads service's start starts every consumer at once.

@@ -6,6 +6,7 @@ import { InProcessTransport, silentLogger } from '@salesos/messaging';
 import { createLeadsApp } from '../services/leads/src';
 import { createReportingApp } from '../services/reporting/src';
 import { openReportingDatabase } from '../services/reporting/src';
+import { createStaffingApp } from '../services/staffing/src';
 import { servedRoutes, startTestPlatform } from './testing/test-platform';
 
 /** Open on purpose: the probes of Kubernetes. The OpenAPI page is served beside the routes and checked below. */
@@ -59,6 +60,18 @@ describe('every route of every service needs a bearer token unless marked public
     apps.push(app);
     await app.init();
     expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
+  });
+
+  it('the staffing service alone', async () => {
+    const app = await createStaffingApp({
+      auth: testAuth.verifier,
+      store: new MemoryEventStore(),
+      logger: silentLogger,
+    });
+    apps.push(app);
+    await app.init();
+    expect(await everyRouteNeedsAToken(app)).toEqual(publicRoutes);
+    expect((await request(app.getHttpServer()).get('/docs/openapi.json')).status).toBe(200);
   });
 
   it('the whole platform in one process', async () => {

@@ -194,6 +194,30 @@ const assignTier = (subjects: Subjects): Call => ({
   body: { programmeId: 'prog-north', changeId: 'initial', tierId: 'silver', effectiveFrom: '2026-01-01' },
 });
 
+/** The staffing service's organisation: a unit and a position of the fresh records, opened or defined on demand. */
+const unitOf = (subjects: Subjects) => `/units/unit-${subjects.segmentId}`;
+const unitOpening = (unitId: string) => ({
+  unitId,
+  kind: 'team',
+  name: 'North team',
+  productGroups: ['presses'],
+  segments: [],
+  territories: ['north'],
+  effectiveOn: '2026-01-01',
+});
+const openUnit = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: '/units',
+  body: unitOpening(`unit-${subjects.segmentId}`),
+});
+const positionOf = (subjects: Subjects) => `/positions/position-${subjects.segmentId}`;
+const positionProfile = { title: 'Account executive', duties: ['Sells presses'], requiredCertifications: [] };
+const definePosition = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: '/positions',
+  body: { positionId: `position-${subjects.segmentId}`, ...positionProfile },
+});
+
 /** The dealer within the dealer user's reach (north-dealer, theirs) or out of it (another dealer of the division). */
 const dealerOf = (subjects: Subjects) => (subjects.company.startsWith('Within') ? 'north-dealer' : 'other-dealer');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -637,6 +661,54 @@ const table: Record<string, Row> = {
     reached: 'sees sees sees sees sees sees sees',
     unreached: 'sees sees sees blind blind blind sees',
   },
+  // The division's organisation: its roles read it whole, dealers not at all; its managers shape it.
+  'GET /units': { call: get('/units?asOf=2026-03-01'), reached: organisationReads },
+  'GET /units/:unitId': { call: get('/units/unit-north'), reached: organisationReads },
+  'POST /units': { call: openUnit, ...setupWork },
+  'PUT /units/:unitId': {
+    prepare: openUnit,
+    call: (subjects) => ({
+      method: 'put',
+      path: unitOf(subjects),
+      body: { name: 'North & east', productGroups: [], segments: [], territories: ['north', 'east'] },
+    }),
+    ...setupWork,
+  },
+  'POST /units/:unitId/managers': {
+    prepare: openUnit,
+    call: (subjects) => ({
+      method: 'post',
+      path: `${unitOf(subjects)}/managers`,
+      body: { personId: 'person-1', effectiveOn: '2026-02-01' },
+    }),
+    ...setupWork,
+  },
+  'POST /units/:unitId/closure': {
+    prepare: openUnit,
+    call: (subjects) => ({
+      method: 'post',
+      path: `${unitOf(subjects)}/closure`,
+      body: { reason: 'Merged', effectiveOn: '2026-10-01' },
+    }),
+    ...setupWork,
+  },
+  'GET /positions': { call: get('/positions'), reached: organisationReads },
+  'GET /positions/:positionId': { call: get('/positions/position-north'), reached: organisationReads },
+  'POST /positions': { call: definePosition, ...setupWork },
+  'PUT /positions/:positionId': {
+    prepare: definePosition,
+    call: (subjects) => ({
+      method: 'put',
+      path: positionOf(subjects),
+      body: { ...positionProfile, title: 'Senior account executive' },
+    }),
+    ...setupWork,
+  },
+  'POST /positions/:positionId/retirement': {
+    prepare: definePosition,
+    call: (subjects) => ({ method: 'post', path: `${positionOf(subjects)}/retirement`, body: { reason: 'Merged' } }),
+    ...setupWork,
+  },
   'GET /reports/deals': {
     call: get('/reports/deals'),
     reached: 'sees sees sees sees sees sees sees',
@@ -746,6 +818,8 @@ describe('roles within a division: every role, every route, on records within an
     await ok({ method: 'put', path: '/agreements/agr-north/versions', body: agreementDraft });
     await ok({ method: 'post', path: '/agreements/agr-north/versions/1/signature', body: signature });
     await ok({ method: 'put', path: '/tier-programmes/prog-north', body: tierProgramme });
+    await ok({ method: 'post', path: '/units', body: unitOpening('unit-north') });
+    await ok({ method: 'post', path: '/positions', body: { positionId: 'position-north', ...positionProfile } });
     await ok({
       method: 'post',
       path: '/dealers/north-dealer/tier/assignment',

@@ -3,6 +3,7 @@ import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@salesos/c
 import { openEventStore } from '@salesos/event-store/factory';
 import { openLeadsDatabase } from '../services/leads/src';
 import { openChannelsDatabase } from '../services/channels/src';
+import { openStaffingDatabase } from '../services/staffing/src';
 import { openReportingDatabase } from '../services/reporting/src';
 import { seedDemoChannels } from './demo/seed-demo-channels';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   let store = await openEventStore(config.eventStore);
   const leadsDatabase = await openLeadsDatabase(config.leadsDatabase);
   const channelsDatabase = await openChannelsDatabase(config.channelsDatabase);
+  const staffingDatabase = await openStaffingDatabase(config.staffingDatabase);
   if (config.demoData !== undefined && (await isEmpty(store))) {
     // A seed can be redone, so it is written in bulk mode; the platform then serves from a normal store.
     const seeding =
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
     readModels,
     leadsDatabase,
     channelsDatabase,
+    staffingDatabase,
     transport: messaging.transport,
     relayLock: messaging.relayLock(),
     importLimits: config.imports,
@@ -117,11 +120,12 @@ async function main(): Promise<void> {
       `  channels:   ${base}/channels, ${base}/agreements, ${base}/tier-programmes, ${base}/contacts/follow-ups/overdue`,
       `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>, .../<id>/plans/<period>`,
       `  deals:      ${base}/registrations, ${base}/plans`,
+      `  staffing:   ${base}/units?asOf=<day>, ${base}/positions`,
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes, ${base}/reports/dealers?from=<day>&to=<day>`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,
       ...tryItOut(config, base),
-      'The staffing and incentives services join this process as their issues land.',
+      'The incentives service joins this process as its issue lands.',
       '',
     ].join('\n'),
   );
@@ -129,7 +133,13 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() =>
-        Promise.all([store.close(), readModels.destroy(), leadsDatabase.destroy(), channelsDatabase.destroy()]),
+        Promise.all([
+          store.close(),
+          readModels.destroy(),
+          leadsDatabase.destroy(),
+          channelsDatabase.destroy(),
+          staffingDatabase.destroy(),
+        ]),
       )
       .then(() => process.exit(0));
   };

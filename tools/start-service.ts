@@ -2,8 +2,14 @@ import { runService } from '@salesos/http';
 import { startLeadsService } from '../services/leads/src';
 import { startReportingService } from '../services/reporting/src';
 import { startChannelsService } from '../services/channels/src';
+import { startStaffingService } from '../services/staffing/src';
 
-const starters = { leads: startLeadsService, channels: startChannelsService, reporting: startReportingService };
+const starters = {
+  leads: startLeadsService,
+  channels: startChannelsService,
+  staffing: startStaffingService,
+  reporting: startReportingService,
+};
 type ServiceName = keyof typeof starters;
 
 /**

@@ -7,6 +7,7 @@ import { recordTestDivisions, untilLeadsKnowDealers } from '../../services/leads
 import { recordTestDealer, type TestDealer } from '../../services/channels/src/testing';
 import { openReportingDatabase } from '../../services/reporting/src';
 import { openChannelsDatabase } from '../../services/channels/src';
+import { openStaffingDatabase } from '../../services/staffing/src';
 import { createPlatformApp } from '../platform-app';
 import { storedTopicHistory } from '../platform-messaging';
 
@@ -19,6 +20,7 @@ export async function startTestPlatform(
     readModels: await openReportingDatabase({ kind: 'sqlite', filename: ':memory:' }),
     leadsDatabase: await openLeadsDatabase({ kind: 'sqlite', filename: ':memory:' }),
     channelsDatabase: await openChannelsDatabase({ kind: 'sqlite', filename: ':memory:' }),
+    staffingDatabase: await openStaffingDatabase({ kind: 'sqlite', filename: ':memory:' }),
     transport: new InProcessTransport({ history: storedTopicHistory(store) }),
     relayLock: new InProcessRelayLock(),
     auth: testAuth.verifier,

@@ -9,6 +9,7 @@ describe('loadPlatformConfig', () => {
       readModels: { kind: 'sqlite', filename: '/srv/salesos/data/read-models.db' },
       leadsDatabase: { kind: 'sqlite', filename: '/srv/salesos/data/leads.db' },
       channelsDatabase: { kind: 'sqlite', filename: '/srv/salesos/data/channels.db' },
+      staffingDatabase: { kind: 'sqlite', filename: '/srv/salesos/data/staffing.db' },
       demoData: { seed: 42 },
       transport: 'in-process',
       kafkaBrokers: ['127.0.0.1:9092'],
@@ -92,7 +93,14 @@ describe('loadPlatformConfig', () => {
       port: 8080,
       eventStore: { kind: 'postgres', url: 'postgres://db/salesos' },
       readModels: { kind: 'postgres', url: 'postgres://db/salesos' },
+      staffingDatabase: { kind: 'postgres', url: 'postgres://db/salesos' },
     });
+    expect(
+      loadPlatformConfig({ SALESOS_STAFFING_DATABASE_URL: 'postgres://staffing/salesos' }, '/').staffingDatabase,
+    ).toEqual({ kind: 'postgres', url: 'postgres://staffing/salesos' });
+    expect(() => loadPlatformConfig({ SALESOS_STAFFING_DATABASE_URL: 'mysql://staffing' }, '/')).toThrow(
+      /SALESOS_STAFFING_DATABASE_URL must be a postgres:\/\/ URL/,
+    );
     expect(loadPlatformConfig({ SALESOS_READ_MODELS_URL: 'postgres://reports/salesos' }, '/').readModels).toEqual({
       kind: 'postgres',
       url: 'postgres://reports/salesos',

@@ -18,6 +18,8 @@ export interface PlatformConfig {
   leadsDatabase: ReadModelsConfig;
   /** The channels service's own database: its views of channels, dealers, agreements, plans and funds. */
   channelsDatabase: ReadModelsConfig;
+  /** The staffing service's own database: its views of the organisation, people, training and coaching. */
+  staffingDatabase: ReadModelsConfig;
   /** Seed the demo company into an empty store at start, with this seed; undefined when turned off. */
   demoData: { seed: number } | undefined;
   /** How services exchange integration events: in one process (embedded) or through Kafka. */
@@ -54,6 +56,8 @@ export const platformEnvironment = {
     "PostgreSQL URL of the leads service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
   SALESOS_CHANNELS_DATABASE_URL:
     "PostgreSQL URL of the channels service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
+  SALESOS_STAFFING_DATABASE_URL:
+    "PostgreSQL URL of the staffing service's own database (its views); default: the event store database with postgres, else a SQLite file beside the events.",
   SALESOS_DEMO_DATA: 'on (default) seeds the demo company into an empty store at start; off leaves it empty.',
   SALESOS_DEMO_SEED: 'Seed of the demo data (default 42): the same seed gives the same company.',
   SALESOS_TRANSPORT: 'How services exchange integration events: in-process (default, embedded) or kafka.',
@@ -106,6 +110,14 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     'channels.db',
     problems,
   );
+  const staffingDatabase = parseDatabase(
+    'SALESOS_STAFFING_DATABASE_URL',
+    env.SALESOS_STAFFING_DATABASE_URL,
+    eventStore,
+    dataDir,
+    'staffing.db',
+    problems,
+  );
   const demoData = parseDemoData(env.SALESOS_DEMO_DATA, env.SALESOS_DEMO_SEED, problems);
   const transport = parseTransport(env.SALESOS_TRANSPORT, problems);
   const kafkaBrokers = parseBrokers(env.KAFKA_BROKERS, problems);
@@ -128,6 +140,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
     readModels,
     leadsDatabase,
     channelsDatabase,
+    staffingDatabase,
     demoData,
     transport,
     kafkaBrokers,

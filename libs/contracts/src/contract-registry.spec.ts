@@ -68,6 +68,7 @@ describe('ContractRegistry', () => {
       'salesos.leads.deal-registration-decision',
       'salesos.leads.lead',
       'salesos.leads.opportunity',
+      'salesos.staffing.organisation',
     ]);
   });
 });

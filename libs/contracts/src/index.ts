@@ -5,5 +5,6 @@ export * from './asyncapi';
 export * from './catalog';
 export * from './fields/leads.fields';
 export * from './fields/channels.fields';
+export * from './fields/staffing.fields';
 export * from './release';
 export type { Static, TObject } from '@sinclair/typebox';

@@ -1,0 +1,165 @@
+import { Type } from '@sinclair/typebox';
+import { CalendarDay, Id, Instant } from '@salesos/kernel';
+import { defineContract, type IntegrationEventContract, keptForever, type TopicDefinition } from '../integration-event';
+import { StaffingReason, UnitCut, UnitKind, UnitName } from '../fields/staffing.fields';
+
+export const staffingOrganisationTopic: TopicDefinition = {
+  name: 'salesos.staffing.organisation',
+  description:
+    "The sales organisation: units opened and closed (key: unit id), and people's memberships of units, each " +
+    'effective from a day (key: person id).',
+  partitions: 3,
+  retentionMs: keptForever,
+};
+
+/** The examples tell one story: a team of the machines division is opened, staffed, reshuffled and closed. */
+const story = {
+  divisionId: 'machines',
+  departmentId: 'machines-sales',
+  unitId: 'presses-south',
+  otherUnitId: 'presses-north',
+  personId: 'person-17',
+  userId: 'rep-17',
+} as const;
+
+const unit = { service: 'staffing', topic: staffingOrganisationTopic, version: 1, subjectField: 'unitId' } as const;
+const member = { service: 'staffing', topic: staffingOrganisationTopic, version: 1, subjectField: 'personId' } as const;
+/**
+ * What every membership event names: the person, their division, and the login they work under (the user id the
+ * leads service knows as an owner), when they have one.
+ */
+const memberFields = { personId: Id, divisionId: Id, userId: Type.Optional(Id) };
+const memberIds = { personId: story.personId, divisionId: story.divisionId, userId: story.userId };
+
+export const UnitOpenedV1 = defineContract({
+  ...unit,
+  name: 'UnitOpened',
+  description:
+    "A unit of a division's sales organisation was opened, effective from effectiveOn: a department under the " +
+    'division, or a team under a department (parentUnitId) or the division (no parentUnitId). Its cuts say which ' +
+    'product groups, customer segments and territories it covers.',
+  schema: Type.Object(
+    {
+      unitId: Id,
+      divisionId: Id,
+      kind: UnitKind,
+      name: UnitName,
+      parentUnitId: Type.Optional(Id),
+      productGroups: UnitCut,
+      segments: UnitCut,
+      territories: UnitCut,
+      effectiveOn: CalendarDay,
+      openedAt: Instant,
+    },
+    { description: 'An opened unit' },
+  ),
+  example: {
+    unitId: story.unitId,
+    divisionId: story.divisionId,
+    kind: 'team',
+    name: 'Presses South',
+    parentUnitId: story.departmentId,
+    productGroups: ['presses'],
+    segments: ['mid-market'],
+    territories: ['south'],
+    effectiveOn: '2026-01-01',
+    openedAt: '2025-12-15T09:00:00.000Z',
+  },
+});
+
+export const UnitClosedV1 = defineContract({
+  ...unit,
+  name: 'UnitClosed',
+  description:
+    'A unit was closed, effective from effectiveOn, with the reason. It had no members and no open units below it ' +
+    'from that day on.',
+  schema: Type.Object(
+    { unitId: Id, divisionId: Id, reason: StaffingReason, effectiveOn: CalendarDay, closedAt: Instant },
+    { description: 'A closed unit' },
+  ),
+  example: {
+    unitId: story.unitId,
+    divisionId: story.divisionId,
+    reason: 'Merged into Presses North',
+    effectiveOn: '2026-10-01',
+    closedAt: '2026-09-20T14:00:00.000Z',
+  },
+});
+
+export const MemberJoinedV1 = defineContract({
+  ...member,
+  name: 'MemberJoined',
+  description:
+    'A person joined a unit in a position, effective from effectiveOn (their hire): from that day they belong to ' +
+    'it. A day later than recordedAt is a joining still to come.',
+  schema: Type.Object(
+    { ...memberFields, unitId: Id, positionId: Id, effectiveOn: CalendarDay, recordedAt: Instant },
+    { description: 'A joined member' },
+  ),
+  example: {
+    ...memberIds,
+    unitId: story.unitId,
+    positionId: 'account-executive',
+    effectiveOn: '2026-02-01',
+    recordedAt: '2026-01-20T10:00:00.000Z',
+  },
+});
+
+export const MemberTransferredV1 = defineContract({
+  ...member,
+  name: 'MemberTransferred',
+  description:
+    'A member moved from one unit (and position) to another, effective from effectiveOn, with the reason: from ' +
+    'that day they belong to toUnitId and no longer to fromUnitId.',
+  schema: Type.Object(
+    {
+      ...memberFields,
+      fromUnitId: Id,
+      toUnitId: Id,
+      fromPositionId: Id,
+      toPositionId: Id,
+      reason: StaffingReason,
+      effectiveOn: CalendarDay,
+      recordedAt: Instant,
+    },
+    { description: 'A transferred member' },
+  ),
+  example: {
+    ...memberIds,
+    fromUnitId: story.unitId,
+    toUnitId: story.otherUnitId,
+    fromPositionId: 'account-executive',
+    toPositionId: 'senior-account-executive',
+    reason: 'Presses South merges into Presses North',
+    effectiveOn: '2026-09-01',
+    recordedAt: '2026-08-15T08:30:00.000Z',
+  },
+});
+
+export const MemberLeftV1 = defineContract({
+  ...member,
+  name: 'MemberLeft',
+  description:
+    'A member left their unit, effective from effectiveOn (their departure), with the reason: from that day they ' +
+    'belong to no unit.',
+  schema: Type.Object(
+    { ...memberFields, unitId: Id, reason: StaffingReason, effectiveOn: CalendarDay, recordedAt: Instant },
+    { description: 'A member who left' },
+  ),
+  example: {
+    ...memberIds,
+    unitId: story.otherUnitId,
+    reason: 'Resigned',
+    effectiveOn: '2027-03-31',
+    recordedAt: '2027-02-28T16:00:00.000Z',
+  },
+});
+
+/** Every contract of the staffing service: its organisation, units and memberships. */
+export const staffingContracts: readonly IntegrationEventContract[] = [
+  UnitOpenedV1,
+  UnitClosedV1,
+  MemberJoinedV1,
+  MemberTransferredV1,
+  MemberLeftV1,
+];

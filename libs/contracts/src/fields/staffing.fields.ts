@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox';
+import { Id, oneOf, text } from '@salesos/kernel';
+
+/**
+ * The staffing service's published vocabulary: the rules of the fields its contracts carry, written once, which its
+ * events and request bodies take from here too. Ids and days come from the kernel.
+ */
+export const StaffingReason = text(1, 500, 'Why, in the words of whoever decided it');
+export const UnitName = text(1, 120);
+/**
+ * The units below a division: departments sit under the division, teams under a department or the division. The
+ * division itself is the root of the tree and no unit.
+ */
+export const unitKinds = ['department', 'team'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+export const UnitKind = oneOf(
+  unitKinds,
+  'department (under the division) or team (under a department or the division)',
+);
+/** A cut of a unit: the product groups, customer segments or territories it covers; empty: not cut that way. */
+export const UnitCut = Type.Array(Id, { maxItems: 200 });

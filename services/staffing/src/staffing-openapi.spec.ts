@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { MemoryEventStore } from '@salesos/event-store';
+import { testAuth } from '@salesos/auth/testing';
+import { openApiPath, renderStaffingOpenApi } from '../scripts/openapi-document';
+import { createStaffingApp } from './staffing-app';
+
+describe('staffing OpenAPI document', () => {
+  it('is current: regenerate with `npm run openapi:staffing` after changing the API', async () => {
+    expect(readFileSync(openApiPath, 'utf8')).toBe(await renderStaffingOpenApi());
+  });
+
+  it('is served at /docs/openapi.json with every staffing route', async () => {
+    const app: INestApplication = await createStaffingApp({ auth: testAuth.verifier, store: new MemoryEventStore() });
+    await app.init();
+    try {
+      const response = await request(app.getHttpServer()).get('/docs/openapi.json');
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ info: { title: 'SalesOS staffing' } });
+      const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '/units',
+          '/units/{unitId}',
+          '/units/{unitId}/managers',
+          '/units/{unitId}/closure',
+          '/positions',
+          '/positions/{positionId}',
+          '/positions/{positionId}/retirement',
+        ]),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});
