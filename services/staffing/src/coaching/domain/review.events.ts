@@ -26,7 +26,10 @@ const review = { reviewId: Id, divisionId: Id, personId: Id };
 
 /** A review's life: opened against the division's rubric, scored, its actions followed up, closed. */
 export const reviewEvents = defineEvents({
-  /** The rubric is copied in, so a later version of the division's rubric never changes what this review was. */
+  /**
+   * The rubric is copied in, so a later version of the division's rubric never changes what this review was.
+   * `personId` is the person reviewed; `reviewerId` the user who held the review.
+   */
   ReviewOpened: Type.Object({
     ...review,
     subject: ReviewSubject,
