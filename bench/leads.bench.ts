@@ -150,6 +150,8 @@ async function runMeasurements(
 
 async function startService(store: PostgresEventStore, clients: number): Promise<Service> {
   const app = await createLeadsApp({ store, logger: silentLogger, auth: benchAuth.verifier });
+  // Initialised first: a recorded division waits for the views to see it, and they start with the application.
+  await app.init();
   await recordDivisions(app, clients);
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
