@@ -34,7 +34,8 @@ import {
   writeLeadsReport,
 } from './lib/leads-report';
 import { appendBytes, StoreWriter, streamTemplate, type StreamTemplate } from './lib/leads-store-mix';
-import { measureThroughput } from './lib/load';
+import { measureThroughput, type Throughput } from './lib/load';
+import { startHttpFloor } from './lib/http-floor';
 import { peakRssMb } from './lib/messaging-timing';
 import { dropDatabaseOnInterrupt, runBench } from './lib/bench-process';
 import { progress } from './lib/progress';
@@ -70,6 +71,7 @@ class ErrorTotals {
 interface Service {
   app: INestApplication;
   load: LoadProcess;
+  appClosed: boolean;
   stopped: boolean;
 }
 
@@ -129,15 +131,18 @@ async function runMeasurements(
     const templates = await probe(service, store);
     const http = await observed(bench, () => measureHttp(bench, service));
     const halfRate = await observed(bench, () => measureHalfRate(bench, service, http.result.eventsPerSecond));
-    // Stopped first, so its subscription neither reads the ceiling's events nor competes with it.
+    // Closed first, so its views neither compete with the floor nor read the ceiling's events.
+    await closeApp(service);
+    const floor = await observed(bench, () => measureFloor(bench, service));
     await stopService(service);
     const store16 = await observed(bench, () => measureStore(bench, templates));
     const measurements: LeadsMeasurements = {
       http: http.result,
+      floor: floor.result,
       store: store16.result,
       halfRate: halfRate.result,
       errors: bench.errors.summary(),
-      phases: { http: http.observed, store: store16.observed, halfRate: halfRate.observed },
+      phases: { http: http.observed, floor: floor.observed, store: store16.observed, halfRate: halfRate.observed },
       peakRssMb: peakRssMb(),
     };
     return { measurements, templates };
@@ -157,7 +162,7 @@ async function startService(store: PostgresEventStore, clients: number): Promise
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const load = LoadProcess.start(port, clients);
   progress(`leads service listening on 127.0.0.1:${port}; ${clients} clients in load generator process ${load.pid}`);
-  return { app, load, stopped: false };
+  return { app, load, appClosed: false, stopped: false };
 }
 
 /**
@@ -177,7 +182,7 @@ async function stopService(service: Service): Promise<void> {
   if (service.stopped) return;
   service.stopped = true;
   service.load.stop();
-  await service.app.close();
+  await closeApp(service);
   progress('leads service stopped');
 }
 
@@ -214,6 +219,25 @@ async function measureHalfRate(bench: Bench, service: Service, maxRate: number) 
   });
   bench.errors.add(errors);
   return result;
+}
+
+async function closeApp(service: Service): Promise<void> {
+  if (service.appClosed) return;
+  service.appClosed = true;
+  await service.app.close();
+}
+
+/** The same clients against the HTTP floor, an application with the service's conventions and no store behind. */
+async function measureFloor(bench: Bench, service: Service): Promise<Throughput> {
+  const { config } = bench;
+  const floor = await startHttpFloor(benchAuth.verifier);
+  try {
+    const { result, errors } = await service.load.floorLoop(floor.port, config.seconds, config.warmupSeconds);
+    bench.errors.add(errors);
+    return result;
+  } finally {
+    await floor.app.close();
+  }
 }
 
 async function measureStore(bench: Bench, templates: readonly StreamTemplate[]): Promise<StoreThroughput> {

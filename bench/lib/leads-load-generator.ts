@@ -4,6 +4,9 @@
  */
 import type { ErrorSummary } from './leads-report';
 import { distributionsByKind, measureAtRate, type OpenLoopResult, type OpenLoopShape } from './leads-latency';
+import { randomUUID } from 'node:crypto';
+import { benchBearer } from './bench-auth';
+import { floorPath } from './http-floor';
 import { LoopbackHttp } from './leads-http';
 import {
   clientIdentity,
@@ -20,7 +23,8 @@ import { progress } from './progress';
 export type LoadRequest =
   | { op: 'probe' }
   | { op: 'closed-loop'; seconds: number; warmupSeconds: number }
-  | { op: 'open-loop'; shape: OpenLoopShape };
+  | { op: 'open-loop'; shape: OpenLoopShape }
+  | { op: 'floor-loop'; port: number; seconds: number; warmupSeconds: number };
 
 export interface ClosedLoopResult extends Throughput {
   byKind: Record<CommandKind, Distribution>;
@@ -31,6 +35,7 @@ export type LoadAnswer =
   | { op: 'probe'; createdStreamIds: string[] }
   | { op: 'closed-loop'; result: ClosedLoopResult; errors: ErrorSummary }
   | { op: 'open-loop'; result: OpenLoopResult; errors: ErrorSummary }
+  | { op: 'floor-loop'; result: Throughput; errors: ErrorSummary }
   | { op: 'failed'; message: string };
 
 const errorSamples = 5;
@@ -129,17 +134,48 @@ class LoadGenerator {
   }
 }
 
+/**
+ * The same clients, tokens and closed loop against the HTTP floor (bench/lib/http-floor.ts): one stage move per
+ * request, each with the ETag the previous answer gave.
+ */
+async function floorLoop(port: number, clients: number, seconds: number, warmupSeconds: number): Promise<LoadAnswer> {
+  const http = new LoopbackHttp(port, clients);
+  const errors = new ErrorTally();
+  const shape = { label: `http_floor_per_s_${clients}`, writers: clients, seconds, warmupSeconds };
+  try {
+    const result = await measureThroughput(shape, (writer) => {
+      const identity = clientIdentity(writer);
+      const headers = {
+        ...benchBearer({ userId: identity.userId, roles: ['rep'], divisions: [identity.divisionId] }),
+        'x-division-id': identity.divisionId,
+      };
+      const path = floorPath(randomUUID());
+      let etag = '"0"';
+      return async () => {
+        const answer = await http.send('PUT', path, { ...headers, 'if-match': etag }, { stageId: 'proposal' });
+        const ok = answer.status === 200;
+        errors.record('http_floor', {
+          kind: 'move_stage',
+          status: answer.status,
+          ok,
+          failure: ok ? undefined : answer.body,
+        });
+        etag = answer.etag ?? etag;
+        return ok ? 1 : 0;
+      };
+    });
+    return { op: 'floor-loop', result, errors: errors.summary() };
+  } finally {
+    http.close();
+  }
+}
+
 function serve(): void {
   const port = Number(process.env.LEADS_BENCH_PORT);
   const clients = Number(process.env.LEADS_BENCH_CLIENTS);
   const generator = new LoadGenerator(port, clients);
   process.on('message', (request: LoadRequest) => {
-    const handled =
-      request.op === 'probe'
-        ? generator.probe()
-        : request.op === 'closed-loop'
-          ? generator.closedLoop(request.seconds, request.warmupSeconds)
-          : generator.openLoop(request.shape);
+    const handled = answer(generator, request, clients);
     handled.then(
       (answer) => process.send?.(answer),
       (error: unknown) => process.send?.({ op: 'failed', message: String(error) } satisfies LoadAnswer),
@@ -147,6 +183,19 @@ function serve(): void {
   });
   // The parent going away ends the generator.
   process.on('disconnect', () => process.exit(0));
+}
+
+function answer(generator: LoadGenerator, request: LoadRequest, clients: number): Promise<LoadAnswer> {
+  switch (request.op) {
+    case 'probe':
+      return generator.probe();
+    case 'closed-loop':
+      return generator.closedLoop(request.seconds, request.warmupSeconds);
+    case 'open-loop':
+      return generator.openLoop(request.shape);
+    case 'floor-loop':
+      return floorLoop(request.port, clients, request.seconds, request.warmupSeconds);
+  }
 }
 
 if (require.main === module) serve();

@@ -35,6 +35,10 @@ export class LoadProcess {
     return this.ask({ op: 'closed-loop', seconds, warmupSeconds }, 'closed-loop');
   }
 
+  floorLoop(port: number, seconds: number, warmupSeconds: number) {
+    return this.ask({ op: 'floor-loop', port, seconds, warmupSeconds }, 'floor-loop');
+  }
+
   openLoop(shape: OpenLoopShape) {
     return this.ask({ op: 'open-loop', shape }, 'open-loop');
   }

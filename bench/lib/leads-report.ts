@@ -34,10 +34,12 @@ export interface PhaseObservation {
 
 export interface LeadsMeasurements {
   http: HttpThroughput;
+  /** The service's HTTP conventions and one route that touches nothing: the most any command can reach here. */
+  floor: Throughput;
   store: StoreThroughput;
   halfRate: OpenLoopResult;
   errors: ErrorSummary;
-  phases: { http: PhaseObservation; store: PhaseObservation; halfRate: PhaseObservation };
+  phases: { http: PhaseObservation; floor: PhaseObservation; store: PhaseObservation; halfRate: PhaseObservation };
   peakRssMb: number;
 }
 
@@ -70,6 +72,8 @@ export function buildLeadsReport(m: LeadsMeasurements, info: LeadsRunInfo) {
     http_commands_per_s_16: rate(m.http.eventsPerSecond),
     store_appends_per_s_16: rate(m.store.eventsPerSecond),
     ratio_http_to_store: ratio(ratioHttpToStore),
+    http_floor_per_s_16: rate(m.floor.eventsPerSecond),
+    ratio_floor_to_store: ratio(m.floor.eventsPerSecond / m.store.eventsPerSecond),
     p50_ms_half_rate: ms(m.halfRate.latency.p50),
     p99_ms_half_rate: ms(m.halfRate.latency.p99),
     half_rate_target_per_s: rate(m.halfRate.targetRatePerSecond),
@@ -88,6 +92,10 @@ export function buildLeadsReport(m: LeadsMeasurements, info: LeadsRunInfo) {
         ...observation(m.phases.http),
         store_queries_per_command: ratio(m.http.queriesPerCommand),
         latency_ms_by_command: latencies(m.http.byKind),
+      },
+      [`http_floor_${clients}_clients`]: {
+        client_cpu_cores: cores(m.floor.clientCpuCores),
+        ...observation(m.phases.floor),
       },
       [`store_${clients}_writers`]: {
         client_cpu_cores: cores(m.store.clientCpuCores),
@@ -169,6 +177,12 @@ function notes(config: LeadsBenchConfig): Record<string, string> {
       'the appends the HTTP mix makes (copied from streams the service wrote in this run, with fresh ids), in ' +
       "the same order: a new stream with 'no_stream', then appends at the exact version. A capture appends " +
       'LeadCaptured and LeadScored in one call, as the service does; every other command one event. One per append.',
+    http_floor:
+      `The same ${clients} clients and tokens, each in a loop of PUT /bench-floor/{id}/stage with If-Match, against ` +
+      "an application with the service's HTTP conventions (token check, request-shape guard, validation pipe, " +
+      'problem details) whose one route validates the body and answers with an ETag, reading and writing nothing ' +
+      '(bench/lib/http-floor.ts). Run after the leads service closed. ratio_floor_to_store is the most ' +
+      'ratio_http_to_store could reach on this machine with this HTTP stack if commands cost nothing behind the route.',
     half_rate:
       `Commands offered at ${config.halfRateShare} x http_commands_per_s_16, on a timer, dealt round-robin to the ` +
       `${clients} clients; a client runs its own commands in order. Latency is from the scheduled send time to the ` +
@@ -176,7 +190,7 @@ function notes(config: LeadsBenchConfig): Record<string, string> {
       'time from the window start to the last answer.',
     phase_order:
       'probe (one cycle, must answer 2xx; its streams become the templates of the store mix), HTTP closed loop, ' +
-      'half rate, service stopped, store-only appends.',
+      'half rate, service stopped, HTTP floor, store-only appends.',
     timing:
       `Each measurement runs ${config.warmupSeconds} s of warm-up, then ${config.seconds} s timed with ` +
       'performance.now(); CHECKPOINT before each. store_queries_per_command counts checkouts of the pool ' +
@@ -222,6 +236,8 @@ function headlineRows(report: LeadsReport, m: LeadsMeasurements): [string, strin
     ],
     ['store_appends_per_s_16', count(report.store_appends_per_s_16), 'appends/s'],
     ['ratio_http_to_store', report.ratio_http_to_store.toFixed(3), verdict('ratio_http_to_store')],
+    ['http_floor_per_s_16', count(report.http_floor_per_s_16), 'requests/s on a route that touches nothing'],
+    ['ratio_floor_to_store', report.ratio_floor_to_store.toFixed(3), 'the most ratio_http_to_store can reach here'],
     ['half_rate_target_per_s', count(report.half_rate_target_per_s), 'commands/s offered'],
     ['half_rate_achieved_per_s', count(report.half_rate_achieved_per_s), 'commands/s answered'],
     ['p50_ms_half_rate', report.p50_ms_half_rate.toFixed(1), 'ms'],
@@ -247,6 +263,7 @@ function commandTable(m: LeadsMeasurements, info: LeadsRunInfo): string[] {
 function cpuTable(m: LeadsMeasurements, concurrency: number): string[] {
   const phases: [string, PhaseObservation][] = [
     [`http, ${concurrency} clients`, m.phases.http],
+    [`http floor, ${concurrency} clients`, m.phases.floor],
     [`store, ${concurrency} writers`, m.phases.store],
     ['half rate', m.phases.halfRate],
   ];
