@@ -2,7 +2,7 @@ import { table } from './dom';
 import { day, label, money } from './format';
 import type { Deal, DealerDeal } from './reports';
 
-export function dealsTable(caption: string, deals: readonly Deal[]): HTMLTableElement {
+export function dealsTable(caption: string, deals: readonly Deal[]): HTMLElement {
   const rendered = table(
     caption,
     ['Customer', 'Status', 'Pipeline', 'Stage', 'Amount', 'Owner', 'Expected close', 'Opened', 'Closed'],
@@ -25,7 +25,7 @@ export function dealsTable(caption: string, deals: readonly Deal[]): HTMLTableEl
   return rendered;
 }
 
-export function dealerDealsTable(caption: string, deals: readonly DealerDeal[]): HTMLTableElement {
+export function dealerDealsTable(caption: string, deals: readonly DealerDeal[]): HTMLElement {
   const rendered = table(
     caption,
     ['Customer', 'Status', 'Amount', 'Tier at the time', 'Opened', 'Closed'],

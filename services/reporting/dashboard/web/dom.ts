@@ -34,21 +34,28 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-/** A table with a caption, column headings and rows; the first cell of each row heads its row. */
-export function table(caption: string, headings: readonly string[], rows: readonly (readonly Child[])[]) {
+/**
+ * A table with a caption, column headings and rows; the first cell of each row heads its row. It scrolls sideways in
+ * a region of its own that takes the keyboard's focus, so a narrow screen can still reach every column.
+ */
+export function table(caption: string, headings: readonly string[], rows: readonly (readonly Child[])[]): HTMLElement {
   return el(
-    'table',
-    {},
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...headings.map((heading) => el('th', { scope: 'col' }, heading)))),
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: '0' },
     el(
-      'tbody',
+      'table',
       {},
-      ...rows.map((cells) =>
-        el(
-          'tr',
-          {},
-          ...cells.map((cell, index) => (index === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell))),
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ...headings.map((heading) => el('th', { scope: 'col' }, heading)))),
+      el(
+        'tbody',
+        {},
+        ...rows.map((cells) =>
+          el(
+            'tr',
+            {},
+            ...cells.map((cell, index) => (index === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell))),
+          ),
         ),
       ),
     ),
