@@ -2,14 +2,20 @@ import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@salesos/event-store';
-import { requireTokens, type TokenVerifier } from '@salesos/auth';
+import {
+  type DemoSignIn,
+  DemoSignInModule,
+  demoSignInProblems,
+  requireTokens,
+  type TokenVerifier,
+} from '@salesos/auth';
 import { apiDocument, applyHttpConventions } from '@salesos/http';
 import { MessagingHealth, type MessagingLogger, type MessageTransport, type RelayLock } from '@salesos/messaging';
 import type { DataSource } from 'typeorm';
 import type { ImportLimitsConfig } from '@salesos/config';
 import { consumeChannelsEvents, leadsProblemMappers, requireKnownDivisions } from '../services/leads/src';
 import { LeadsServiceModule } from '../services/leads/src';
-import { ReportingServiceModule } from '../services/reporting/src';
+import { type DashboardBundle, ReportingServiceModule, serveDashboard } from '../services/reporting/src';
 import { channelsProblemMappers, ChannelsServiceModule, connectLeadsEvents } from '../services/channels/src';
 import { reportingProblemMappers } from '../services/reporting/src';
 import { staffingProblemMappers, StaffingServiceModule } from '../services/staffing/src';
@@ -31,6 +37,10 @@ export interface PlatformParts {
   logger?: MessagingLogger;
   /** How large a CSV import of leads may be; the platform's defaults without it. */
   importLimits?: ImportLimitsConfig;
+  /** The reporting service's dashboard, served at `/`; without it, `/` is not served. */
+  dashboard?: DashboardBundle;
+  /** The embedded mode's sign-in as the demo users; production takes the identity provider's tokens only. */
+  demoSignIn?: DemoSignIn;
 }
 
 @Module({})
@@ -38,7 +48,7 @@ class PlatformModule {}
 
 /**
  * Every service in one Nest application: the same service modules as when each runs alone, on one port, with one
- * OpenAPI page and one readiness that covers every relay and consumer.
+ * OpenAPI page, the dashboard, and one readiness that covers every relay and consumer.
  */
 export async function createPlatformApp(parts: PlatformParts): Promise<INestApplication> {
   const health = new MessagingHealth();
@@ -81,6 +91,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
           health,
           ...logger,
         }),
+        ...(parts.demoSignIn === undefined ? [] : [DemoSignInModule.forRoot(parts.demoSignIn)]),
       ],
     },
     { logger: ['error', 'warn'] },
@@ -91,6 +102,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     ...channelsProblemMappers,
     ...staffingProblemMappers,
     ...reportingProblemMappers,
+    demoSignInProblems,
   ]);
   requireKnownDivisions(app);
   app.enableShutdownHooks();
@@ -100,6 +112,7 @@ export async function createPlatformApp(parts: PlatformParts): Promise<INestAppl
     'Leads, opportunities and the pipeline, channels and dealers, the sales organisation, and the reports over them.',
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  if (parts.dashboard !== undefined) serveDashboard(app, parts.dashboard);
   // The channels service's consumer is connected first: the leads service's start starts every consumer at once.
   connectLeadsEvents(app, { transport: parts.transport });
   await consumeChannelsEvents(app, { transport: parts.transport });

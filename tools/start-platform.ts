@@ -4,13 +4,13 @@ import { openEventStore } from '@salesos/event-store/factory';
 import { openLeadsDatabase } from '../services/leads/src';
 import { openChannelsDatabase } from '../services/channels/src';
 import { openStaffingDatabase } from '../services/staffing/src';
-import { openReportingDatabase } from '../services/reporting/src';
+import { openReportingDatabase, prepareDashboard } from '../services/reporting/src';
 import { seedDemoChannels } from './demo/seed-demo-channels';
 import { demoDefaults, isEmpty, seedDemoData } from './demo/seed-demo-data';
 import { seedDemoPlansAndRegistrations } from './demo/seed-demo-plans-and-registrations';
 import { createPlatformApp } from './platform-app';
 import { openPlatformMessaging } from './platform-messaging';
-import { openTokenVerifier } from '@salesos/auth';
+import { demoSignInFor, openTokenVerifier } from '@salesos/auth';
 import { demoUser } from './demo/demo-users';
 
 /** A token for the demo sales director and a request to paste, in the embedded mode. */
@@ -98,6 +98,11 @@ async function main(): Promise<void> {
     }
   }
   const readModels = await openReportingDatabase(config.readModels);
+  // Built from its sources when they changed since the last build (about a second), else the build there is.
+  const dashboard = await prepareDashboard();
+  if (dashboard.unavailable !== undefined) {
+    process.stdout.write(`The dashboard is not built: ${dashboard.unavailable}\n`);
+  }
   const messaging = openPlatformMessaging(config, store);
   const app = await createPlatformApp({
     store,
@@ -109,6 +114,8 @@ async function main(): Promise<void> {
     relayLock: messaging.relayLock(),
     importLimits: config.imports,
     auth: openTokenVerifier(config),
+    dashboard,
+    demoSignIn: demoSignInFor(config),
   });
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.filename : config.eventStore.kind;
@@ -116,6 +123,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `SalesOS is ready (event store: ${config.eventStore.kind}, ${where}; events travel ${config.transport === 'kafka' ? `through Kafka at ${config.kafkaBrokers.join(',')}` : 'in process'}).`,
+      `  dashboard:  ${base}/ (${config.auth.kind === 'embedded' ? 'sign in as a demo user' : 'paste a bearer token'})`,
       `  leads API:  ${base}/leads, ${base}/opportunities, ${base}/segments`,
       `  channels:   ${base}/channels, ${base}/agreements, ${base}/tier-programmes, ${base}/contacts/follow-ups/overdue`,
       `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>, .../<id>/plans/<period>`,

@@ -51,6 +51,16 @@ describe('npm start (the README’s first command)', () => {
     expect(printed).toBeDefined();
     const director = { Authorization: `Bearer ${printed as string}`, 'X-Division-Id': 'machines' };
     expect((await request(base).get('/reports/pipeline')).status).toBe(401);
+    // The dashboard, built from its sources, at / with the demo users to sign in as.
+    expect(banner).toContain(`http://localhost:${port}/ (sign in as a demo user)`);
+    const page = await request(base).get('/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<script type="module" src="/dashboard/dashboard.js">');
+    expect((await request(base).get('/dashboard/dashboard.js')).status).toBe(200);
+    expect((await request(base).get('/demo/users')).body.items).toContainEqual({
+      userId: 'director-1',
+      roles: ['sales-director'],
+    });
     let outcomes = await request(base).get('/reports/outcomes').set(director);
     for (let attempt = 0; attempt < 200 && !(outcomes.body.won > 0 && outcomes.body.lost > 0); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));

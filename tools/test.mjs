@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's test command: checks what the tests need, then type-checks, lints and runs every test tier.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePostgres } from './postgres.mjs';
@@ -24,9 +24,13 @@ function step(title, command, args) {
 await ensurePostgres();
 
 step('Type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The dashboard's browser code and its browser tests, each with the libraries of where it runs.
+step('Type check (dashboard)', bin('tsc'), ['-p', 'services/reporting/dashboard/web/tsconfig.json']);
+step('Type check (dashboard tests)', bin('tsc'), ['-p', 'services/reporting/dashboard/e2e/tsconfig.json']);
 step('Lint', bin('eslint'), ['--max-warnings=0', '.']);
 step('Format', bin('prettier'), ['--check', '--log-level=warn', '.']);
 step('Contracts compatibility', process.execPath, ['-r', './tools/register.cjs', 'tools/contracts-check.ts']);
+step('Dashboard build', process.execPath, ['-r', './tools/register.cjs', 'tools/build-dashboard.ts', '--force']);
 
 const stopKafka = await ensureKafka();
 mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -68,9 +72,40 @@ for (const run of runs) {
     missing.push(run.name);
   }
 }
+/**
+ * The dashboard in a real browser: Playwright drives Debian's Chromium against `npm start` on a fresh data folder
+ * (services/reporting/dashboard/e2e); its counts join jest's.
+ */
+const chromium = process.env.SALESOS_CHROMIUM ?? '/usr/bin/chromium';
+const browserResults = join(root, 'tmp', 'dashboard', 'results.json');
+// A run narrowed by arguments (a jest path filter) leaves the browser out.
+if (extra.length > 0) {
+  process.stdout.write('\nBrowser tests left out: the run was narrowed by arguments.\n');
+} else if (!existsSync(chromium)) {
+  process.stdout.write(`\nNo Chromium at ${chromium}: apt-get install chromium (or set SALESOS_CHROMIUM).\n`);
+  failed = true;
+  missing.push('browser');
+} else {
+  process.stdout.write('\n== Browser tests (Playwright, Chromium)\n');
+  rmSync(browserResults, { force: true });
+  const playwright = spawnSync(
+    bin('playwright'),
+    ['test', '-c', 'services/reporting/dashboard/e2e/playwright.config.ts'],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  failed ||= playwright.status !== 0;
+  try {
+    const { stats } = JSON.parse(readFileSync(browserResults, 'utf8'));
+    totals.passed += stats.expected + stats.flaky;
+    totals.failed += stats.unexpected;
+    totals.skipped += stats.skipped;
+  } catch {
+    missing.push('browser');
+  }
+}
 const summary =
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}` +
   (missing.length > 0 ? ` (no results were written by: ${missing.join(', ')})` : '');
 stopKafka();
-process.stdout.write(`\njest: ${summary}\n`);
+process.stdout.write(`\ntests: ${summary}\n`);
 process.exit(failed || missing.length > 0 ? 1 : 0);

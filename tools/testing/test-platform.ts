@@ -8,12 +8,16 @@ import { recordTestDealer, type TestDealer } from '../../services/channels/src/t
 import { openReportingDatabase } from '../../services/reporting/src';
 import { openChannelsDatabase } from '../../services/channels/src';
 import { openStaffingDatabase } from '../../services/staffing/src';
-import { createPlatformApp } from '../platform-app';
+import { createPlatformApp, type PlatformParts } from '../platform-app';
 import { storedTopicHistory } from '../platform-messaging';
 
-/** The whole platform in this process, on memory and SQLite, checking tokens signed with the tests' key. */
+/**
+ * The whole platform in this process, on memory and SQLite, checking tokens signed with the tests' key; with the
+ * dashboard and the demo sign-in when given.
+ */
 export async function startTestPlatform(
   store = new MemoryEventStore({ pollIntervalMs: 10 }),
+  extras: Pick<PlatformParts, 'dashboard' | 'demoSignIn'> = {},
 ): Promise<{ app: INestApplication; store: MemoryEventStore }> {
   const app = await createPlatformApp({
     store,
@@ -25,6 +29,7 @@ export async function startTestPlatform(
     relayLock: new InProcessRelayLock(),
     auth: testAuth.verifier,
     logger: silentLogger,
+    ...extras,
   });
   await app.init();
   await leadsViewsCaughtUp(app);

@@ -5,3 +5,5 @@ export * from './auth.guard';
 export * from './embedded-auth';
 export * from './jwks-auth';
 export * from './configured-verifier';
+export * from './demo-users';
+export * from './demo-sign-in';
