@@ -6,20 +6,17 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import { loadPlatformConfig, type PlatformConfig, platformEnvironment, type PlatformVariable } from '@salesos/config';
 import { HealthController } from '@salesos/messaging';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1';
-import { HorizontalPodAutoscaler, type IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { type IJob, Job } from 'kubernetes-models/batch/v1';
-import { type INetworkPolicy, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { type IPodDisruptionBudget, PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import {
   ConfigMap,
   type IConfigMap,
   type IContainer,
-  type INamespace,
   type IPodSpec,
-  type IService,
   Namespace,
   PersistentVolumeClaim,
-  type IPersistentVolumeClaim,
   Service,
   ServiceAccount,
 } from 'kubernetes-models/v1';
@@ -189,6 +186,9 @@ function environmentOf(container: IContainer, configMaps: IConfigMap[]): Record<
   return env;
 }
 
+const ofKind = <T>(objects: KubernetesObject[], guard: (value: unknown) => value is T): T[] =>
+  objects.flatMap((object) => (guard(object) ? [object] : []));
+
 const matches = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean =>
   selector !== undefined &&
   Object.keys(selector).length > 0 &&
@@ -218,9 +218,9 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
 
   beforeAll(() => {
     objects = render(overlay);
-    deployments = objects.filter(Deployment.is);
-    jobs = objects.filter(Job.is);
-    configMaps = objects.filter(ConfigMap.is);
+    deployments = ofKind(objects, Deployment.is);
+    jobs = ofKind(objects, Job.is);
+    configMaps = ofKind(objects, ConfigMap.is);
     workloads = [
       ...deployments.map((deployment) => ({
         name: deployment.metadata?.name ?? '',
@@ -251,7 +251,7 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
   });
 
   it('puts everything in one namespace held to the restricted Pod Security Standard', () => {
-    const [namespace, ...others] = objects.filter(Namespace.is) as INamespace[];
+    const [namespace, ...others] = ofKind(objects, Namespace.is);
     expect(others).toEqual([]);
     expect(namespace?.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
     for (const object of objects.filter((candidate) => candidate.kind !== 'Namespace')) {
@@ -374,8 +374,8 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
   });
 
   it('gives every Deployment a PodDisruptionBudget and every replicated HTTP Deployment an autoscaler', () => {
-    const budgets = objects.filter(PodDisruptionBudget.is) as IPodDisruptionBudget[];
-    const autoscalers = objects.filter(HorizontalPodAutoscaler.is) as IHorizontalPodAutoscaler[];
+    const budgets = ofKind(objects, PodDisruptionBudget.is);
+    const autoscalers = ofKind(objects, HorizontalPodAutoscaler.is);
     for (const deployment of deployments) {
       const name = deployment.metadata?.name ?? '';
       const labels = deployment.spec?.template.metadata?.labels;
@@ -392,7 +392,7 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
       const claims = (deployment.spec?.template.spec?.volumes ?? []).flatMap((volume) =>
         volume.persistentVolumeClaim === undefined ? [] : [volume.persistentVolumeClaim.claimName],
       );
-      const singleWriter = (objects.filter(PersistentVolumeClaim.is) as IPersistentVolumeClaim[]).some(
+      const singleWriter = ofKind(objects, PersistentVolumeClaim.is).some(
         (claim) => claims.includes(claim.metadata?.name ?? '') && claim.spec?.accessModes?.includes('ReadWriteOnce'),
       );
       if (singleWriter) {
@@ -412,7 +412,7 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
   });
 
   it('serves each Deployment through a Service on its named HTTP port', () => {
-    const services = objects.filter(Service.is) as IService[];
+    const services = ofKind(objects, Service.is);
     for (const service of services) {
       const selected = deployments.filter((deployment) =>
         matches(service.spec?.selector, deployment.spec?.template.metadata?.labels),
@@ -427,7 +427,7 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
   });
 
   it('denies all traffic by default and opens each Deployment only on its HTTP port', () => {
-    const policies = objects.filter(NetworkPolicy.is) as INetworkPolicy[];
+    const policies = ofKind(objects, NetworkPolicy.is);
     const denyAll = policies.find(
       (policy) =>
         Object.keys(policy.spec?.podSelector ?? {}).length === 0 &&
@@ -498,7 +498,7 @@ describe.each(overlays)('deploy/k8s overlay %s', (overlay) => {
       expect(job.spec?.template.spec?.restartPolicy).toBe('Never');
       expect(job.spec?.backoffLimit).toBeGreaterThan(0);
       expect(job.spec?.ttlSecondsAfterFinished).toBeGreaterThan(0);
-      const egress = (objects.filter(NetworkPolicy.is) as INetworkPolicy[])
+      const egress = ofKind(objects, NetworkPolicy.is)
         .filter((policy) => matches(policy.spec?.podSelector?.matchLabels, job.spec?.template.metadata?.labels))
         .flatMap((policy) => policy.spec?.egress ?? [])
         .flatMap((rule) => rule.ports?.map((port) => port.port) ?? []);
