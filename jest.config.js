@@ -22,7 +22,7 @@ const shared = {
     '^@salesos/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/bench'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/deploy'],
 };
 
 /** @type {import('jest').Config} */

@@ -98,7 +98,8 @@ describe('docker-compose.yml', () => {
         'utf8',
       );
       expect(dockerfile).toMatch(/npm ci/);
-      expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
+      // The image's default command is the built all-in-one platform (deploy/docker/dockerfile.spec.ts checks the rest).
+      expect(dockerfile).toMatch(/CMD \["node", "dist\/platform"\]/);
     }
   });
 });

@@ -46,6 +46,12 @@ export function channelsOpenApi(app: INestApplication): OpenAPIObject {
   );
 }
 
+/** The consumer group the service hears from the leads service in (registration answers, deals), and its topics. */
+export const channelsConsumerGroup = {
+  groupId: 'channels.leads-events',
+  topics: [dealRegistrationDecisionTopic, opportunityTopic],
+} as const;
+
 /** Where the service hears from the leads service. */
 export interface ChannelsConsuming {
   transport: MessageTransport;
@@ -86,10 +92,10 @@ export function connectLeadsEvents(app: INestApplication, consuming: ChannelsCon
     {
       strategy: new SalesosEventsServer<undefined>((handlers) => {
         const runner = new ConsumerRunner({
-          groupId: consuming.groupId ?? 'channels.leads-events',
-          topics: [dealRegistrationDecisionTopic.name, opportunityTopic.name],
+          groupId: consuming.groupId ?? channelsConsumerGroup.groupId,
+          topics: channelsConsumerGroup.topics.map((topic) => topic.name),
           // Created by the runner once the broker answers; the service starts without waiting for it.
-          topicDefinitions: [dealRegistrationDecisionTopic, opportunityTopic],
+          topicDefinitions: [...channelsConsumerGroup.topics],
           handlers,
           transport,
           inbox: new PassThroughInbox(),

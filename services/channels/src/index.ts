@@ -3,6 +3,7 @@
  * Nothing outside the service imports anything else from it.
  */
 export {
+  channelsConsumerGroup,
   channelsOpenApi,
   channelsProblemMappers,
   channelsViewsCaughtUp,

@@ -38,6 +38,18 @@ describe('the dashboard build', () => {
     expect(changed.files.get('dashboard.js')?.body.toString()).toContain('changed');
   });
 
+  it('serves a deployed build, which ships without its sources, as it is', async () => {
+    const paths = sources();
+    made.push(join(paths.sources, '..'));
+    await prepareDashboard(paths);
+    rmSync(paths.sources, { recursive: true });
+    const deployed = await prepareDashboard(paths);
+    expect(deployed.unavailable).toBeUndefined();
+    expect(deployed.files.get('dashboard.js')?.body.toString()).toContain('hello');
+    rmSync(paths.output, { recursive: true });
+    expect((await prepareDashboard(paths)).unavailable).toBeDefined();
+  });
+
   it('names what failed, and keeps no half build, when the sources do not build', async () => {
     const paths = sources();
     made.push(join(paths.sources, '..'));

@@ -89,8 +89,11 @@ export async function prepareDashboard(
   options: { force?: boolean } = {},
 ): Promise<DashboardBundle> {
   try {
-    const fingerprint = sourcesFingerprint(paths);
-    if (options.force === true || !isCurrent(paths, fingerprint)) await build(paths, fingerprint);
+    // A deployed build (the image's) ships without its sources: it serves the build it came with.
+    if (existsSync(paths.sources)) {
+      const fingerprint = sourcesFingerprint(paths);
+      if (options.force === true || !isCurrent(paths, fingerprint)) await build(paths, fingerprint);
+    }
     const files: Record<string, Buffer> = {};
     for (const name of builtFiles) files[name] = readFileSync(join(paths.output, name));
     return DashboardBundle.of(files);
