@@ -28,6 +28,15 @@ describe('staffing OpenAPI document', () => {
           '/positions',
           '/positions/{positionId}',
           '/positions/{positionId}/retirement',
+          '/people',
+          '/people/{personId}',
+          '/people/{personId}/onboarding-plan',
+          '/people/{personId}/onboarding-plan/tasks/{taskId}/completion',
+          '/people/{personId}/ramp-schedule',
+          '/people/{personId}/transfers',
+          '/people/{personId}/leave',
+          '/people/{personId}/return',
+          '/people/{personId}/departure',
         ]),
       );
     } finally {

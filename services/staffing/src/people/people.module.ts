@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation';
+import { PeopleController } from './api/people.controller';
 import { CompleteOnboardingTaskHandler } from './application/complete-onboarding-task.handler';
 import { EndLeaveHandler } from './application/end-leave.handler';
 import { HirePersonHandler } from './application/hire-person.handler';
@@ -26,6 +27,7 @@ import { PeopleTable } from './projections/people.table';
  */
 @Module({
   imports: [OrganisationModule],
+  controllers: [PeopleController],
   providers: [
     PeopleTable,
     { provide: PeopleDirectory, useExisting: PeopleTable },
