@@ -29,6 +29,7 @@ describe('staffing OpenAPI document', () => {
           '/positions/{positionId}',
           '/positions/{positionId}/retirement',
           '/people',
+          '/people/imports',
           '/people/{personId}',
           '/people/{personId}/onboarding-plan',
           '/people/{personId}/onboarding-plan/tasks/{taskId}/completion',

@@ -9,6 +9,7 @@ export const peopleProblems = codedProblems(
     [PersonErrorCode.AlreadyExists]: { title: 'The id is taken', status: 409 },
     [PersonErrorCode.InvalidTransition]: { title: "The person's state does not allow this", status: 409 },
     [PersonErrorCode.InvalidInput]: { title: 'A field of the request is not valid here', status: 400 },
+    [PersonErrorCode.ImportTooLarge]: { title: 'The file is larger than an import takes', status: 413 },
   },
   (error) => (error.status === undefined ? {} : { personStatus: error.status }),
 );
