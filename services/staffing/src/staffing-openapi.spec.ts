@@ -28,6 +28,16 @@ describe('staffing OpenAPI document', () => {
           '/positions',
           '/positions/{positionId}',
           '/positions/{positionId}/retirement',
+          '/people',
+          '/people/imports',
+          '/people/{personId}',
+          '/people/{personId}/onboarding-plan',
+          '/people/{personId}/onboarding-plan/tasks/{taskId}/completion',
+          '/people/{personId}/ramp-schedule',
+          '/people/{personId}/transfers',
+          '/people/{personId}/leave',
+          '/people/{personId}/return',
+          '/people/{personId}/departure',
         ]),
       );
     } finally {

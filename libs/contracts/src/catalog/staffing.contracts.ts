@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { CalendarDay, Id, Instant } from '@salesos/kernel';
 import { defineContract, type IntegrationEventContract, keptForever, type TopicDefinition } from '../integration-event';
-import { StaffingReason, UnitCut, UnitKind, UnitName } from '../fields/staffing.fields';
+import { RampShares, StaffingReason, UnitCut, UnitKind, UnitName } from '../fields/staffing.fields';
 
 export const staffingOrganisationTopic: TopicDefinition = {
   name: 'salesos.staffing.organisation',
   description:
     "The sales organisation: units opened and closed (key: unit id), and people's memberships of units, each " +
-    'effective from a day (key: person id).',
+    'effective from a day, and their ramp schedules (key: person id).',
   partitions: 3,
   retentionMs: keptForever,
 };
@@ -155,11 +155,31 @@ export const MemberLeftV1 = defineContract({
   },
 });
 
-/** Every contract of the staffing service: its organisation, units and memberships. */
+export const RampScheduleSetV1 = defineContract({
+  ...member,
+  name: 'RampScheduleSet',
+  description:
+    "A person's ramp schedule was set, replacing any before: monthlyShares[n] is the share of full quota they carry " +
+    'in month n of tenure, counted from hiredOn (the first month runs to the day before the same day a month ' +
+    'later); after the last month, full quota.',
+  schema: Type.Object(
+    { ...memberFields, hiredOn: CalendarDay, monthlyShares: RampShares, recordedAt: Instant },
+    { description: 'A ramp schedule' },
+  ),
+  example: {
+    ...memberIds,
+    hiredOn: '2026-02-01',
+    monthlyShares: [0.25, 0.5, 0.75, 1],
+    recordedAt: '2026-01-20T10:05:00.000Z',
+  },
+});
+
+/** Every contract of the staffing service: its organisation, units, memberships and ramps. */
 export const staffingContracts: readonly IntegrationEventContract[] = [
   UnitOpenedV1,
   UnitClosedV1,
   MemberJoinedV1,
   MemberTransferredV1,
   MemberLeftV1,
+  RampScheduleSetV1,
 ];
