@@ -2,7 +2,7 @@ import { ExpectedVersionMismatchError } from '@salesos/event-sourcing';
 import { TrainingErrorCode } from '../domain/training.errors';
 import { caller, manager, negotiation, trainingFeature } from './training-application.fixture';
 
-/** A division with three courses (one of them certifying nothing) and a programme of them. */
+/** A division with three courses (one of them certifying for good) and a programme of them. */
 async function division() {
   const feature = trainingFeature();
   await feature.defineCourse.execute('product-basics', { ...negotiation, title: 'Product basics' }, manager);
@@ -108,10 +108,11 @@ describe('training handlers', () => {
       expect(result.events[0]?.data).toMatchObject({ passMark: 90, passed: false });
     });
 
-    it('certifies nothing for a course without validity, and still records a retired course', async () => {
+    it('certifies for good for a course without validity, and still records a retired course', async () => {
       const feature = await division();
       const plain = await feature.recordAssessment.execute('p-1', { ...assessment, courseId: 'crm-hygiene' }, manager);
-      expect(plain.events.map((event) => event.type)).toEqual(['AssessmentRecorded']);
+      expect(plain.events.map((event) => event.type)).toEqual(['AssessmentRecorded', 'CertificationGranted']);
+      expect(plain.events[1]?.data).not.toHaveProperty('expiresOn');
       await feature.retireCourse.execute('negotiation-101', 'replaced', manager);
       const retired = await feature.recordAssessment.execute('p-1', assessment, manager);
       expect(retired.events.map((event) => event.type)).toEqual(['AssessmentRecorded', 'CertificationGranted']);

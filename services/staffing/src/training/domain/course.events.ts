@@ -7,7 +7,10 @@ export const Skill = text(1, 80);
 export const Reason = text(1, 500);
 /** The lowest score, out of 100, that passes the course's assessment. */
 export const PassMark = Type.Integer({ minimum: 0, maximum: 100 });
-/** How long a certification the course grants stays valid; a course without it certifies nothing. */
+/**
+ * How long a certification a pass of the course grants stays valid; a course without it grants one that never expires
+ * (a standing qualification a position may still require).
+ */
 export const ValidityMonths = Type.Integer({ minimum: 1, maximum: 120 });
 
 /** What a course is, given whole when defined and when revised. */

@@ -40,6 +40,16 @@ describe('readinessScore', () => {
     });
   });
 
+  it('counts a certification that never expires as held at any later date', () => {
+    const forGood = fold([assessed({ courseId: 'crm-hygiene' }), granted('crm-hygiene', '2026-03-09', undefined)]);
+    expect(readinessScore(['crm-hygiene', 'closing-201'], forGood, '2046-01-01')).toEqual({
+      score: 0.5,
+      held: ['crm-hygiene'],
+      missing: ['closing-201'],
+    });
+    expect(readinessScore(['crm-hygiene'], forGood, '2026-03-08').score).toBe(0);
+  });
+
   it('counts a course required twice once', () => {
     expect(readinessScore(['negotiation-101', 'negotiation-101', 'crm-hygiene'], rep, '2026-07-01')).toMatchObject({
       score: 0.5,

@@ -53,16 +53,16 @@ export const trainingEvents = defineEvents({
     recordedAt: Instant,
   }),
   /**
-   * Valid from `grantedOn` until the day before `expiresOn`. A renewal carries the expiry of the certification it
-   * replaces in `previousExpiresOn`.
+   * Valid from `grantedOn` until the day before `expiresOn`; without `expiresOn` (a course without a validity) it
+   * never expires. A renewal carries the expiry of the certification it replaces in `previousExpiresOn`.
    */
   CertificationGranted: Type.Object({
     ...person,
     courseId: Id,
     assessmentId: Id,
     grantedOn: CalendarDay,
-    expiresOn: CalendarDay,
-    validityMonths: ValidityMonths,
+    expiresOn: Type.Optional(CalendarDay),
+    validityMonths: Type.Optional(ValidityMonths),
     previousExpiresOn: Type.Optional(CalendarDay),
   }),
   CertificationExpired: Type.Object({ ...person, courseId: Id, expiresOn: CalendarDay, expiredAt: Instant }),
