@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
-import { CallerCommands, type Clock, type IdGenerator, type RequestContext } from '@salesos/http';
+import { CallerCommands, Clock, IdGenerator, type RequestContext } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
+import { EVENT_STORE, STAFFING_VIEWS } from '../../core/staffing-service.tokens';
 import type { TrainingCommand } from '../domain/training.commands';
 import { trainingDecider } from '../domain/training.decider';
 import { TrainingError, TrainingErrorCode } from '../domain/training.errors';
@@ -25,11 +27,16 @@ export function systemCaller(divisionId: string, actor: string, key: string): Re
 
 /**
  * Each person's training is one stream, `training-<personId>`. Its reach is the division's for now: team leads and
- * the person themself reach it once the membership view tells whose team a person is in. Built by the service's
- * module, which owns the store and the views.
+ * the person themself reach it once the membership view tells whose team a person is in.
  */
+@Injectable()
 export class TrainingStreams extends CallerCommands<TrainingState, TrainingCommand, TrainingEvent> {
-  constructor(store: EventStore, clock: Clock, ids: IdGenerator, views?: Pick<ServiceViews, 'caughtUpWith'>) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    clock: Clock,
+    ids: IdGenerator,
+    @Inject(STAFFING_VIEWS) views: Pick<ServiceViews, 'caughtUpWith'>,
+  ) {
     super(store, trainingDecider, {
       category: 'training',
       clock,
@@ -38,7 +45,7 @@ export class TrainingStreams extends CallerCommands<TrainingState, TrainingComma
         ownership: (state) => (state.status === 'none' ? undefined : { divisionId: state.divisionId }),
         refuse: trainingRecordNotFound,
       },
-      ...(views === undefined ? {} : { afterAppend: (recorded) => views.caughtUpWith(recorded) }),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 }
