@@ -11,7 +11,8 @@ import {
   ServicePublisher,
   serviceFoundation,
 } from '@salesos/messaging';
-import { NoUnitMembers, OrganisationModule, UnitMembership } from './organisation';
+import { OrganisationModule, UnitMembership } from './organisation';
+import { PeopleModule, PeopleUnitMembership } from './people';
 import { staffingPublishedSource, type StaffingPublishing } from './staffing-publishing';
 import { TrainingModule } from './training';
 import {
@@ -64,7 +65,7 @@ export class StaffingServiceModule {
     return {
       module: StaffingServiceModule,
       global: true,
-      imports: [OrganisationModule, TrainingModule],
+      imports: [OrganisationModule, PeopleModule, TrainingModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -77,8 +78,8 @@ export class StaffingServiceModule {
         { provide: STAFFING_TIMERS_LOCK, useValue: options.viewsLock ?? null },
         { provide: STAFFING_TRAINING_SETTINGS, useValue: { ...defaultTrainingSettings, ...options.training } },
         { provide: ServicePublisher, useValue: publisher },
-        // Who belongs to a unit: nobody while the service records no people; the people feature's view replaces it.
-        { provide: UnitMembership, useClass: NoUnitMembers },
+        // Who belongs to a unit, asked by the organisation before a unit closes: the people feature's view answers.
+        { provide: UnitMembership, useExisting: PeopleUnitMembership },
         ...lifecycle.map((instance, index) => ({ provide: Symbol(`staffing lifecycle ${index}`), useValue: instance })),
       ],
       controllers: options.serveHealth === false ? [] : [HealthController],

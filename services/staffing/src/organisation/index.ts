@@ -2,7 +2,7 @@
 export { OrganisationModule } from './organisation.module';
 export { UnitDirectory, type UnitRecord } from './application/unit-directory.port';
 export { PositionDirectory, type PositionRecord } from './application/position-directory.port';
-export { NoUnitMembers, UnitMembership } from './application/unit-membership.port';
+export { UnitMembership } from './application/unit-membership.port';
 export { type UnitOpening, OpenUnitHandler } from './application/open-unit.handler';
 export { AssignUnitManagerHandler } from './application/assign-unit-manager.handler';
 export { CloseUnitHandler } from './application/close-unit.handler';

@@ -20,7 +20,8 @@ import { UnitsTable } from './projections/units.table';
 
 /**
  * The division's sales organisation: its units and positions, which people, training and scorecards refer to. Who
- * belongs to a unit (`UnitMembership`) is the service composition's to give: the people feature knows it.
+ * belongs to a unit (`UnitMembership`) is the service composition's to give: the people feature knows it, and
+ * depends on the organisation, so the organisation cannot ask it directly.
  */
 @Module({
   controllers: [UnitsController, PositionsController],

@@ -9,13 +9,3 @@ export abstract class UnitMembership {
    */
   abstract memberCount(divisionId: string, unitId: string, day: string): Promise<number>;
 }
-
-/**
- * The membership while the service records no people: no unit has members. The service's composition binds the
- * people feature's membership in its place once that feature records people.
- */
-export class NoUnitMembers extends UnitMembership {
-  memberCount(): Promise<number> {
-    return Promise.resolve(0);
-  }
-}

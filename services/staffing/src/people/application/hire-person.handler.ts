@@ -20,7 +20,7 @@ export class HirePersonHandler {
   ) {}
 
   async execute(hire: Hire, caller: RequestContext, expectedVersion?: number) {
-    await this.placements.requirePlacement(caller.divisionId, hire);
+    await this.placements.requirePlacement(caller.divisionId, hire, hire.hiredOn);
     const personId = hire.personId ?? this.people.newId(caller, 'person');
     const result = await this.people.run(
       personId,

@@ -10,7 +10,7 @@ export class ReadPersonQuery {
 
   async execute(personId: string, caller: RequestContext): Promise<{ person: Person; version: number }> {
     const { state, version } = await this.people.load(personId);
-    if (state.status === 'none' || !this.people.shows(caller, state)) throw personNotFound(personId);
+    if (state.status === 'none' || !(await this.people.inReach(caller, state))) throw personNotFound(personId);
     return { person: state, version };
   }
 }

@@ -22,6 +22,7 @@ export class TransferPersonHandler {
         ...(transfer.toUnitId === undefined ? {} : { unitId: transfer.toUnitId }),
         ...(transfer.toPositionId === undefined ? {} : { positionId: transfer.toPositionId }),
       },
+      transfer.effectiveOn,
       { unitId: 'toUnitId', positionId: 'toPositionId' },
     );
     return this.people.run(personId, caller, expectedVersion, { type: 'TransferPerson', data: transfer });

@@ -159,7 +159,7 @@ function decideOnPerson(command: Exclude<PersonCommand, { type: 'HirePerson' }>,
       const { unitId, positionId } = latestMembership(person);
       return [
         { type: 'PersonDeparted', data: { ...ids, departedOn, reason, recordedAt } },
-        { type: 'MemberLeft', data: { ...member, unitId, positionId, effectiveOn: departedOn, recordedAt } },
+        { type: 'MemberLeft', data: { ...member, unitId, positionId, effectiveOn: departedOn, reason, recordedAt } },
       ];
     }
   }

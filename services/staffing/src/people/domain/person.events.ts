@@ -54,8 +54,18 @@ export const personEvents = defineEvents({
   LeaveEnded: Type.Object({ ...person, startedOn: CalendarDay, returnsOn: CalendarDay, recordedAt: Instant }),
   /** `departedOn` is the first day the person no longer works here: the day after their last working day. */
   PersonDeparted: Type.Object({ ...person, departedOn: CalendarDay, reason: Reason, recordedAt: Instant }),
-  /** Decided with `PersonDeparted`: the unit and position the person leaves, from `effectiveOn` on. */
-  MemberLeft: Type.Object({ ...member, unitId: Id, positionId: Id, effectiveOn: CalendarDay, recordedAt: Instant }),
+  /**
+   * Decided with `PersonDeparted`: the unit and position the person leaves, from `effectiveOn` on, and why, so that
+   * who hears of the membership alone learns the reason with it.
+   */
+  MemberLeft: Type.Object({
+    ...member,
+    unitId: Id,
+    positionId: Id,
+    effectiveOn: CalendarDay,
+    reason: Reason,
+    recordedAt: Instant,
+  }),
 });
 
 export type PersonEvent = EventOf<typeof personEvents>;

@@ -79,7 +79,14 @@ export const departed = (departedOn = '2026-09-01', unitId = 'team-east'): Perso
   { type: 'PersonDeparted', data: { ...ids, departedOn, reason: 'moved abroad', recordedAt: now } },
   {
     type: 'MemberLeft',
-    data: { ...member, unitId, positionId: 'account-executive', effectiveOn: departedOn, recordedAt: now },
+    data: {
+      ...member,
+      unitId,
+      positionId: 'account-executive',
+      effectiveOn: departedOn,
+      reason: 'moved abroad',
+      recordedAt: now,
+    },
   },
 ];
 
