@@ -7,11 +7,12 @@ import type { ServiceViews } from '@salesos/projections';
 import type { DataSource } from 'typeorm';
 import { organisationProblems } from './organisation';
 import { openStaffingDatabase } from './staffing-database';
+import { trainingProblems } from './training';
 import { StaffingServiceModule, type StaffingServiceOptions } from './staffing-service.module';
 import { STAFFING_VIEWS } from './core/staffing-service.tokens';
 
 /** How the staffing service's own errors read over HTTP: each feature's one mapping. */
-export const staffingProblemMappers: ProblemMapper[] = [organisationProblems];
+export const staffingProblemMappers: ProblemMapper[] = [organisationProblems, trainingProblems];
 
 export function staffingOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

@@ -3,3 +3,11 @@ export { eachTestStaffingApp, startTestStaffingApp, type TestStaffingApp, until 
 export { recordTestOrganisation, type TestPosition, type TestUnit } from './test-organisation';
 export { recordTestPeople, type TestPerson } from './test-people';
 export { recordTestTraining, type TestAssessment, type TestCourse } from './test-training';
+export {
+  eachTestTrainingDivision,
+  expectField,
+  TestClock,
+  trainingDivisionCallers,
+  trainingDivisionToday,
+  type TestTrainingDivision,
+} from './test-training-division';

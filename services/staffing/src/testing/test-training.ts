@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandHandler } from '@salesos/event-sourcing';
 import type { EventStore } from '@salesos/event-store';
-import { courseDecider, type CourseCommand, trainingDecider, type TrainingCommand } from '../training';
+import {
+  type CourseCommand,
+  courseDecider,
+  type CourseEvent,
+  type CourseState,
+  trainingDecider,
+  type TrainingCommand,
+} from '../training';
 import { staffingViewsCaughtUp } from '../staffing-app';
 
 export interface TestCourse {
@@ -29,9 +36,16 @@ const metadata = (id: string, divisionId: string, now: string) => ({
   actor: { userId: 'manager-test', roles: ['division-manager'] },
 });
 
+/** The pass mark and validity of a course recorded before. */
+async function recordedRules(courses: CommandHandler<CourseState, CourseCommand, CourseEvent>, courseId: string) {
+  const { state } = await courses.load(`course-${courseId}`);
+  if (state.status === 'none') throw new Error(`record course ${courseId} before assessments of it`);
+  return { passMark: state.passMark, validityMonths: state.certificationValidityMonths ?? null };
+}
+
 /**
  * Records courses and people's assessments of a test division straight through their deciders, as their own
- * commands would (each assessment judged by its course as given here, and recorded at noon UTC of its day), and waits
+ * commands would (each assessment judged by its course as recorded, and recorded at noon UTC of its day), and waits
  * until the service's views hold them: for the tests of what reads training.
  */
 export async function recordTestTraining(
@@ -60,8 +74,7 @@ export async function recordTestTraining(
   const trainings = new CommandHandler(store, trainingDecider);
   for (const [at, assessment] of (training.assessments ?? []).entries()) {
     const { personId, courseId, divisionId = 'north', score = 90, assessedOn } = assessment;
-    const course = rules.get(courseId);
-    if (course === undefined) throw new Error(`record course ${courseId} with the assessments of it`);
+    const course = rules.get(courseId) ?? (await recordedRules(courses, courseId));
     const command: TrainingCommand = {
       type: 'RecordAssessment',
       data: {

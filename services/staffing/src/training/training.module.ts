@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
+import { PeopleModule } from '../people';
+import { CoursesController } from './api/courses.controller';
+import { ProgrammesController } from './api/programmes.controller';
+import { TrainingOversightController } from './api/training-oversight.controller';
+import { TrainingRecordsController } from './api/training-records.controller';
 import { CertificationCalendar } from './application/certification-calendar.port';
 import { CertificationExpiries } from './application/certification-expiries';
 import { CourseCatalogue } from './application/course-catalogue.port';
@@ -9,16 +15,21 @@ import { DueCertifications } from './application/due-certifications.port';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
 import { ExpireCertificationHandler } from './application/expire-certification.handler';
 import { ExpireDueCertificationsHandler } from './application/expire-due-certifications.handler';
+import { ListExpiringCertificationsQuery } from './application/list-expiring-certifications.query';
 import { ProgrammeCatalogue } from './application/programme-catalogue.port';
 import { ProgrammeStreams } from './application/programme-streams';
 import { ReadCourseQuery } from './application/read-course.query';
+import { ReadPersonReadinessQuery } from './application/read-person-readiness.query';
 import { ReadProgrammeQuery } from './application/read-programme.query';
+import { ReadTrainingRecordQuery } from './application/read-training-record.query';
+import { ReadUnitReadinessQuery } from './application/read-unit-readiness.query';
 import { RecordAssessmentHandler } from './application/record-assessment.handler';
 import { RetireCourseHandler } from './application/retire-course.handler';
 import { RetireProgrammeHandler } from './application/retire-programme.handler';
 import { ReviseCourseHandler } from './application/revise-course.handler';
 import { ReviseProgrammeHandler } from './application/revise-programme.handler';
 import { TrainingRecords } from './application/training-records.port';
+import { TrainingReach } from './application/training-reach';
 import { TrainingStreams } from './application/training-streams';
 import { WithdrawEnrolmentHandler } from './application/withdraw-enrolment.handler';
 import { CertificationsTable } from './projections/certifications.table';
@@ -31,7 +42,10 @@ import { TrainingRecordsTable } from './projections/training-records.table';
  * certifications, the daily expiry of certifications whose day came, and readiness for a position.
  */
 @Module({
+  imports: [OrganisationModule, PeopleModule],
+  controllers: [CoursesController, ProgrammesController, TrainingRecordsController, TrainingOversightController],
   providers: [
+    TrainingReach,
     CoursesTable,
     { provide: CourseCatalogue, useExisting: CoursesTable },
     ProgrammesTable,
@@ -46,6 +60,10 @@ import { TrainingRecordsTable } from './projections/training-records.table';
     TrainingStreams,
     ReadCourseQuery,
     ReadProgrammeQuery,
+    ReadTrainingRecordQuery,
+    ReadPersonReadinessQuery,
+    ReadUnitReadinessQuery,
+    ListExpiringCertificationsQuery,
     DefineCourseHandler,
     ReviseCourseHandler,
     RetireCourseHandler,

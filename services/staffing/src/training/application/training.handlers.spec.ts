@@ -169,6 +169,37 @@ describe('training handlers', () => {
     });
   });
 
+  describe("whose training a caller reaches: the person's unit lead, and the division's wide roles", () => {
+    const enrolment = { courseId: 'negotiation-101', enrolledOn: '2026-03-01' };
+
+    it("lets the lead of the person's team enrol them and record their assessment", async () => {
+      const feature = await division();
+      await feature.enrolPerson.execute('p-1', enrolment, caller('team-lead'));
+      await expect(feature.recordAssessment.execute('p-1', assessment, caller('team-lead'))).resolves.toMatchObject({
+        events: [{ type: 'AssessmentRecorded' }, { type: 'EnrolmentCompleted' }, { type: 'CertificationGranted' }],
+      });
+    });
+
+    it("refuses, as not found, another team's lead, a rep, and a person the division does not have", async () => {
+      const feature = await division();
+      const otherLead = {
+        ...caller('team-lead'),
+        principal: { ...caller('team-lead').principal!, teams: ['team-b'] },
+      };
+      for (const [personId, who] of [
+        ['p-1', otherLead],
+        ['p-1', caller('rep')],
+        ['nobody', manager],
+        ['p-1', caller('division-manager', { divisionId: 'south' })],
+      ] as const) {
+        await expect(feature.enrolPerson.execute(personId, enrolment, who)).rejects.toMatchObject({
+          code: TrainingErrorCode.PersonNotFound,
+        });
+      }
+      expect(await feature.store.readStream('training-p-1')).toEqual([]);
+    });
+  });
+
   describe('WithdrawEnrolment and ExpireCertification', () => {
     it("withdraws from a programme's open courses", async () => {
       const feature = await division();

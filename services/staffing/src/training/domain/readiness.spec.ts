@@ -1,4 +1,4 @@
-import { readinessScore } from './readiness';
+import { pooledReadiness, readinessScore } from './readiness';
 import type { TrainingEvent } from './training.events';
 import { assessed, granted } from './training.fixture';
 import { evolveTraining, type TrainingState } from './training.state';
@@ -55,5 +55,22 @@ describe('readinessScore', () => {
       score: 0.5,
       missing: ['crm-hygiene'],
     });
+  });
+});
+
+describe('pooledReadiness', () => {
+  it("is the share of all the people's required certifications they hold, each requirement counted once", () => {
+    const people = [
+      readinessScore(required, rep, '2026-07-01'),
+      readinessScore(['negotiation-101'], rep, '2026-07-01'),
+      readinessScore([], rep, '2026-07-01'),
+      readinessScore(['crm-hygiene'], { status: 'none' }, '2026-07-01'),
+    ];
+    expect(pooledReadiness(people)).toEqual({ score: 0.5, held: 3, required: 6 });
+  });
+
+  it('is 1 for nobody, or for people whose positions require nothing', () => {
+    expect(pooledReadiness([])).toEqual({ score: 1, held: 0, required: 0 });
+    expect(pooledReadiness([readinessScore([], rep, '2026-07-01')])).toEqual({ score: 1, held: 0, required: 0 });
   });
 });
