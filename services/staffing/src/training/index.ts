@@ -13,3 +13,4 @@ export type { TrainingCommand } from './domain/training.commands';
 export { TrainingError, TrainingErrorCode } from './domain/training.errors';
 export { trainingProblems } from './api/training.problems';
 export { CreateTrainingTables1767000000300 as TrainingTables } from './projections/training-tables.migration';
+export { mapTrainingEvent } from './messaging/training-integration.mapper';
