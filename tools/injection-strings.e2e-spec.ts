@@ -125,4 +125,40 @@ describe('injection-looking strings in every free-text field', () => {
     ]);
     expect((await store.readStream('position-sneaky-position'))[0]?.data).toMatchObject({ duties: [longer, sneaky] });
   });
+
+  it('are stored and returned verbatim for people: names, onboarding tasks, reasons, and names read from a file', async () => {
+    const cuts = { productGroups: [], segments: [], territories: [] };
+    await http()
+      .post('/units')
+      .set(manager)
+      .send({ unitId: 'people-unit', kind: 'department', name: 'People', ...cuts, effectiveOn: '2026-01-01' })
+      .expect(201);
+    await http()
+      .post('/positions')
+      .set(manager)
+      .send({ positionId: 'people-position', title: 'AE', duties: [], requiredCertifications: [] })
+      .expect(201);
+    const placed = { unitId: 'people-unit', positionId: 'people-position', hiredOn: '2026-02-02' };
+    const hired = await http()
+      .post('/people')
+      .set(manager)
+      .send({ personId: 'sneaky-person', name: longer, email: 'sneaky@example.com', ...placed });
+    expect(hired.status).toBe(201);
+    const planned = await http()
+      .put('/people/sneaky-person/onboarding-plan')
+      .set(manager)
+      .send({ tasks: [{ taskId: 'sneaky-task', title: longer, dueDay: 0 }] });
+    expect(planned.body.onboarding).toEqual([expect.objectContaining({ title: longer })]);
+    const gone = await http()
+      .post('/people/sneaky-person/departure')
+      .set(manager)
+      .send({ departedOn: '2026-06-01', reason: longer });
+    expect(gone.body.departure).toEqual({ departedOn: '2026-06-01', reason: longer });
+    expect(gone.headers['x-injected']).toBeUndefined();
+    const file = `name,email,unit_id,position_id,hired_on\r\n"${sneaky.replace(/"/g, '""')}",f@example.com,people-unit,people-position,2026-02-02\r\n`;
+    const imported = await http().post('/people/imports').set(manager).set('Content-Type', 'text/csv').send(file);
+    expect(imported.body).toMatchObject({ hired: 1 });
+    const names = ((await http().get('/people').set(manager)).body.items as Array<{ name: string }>).map((p) => p.name);
+    expect(names.sort()).toEqual([longer, sneaky].sort());
+  });
 });

@@ -64,6 +64,15 @@ const unitOpening = {
 };
 const unitProfile = { name: 'Sales', productGroups: [], segments: [], territories: [] };
 const position = { positionId: 'position-2', title: 'Account executive', duties: [], requiredCertifications: [] };
+const hire = {
+  personId: 'person-2',
+  name: 'Mira Jansen',
+  email: 'mira@example.com',
+  unitId: 'unit-1',
+  positionId: 'position-1',
+  hiredOn: '2026-03-02',
+};
+const put = (path: string, body: object | string) => (): Call => ({ method: 'put', path, body });
 const dealerApplication = {
   dealerId: 'dealer-1',
   companyName: 'Dealer Co',
@@ -407,6 +416,27 @@ const cases: Case[] = [
   ],
   ['a null closing reason', post('/units/unit-1/closure', { reason: null, effectiveOn: '2026-10-01' }), 'reason'],
   ['a null list of duties', post('/positions', { ...position, duties: null }), 'duties'],
+  ['a null login of a hire', post('/people', { ...hire, userId: null }), 'userId'],
+  ['an instant as the first day of a hire', post('/people', { ...hire, hiredOn: '2026-03-02T00:00:00Z' }), 'hiredOn'],
+  ['a week date as the day of the people list', get('/people?asOf=2026-W10'), 'asOf'],
+  ['a null list of onboarding tasks', put('/people/person-1/onboarding-plan', { tasks: null }), 'tasks'],
+  ['a share of quota as text', put('/people/person-1/ramp-schedule', { monthlyShares: ['1'] }), 'monthlyShares'],
+  [
+    'a null reason of a transfer',
+    post('/people/person-1/transfers', { toUnitId: 'unit-2', effectiveOn: '2026-06-01', reason: null }),
+    'reason',
+  ],
+  [
+    'an ordinal date as the first day of a leave',
+    post('/people/person-1/leave', { startsOn: '2026-100', reason: 'x' }),
+    'startsOn',
+  ],
+  ['a null day back from leave', post('/people/person-1/return', { returnsOn: null }), 'returnsOn'],
+  [
+    'an instant as the day of a departure',
+    post('/people/person-1/departure', { departedOn: '2026-09-01T00:00:00Z', reason: 'x' }),
+    'departedOn',
+  ],
 ];
 
 /** Every operation that takes a JSON body, with a body it would take. */
@@ -534,6 +564,22 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     }),
   ],
   ['POST /positions/:positionId/retirement', post('/positions/position-1/retirement', { reason: 'Merged' })],
+  ['POST /people', post('/people', hire)],
+  [
+    'PUT /people/:personId/onboarding-plan',
+    put('/people/person-1/onboarding-plan', { tasks: [{ taskId: 't', title: 'T', dueDay: 0 }] }),
+  ],
+  ['PUT /people/:personId/ramp-schedule', put('/people/person-1/ramp-schedule', { monthlyShares: [1] })],
+  [
+    'POST /people/:personId/transfers',
+    post('/people/person-1/transfers', { toUnitId: 'unit-2', effectiveOn: '2026-06-01', reason: 'Moved' }),
+  ],
+  ['POST /people/:personId/leave', post('/people/person-1/leave', { startsOn: '2026-04-01', reason: 'Leave' })],
+  ['POST /people/:personId/return', post('/people/person-1/return', { returnsOn: '2026-05-01' })],
+  [
+    'POST /people/:personId/departure',
+    post('/people/person-1/departure', { departedOn: '2026-09-01', reason: 'Left' }),
+  ],
 ];
 
 const asText = (call: Call, text: string, contentType = 'application/json'): Call => ({
@@ -605,11 +651,37 @@ const unknownQueryCases: Case[] = [
   '/units/unit-1',
   '/positions',
   '/positions/position-1',
+  '/people',
+  '/people/person-1',
 ].map((path): Case => [`an unknown query parameter on ${path}`, get(`${path}?colour=red`), 'colour']);
 
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
+  ['a person id in the path that is not an id', get('/people/person%201'), 'personId'],
+  ['a task id that is not an id', post('/people/person-1/onboarding-plan/tasks/a%20b/completion', {}), 'taskId'],
+  ['a standing no person has', get('/people?status=retired'), 'status'],
+  [
+    'an import of people that is not CSV',
+    () => ({ method: 'post', path: '/people/imports', body: '{}', headers: { 'Content-Type': 'application/json' } }),
+    'Content-Type',
+    415,
+  ],
+  [
+    'an import of people without a header',
+    () => ({ method: 'post', path: '/people/imports', body: '', headers: { 'Content-Type': 'text/csv' } }),
+    'body',
+  ],
+  [
+    'an import of people naming a column no hire has',
+    () => ({
+      method: 'post',
+      path: '/people/imports',
+      body: 'name,email,unit_id,position_id,hired_on,salary\r\n',
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+    'header',
+  ],
   ['a registration id that is not an id', get('/registrations/reg%201'), 'registrationId'],
   ['a registration status none has', get('/registrations?status=pending'), 'status'],
   [

@@ -97,6 +97,21 @@ const northUnit = {
   effectiveOn: '2026-01-01',
 };
 const positionProfile = { title: secret.company, duties: ['Sells presses'], requiredCertifications: [] };
+/** A person of A, named after A's secret company, hired into A's unit and position. */
+const northPerson = {
+  personId: 'north-person',
+  name: `${secret.company} Person`,
+  email: 'person@north.example',
+  unitId: 'north-unit',
+  positionId: 'north-position',
+  hiredOn: '2026-01-05',
+  userId: 'rep-of-north',
+};
+const onNorthPerson = (suffix: string, body?: object) => (): Call => ({
+  method: suffix === 'onboarding-plan' || suffix === 'ramp-schedule' ? 'put' : 'post',
+  path: `/people/north-person/${suffix}`,
+  ...(body === undefined ? {} : { body }),
+});
 
 const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
@@ -209,6 +224,30 @@ const matrix: Record<string, (ids: Ids) => Call> = {
     path: '/positions/north-position/retirement',
     body: { reason: 'Taken over' },
   }),
+  'POST /people': () => ({ method: 'post', path: '/people', body: { ...northPerson, personId: 'south-person' } }),
+  'POST /people/imports': () => ({
+    method: 'post',
+    path: '/people/imports',
+    csv: 'name,email,unit_id,position_id,hired_on\r\nIntruder,intruder@south.example,north-unit,north-position,2026-02-01\r\n',
+  }),
+  'GET /people': () => ({ method: 'get', path: '/people' }),
+  'GET /people/:personId': () => ({ method: 'get', path: '/people/north-person' }),
+  'PUT /people/:personId/onboarding-plan': onNorthPerson('onboarding-plan', {
+    tasks: [{ taskId: 'taken-over', title: 'Taken over', dueDay: 0 }],
+  }),
+  'POST /people/:personId/onboarding-plan/tasks/:taskId/completion': onNorthPerson(
+    'onboarding-plan/tasks/accounts/completion',
+  ),
+  'PUT /people/:personId/ramp-schedule': onNorthPerson('ramp-schedule', { monthlyShares: [1] }),
+  'POST /people/:personId/transfers': onNorthPerson('transfers', {
+    toUnitId: 'north-unit',
+    toPositionId: 'south-position',
+    effectiveOn: '2027-01-01',
+    reason: 'Taken over',
+  }),
+  'POST /people/:personId/leave': onNorthPerson('leave', { startsOn: '2026-03-02', reason: 'Taken over' }),
+  'POST /people/:personId/return': onNorthPerson('return', { returnsOn: '2026-04-01' }),
+  'POST /people/:personId/departure': onNorthPerson('departure', { departedOn: '2026-06-01', reason: 'Taken over' }),
   'GET /agreements': () => ({ method: 'get', path: '/agreements' }),
   'GET /agreements/:agreementId': () => ({ method: 'get', path: '/agreements/agr-north' }),
   'GET /agreements/:agreementId/terms': () => ({ method: 'get', path: '/agreements/agr-north/terms?on=2026-03-01' }),
@@ -478,6 +517,17 @@ describe('division isolation: every role, every route', () => {
       .set(manager)
       .send({ positionId: 'north-position', ...positionProfile })
       .expect(201);
+    await http().post('/people').set(manager).send(northPerson).expect(201);
+    await http()
+      .put('/people/north-person/onboarding-plan')
+      .set(manager)
+      .send({ tasks: [{ taskId: 'accounts', title: 'Accounts', dueDay: 0 }] })
+      .expect(200);
+    await http()
+      .post('/people/north-person/leave')
+      .set(manager)
+      .send({ startsOn: '2026-02-02', reason: 'Leave' })
+      .expect(200);
     await http()
       .post('/dealers/north-dealer/tier/assignment')
       .set(manager)

@@ -218,6 +218,38 @@ const definePosition = (subjects: Subjects): Call => ({
   body: { positionId: `position-${subjects.segmentId}`, ...positionProfile },
 });
 
+/**
+ * The staffing service's people: a person of the fresh records, named after their company, hired into the unit the
+ * team lead manages and working under the rep's login (within reach), or into another unit with another login (out
+ * of it). The team lead reaches people through the organisation's manager assignment, not their token.
+ */
+const personOf = (subjects: Subjects) => `/people/person-${subjects.segmentId}`;
+const within = (subjects: Subjects) => subjects.company.startsWith('Within');
+const hirePerson = (subjects: Subjects, personId = `person-${subjects.segmentId}`): Call => ({
+  method: 'post',
+  path: '/people',
+  body: {
+    personId,
+    name: `${subjects.company} Person`,
+    email: 'person@example.com',
+    unitId: within(subjects) ? 'unit-north' : 'unit-far',
+    positionId: 'position-north',
+    hiredOn: '2026-01-05',
+    userId: within(subjects) ? 'rep-north' : 'rep-other',
+  },
+});
+const onPerson =
+  (method: 'post' | 'put', suffix: string, body?: object) =>
+  (subjects: Subjects): Call => ({
+    method,
+    path: `${personOf(subjects)}/${suffix}`,
+    ...(body === undefined ? {} : { body }),
+  });
+const onboardingPlan = { tasks: [{ taskId: 'accounts', title: 'Collect laptop and accounts', dueDay: 0 }] };
+/** Division-wide roles and the lead of the person's unit look after them; reps and analysts change nothing. */
+const personCare = { reached: 'ok ok ok ok 403 403 403', unreached: 'ok ok ok 404 403 403 403', writes: true };
+const personSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
+
 /** The dealer within the dealer user's reach (north-dealer, theirs) or out of it (another dealer of the division). */
 const dealerOf = (subjects: Subjects) => (subjects.company.startsWith('Within') ? 'north-dealer' : 'other-dealer');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -709,6 +741,67 @@ const table: Record<string, Row> = {
     call: (subjects) => ({ method: 'post', path: `${positionOf(subjects)}/retirement`, body: { reason: 'Merged' } }),
     ...setupWork,
   },
+  // The division's people: its roles read them as their reach goes (a team lead the people of the units they
+  // manage, a rep their own record), dealers not at all; the division-wide roles hire, transfer and see people off.
+  'POST /people': { call: (subjects) => hirePerson(subjects, `person-new-${subjects.segmentId}`), ...personSetup },
+  'POST /people/imports': {
+    call: (subjects) => ({
+      method: 'post',
+      path: '/people/imports',
+      csv:
+        'person_id,name,email,unit_id,position_id,hired_on\r\n' +
+        `person-csv-${subjects.segmentId},Imported,imported@example.com,unit-north,position-north,2026-01-05\r\n`,
+    }),
+    ...personSetup,
+  },
+  'GET /people': {
+    call: get('/people?pageSize=200'),
+    reached: 'sees sees sees sees sees 403 sees',
+    unreached: 'sees sees sees blind blind 403 sees',
+  },
+  'GET /people/:personId': {
+    call: (subjects) => get(personOf(subjects))(),
+    reached: 'ok ok ok ok ok 403 ok',
+    unreached: 'ok ok ok 404 404 403 ok',
+  },
+  'PUT /people/:personId/onboarding-plan': {
+    prepare: hirePerson,
+    call: onPerson('put', 'onboarding-plan', onboardingPlan),
+    ...personCare,
+  },
+  'POST /people/:personId/onboarding-plan/tasks/:taskId/completion': {
+    prepare: (subjects) => [hirePerson(subjects), onPerson('put', 'onboarding-plan', onboardingPlan)(subjects)],
+    call: onPerson('post', 'onboarding-plan/tasks/accounts/completion'),
+    ...personCare,
+  },
+  'PUT /people/:personId/ramp-schedule': {
+    prepare: hirePerson,
+    call: onPerson('put', 'ramp-schedule', { monthlyShares: [0.5, 1] }),
+    ...personCare,
+  },
+  'POST /people/:personId/leave': {
+    prepare: hirePerson,
+    call: onPerson('post', 'leave', { startsOn: '2026-02-02', reason: 'Parental leave' }),
+    ...personCare,
+  },
+  'POST /people/:personId/return': {
+    prepare: (subjects) => [
+      hirePerson(subjects),
+      onPerson('post', 'leave', { startsOn: '2026-02-02', reason: 'Parental leave' })(subjects),
+    ],
+    call: onPerson('post', 'return', { returnsOn: '2026-03-02' }),
+    ...personCare,
+  },
+  'POST /people/:personId/transfers': {
+    prepare: hirePerson,
+    call: onPerson('post', 'transfers', { toUnitId: 'unit-far', effectiveOn: '2027-01-01', reason: 'Moved' }),
+    ...personSetup,
+  },
+  'POST /people/:personId/departure': {
+    prepare: hirePerson,
+    call: onPerson('post', 'departure', { departedOn: '2099-12-31', reason: 'Moved abroad' }),
+    ...personSetup,
+  },
   'GET /reports/deals': {
     call: get('/reports/deals'),
     reached: 'sees sees sees sees sees sees sees',
@@ -820,6 +913,26 @@ describe('roles within a division: every role, every route, on records within an
     await ok({ method: 'put', path: '/tier-programmes/prog-north', body: tierProgramme });
     await ok({ method: 'post', path: '/units', body: unitOpening('unit-north') });
     await ok({ method: 'post', path: '/positions', body: { positionId: 'position-north', ...positionProfile } });
+    await ok({ method: 'post', path: '/units', body: unitOpening('unit-far') });
+    // The team lead is a person of the division, and the organisation names them the north unit's manager.
+    await ok({
+      method: 'post',
+      path: '/people',
+      body: {
+        personId: 'person-lead-north',
+        name: 'North lead',
+        email: 'lead@example.com',
+        unitId: 'unit-north',
+        positionId: 'position-north',
+        hiredOn: '2026-01-01',
+        userId: 'lead-north',
+      },
+    });
+    await ok({
+      method: 'post',
+      path: '/units/unit-north/managers',
+      body: { personId: 'person-lead-north', effectiveOn: '2026-01-01' },
+    });
     await ok({
       method: 'post',
       path: '/dealers/north-dealer/tier/assignment',
@@ -858,6 +971,7 @@ describe('roles within a division: every role, every route, on records within an
     }
     readSubjects.reached = await makeSubjects('reached');
     readSubjects.unreached = await makeSubjects('unreached');
+    for (const subjects of Object.values(readSubjects)) await ok(hirePerson(subjects));
     for (const dealerId of ['north-dealer', 'other-dealer', readSubjects.reached.dealerId]) {
       await ok({ method: 'put', path: planOf(dealerId), body: salesPlan });
     }

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       `  channels:   ${base}/channels, ${base}/agreements, ${base}/tier-programmes, ${base}/contacts/follow-ups/overdue`,
       `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>, .../<id>/plans/<period>`,
       `  deals:      ${base}/registrations, ${base}/plans`,
-      `  staffing:   ${base}/units?asOf=<day>, ${base}/positions`,
+      `  staffing:   ${base}/units?asOf=<day>, ${base}/positions, ${base}/people?asOf=<day>, ${base}/people/<id>`,
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes, ${base}/reports/dealers?from=<day>&to=<day>`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,

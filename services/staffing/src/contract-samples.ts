@@ -2,17 +2,14 @@ import type { IntegrationEvent } from '@salesos/contracts';
 import { SampleStream } from '@salesos/event-sourcing';
 import { unitDecider } from './organisation';
 import { trainingDecider } from './training';
+import { personDecider } from './people';
 import { mapStaffingIntegrationEvents } from './staffing-publishing';
 
 /**
  * The contracts the staffing service defines before a feature of its own emits them: their producer is still to
  * come, so no sample can be made by it yet. Each leaves this list in the change that starts to publish it.
  */
-export const contractsAwaitingTheirProducer: readonly string[] = [
-  'salesos.staffing.MemberJoined.v1',
-  'salesos.staffing.MemberTransferred.v1',
-  'salesos.staffing.MemberLeft.v1',
-];
+export const contractsAwaitingTheirProducer: readonly string[] = [];
 
 const divisionId = 'machines';
 const caller = { divisionId, actor: { userId: 'manager-machines', roles: ['division-manager'] } };
@@ -48,7 +45,41 @@ export function staffingContractSamples(): IntegrationEvent[] {
       },
       '2026-09-20T14:00:00.000Z',
     );
-  return [...team.recorded, ...trainingSamples()].flatMap(mapStaffingIntegrationEvents);
+  const rep = new SampleStream(personDecider, 'person-person-17', caller)
+    .run(
+      {
+        type: 'HirePerson',
+        data: {
+          personId: 'person-17',
+          divisionId,
+          unitId: 'presses-south',
+          positionId: 'account-executive',
+          name: 'Mira Jansen',
+          email: 'mira.jansen@example.com',
+          hiredOn: '2026-02-01',
+          userId: 'rep-17',
+        },
+      },
+      '2026-01-20T10:00:00.000Z',
+    )
+    .run({ type: 'SetRampSchedule', data: { monthlyShares: [0.25, 0.5, 0.75, 1] } }, '2026-01-20T10:05:00.000Z')
+    .run(
+      {
+        type: 'TransferPerson',
+        data: {
+          toUnitId: 'presses-north',
+          toPositionId: 'senior-account-executive',
+          effectiveOn: '2026-09-01',
+          reason: 'Presses South merges into Presses North',
+        },
+      },
+      '2026-08-15T08:30:00.000Z',
+    )
+    .run(
+      { type: 'RecordDeparture', data: { departedOn: '2027-03-31', reason: 'Resigned' } },
+      '2027-02-28T16:00:00.000Z',
+    );
+  return [...team.recorded, ...rep.recorded, ...trainingSamples()].flatMap(mapStaffingIntegrationEvents);
 }
 
 /** A rep assessed, certified, renewed and expired: every training contract with every optional field it carries. */

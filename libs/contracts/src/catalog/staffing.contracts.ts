@@ -5,6 +5,7 @@ import {
   AssessmentScore,
   CertificationValidityMonths,
   PassMark,
+  RampShares,
   StaffingReason,
   UnitCut,
   UnitKind,
@@ -15,7 +16,7 @@ export const staffingOrganisationTopic: TopicDefinition = {
   name: 'salesos.staffing.organisation',
   description:
     "The sales organisation: units opened and closed (key: unit id), and people's memberships of units, each " +
-    'effective from a day (key: person id).',
+    'effective from a day, and their ramp schedules (key: person id).',
   partitions: 3,
   retentionMs: keptForever,
 };
@@ -163,6 +164,25 @@ export const MemberLeftV1 = defineContract({
   },
 });
 
+export const RampScheduleSetV1 = defineContract({
+  ...member,
+  name: 'RampScheduleSet',
+  description:
+    "A person's ramp schedule was set, replacing any before: monthlyShares[n] is the share of full quota they carry " +
+    'in month n of tenure, counted from hiredOn (the first month runs to the day before the same day a month ' +
+    'later); after the last month, full quota.',
+  schema: Type.Object(
+    { ...memberFields, hiredOn: CalendarDay, monthlyShares: RampShares, recordedAt: Instant },
+    { description: 'A ramp schedule' },
+  ),
+  example: {
+    ...memberIds,
+    hiredOn: '2026-02-01',
+    monthlyShares: [0.25, 0.5, 0.75, 1],
+    recordedAt: '2026-01-20T10:05:00.000Z',
+  },
+});
+
 export const staffingTrainingTopic: TopicDefinition = {
   name: 'salesos.staffing.training',
   description:
@@ -264,13 +284,14 @@ export const CertificationExpiredV1 = defineContract({
   },
 });
 
-/** Every contract of the staffing service: its organisation, units and memberships, and people's training. */
+/** Every contract of the staffing service: its organisation, units, memberships and ramps, and people's training. */
 export const staffingContracts: readonly IntegrationEventContract[] = [
   UnitOpenedV1,
   UnitClosedV1,
   MemberJoinedV1,
   MemberTransferredV1,
   MemberLeftV1,
+  RampScheduleSetV1,
   AssessmentRecordedV1,
   CertificationGrantedV1,
   CertificationExpiredV1,

@@ -19,6 +19,11 @@ export const UnitKind = oneOf(
 );
 /** A cut of a unit: the product groups, customer segments or territories it covers; empty: not cut that way. */
 export const UnitCut = Type.Array(Id, { maxItems: 200 });
+/**
+ * A ramp schedule: the share of full quota a new hire carries in each month of tenure, the first month first; each
+ * above 0 and at most 1, never falling, the last one 1 (full quota from then on).
+ */
+export const RampShares = Type.Array(Type.Number({ exclusiveMinimum: 0, maximum: 1 }), { minItems: 1, maxItems: 36 });
 
 /** An assessment's result, in points out of 100. */
 export const AssessmentScore = Type.Number({ minimum: 0, maximum: 100, description: 'Points out of 100' });

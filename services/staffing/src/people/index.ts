@@ -13,4 +13,6 @@ export { type Person, type PersonState } from './domain/person.state';
 export { personDecider } from './domain/person.decider';
 export type { PersonCommand } from './domain/person.commands';
 export { PersonError, PersonErrorCode } from './domain/person.errors';
+export { peopleProblems } from './api/people.problems';
+export { mapPersonEvent } from './messaging/person-integration.mapper';
 export { CreatePeopleTables1767000000200 as PeopleTables } from './projections/people-tables.migration';

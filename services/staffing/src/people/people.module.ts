@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation';
+import { PeopleController } from './api/people.controller';
+import { PeopleImportsController } from './api/people-imports.controller';
 import { CompleteOnboardingTaskHandler } from './application/complete-onboarding-task.handler';
 import { EndLeaveHandler } from './application/end-leave.handler';
 import { HirePersonHandler } from './application/hire-person.handler';
+import { ImportPeopleHandler } from './application/import-people.handler';
 import { ListPeopleQuery } from './application/list-people.query';
 import { OrganisationPlacements } from './application/organisation-placements';
 import { PeopleDirectory } from './application/people-directory.port';
@@ -26,6 +29,7 @@ import { PeopleTable } from './projections/people.table';
  */
 @Module({
   imports: [OrganisationModule],
+  controllers: [PeopleImportsController, PeopleController],
   providers: [
     PeopleTable,
     { provide: PeopleDirectory, useExisting: PeopleTable },
@@ -36,6 +40,7 @@ import { PeopleTable } from './projections/people.table';
     PersonStreams,
     ReadPersonQuery,
     ListPeopleQuery,
+    ImportPeopleHandler,
     HirePersonHandler,
     SetOnboardingPlanHandler,
     CompleteOnboardingTaskHandler,

@@ -1,24 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { asUser, testAuth } from '@salesos/auth/testing';
-import { MemoryEventStore } from '@salesos/event-store';
-import { Clock } from '@salesos/http';
-import { silentLogger } from '@salesos/messaging';
-import { createStaffingApp } from '../staffing-app';
+import { asUser } from '@salesos/auth/testing';
+import type { MemoryEventStore } from '@salesos/event-store';
+import { startTestStaffingApp, TestClock, type TestStaffingApp } from './test-app';
 import { recordTestOrganisation } from './test-organisation';
 import { recordTestPeople } from './test-people';
 import { recordTestTraining } from './test-training';
-
-/** A clock a test sets and moves. */
-export class TestClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-
-  now(): Date {
-    return this.at;
-  }
-}
 
 const manager = asUser('manager-7', 'division-manager', 'north');
 
@@ -59,11 +46,12 @@ export interface TestTrainingDivision {
  */
 export function eachTestTrainingDivision(): () => TestTrainingDivision {
   let current: TestTrainingDivision | undefined;
+  let started: TestStaffingApp | undefined;
   beforeEach(async () => {
-    const store = new MemoryEventStore({ pollIntervalMs: 10 });
-    const clock = new TestClock(new Date(`${trainingDivisionToday}T09:00:00.000Z`));
-    const app = await createStaffingApp({ auth: testAuth.verifier, store, clock, logger: silentLogger });
-    await app.init();
+    const clock = new TestClock();
+    clock.setDay(trainingDivisionToday);
+    started = await startTestStaffingApp({ clock });
+    const { app, store } = started;
     const http = () => request(app.getHttpServer() as Parameters<typeof request>[0]);
     await recordTestOrganisation(app, store, {
       units: [
@@ -107,7 +95,8 @@ export function eachTestTrainingDivision(): () => TestTrainingDivision {
     current = { app, store, clock, http, events };
   });
   afterEach(async () => {
-    await current?.app.close();
+    await started?.close();
+    started = undefined;
     current = undefined;
   });
   return () => {

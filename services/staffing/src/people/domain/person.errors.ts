@@ -8,6 +8,8 @@ export enum PersonErrorCode {
   InvalidTransition = 'PERSON_INVALID_TRANSITION',
   /** 400: a request field the rules refuse, named in `field`. */
   InvalidInput = 'PERSON_INVALID_INPUT',
+  /** 413: an import file larger, or with more rows, than an import takes. */
+  ImportTooLarge = 'PERSON_IMPORT_TOO_LARGE',
 }
 
 export class PersonError extends Error {
