@@ -9,6 +9,7 @@ import {
   IdParam,
   IfMatch,
   organisationRoles,
+  ProblemResponses,
   type RequestContext,
   RequireRoles,
 } from '@salesos/http';
@@ -51,6 +52,7 @@ export class ProgrammesController {
   @Post()
   @RequireRoles(...divisionSetupRoles)
   @HttpCode(201)
+  @ProblemResponses({ 404: 'A course the programme names is not one of the division.' })
   async define(
     @Body() body: DefineProgrammeRequest,
     @Caller() caller: RequestContext,
