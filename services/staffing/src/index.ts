@@ -22,4 +22,14 @@ export {
   OpenUnitHandler,
   type UnitOpening,
 } from './organisation';
+export {
+  type Hire,
+  HirePersonHandler,
+  PeopleDirectory,
+  RecordDepartureHandler,
+  SetOnboardingPlanHandler,
+  SetRampScheduleHandler,
+  StartLeaveHandler,
+  TransferPersonHandler,
+} from './people';
 export { startStaffingService } from './main';
