@@ -161,4 +161,64 @@ describe('injection-looking strings in every free-text field', () => {
     const names = ((await http().get('/people').set(manager)).body.items as Array<{ name: string }>).map((p) => p.name);
     expect(names.sort()).toEqual([longer, sneaky].sort());
   });
+  it('are stored and returned verbatim for training: course titles and skills, programme titles, reasons', async () => {
+    const course = { courseId: 'sneaky-course', title: longer, skills: [sneaky], passMark: 70 };
+    const defined = await http().post('/training/courses').set(manager).send(course);
+    expect(defined.status).toBe(201);
+    expect(defined.headers['x-injected']).toBeUndefined();
+    const listed = (await http().get('/training/courses').set(manager)).body.items as Array<{ courseId: string }>;
+    expect(listed.find((item) => item.courseId === 'sneaky-course')).toMatchObject({ title: longer, skills: [sneaky] });
+    const programme = await http()
+      .post('/training/programmes')
+      .set(manager)
+      .send({ programmeId: 'sneaky-programme', title: longer, courseIds: ['sneaky-course'] });
+    expect(programme.body).toMatchObject({ title: longer });
+    const retired = await http()
+      .post('/training/programmes/sneaky-programme/retirement')
+      .set(manager)
+      .send({ reason: longer });
+    expect(retired.body).toMatchObject({ retirementReason: longer });
+    await http()
+      .post('/units')
+      .set(manager)
+      .send({
+        unitId: 'training-unit',
+        kind: 'department',
+        name: 'Training',
+        productGroups: [],
+        segments: [],
+        territories: [],
+        effectiveOn: '2026-01-01',
+      })
+      .expect(201);
+    await http()
+      .post('/positions')
+      .set(manager)
+      .send({ positionId: 'training-position', title: 'AE', duties: [], requiredCertifications: [] })
+      .expect(201);
+    await http()
+      .post('/people')
+      .set(manager)
+      .send({
+        personId: 'trainee',
+        name: 'Trainee',
+        email: 'trainee@example.com',
+        unitId: 'training-unit',
+        positionId: 'training-position',
+        hiredOn: '2026-01-05',
+      })
+      .expect(201);
+    await http()
+      .post('/training/people/trainee/enrolments')
+      .set(manager)
+      .send({ courseId: 'sneaky-course', enrolledOn: '2026-02-02' })
+      .expect(200);
+    await http()
+      .post('/training/people/trainee/withdrawals')
+      .set(manager)
+      .send({ courseId: 'sneaky-course', reason: longer, withdrawnOn: '2026-02-03' })
+      .expect(200);
+    const withdrawn = (await store.readStream('training-trainee')).find((event) => event.type === 'EnrolmentWithdrawn');
+    expect(withdrawn?.data).toMatchObject({ reason: longer });
+  });
 });

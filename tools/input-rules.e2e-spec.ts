@@ -73,6 +73,9 @@ const hire = {
   hiredOn: '2026-03-02',
 };
 const put = (path: string, body: object | string) => (): Call => ({ method: 'put', path, body });
+const course = { courseId: 'course-2', title: 'Negotiation basics', skills: ['closing'], passMark: 70 };
+const programme = { programmeId: 'programme-2', title: 'New rep path', courseIds: ['course-1'] };
+const assessment = { courseId: 'course-1', score: 80, assessedOn: '2026-03-09' };
 const dealerApplication = {
   dealerId: 'dealer-1',
   companyName: 'Dealer Co',
@@ -437,6 +440,44 @@ const cases: Case[] = [
     post('/people/person-1/departure', { departedOn: '2026-09-01T00:00:00Z', reason: 'x' }),
     'departedOn',
   ],
+  [
+    'a null validity of a course',
+    post('/training/courses', { ...course, certificationValidityMonths: null }),
+    'certificationValidityMonths',
+  ],
+  ['a pass mark as text', post('/training/courses', { ...course, passMark: '70' }), 'passMark'],
+  [
+    'a null list of skills',
+    put('/training/courses/course-1', { ...course, courseId: undefined, skills: null }),
+    'skills',
+  ],
+  [
+    'a null list of courses in a programme',
+    post('/training/programmes', { ...programme, courseIds: null }),
+    'courseIds',
+  ],
+  [
+    'an instant as the first day of an enrolment',
+    post('/training/people/person-1/enrolments', { courseId: 'course-1', enrolledOn: '2026-03-02T00:00:00Z' }),
+    'enrolledOn',
+  ],
+  [
+    'a null course of an enrolment',
+    post('/training/people/person-1/enrolments', { courseId: null, enrolledOn: '2026-03-02' }),
+    'courseId',
+  ],
+  ['a score as text', post('/training/people/person-1/assessments', { ...assessment, score: '80' }), 'score'],
+  ['a score over 100', post('/training/people/person-1/assessments', { ...assessment, score: 100.5 }), 'score'],
+  ['a null assessor', post('/training/people/person-1/assessments', { ...assessment, assessedBy: null }), 'assessedBy'],
+  [
+    'a week date as the day of a withdrawal',
+    post('/training/people/person-1/withdrawals', { courseId: 'course-1', reason: 'x', withdrawnOn: '2026-W10' }),
+    'withdrawnOn',
+  ],
+  ['a week date as the day of a readiness', get('/training/people/person-1/readiness?asOf=2026-W10'), 'asOf'],
+  ['an ordinal date as the day of a unit readiness', get('/training/units/unit-1/readiness?asOf=2026-100'), 'asOf'],
+  ['days to an expiry in exponent form', get('/training/certifications/expiring?withinDays=1e3'), 'withinDays'],
+  ['days to an expiry beyond ten years', get('/training/certifications/expiring?withinDays=3651'), 'withinDays'],
 ];
 
 /** Every operation that takes a JSON body, with a body it would take. */
@@ -580,6 +621,27 @@ const jsonOperations: Array<[route: string, call: (ids: Ids) => Call]> = [
     'POST /people/:personId/departure',
     post('/people/person-1/departure', { departedOn: '2026-09-01', reason: 'Left' }),
   ],
+  ['POST /training/courses', post('/training/courses', course)],
+  ['PUT /training/courses/:courseId', put('/training/courses/course-1', { ...course, courseId: undefined })],
+  ['POST /training/courses/:courseId/retirement', post('/training/courses/course-1/retirement', { reason: 'Old' })],
+  ['POST /training/programmes', post('/training/programmes', programme)],
+  [
+    'PUT /training/programmes/:programmeId',
+    put('/training/programmes/programme-1', { ...programme, programmeId: undefined }),
+  ],
+  [
+    'POST /training/programmes/:programmeId/retirement',
+    post('/training/programmes/programme-1/retirement', { reason: 'Old' }),
+  ],
+  [
+    'POST /training/people/:personId/enrolments',
+    post('/training/people/person-1/enrolments', { courseId: 'course-1', enrolledOn: '2026-03-02' }),
+  ],
+  ['POST /training/people/:personId/assessments', post('/training/people/person-1/assessments', assessment)],
+  [
+    'POST /training/people/:personId/withdrawals',
+    post('/training/people/person-1/withdrawals', { courseId: 'course-1', reason: 'x', withdrawnOn: '2026-03-05' }),
+  ],
 ];
 
 const asText = (call: Call, text: string, contentType = 'application/json'): Call => ({
@@ -653,11 +715,24 @@ const unknownQueryCases: Case[] = [
   '/positions/position-1',
   '/people',
   '/people/person-1',
+  '/training/courses',
+  '/training/courses/course-1',
+  '/training/programmes',
+  '/training/programmes/programme-1',
+  '/training/people/person-1',
+  '/training/people/person-1/readiness',
+  '/training/units/unit-1/readiness',
+  '/training/certifications/expiring',
 ].map((path): Case => [`an unknown query parameter on ${path}`, get(`${path}?colour=red`), 'colour']);
 
 const anyUuid = '7f0c1c9e-4b5a-4a63-9a55-0b4f1d8a3c11';
 
 const requestCases: Case[] = [
+  ['a course id in the path that is not an id', get('/training/courses/course%201'), 'courseId'],
+  ['a course status none has', get('/training/courses?status=draft'), 'status'],
+  ['a programme status none has', get('/training/programmes?status=draft'), 'status'],
+  ['a unit id in the path of a readiness that is not an id', get('/training/units/unit%201/readiness'), 'unitId'],
+  ['a person id in the path of a training record that is not an id', get('/training/people/p%201'), 'personId'],
   ['a person id in the path that is not an id', get('/people/person%201'), 'personId'],
   ['a task id that is not an id', post('/people/person-1/onboarding-plan/tasks/a%20b/completion', {}), 'taskId'],
   ['a standing no person has', get('/people?status=retired'), 'status'],

@@ -112,6 +112,14 @@ const onNorthPerson = (suffix: string, body?: object) => (): Call => ({
   path: `/people/north-person/${suffix}`,
   ...(body === undefined ? {} : { body }),
 });
+/** A's training: a course and a programme named after A's secret company, and A's person trained in it. */
+const northCourse = { courseId: 'north-course', title: secret.company, skills: ['presses'], passMark: 70 };
+const northProgramme = { programmeId: 'north-programme', title: secret.company, courseIds: ['north-course'] };
+const onNorthTraining = (suffix: string, body: object) => (): Call => ({
+  method: 'post',
+  path: `/training/people/north-person/${suffix}`,
+  body,
+});
 
 const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /dealers': () => ({ method: 'post', path: '/dealers', body: southDealer }),
@@ -248,6 +256,64 @@ const matrix: Record<string, (ids: Ids) => Call> = {
   'POST /people/:personId/leave': onNorthPerson('leave', { startsOn: '2026-03-02', reason: 'Taken over' }),
   'POST /people/:personId/return': onNorthPerson('return', { returnsOn: '2026-04-01' }),
   'POST /people/:personId/departure': onNorthPerson('departure', { departedOn: '2026-06-01', reason: 'Taken over' }),
+  'GET /training/courses': () => ({ method: 'get', path: '/training/courses' }),
+  'GET /training/courses/:courseId': () => ({ method: 'get', path: '/training/courses/north-course' }),
+  'POST /training/courses': () => ({
+    method: 'post',
+    path: '/training/courses',
+    body: { ...northCourse, courseId: 'south-course', title: 'Southern course' },
+  }),
+  'PUT /training/courses/:courseId': () => ({
+    method: 'put',
+    path: '/training/courses/north-course',
+    body: { title: 'Taken over', skills: ['presses'], passMark: 0 },
+  }),
+  'POST /training/courses/:courseId/retirement': () => ({
+    method: 'post',
+    path: '/training/courses/north-course/retirement',
+    body: { reason: 'Taken over' },
+  }),
+  'GET /training/programmes': () => ({ method: 'get', path: '/training/programmes' }),
+  'GET /training/programmes/:programmeId': () => ({ method: 'get', path: '/training/programmes/north-programme' }),
+  'POST /training/programmes': () => ({
+    method: 'post',
+    path: '/training/programmes',
+    body: { programmeId: 'south-programme', title: 'Southern path', courseIds: ['north-course'] },
+  }),
+  'PUT /training/programmes/:programmeId': () => ({
+    method: 'put',
+    path: '/training/programmes/north-programme',
+    body: { title: 'Taken over', courseIds: ['north-course'] },
+  }),
+  'POST /training/programmes/:programmeId/retirement': () => ({
+    method: 'post',
+    path: '/training/programmes/north-programme/retirement',
+    body: { reason: 'Taken over' },
+  }),
+  'GET /training/people/:personId': () => ({ method: 'get', path: '/training/people/north-person' }),
+  'GET /training/people/:personId/readiness': () => ({
+    method: 'get',
+    path: '/training/people/north-person/readiness',
+  }),
+  'POST /training/people/:personId/enrolments': onNorthTraining('enrolments', {
+    programmeId: 'north-programme',
+    enrolledOn: '2026-02-02',
+  }),
+  'POST /training/people/:personId/assessments': onNorthTraining('assessments', {
+    courseId: 'north-course',
+    score: 100,
+    assessedOn: '2026-02-10',
+  }),
+  'POST /training/people/:personId/withdrawals': onNorthTraining('withdrawals', {
+    programmeId: 'north-programme',
+    reason: 'Taken over',
+    withdrawnOn: '2026-02-03',
+  }),
+  'GET /training/units/:unitId/readiness': () => ({ method: 'get', path: '/training/units/north-unit/readiness' }),
+  'GET /training/certifications/expiring': () => ({
+    method: 'get',
+    path: '/training/certifications/expiring?withinDays=3650&unitId=north-unit',
+  }),
   'GET /agreements': () => ({ method: 'get', path: '/agreements' }),
   'GET /agreements/:agreementId': () => ({ method: 'get', path: '/agreements/agr-north' }),
   'GET /agreements/:agreementId/terms': () => ({ method: 'get', path: '/agreements/agr-north/terms?on=2026-03-01' }),
@@ -486,6 +552,14 @@ describe('division isolation: every role, every route', () => {
   const northEvents = async () =>
     (await store.readAll({ maxCount: 100_000 })).events.filter((event) => event.metadata.divisionId === 'north').length;
 
+  const onNorthTrainingAsA = async (suffix: string, body: object) => {
+    const response = await request(app.getHttpServer())
+      .post(`/training/people/north-person/${suffix}`)
+      .set(manager)
+      .send(body);
+    expect(response.status).toBeLessThan(300);
+  };
+
   beforeAll(async () => {
     ({ app, store } = await startTestPlatform());
     const http = () => request(app.getHttpServer());
@@ -528,6 +602,10 @@ describe('division isolation: every role, every route', () => {
       .set(manager)
       .send({ startsOn: '2026-02-02', reason: 'Leave' })
       .expect(200);
+    await http().post('/training/courses').set(manager).send(northCourse).expect(201);
+    await http().post('/training/programmes').set(manager).send(northProgramme).expect(201);
+    await onNorthTrainingAsA('enrolments', { programmeId: 'north-programme', enrolledOn: '2026-01-20' });
+    await onNorthTrainingAsA('assessments', { courseId: 'north-course', score: 40, assessedOn: '2026-01-25' });
     await http()
       .post('/dealers/north-dealer/tier/assignment')
       .set(manager)

@@ -250,6 +250,32 @@ const onboardingPlan = { tasks: [{ taskId: 'accounts', title: 'Collect laptop an
 const personCare = { reached: 'ok ok ok ok 403 403 403', unreached: 'ok ok ok 404 403 403 403', writes: true };
 const personSetup = { reached: 'ok ok ok 403 403 403 403', writes: true };
 
+/**
+ * The staffing service's training: a course and a programme of the fresh records, defined on demand, and the fresh
+ * person's training, which the division-wide roles and the lead of the person's unit change, and the person reads.
+ */
+const courseProfile = { title: 'Presses basics', skills: ['presses'], passMark: 70, certificationValidityMonths: 12 };
+const courseOf = (subjects: Subjects) => `/training/courses/course-${subjects.segmentId}`;
+const defineCourse = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: '/training/courses',
+  body: { courseId: `course-${subjects.segmentId}`, ...courseProfile },
+});
+const programmeProfile = { title: 'New rep path', courseIds: ['course-north'] };
+const programmeOf = (subjects: Subjects) => `/training/programmes/programme-${subjects.segmentId}`;
+const defineProgramme = (subjects: Subjects): Call => ({
+  method: 'post',
+  path: '/training/programmes',
+  body: { programmeId: `programme-${subjects.segmentId}`, ...programmeProfile },
+});
+const trainingOf = (subjects: Subjects) => `/training/people/person-${subjects.segmentId}`;
+const onTraining =
+  (suffix: string, body: object) =>
+  (subjects: Subjects): Call => ({ method: 'post', path: `${trainingOf(subjects)}/${suffix}`, body });
+const enrolment = { courseId: 'course-north', enrolledOn: '2026-02-02' };
+/** A person's own training: the division reads it, the lead of their unit and the person too; dealers nothing. */
+const personReads = { reached: 'ok ok ok ok ok 403 ok', unreached: 'ok ok ok 404 404 403 ok' };
+
 /** The dealer within the dealer user's reach (north-dealer, theirs) or out of it (another dealer of the division). */
 const dealerOf = (subjects: Subjects) => (subjects.company.startsWith('Within') ? 'north-dealer' : 'other-dealer');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -802,6 +828,71 @@ const table: Record<string, Row> = {
     call: onPerson('post', 'departure', { departedOn: '2099-12-31', reason: 'Moved abroad' }),
     ...personSetup,
   },
+  // Training: its catalogue is the division's (its roles read it, its wide roles shape it); a person's training is
+  // changed by the division-wide roles and the lead of the person's unit, and read by them, analysts and the person;
+  // a unit's readiness and the reminders are for those who look after many people: not reps.
+  'GET /training/courses': { call: get('/training/courses'), reached: organisationReads },
+  'GET /training/courses/:courseId': { call: get('/training/courses/course-north'), reached: organisationReads },
+  'POST /training/courses': { call: defineCourse, ...setupWork },
+  'PUT /training/courses/:courseId': {
+    prepare: defineCourse,
+    call: (subjects) => ({ method: 'put', path: courseOf(subjects), body: { ...courseProfile, passMark: 80 } }),
+    ...setupWork,
+  },
+  'POST /training/courses/:courseId/retirement': {
+    prepare: defineCourse,
+    call: (subjects) => ({ method: 'post', path: `${courseOf(subjects)}/retirement`, body: { reason: 'Replaced' } }),
+    ...setupWork,
+  },
+  'GET /training/programmes': { call: get('/training/programmes'), reached: organisationReads },
+  'GET /training/programmes/:programmeId': {
+    call: get('/training/programmes/programme-north'),
+    reached: organisationReads,
+  },
+  'POST /training/programmes': { call: defineProgramme, ...setupWork },
+  'PUT /training/programmes/:programmeId': {
+    prepare: defineProgramme,
+    call: (subjects) => ({
+      method: 'put',
+      path: programmeOf(subjects),
+      body: { ...programmeProfile, title: 'Renamed path' },
+    }),
+    ...setupWork,
+  },
+  'POST /training/programmes/:programmeId/retirement': {
+    prepare: defineProgramme,
+    call: (subjects) => ({ method: 'post', path: `${programmeOf(subjects)}/retirement`, body: { reason: 'Merged' } }),
+    ...setupWork,
+  },
+  'GET /training/people/:personId': { call: (subjects) => get(trainingOf(subjects))(), ...personReads },
+  'GET /training/people/:personId/readiness': {
+    call: (subjects) => get(`${trainingOf(subjects)}/readiness`)(),
+    ...personReads,
+  },
+  'POST /training/people/:personId/enrolments': {
+    prepare: hirePerson,
+    call: onTraining('enrolments', enrolment),
+    ...personCare,
+  },
+  'POST /training/people/:personId/assessments': {
+    prepare: hirePerson,
+    call: onTraining('assessments', { courseId: 'course-north', score: 80, assessedOn: '2026-02-10' }),
+    ...personCare,
+  },
+  'POST /training/people/:personId/withdrawals': {
+    prepare: (subjects) => [hirePerson(subjects), onTraining('enrolments', enrolment)(subjects)],
+    call: onTraining('withdrawals', { courseId: 'course-north', reason: 'Moved', withdrawnOn: '2026-02-03' }),
+    ...personCare,
+  },
+  'GET /training/units/:unitId/readiness': {
+    call: (subjects) => get(`/training/units/${within(subjects) ? 'unit-north' : 'unit-far'}/readiness`)(),
+    reached: 'ok ok ok ok 403 403 ok',
+    unreached: 'ok ok ok 404 403 403 ok',
+  },
+  'GET /training/certifications/expiring': {
+    call: get('/training/certifications/expiring?withinDays=30'),
+    reached: 'ok ok ok ok 403 403 ok',
+  },
   'GET /reports/deals': {
     call: get('/reports/deals'),
     reached: 'sees sees sees sees sees sees sees',
@@ -932,6 +1023,12 @@ describe('roles within a division: every role, every route, on records within an
       method: 'post',
       path: '/units/unit-north/managers',
       body: { personId: 'person-lead-north', effectiveOn: '2026-01-01' },
+    });
+    await ok({ method: 'post', path: '/training/courses', body: { courseId: 'course-north', ...courseProfile } });
+    await ok({
+      method: 'post',
+      path: '/training/programmes',
+      body: { programmeId: 'programme-north', ...programmeProfile },
     });
     await ok({
       method: 'post',

@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       `  dealers:    ${base}/dealers, ${base}/dealers/export, ${base}/dealers/<id>, .../<id>/tier, .../<id>/contacts, .../<id>/funds/<period>, .../<id>/plans/<period>`,
       `  deals:      ${base}/registrations, ${base}/plans`,
       `  staffing:   ${base}/units?asOf=<day>, ${base}/positions, ${base}/people?asOf=<day>, ${base}/people/<id>`,
+      `  training:   ${base}/training/courses, ${base}/training/people/<id>, ${base}/training/certifications/expiring?withinDays=<n>`,
       `  reports:    ${base}/reports/pipeline, ${base}/reports/funnel, ${base}/reports/outcomes, ${base}/reports/dealers?from=<day>&to=<day>`,
       `  OpenAPI:    ${base}/docs`,
       `  health:     ${base}/health/ready, metrics at ${base}/metrics`,

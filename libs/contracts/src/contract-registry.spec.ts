@@ -69,6 +69,7 @@ describe('ContractRegistry', () => {
       'salesos.leads.lead',
       'salesos.leads.opportunity',
       'salesos.staffing.organisation',
+      'salesos.staffing.training',
     ]);
   });
 });

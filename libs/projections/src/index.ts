@@ -7,3 +7,4 @@ export * from './row-writer';
 export * from './read-models-database';
 export * from './aggregate-table';
 export * from './service-views';
+export * from './locked-timer';

@@ -1,6 +1,7 @@
 import type { IntegrationEvent } from '@salesos/contracts';
 import { SampleStream } from '@salesos/event-sourcing';
 import { unitDecider } from './organisation';
+import { trainingDecider } from './training';
 import { personDecider } from './people';
 import { mapStaffingIntegrationEvents } from './staffing-publishing';
 
@@ -78,5 +79,36 @@ export function staffingContractSamples(): IntegrationEvent[] {
       { type: 'RecordDeparture', data: { departedOn: '2027-03-31', reason: 'Resigned' } },
       '2027-02-28T16:00:00.000Z',
     );
-  return [...team.recorded, ...rep.recorded].flatMap(mapStaffingIntegrationEvents);
+  return [...team.recorded, ...rep.recorded, ...trainingSamples()].flatMap(mapStaffingIntegrationEvents);
+}
+
+/** A rep assessed, certified, renewed and expired: every training contract with every optional field it carries. */
+function trainingSamples() {
+  const person = { personId: 'person-17', divisionId };
+  const negotiation = {
+    ...person,
+    courseId: 'negotiation-basics',
+    assessedBy: 'lead-3',
+    passMark: 70,
+    certificationValidityMonths: 12,
+  };
+  return new SampleStream(trainingDecider, 'training-person-17', caller)
+    .run(
+      {
+        type: 'RecordAssessment',
+        data: { ...negotiation, assessmentId: 'assessment-41', score: 82, assessedOn: '2026-03-09' },
+      },
+      '2026-03-09T15:20:00.000Z',
+    )
+    .run(
+      {
+        type: 'RecordAssessment',
+        data: { ...negotiation, assessmentId: 'assessment-57', score: 91, assessedOn: '2027-03-01' },
+      },
+      '2027-03-01T10:00:00.000Z',
+    )
+    .run(
+      { type: 'ExpireCertification', data: { courseId: 'negotiation-basics', expiresOn: '2028-03-01' } },
+      '2028-03-01T01:00:00.000Z',
+    ).recorded;
 }

@@ -32,4 +32,14 @@ export {
   StartLeaveHandler,
   TransferPersonHandler,
 } from './people';
+export {
+  type AssessmentRequest,
+  CertificationExpiries,
+  type CourseDefinition,
+  DefineCourseHandler,
+  DefineProgrammeHandler,
+  type EnrolmentRequest,
+  EnrolPersonHandler,
+  RecordAssessmentHandler,
+} from './training';
 export { startStaffingService } from './main';

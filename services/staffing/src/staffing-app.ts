@@ -8,11 +8,12 @@ import type { DataSource } from 'typeorm';
 import { organisationProblems } from './organisation';
 import { peopleProblems } from './people';
 import { openStaffingDatabase } from './staffing-database';
+import { trainingProblems } from './training';
 import { StaffingServiceModule, type StaffingServiceOptions } from './staffing-service.module';
 import { STAFFING_VIEWS } from './core/staffing-service.tokens';
 
 /** How the staffing service's own errors read over HTTP: each feature's one mapping. */
-export const staffingProblemMappers: ProblemMapper[] = [organisationProblems, peopleProblems];
+export const staffingProblemMappers: ProblemMapper[] = [organisationProblems, peopleProblems, trainingProblems];
 
 export function staffingOpenApi(app: INestApplication): OpenAPIObject {
   return apiDocument(

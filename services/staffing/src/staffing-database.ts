@@ -2,9 +2,10 @@ import { openReadModelsDatabase, projectionStateMigrations, type ReadModelsDatab
 import type { DataSource } from 'typeorm';
 import { OrganisationTables } from './organisation';
 import { PeopleTables } from './people';
+import { TrainingTables } from './training';
 
 /** Every table of the staffing service's own database: each feature's views, and where the projector has got to. */
-export const staffingMigrations = [...projectionStateMigrations, OrganisationTables, PeopleTables];
+export const staffingMigrations = [...projectionStateMigrations, OrganisationTables, PeopleTables, TrainingTables];
 
 /** Opens the staffing service's database (PostgreSQL, or a SQLite file; `:memory:` in tests) and brings it up to date. */
 export function openStaffingDatabase(database: ReadModelsDatabase): Promise<DataSource> {

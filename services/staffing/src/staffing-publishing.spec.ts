@@ -28,6 +28,6 @@ describe('what the staffing service publishes', () => {
 
   it('reads the categories of the streams its features publish from', () => {
     expect(staffingPublishedSource().categories).toEqual(publishedCategories);
-    expect([...publishedCategories].sort()).toEqual(['person', 'unit']);
+    expect([...publishedCategories].sort()).toEqual(['person', 'training', 'unit']);
   });
 });

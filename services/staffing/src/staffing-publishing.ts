@@ -3,16 +3,17 @@ import type { RecordedEvent } from '@salesos/event-store';
 import type { PublishedSource, ServicePublishing } from '@salesos/messaging';
 import { mapUnitEvent } from './organisation';
 import { mapPersonEvent } from './people';
+import { mapTrainingEvent } from './training';
 
 /**
- * The stream categories the staffing service publishes from: `unit-<unitId>` and `person-<personId>`. Each feature's
- * mapper reads only its own category.
+ * The stream categories the staffing service publishes from: `unit-<unitId>`, `person-<personId>` and
+ * `training-<personId>`. Each feature's mapper reads only its own category.
  */
-export const publishedCategories = ['unit', 'person'];
+export const publishedCategories = ['unit', 'person', 'training'];
 
 /** Everything the staffing service publishes for one stored event: the relay's mapping, and a rebuild's. */
 export function mapStaffingIntegrationEvents(event: RecordedEvent): IntegrationEvent[] {
-  return [...mapUnitEvent(event), ...mapPersonEvent(event)];
+  return [...mapUnitEvent(event), ...mapPersonEvent(event), ...mapTrainingEvent(event)];
 }
 
 /** What the staffing service publishes, and from which streams: its relay's source, and a stored history's. */

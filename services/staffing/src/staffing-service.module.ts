@@ -14,12 +14,15 @@ import {
 import { OrganisationModule, UnitMembership } from './organisation';
 import { PeopleModule, PeopleUnitMembership } from './people';
 import { staffingPublishedSource, type StaffingPublishing } from './staffing-publishing';
+import { TrainingModule } from './training';
 import {
   EVENT_STORE,
   STAFFING_DATABASE,
   STAFFING_LOGGER,
   STAFFING_TIMERS_LOCK,
+  STAFFING_TRAINING_SETTINGS,
   STAFFING_VIEWS,
+  type TrainingSettings,
 } from './core/staffing-service.tokens';
 
 export interface StaffingServiceOptions {
@@ -40,7 +43,11 @@ export interface StaffingServiceOptions {
   health?: MessagingHealth;
   /** Serve /health and /metrics; off when another service of the same process serves them. */
   serveHealth?: boolean;
+  /** Training: how often the certification expiry timer looks for certifications due (every hour by default). */
+  training?: Partial<TrainingSettings>;
 }
+
+const defaultTrainingSettings: TrainingSettings = { expiryCheckIntervalMs: 3_600_000 };
 
 /** The staffing service: one Nest module per feature over one event store, with time and ids injected. */
 @Module({})
@@ -58,7 +65,7 @@ export class StaffingServiceModule {
     return {
       module: StaffingServiceModule,
       global: true,
-      imports: [OrganisationModule, PeopleModule],
+      imports: [OrganisationModule, PeopleModule, TrainingModule],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -69,6 +76,7 @@ export class StaffingServiceModule {
         { provide: STAFFING_VIEWS, useValue: views },
         // The timers run where the views run: one replica at a time.
         { provide: STAFFING_TIMERS_LOCK, useValue: options.viewsLock ?? null },
+        { provide: STAFFING_TRAINING_SETTINGS, useValue: { ...defaultTrainingSettings, ...options.training } },
         { provide: ServicePublisher, useValue: publisher },
         // Who belongs to a unit, asked by the organisation before a unit closes: the people feature's view answers.
         { provide: UnitMembership, useExisting: PeopleUnitMembership },
@@ -84,6 +92,7 @@ export class StaffingServiceModule {
         MessagingHealth,
         STAFFING_VIEWS,
         STAFFING_TIMERS_LOCK,
+        STAFFING_TRAINING_SETTINGS,
         UnitMembership,
       ],
     };

@@ -1,7 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { CalendarDay, Id, Instant } from '@salesos/kernel';
 import { defineContract, type IntegrationEventContract, keptForever, type TopicDefinition } from '../integration-event';
-import { RampShares, StaffingReason, UnitCut, UnitKind, UnitName } from '../fields/staffing.fields';
+import {
+  AssessmentScore,
+  CertificationValidityMonths,
+  PassMark,
+  RampShares,
+  StaffingReason,
+  UnitCut,
+  UnitKind,
+  UnitName,
+} from '../fields/staffing.fields';
 
 export const staffingOrganisationTopic: TopicDefinition = {
   name: 'salesos.staffing.organisation',
@@ -174,7 +183,108 @@ export const RampScheduleSetV1 = defineContract({
   },
 });
 
-/** Every contract of the staffing service: its organisation, units, memberships and ramps. */
+export const staffingTrainingTopic: TopicDefinition = {
+  name: 'salesos.staffing.training',
+  description:
+    "People's training (key: person id): every assessment recorded, passed or failed, and the certifications passes " +
+    'grant and renew, and time takes away.',
+  partitions: 3,
+  retentionMs: keptForever,
+};
+
+const training = {
+  service: 'staffing',
+  topic: staffingTrainingTopic,
+  version: 1,
+  subjectField: 'personId',
+} as const;
+/** What every training event names: the person trained (a staffing person id) and their division. */
+const trainee = { personId: Id, divisionId: Id };
+const traineeIds = { personId: story.personId, divisionId: story.divisionId };
+
+export const AssessmentRecordedV1 = defineContract({
+  ...training,
+  name: 'AssessmentRecorded',
+  description:
+    'A person was assessed in a course on assessedOn, by assessedBy (the user who recorded it, unless another ' +
+    'assessor was named), with the score out of 100 and the pass mark it was judged by: passed when the score is at ' +
+    'or above the pass mark. Failed assessments are published too: the record of evaluation is the point.',
+  schema: Type.Object(
+    {
+      ...trainee,
+      assessmentId: Id,
+      courseId: Id,
+      score: AssessmentScore,
+      passMark: PassMark,
+      passed: Type.Boolean(),
+      assessedBy: Id,
+      assessedOn: CalendarDay,
+      recordedAt: Instant,
+    },
+    { description: 'A recorded assessment' },
+  ),
+  example: {
+    ...traineeIds,
+    assessmentId: 'assessment-41',
+    courseId: 'negotiation-basics',
+    score: 82,
+    passMark: 70,
+    passed: true,
+    assessedBy: 'lead-3',
+    assessedOn: '2026-03-09',
+    recordedAt: '2026-03-09T15:20:00.000Z',
+  },
+});
+
+export const CertificationGrantedV1 = defineContract({
+  ...training,
+  name: 'CertificationGranted',
+  description:
+    'A pass (assessmentId) certified the person in a course from grantedOn: valid until the day before expiresOn, ' +
+    'or for good without expiresOn (a course without validity). A renewal names the expiry of the certification it ' +
+    'replaces in previousExpiresOn; that one is not expired separately.',
+  schema: Type.Object(
+    {
+      ...trainee,
+      courseId: Id,
+      assessmentId: Id,
+      grantedOn: CalendarDay,
+      expiresOn: Type.Optional(CalendarDay),
+      validityMonths: Type.Optional(CertificationValidityMonths),
+      previousExpiresOn: Type.Optional(CalendarDay),
+    },
+    { description: 'A granted certification' },
+  ),
+  example: {
+    ...traineeIds,
+    courseId: 'negotiation-basics',
+    assessmentId: 'assessment-41',
+    grantedOn: '2026-03-09',
+    expiresOn: '2027-03-09',
+    validityMonths: 12,
+    previousExpiresOn: '2026-04-01',
+  },
+});
+
+export const CertificationExpiredV1 = defineContract({
+  ...training,
+  name: 'CertificationExpired',
+  description:
+    "The person's certification of a course that expired on expiresOn was not renewed in time: from that day they " +
+    'no longer hold it. Recorded by the service at expiredAt, on or after that day.',
+  schema: Type.Object(
+    { ...trainee, courseId: Id, expiresOn: CalendarDay, expiredAt: Instant },
+    { description: 'An expired certification' },
+  ),
+  example: {
+    ...traineeIds,
+    courseId: 'negotiation-basics',
+    expiresOn: '2027-03-09',
+    expiredAt: '2027-03-09T01:00:00.000Z',
+  },
+});
+
+/** Every contract of the staffing service: its organisation, units, memberships and ramps, and people's training. */
 export const staffingContracts: readonly IntegrationEventContract[] = [
   UnitOpenedV1,
   UnitClosedV1,
@@ -182,4 +292,7 @@ export const staffingContracts: readonly IntegrationEventContract[] = [
   MemberTransferredV1,
   MemberLeftV1,
   RampScheduleSetV1,
+  AssessmentRecordedV1,
+  CertificationGrantedV1,
+  CertificationExpiredV1,
 ];

@@ -24,3 +24,10 @@ export const UnitCut = Type.Array(Id, { maxItems: 200 });
  * above 0 and at most 1, never falling, the last one 1 (full quota from then on).
  */
 export const RampShares = Type.Array(Type.Number({ exclusiveMinimum: 0, maximum: 1 }), { minItems: 1, maxItems: 36 });
+
+/** An assessment's result, in points out of 100. */
+export const AssessmentScore = Type.Number({ minimum: 0, maximum: 100, description: 'Points out of 100' });
+/** The lowest score, out of 100, that passes a course's assessment. */
+export const PassMark = Type.Integer({ minimum: 0, maximum: 100, description: 'The lowest score that passes' });
+/** How many months a pass of a course certifies; a course without it certifies for good. */
+export const CertificationValidityMonths = Type.Integer({ minimum: 1, maximum: 120 });

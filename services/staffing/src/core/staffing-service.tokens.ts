@@ -11,3 +11,11 @@ export const STAFFING_LOGGER = Symbol('STAFFING_LOGGER');
 export const STAFFING_VIEWS = Symbol('STAFFING_VIEWS');
 /** Lets one replica run the service's timers at a time (a `ProjectorLock`); null: this process runs them. */
 export const STAFFING_TIMERS_LOCK = Symbol('STAFFING_TIMERS_LOCK');
+/** How the training feature's timers run: `TrainingSettings`. */
+export const STAFFING_TRAINING_SETTINGS = Symbol('STAFFING_TRAINING_SETTINGS');
+
+/** The training feature's settings, given to the service as options. */
+export interface TrainingSettings {
+  /** How often the expiry timer looks for certifications due by the day (UTC); each expires on its day's first look. */
+  expiryCheckIntervalMs: number;
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@salesos/http';
 import type { MessagingLogger } from '@salesos/messaging';
-import type { ProjectorLease, ProjectorLock } from '@salesos/projections';
+import { LockedTimer, type ProjectorLock } from '@salesos/projections';
 import {
   CHANNELS_LOGGER,
   CHANNELS_REGISTRATION_SETTINGS,
@@ -23,78 +23,31 @@ const lapsesPerTick = 100;
  */
 @Injectable()
 export class RegistrationLapses implements OnApplicationBootstrap, OnApplicationShutdown {
-  private lease: ProjectorLease | undefined;
-  private readonly stopping = new AbortController();
-  private running: Promise<number> | undefined;
+  private readonly timer: LockedTimer;
 
   constructor(
     @Inject(RegistrationList) private readonly list: RegistrationList,
     @Inject(LapseRegistrationHandler) private readonly lapse: LapseRegistrationHandler,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(CHANNELS_REGISTRATION_SETTINGS) private readonly settings: RegistrationSettings,
+    @Inject(CHANNELS_REGISTRATION_SETTINGS) settings: RegistrationSettings,
     @Inject(CHANNELS_LOGGER) private readonly logger: MessagingLogger,
-    @Inject(CHANNELS_TIMERS_LOCK) private readonly lock: ProjectorLock | null,
-  ) {}
+    @Inject(CHANNELS_TIMERS_LOCK) lock: ProjectorLock | null,
+  ) {
+    this.timer = new LockedTimer({
+      name: 'channels-registration-lapses',
+      lock,
+      intervalMs: settings.lapseCheckIntervalMs,
+      tick: () => this.tick(),
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    void this.keepTicking();
+    this.timer.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await this.running?.catch(() => undefined);
-    await this.lease?.release().catch(() => undefined);
-  }
-
-  /**
-   * Ticks while this replica holds the timers lock; a lease lost (its database connection dropped, say) is given up
-   * and the lock asked for again, so the timer resumes here or on the replica that now holds it.
-   */
-  private async keepTicking(): Promise<void> {
-    const signal = this.stopping.signal;
-    while (!signal.aborted) {
-      if (this.lock !== null) {
-        try {
-          this.lease = await this.lock.acquire('channels-registration-lapses', signal);
-        } catch (error) {
-          if (signal.aborted) return;
-          this.logger.error('lapse timer lock failed; asking again', { error: String(error) });
-          await pause(this.settings.lapseCheckIntervalMs, signal);
-          continue;
-        }
-      }
-      await this.tickWhileHeld();
-      await this.lease?.release().catch(() => undefined);
-      this.lease = undefined;
-      if (!signal.aborted) this.logger.warn('lapse timer lost its lock; asking for it again');
-    }
-  }
-
-  /** Resolves once the lease is lost or the service stops. */
-  private tickWhileHeld(): Promise<void> {
-    return new Promise((resolve) => {
-      const stop = () => {
-        clearInterval(timer);
-        this.stopping.signal.removeEventListener('abort', stop);
-        resolve();
-      };
-      const beat = () => {
-        if (this.stopping.signal.aborted || (this.lease !== undefined && !this.lease.isHeld())) return stop();
-        if (this.running !== undefined) return;
-        this.running = this.tick()
-          .catch((error: unknown) => {
-            this.logger.error('lapse timer tick failed', { error: String(error) });
-            return 0;
-          })
-          .finally(() => {
-            this.running = undefined;
-          });
-      };
-      const timer = setInterval(beat, this.settings.lapseCheckIntervalMs);
-      timer.unref();
-      this.stopping.signal.addEventListener('abort', stop);
-      beat();
-    });
+  onApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Lapses every registration due by the clock's now; returns how many lapsed. */
@@ -113,19 +66,4 @@ export class RegistrationLapses implements OnApplicationBootstrap, OnApplication
     }
     return lapsed;
   }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    timer.unref();
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

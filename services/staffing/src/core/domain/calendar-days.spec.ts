@@ -1,16 +1,34 @@
-import { addDays, addMonths, dayOf, daysBetween, wholeMonthsBetween } from './calendar-days';
+import {
+  addDays,
+  addMonths,
+  dayOf,
+  daysBetween,
+  latestDayOnEarth,
+  utcDayOf,
+  wholeMonthsBetween,
+} from './calendar-days';
 
 describe('calendar days', () => {
   it('count days across months, years and leap days', () => {
     expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-03-30', '2026-03-28')).toBe(-2);
   });
 
   it('take the day an instant was written on', () => {
     expect(dayOf('2026-03-10T23:30:00+02:00')).toBe('2026-03-10');
+  });
+
+  it('know the UTC day of an instant and the latest day anywhere on earth at it', () => {
+    expect(utcDayOf('2026-03-10T23:59:59.000Z')).toBe('2026-03-10');
+    expect(utcDayOf('2026-03-10T23:30:00+02:00')).toBe('2026-03-10');
+    expect(utcDayOf('2026-03-11T00:30:00+02:00')).toBe('2026-03-10');
+    expect(latestDayOnEarth('2026-03-10T09:59:59.000Z')).toBe('2026-03-10');
+    expect(latestDayOnEarth('2026-03-10T10:00:00.000Z')).toBe('2026-03-11');
   });
 
   it.each([
@@ -21,6 +39,10 @@ describe('calendar days', () => {
     ['2026-11-30', 3, '2027-02-28'],
     ['2026-05-20', 12, '2027-05-20'],
     ['2026-03-31', -1, '2026-02-28'],
+    ['2026-03-10', 12, '2027-03-10'],
+    ['2028-02-29', 12, '2029-02-28'],
+    ['2026-11-15', 3, '2027-02-15'],
+    ['2026-05-31', 120, '2036-05-31'],
   ])('%s plus %i months is %s', (day, months, expected) => {
     expect(addMonths(day, months)).toBe(expected);
   });

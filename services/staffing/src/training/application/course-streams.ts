@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
-import { CallerCommands, type Clock, type IdGenerator } from '@salesos/http';
+import { CallerCommands, Clock, IdGenerator } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
+import { EVENT_STORE, STAFFING_VIEWS } from '../../core/staffing-service.tokens';
 import type { CourseCommand } from '../domain/course.commands';
 import { type Course, courseDecider, type CourseState } from '../domain/course.decider';
 import type { CourseEvent } from '../domain/course.events';
@@ -9,12 +11,15 @@ import { TrainingError, TrainingErrorCode } from '../domain/training.errors';
 export const courseNotFound = (courseId: string, field?: string) =>
   new TrainingError(TrainingErrorCode.CourseNotFound, `No course ${courseId} in your division`, field);
 
-/**
- * Each course is one stream, `course-<courseId>`, of one division; the division's managers act on it. Built by the
- * service's module, which owns the store and the views.
- */
+/** Each course is one stream, `course-<courseId>`, of one division; the division's managers act on it. */
+@Injectable()
 export class CourseStreams extends CallerCommands<CourseState, CourseCommand, CourseEvent> {
-  constructor(store: EventStore, clock: Clock, ids: IdGenerator, views?: Pick<ServiceViews, 'caughtUpWith'>) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    clock: Clock,
+    ids: IdGenerator,
+    @Inject(STAFFING_VIEWS) views: Pick<ServiceViews, 'caughtUpWith'>,
+  ) {
     super(store, courseDecider, {
       category: 'course',
       clock,
@@ -23,7 +28,7 @@ export class CourseStreams extends CallerCommands<CourseState, CourseCommand, Co
         ownership: (state) => (state.status === 'none' ? undefined : { divisionId: state.divisionId }),
         refuse: courseNotFound,
       },
-      ...(views === undefined ? {} : { afterAppend: (recorded) => views.caughtUpWith(recorded) }),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 

@@ -26,6 +26,7 @@ export class EnrolPersonHandler {
 
   async execute(personId: string, request: EnrolmentRequest, caller: RequestContext, expectedVersion?: number) {
     const { courseId, programmeId, enrolledOn } = request;
+    await this.trainings.requirePerson(personId, caller);
     const courseIds = await this.coursesOf(caller.divisionId, courseId, programmeId);
     return this.trainings.run(personId, caller, expectedVersion, {
       type: 'EnrolPerson',

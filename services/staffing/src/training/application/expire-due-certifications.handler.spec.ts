@@ -22,8 +22,13 @@ class CurrentDueCertifications extends DueCertifications {
     for (const event of events) {
       const data = event.data as CertificationGranted['data'] | CertificationExpired['data'];
       const key = `${data.personId}/${data.courseId}`;
-      if (event.type === 'CertificationGranted') latest.set(key, { ...pick(data), expired: false });
-      else if (latest.get(key)?.expiresOn === data.expiresOn) latest.set(key, { ...pick(data), expired: true });
+      const { expiresOn } = data;
+      // A certification that never expires is never due.
+      if (expiresOn === undefined) latest.delete(key);
+      else if (event.type === 'CertificationGranted')
+        latest.set(key, { ...pick({ ...data, expiresOn }), expired: false });
+      else if (latest.get(key)?.expiresOn === expiresOn)
+        latest.set(key, { ...pick({ ...data, expiresOn }), expired: true });
     }
     return [...latest.values()]
       .filter((due) => !due.expired && due.expiresOn <= asOf)

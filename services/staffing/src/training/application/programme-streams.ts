@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@salesos/event-store';
-import { CallerCommands, type Clock, type IdGenerator } from '@salesos/http';
+import { CallerCommands, Clock, IdGenerator } from '@salesos/http';
 import type { ServiceViews } from '@salesos/projections';
+import { EVENT_STORE, STAFFING_VIEWS } from '../../core/staffing-service.tokens';
 import type { ProgrammeCommand } from '../domain/programme.commands';
 import { type Programme, programmeDecider, type ProgrammeState } from '../domain/programme.decider';
 import type { ProgrammeEvent } from '../domain/programme.events';
@@ -9,12 +11,15 @@ import { TrainingError, TrainingErrorCode } from '../domain/training.errors';
 export const programmeNotFound = (programmeId: string, field?: string) =>
   new TrainingError(TrainingErrorCode.ProgrammeNotFound, `No programme ${programmeId} in your division`, field);
 
-/**
- * Each programme is one stream, `programme-<programmeId>`, of one division; the division's managers act on it. Built
- * by the service's module, which owns the store and the views.
- */
+/** Each programme is one stream, `programme-<programmeId>`, of one division; the division's managers act on it. */
+@Injectable()
 export class ProgrammeStreams extends CallerCommands<ProgrammeState, ProgrammeCommand, ProgrammeEvent> {
-  constructor(store: EventStore, clock: Clock, ids: IdGenerator, views?: Pick<ServiceViews, 'caughtUpWith'>) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    clock: Clock,
+    ids: IdGenerator,
+    @Inject(STAFFING_VIEWS) views: Pick<ServiceViews, 'caughtUpWith'>,
+  ) {
     super(store, programmeDecider, {
       category: 'programme',
       clock,
@@ -23,7 +28,7 @@ export class ProgrammeStreams extends CallerCommands<ProgrammeState, ProgrammeCo
         ownership: (state) => (state.status === 'none' ? undefined : { divisionId: state.divisionId }),
         refuse: programmeNotFound,
       },
-      ...(views === undefined ? {} : { afterAppend: (recorded) => views.caughtUpWith(recorded) }),
+      afterAppend: (recorded) => views.caughtUpWith(recorded),
     });
   }
 

@@ -23,6 +23,7 @@ export class RecordAssessmentHandler {
   ) {}
 
   async execute(personId: string, assessment: AssessmentRequest, caller: RequestContext, expectedVersion?: number) {
+    await this.trainings.requirePerson(personId, caller);
     const course = await this.courses.requireCourse(caller.divisionId, assessment.courseId);
     const validity = course.certificationValidityMonths;
     return this.trainings.run(personId, caller, expectedVersion, {

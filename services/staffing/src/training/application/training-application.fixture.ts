@@ -1,5 +1,6 @@
 import { MemoryEventStore } from '@salesos/event-store';
-import { Clock, IdGenerator, type RequestContext, type Role } from '@salesos/http';
+import { Clock, IdGenerator, type RecordOwnership, type RequestContext, type Role } from '@salesos/http';
+import { PeopleDirectory, type PersonPlacement, type UnitMember } from '../../people';
 import type { CourseDefinition } from '../domain/course.events';
 import { CourseStreams } from './course-streams';
 import { DefineCourseHandler } from './define-course.handler';
@@ -12,6 +13,7 @@ import { RetireCourseHandler } from './retire-course.handler';
 import { RetireProgrammeHandler } from './retire-programme.handler';
 import { ReviseCourseHandler } from './revise-course.handler';
 import { ReviseProgrammeHandler } from './revise-programme.handler';
+import { TrainingReach } from './training-reach';
 import { TrainingStreams } from './training-streams';
 import { WithdrawEnrolmentHandler } from './withdraw-enrolment.handler';
 
@@ -60,14 +62,57 @@ export const negotiation: CourseDefinition = {
   certificationValidityMonths: 12,
 };
 
+/** The handlers' specs read the streams, not the views: nothing to wait for after a write. */
+const noViews = { caughtUpWith: () => Promise.resolve() };
+
+/**
+ * The north division's people as the people feature would answer for them: everyone named `p-<n>` works in team-a as
+ * account executive under the login `user-p-<n>`; nobody else is a person of any division.
+ */
+export class NorthPeople extends PeopleDirectory {
+  private placement(divisionId: string, personId: string): Required<PersonPlacement> | undefined {
+    if (divisionId !== 'north' || !/^p-\d+$/.test(personId)) return undefined;
+    return { unitId: 'team-a', positionId: 'account-executive', userId: `user-${personId}` };
+  }
+
+  placementOn(divisionId: string, personId: string): Promise<PersonPlacement | undefined> {
+    return Promise.resolve(this.placement(divisionId, personId));
+  }
+
+  personForUser(divisionId: string, userId: string): Promise<{ personId: string } | undefined> {
+    const personId = userId.replace(/^user-/, '');
+    return Promise.resolve(this.placement(divisionId, personId) === undefined ? undefined : { personId });
+  }
+
+  membersOf(): Promise<UnitMember[]> {
+    return Promise.resolve([]);
+  }
+
+  reachOf(divisionId: string, personId: string): Promise<RecordOwnership | undefined> {
+    const placement = this.placement(divisionId, personId);
+    return Promise.resolve(
+      placement === undefined ? undefined : { divisionId, ownerRepId: placement.userId, teamId: placement.unitId },
+    );
+  }
+}
+
+/** Team leads reach the teams their token names, as the organisation would say they manage them. */
+const tokenTeams = { of: (caller: RequestContext) => Promise.resolve(caller) };
+
 /** The training feature's handlers over one in-memory store, as the service's module wires them. */
 export function trainingFeature(at = '2026-03-10T12:00:00.000Z') {
   const store = new MemoryEventStore();
   const clock = new MovableClock(new Date(at));
   const ids = new CountingIds();
-  const courses = new CourseStreams(store, clock, ids);
-  const programmes = new ProgrammeStreams(store, clock, ids);
-  const trainings = new TrainingStreams(store, clock, ids);
+  const courses = new CourseStreams(store, clock, ids, noViews);
+  const programmes = new ProgrammeStreams(store, clock, ids, noViews);
+  const trainings = new TrainingStreams(
+    store,
+    clock,
+    ids,
+    noViews,
+    new TrainingReach(new NorthPeople(), tokenTeams, clock),
+  );
   const expireCertification = new ExpireCertificationHandler(trainings);
   return {
     store,

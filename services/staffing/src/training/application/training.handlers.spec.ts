@@ -2,7 +2,7 @@ import { ExpectedVersionMismatchError } from '@salesos/event-sourcing';
 import { TrainingErrorCode } from '../domain/training.errors';
 import { caller, manager, negotiation, trainingFeature } from './training-application.fixture';
 
-/** A division with three courses (one of them certifying nothing) and a programme of them. */
+/** A division with three courses (one of them certifying for good) and a programme of them. */
 async function division() {
   const feature = trainingFeature();
   await feature.defineCourse.execute('product-basics', { ...negotiation, title: 'Product basics' }, manager);
@@ -108,10 +108,11 @@ describe('training handlers', () => {
       expect(result.events[0]?.data).toMatchObject({ passMark: 90, passed: false });
     });
 
-    it('certifies nothing for a course without validity, and still records a retired course', async () => {
+    it('certifies for good for a course without validity, and still records a retired course', async () => {
       const feature = await division();
       const plain = await feature.recordAssessment.execute('p-1', { ...assessment, courseId: 'crm-hygiene' }, manager);
-      expect(plain.events.map((event) => event.type)).toEqual(['AssessmentRecorded']);
+      expect(plain.events.map((event) => event.type)).toEqual(['AssessmentRecorded', 'CertificationGranted']);
+      expect(plain.events[1]?.data).not.toHaveProperty('expiresOn');
       await feature.retireCourse.execute('negotiation-101', 'replaced', manager);
       const retired = await feature.recordAssessment.execute('p-1', assessment, manager);
       expect(retired.events.map((event) => event.type)).toEqual(['AssessmentRecorded', 'CertificationGranted']);
@@ -165,6 +166,37 @@ describe('training handlers', () => {
         'EnrolmentCompleted',
         'CertificationGranted',
       ]);
+    });
+  });
+
+  describe("whose training a caller reaches: the person's unit lead, and the division's wide roles", () => {
+    const enrolment = { courseId: 'negotiation-101', enrolledOn: '2026-03-01' };
+
+    it("lets the lead of the person's team enrol them and record their assessment", async () => {
+      const feature = await division();
+      await feature.enrolPerson.execute('p-1', enrolment, caller('team-lead'));
+      await expect(feature.recordAssessment.execute('p-1', assessment, caller('team-lead'))).resolves.toMatchObject({
+        events: [{ type: 'AssessmentRecorded' }, { type: 'EnrolmentCompleted' }, { type: 'CertificationGranted' }],
+      });
+    });
+
+    it("refuses, as not found, another team's lead, a rep, and a person the division does not have", async () => {
+      const feature = await division();
+      const otherLead = {
+        ...caller('team-lead'),
+        principal: { ...caller('team-lead').principal!, teams: ['team-b'] },
+      };
+      for (const [personId, who] of [
+        ['p-1', otherLead],
+        ['p-1', caller('rep')],
+        ['nobody', manager],
+        ['p-1', caller('division-manager', { divisionId: 'south' })],
+      ] as const) {
+        await expect(feature.enrolPerson.execute(personId, enrolment, who)).rejects.toMatchObject({
+          code: TrainingErrorCode.PersonNotFound,
+        });
+      }
+      expect(await feature.store.readStream('training-p-1')).toEqual([]);
     });
   });
 

@@ -52,6 +52,23 @@ describe('certificationsValidAt', () => {
     expect(certificationsValidAt(history, '2028-03-01')).toEqual([]);
   });
 
+  it('holds a certification without expiry from its grant day on, for good, and prefers it to one that expires', () => {
+    const forGood = fold([
+      ...[assessed(), granted('negotiation-101', '2026-03-09', '2027-03-09')],
+      assessed({ assessmentId: 'a-2', assessedOn: '2026-06-01' }),
+      granted('negotiation-101', '2026-06-01', undefined, { assessmentId: 'a-2', previousExpiresOn: '2027-03-09' }),
+    ]);
+    expect(certificationsValidAt(forGood, '2026-05-31')).toEqual([
+      held('negotiation-101', 'a-1', '2026-03-09', '2027-03-09'),
+    ]);
+    expect(certificationsValidAt(forGood, '2026-06-01')).toEqual([
+      { courseId: 'negotiation-101', assessmentId: 'a-2', grantedOn: '2026-06-01' },
+    ]);
+    expect(certificationsValidAt(forGood, '2099-12-31')).toEqual([
+      { courseId: 'negotiation-101', assessmentId: 'a-2', grantedOn: '2026-06-01' },
+    ]);
+  });
+
   it('reads validity from the dates, not from whether the expiry timer ran', () => {
     const notYetExpired = fold([assessed(), granted('negotiation-101', '2026-03-09', '2027-03-09')]);
     expect(certificationsValidAt(notYetExpired, '2027-03-09')).toEqual([]);
@@ -76,6 +93,16 @@ describe('expiringWithin', () => {
   it('leaves out one expiring on the date itself: it is no longer valid', () => {
     expect(expiringWithin(certifications, '2026-06-30', 0)).toEqual([]);
     expect(expiringWithin(certifications, '2026-06-29', 1).map(({ courseId }) => courseId)).toEqual(['crm-hygiene']);
+  });
+
+  it('never reminds of a certification that never expires', () => {
+    const forGood: HeldCertification = { courseId: 'onboarding', assessmentId: 'a-5', grantedOn: '2026-01-01' };
+    expect(expiringWithin([...certifications, forGood], '2026-06-29', 3650).map(({ courseId }) => courseId)).toEqual([
+      'crm-hygiene',
+      'product-basics',
+      'negotiation-101',
+      'closing-201',
+    ]);
   });
 
   it('keeps whatever else the rows carry, so a view can pass its own rows', () => {

@@ -18,7 +18,7 @@ export function checkedCourseDefinition(definition: CourseDefinition): CourseDef
   ) {
     throw invalidInput(
       'certificationValidityMonths',
-      'A certification is valid for a whole number of months from 1 to 120; leave it out when the course certifies nothing',
+      'A certification is valid for a whole number of months from 1 to 120; leave it out for one that never expires',
     );
   }
   return {

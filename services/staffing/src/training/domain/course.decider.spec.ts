@@ -45,7 +45,7 @@ describe('course decider', () => {
       spec.given([]).when(define()).then([defined]);
     });
 
-    it('defines a course that certifies nothing, leaving the validity out', () => {
+    it('defines a course whose certification never expires, leaving the validity out', () => {
       const { certificationValidityMonths: _validity, ...plain } = definition;
       spec
         .given([])
@@ -130,7 +130,7 @@ describe('course decider', () => {
         ]);
     });
 
-    it('drops the validity a revision leaves out: the course certifies nothing from then on', () => {
+    it('drops the validity a revision leaves out: its certifications never expire from then on', () => {
       const { certificationValidityMonths: _validity, ...plain } = definition;
       const revised: CourseEvent = { type: 'CourseRevised', data: { ...ids, ...plain, revisedAt: now } };
       spec

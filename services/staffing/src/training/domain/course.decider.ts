@@ -69,7 +69,7 @@ export const courseDecider: Decider<CourseState, CourseCommand, CourseEvent> = {
     switch (event.type) {
       case 'CourseRevised': {
         const { revisedAt: _revisedAt, courseId: _courseId, divisionId: _divisionId, ...definition } = event.data;
-        // A validity the revision leaves out is gone: the course certifies nothing from now on.
+        // A validity the revision leaves out is gone: the course's passes certify for good from now on.
         const { certificationValidityMonths: _validity, ...kept } = state;
         return { ...kept, ...definition };
       }

@@ -1,21 +1,21 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
+import { CertificationValidityMonths, PassMark, StaffingReason } from '@salesos/contracts';
 import { Id, Instant, text } from '@salesos/kernel';
 
 export const Title = text(1, 200);
 export const Skill = text(1, 80);
-export const Reason = text(1, 500);
-/** The lowest score, out of 100, that passes the course's assessment. */
-export const PassMark = Type.Integer({ minimum: 0, maximum: 100 });
-/** How long a certification the course grants stays valid; a course without it certifies nothing. */
-export const ValidityMonths = Type.Integer({ minimum: 1, maximum: 120 });
 
-/** What a course is, given whole when defined and when revised. */
+/**
+ * What a course is, given whole when defined and when revised: the lowest score out of 100 that passes it, and how
+ * many months a pass certifies (left out, a pass certifies for good: a standing qualification a position may still
+ * require).
+ */
 export const CourseDefinition = Type.Object({
   title: Title,
   skills: Type.Array(Skill, { minItems: 1, maxItems: 50 }),
   passMark: PassMark,
-  certificationValidityMonths: Type.Optional(ValidityMonths),
+  certificationValidityMonths: Type.Optional(CertificationValidityMonths),
 });
 export type CourseDefinition = Static<typeof CourseDefinition>;
 
@@ -29,7 +29,7 @@ const course = { courseId: Id, divisionId: Id };
 export const courseEvents = defineEvents({
   CourseDefined: Type.Object({ ...course, ...CourseDefinition.properties, definedAt: Instant }),
   CourseRevised: Type.Object({ ...course, ...CourseDefinition.properties, revisedAt: Instant }),
-  CourseRetired: Type.Object({ ...course, reason: Reason, retiredAt: Instant }),
+  CourseRetired: Type.Object({ ...course, reason: StaffingReason, retiredAt: Instant }),
 });
 
 export type CourseEvent = EventOf<typeof courseEvents>;

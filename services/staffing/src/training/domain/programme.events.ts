@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { Id, Instant } from '@salesos/kernel';
-import { Reason, Title } from './course.events';
+import { StaffingReason } from '@salesos/contracts';
+import { Title } from './course.events';
 
 /** What a programme is, given whole when defined and when revised: its courses in the order they are taken. */
 export const ProgrammeDefinition = Type.Object({
@@ -17,7 +18,7 @@ const programme = { programmeId: Id, divisionId: Id };
 export const programmeEvents = defineEvents({
   ProgrammeDefined: Type.Object({ ...programme, ...ProgrammeDefinition.properties, definedAt: Instant }),
   ProgrammeRevised: Type.Object({ ...programme, ...ProgrammeDefinition.properties, revisedAt: Instant }),
-  ProgrammeRetired: Type.Object({ ...programme, reason: Reason, retiredAt: Instant }),
+  ProgrammeRetired: Type.Object({ ...programme, reason: StaffingReason, retiredAt: Instant }),
 });
 
 export type ProgrammeEvent = EventOf<typeof programmeEvents>;

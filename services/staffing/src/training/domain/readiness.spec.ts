@@ -1,4 +1,4 @@
-import { readinessScore } from './readiness';
+import { pooledReadiness, readinessScore } from './readiness';
 import type { TrainingEvent } from './training.events';
 import { assessed, granted } from './training.fixture';
 import { evolveTraining, type TrainingState } from './training.state';
@@ -40,10 +40,37 @@ describe('readinessScore', () => {
     });
   });
 
+  it('counts a certification that never expires as held at any later date', () => {
+    const forGood = fold([assessed({ courseId: 'crm-hygiene' }), granted('crm-hygiene', '2026-03-09', undefined)]);
+    expect(readinessScore(['crm-hygiene', 'closing-201'], forGood, '2046-01-01')).toEqual({
+      score: 0.5,
+      held: ['crm-hygiene'],
+      missing: ['closing-201'],
+    });
+    expect(readinessScore(['crm-hygiene'], forGood, '2026-03-08').score).toBe(0);
+  });
+
   it('counts a course required twice once', () => {
     expect(readinessScore(['negotiation-101', 'negotiation-101', 'crm-hygiene'], rep, '2026-07-01')).toMatchObject({
       score: 0.5,
       missing: ['crm-hygiene'],
     });
+  });
+});
+
+describe('pooledReadiness', () => {
+  it("is the share of all the people's required certifications they hold, each requirement counted once", () => {
+    const people = [
+      readinessScore(required, rep, '2026-07-01'),
+      readinessScore(['negotiation-101'], rep, '2026-07-01'),
+      readinessScore([], rep, '2026-07-01'),
+      readinessScore(['crm-hygiene'], { status: 'none' }, '2026-07-01'),
+    ];
+    expect(pooledReadiness(people)).toEqual({ score: 0.5, held: 3, required: 6 });
+  });
+
+  it('is 1 for nobody, or for people whose positions require nothing', () => {
+    expect(pooledReadiness([])).toEqual({ score: 1, held: 0, required: 0 });
+    expect(pooledReadiness([readinessScore([], rep, '2026-07-01')])).toEqual({ score: 1, held: 0, required: 0 });
   });
 });

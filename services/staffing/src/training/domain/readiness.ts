@@ -23,3 +23,21 @@ export function readinessScore(
   const missing = required.filter((courseId) => !valid.has(courseId));
   return { score: required.length === 0 ? 1 : held.length / required.length, held, missing };
 }
+
+/** How ready a group of people is: every required certification of each counted once, held or not. */
+export interface PooledReadiness {
+  /** From 0 to 1: the share of all their required certifications they hold valid; 1 when nothing is required. */
+  score: number;
+  held: number;
+  required: number;
+}
+
+/**
+ * A unit's readiness: the share of the certifications its people's positions require that they hold, each person's
+ * requirements weighing as many as they are (a position that requires more counts for more).
+ */
+export function pooledReadiness(readinesses: readonly Readiness[]): PooledReadiness {
+  const held = readinesses.reduce((sum, readiness) => sum + readiness.held.length, 0);
+  const required = readinesses.reduce((sum, readiness) => sum + readiness.held.length + readiness.missing.length, 0);
+  return { score: required === 0 ? 1 : held / required, held, required };
+}

@@ -11,7 +11,8 @@ export type EnrolPerson = Command<
 
 /**
  * Records one evaluation, passed or failed. The course's pass mark and certification validity come with the command,
- * as the handler read them from the course: the assessment is judged by the course as it stood.
+ * as the handler read them from the course: the assessment is judged by the course as it stood. Without a validity,
+ * a pass certifies for good.
  */
 export type RecordAssessment = Command<
   'RecordAssessment',

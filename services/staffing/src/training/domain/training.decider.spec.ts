@@ -66,6 +66,7 @@ describe('training decider', () => {
       completed('negotiation-101', 'new-rep-path'),
       assessed(),
       granted('negotiation-101', '2026-03-09', '2027-03-09', { previousExpiresOn: '2026-04-01' }),
+      granted('crm-hygiene', '2026-03-09', undefined),
       expired('negotiation-101', '2027-03-09'),
     ]) {
       expect(() => trainingEvents.check(event)).not.toThrow();
@@ -171,11 +172,38 @@ describe('training decider', () => {
       spec.given([]).when(record()).then(certified);
     });
 
-    it('grants no certification for a course that certifies nothing', () => {
+    it('grants a certification that never expires for a course without validity', () => {
       spec
         .given([enrolled(['crm-hygiene'])])
         .when(record({ courseId: 'crm-hygiene', certificationValidityMonths: undefined }))
-        .then([assessed({ courseId: 'crm-hygiene' }), completed('crm-hygiene')]);
+        .then([
+          assessed({ courseId: 'crm-hygiene' }),
+          completed('crm-hygiene'),
+          granted('crm-hygiene', '2026-03-09', undefined),
+        ]);
+      const [, , grant] = trainingDecider.decide(
+        record({ courseId: 'crm-hygiene', certificationValidityMonths: undefined }),
+        fold([enrolled(['crm-hygiene'])]),
+      );
+      expect(grant?.data).not.toHaveProperty('expiresOn');
+      expect(grant?.data).not.toHaveProperty('validityMonths');
+    });
+
+    it('grants nothing more on a later pass once a certification never expires', () => {
+      spec
+        .given([assessed(), granted('negotiation-101', '2026-03-09', undefined)])
+        .when(record({ assessmentId: 'a-2', assessedOn: '2026-03-10' }))
+        .then([assessed({ assessmentId: 'a-2', assessedOn: '2026-03-10' })]);
+    });
+
+    it('renews an expiring certification for good once the course drops its validity', () => {
+      spec
+        .given(certified)
+        .when(record({ assessmentId: 'a-2', assessedOn: '2026-03-10', certificationValidityMonths: undefined }))
+        .then([
+          assessed({ assessmentId: 'a-2', assessedOn: '2026-03-10' }),
+          granted('negotiation-101', '2026-03-10', undefined, { assessmentId: 'a-2', previousExpiresOn: '2027-03-09' }),
+        ]);
     });
 
     it('renews a certification on a later pass, with the new expiry and the one it replaces', () => {
@@ -285,6 +313,22 @@ describe('training decider', () => {
             assessmentId: 'a-2',
             previousExpiresOn: '2027-03-09',
           }),
+        ])
+        .when(expire('negotiation-101', '2027-03-09', '2027-03-09T00:00:00.000Z'))
+        .thenThrows(TrainingError, code(TrainingErrorCode.CertificationRenewed));
+    });
+
+    it('is refused for a certification that never expires, or one renewed for good', () => {
+      const forGood = [assessed(), granted('negotiation-101', '2026-03-09', undefined)];
+      spec
+        .given(forGood)
+        .when(expire('negotiation-101', '2027-03-09', '2027-03-09T00:00:00.000Z'))
+        .thenThrows(TrainingError, { code: TrainingErrorCode.CertificationNotFound, field: 'expiresOn' });
+      spec
+        .given([
+          ...certified,
+          assessed({ assessmentId: 'a-2', assessedOn: '2026-06-01' }),
+          granted('negotiation-101', '2026-06-01', undefined, { assessmentId: 'a-2', previousExpiresOn: '2027-03-09' }),
         ])
         .when(expire('negotiation-101', '2027-03-09', '2027-03-09T00:00:00.000Z'))
         .thenThrows(TrainingError, code(TrainingErrorCode.CertificationRenewed));

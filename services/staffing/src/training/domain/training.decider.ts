@@ -1,5 +1,5 @@
 import type { Decider } from '@salesos/event-sourcing';
-import { addMonths, latestDayOnEarth, utcDayOf } from './calendar-days';
+import { addMonths, latestDayOnEarth, utcDayOf } from '../../core/domain/calendar-days';
 import type {
   EnrolPerson,
   ExpireCertification,
@@ -12,6 +12,7 @@ import { type TrainingEvent, trainingEvents } from './training.events';
 import {
   type Enrolment,
   evolveTraining,
+  lastsAsLong,
   latestCertification,
   openEnrolment,
   type TrainingRecord,
@@ -73,9 +74,9 @@ function checkAssessment(data: RecordAssessment['data'], now: string): void {
 }
 
 /**
- * Records the evaluation whatever its result. A pass closes the open enrolment in the course, and for a course that
- * certifies, grants a certification valid for the course's months from the day of the assessment, unless the one
- * held already lasts as long (a pass recorded late must not shorten it).
+ * Records the evaluation whatever its result. A pass closes the open enrolment in the course and grants a
+ * certification valid for the course's months from the day of the assessment, or for good when the course gives no
+ * validity, unless the one held already lasts as long (a pass recorded late must not shorten it).
  */
 function recordAssessment(command: RecordAssessment, state: TrainingState): TrainingEvent[] {
   const record = startable(state, command);
@@ -123,10 +124,9 @@ function recordAssessment(command: RecordAssessment, state: TrainingState): Trai
     });
   }
   const validityMonths = data.certificationValidityMonths;
-  if (validityMonths === undefined) return events;
-  const expiresOn = addMonths(assessedOn, validityMonths);
+  const expiresOn = validityMonths === undefined ? undefined : addMonths(assessedOn, validityMonths);
   const held = record === undefined ? undefined : latestCertification(record, courseId);
-  if (held !== undefined && held.expiresOn >= expiresOn) return events;
+  if (held !== undefined && lastsAsLong(held.expiresOn, expiresOn)) return events;
   events.push({
     type: 'CertificationGranted',
     data: {
@@ -134,9 +134,8 @@ function recordAssessment(command: RecordAssessment, state: TrainingState): Trai
       courseId,
       assessmentId,
       grantedOn: assessedOn,
-      expiresOn,
-      validityMonths,
-      ...(held === undefined ? {} : { previousExpiresOn: held.expiresOn }),
+      ...(expiresOn === undefined || validityMonths === undefined ? {} : { expiresOn, validityMonths }),
+      ...(held?.expiresOn === undefined ? {} : { previousExpiresOn: held.expiresOn }),
     },
   });
   return events;
@@ -160,7 +159,9 @@ function expireCertification(command: ExpireCertification, record: TrainingRecor
     if (record.certifications.some((grant) => grant.courseId === courseId && grant.expiresOn === expiresOn)) {
       throw new TrainingError(
         TrainingErrorCode.CertificationRenewed,
-        `The certification of course ${courseId} expiring on ${expiresOn} was renewed until ${latest.expiresOn}`,
+        `The certification of course ${courseId} expiring on ${expiresOn} was renewed ${
+          latest.expiresOn === undefined ? 'for good' : `until ${latest.expiresOn}`
+        }`,
       );
     }
     throw new TrainingError(

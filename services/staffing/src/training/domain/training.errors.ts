@@ -6,6 +6,12 @@ export enum TrainingErrorCode {
   ProgrammeNotFound = 'TRAINING_PROGRAMME_NOT_FOUND',
   /** 404: the person has no training record in the caller's division. */
   RecordNotFound = 'TRAINING_RECORD_NOT_FOUND',
+  /** 404: no person with this id in the caller's division and reach. */
+  PersonNotFound = 'TRAINING_PERSON_NOT_FOUND',
+  /** 404: the person holds no position on the day asked for (not hired yet, or departed), so has no readiness. */
+  PersonNotPlaced = 'TRAINING_PERSON_NOT_PLACED',
+  /** 404: no unit with this id in the caller's division and reach. */
+  UnitNotFound = 'TRAINING_UNIT_NOT_FOUND',
   /** 404: the person never held the certification the command names. */
   CertificationNotFound = 'TRAINING_CERTIFICATION_NOT_FOUND',
   /** 409: a course, programme or assessment id that is taken already. */

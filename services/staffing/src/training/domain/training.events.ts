@@ -1,10 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvents, type EventOf } from '@salesos/event-sourcing';
 import { CalendarDay, Id, Instant } from '@salesos/kernel';
-import { PassMark, Reason, ValidityMonths } from './course.events';
+import { AssessmentScore, CertificationValidityMonths, PassMark, StaffingReason } from '@salesos/contracts';
 
-/** An assessment's result, in points out of 100. */
-export const Score = Type.Number({ minimum: 0, maximum: 100 });
 const CourseIds = Type.Array(Id, { minItems: 1, maxItems: 50 });
 
 /** Every event of a person's training names the person and their division, so projections need nothing else. */
@@ -28,7 +26,7 @@ export const trainingEvents = defineEvents({
     ...person,
     courseIds: CourseIds,
     programmeId: Type.Optional(Id),
-    reason: Reason,
+    reason: StaffingReason,
     withdrawnOn: CalendarDay,
     withdrawnAt: Instant,
   }),
@@ -45,7 +43,7 @@ export const trainingEvents = defineEvents({
     ...person,
     assessmentId: Id,
     courseId: Id,
-    score: Score,
+    score: AssessmentScore,
     passMark: PassMark,
     passed: Type.Boolean(),
     assessedBy: Id,
@@ -53,16 +51,16 @@ export const trainingEvents = defineEvents({
     recordedAt: Instant,
   }),
   /**
-   * Valid from `grantedOn` until the day before `expiresOn`. A renewal carries the expiry of the certification it
-   * replaces in `previousExpiresOn`.
+   * Valid from `grantedOn` until the day before `expiresOn`; without `expiresOn` (a course without a validity) it
+   * never expires. A renewal carries the expiry of the certification it replaces in `previousExpiresOn`.
    */
   CertificationGranted: Type.Object({
     ...person,
     courseId: Id,
     assessmentId: Id,
     grantedOn: CalendarDay,
-    expiresOn: CalendarDay,
-    validityMonths: ValidityMonths,
+    expiresOn: Type.Optional(CalendarDay),
+    validityMonths: Type.Optional(CertificationValidityMonths),
     previousExpiresOn: Type.Optional(CalendarDay),
   }),
   CertificationExpired: Type.Object({ ...person, courseId: Id, expiresOn: CalendarDay, expiredAt: Instant }),

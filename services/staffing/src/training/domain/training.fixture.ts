@@ -41,10 +41,11 @@ export const assessed = (changes: Partial<RecordAssessment['data']> = {}, record
   return { type: 'AssessmentRecorded', data: { ...data, passed: data.score >= data.passMark, recordedAt } };
 };
 
+/** A certification granted; `expiresOn` undefined: one that never expires, granted by a course without validity. */
 export const granted = (
   courseId: string,
   grantedOn: string,
-  expiresOn: string,
+  expiresOn: string | undefined,
   extra: { assessmentId?: string; validityMonths?: number; previousExpiresOn?: string } = {},
 ): TrainingEvent => ({
   type: 'CertificationGranted',
@@ -53,8 +54,7 @@ export const granted = (
     courseId,
     assessmentId: extra.assessmentId ?? 'a-1',
     grantedOn,
-    expiresOn,
-    validityMonths: extra.validityMonths ?? 12,
+    ...(expiresOn === undefined ? {} : { expiresOn, validityMonths: extra.validityMonths ?? 12 }),
     ...(extra.previousExpiresOn === undefined ? {} : { previousExpiresOn: extra.previousExpiresOn }),
   },
 });

@@ -25,8 +25,8 @@ export interface CertificationGrant {
   courseId: string;
   assessmentId: string;
   grantedOn: string;
-  /** The first day it is no longer valid. */
-  expiresOn: string;
+  /** The first day it is no longer valid; none for a certification that never expires. */
+  expiresOn?: string;
   /** Whether its expiry was recorded; validity at a date is read from the dates alone. */
   expired: boolean;
 }
@@ -50,9 +50,14 @@ export function openEnrolment(record: TrainingRecord, courseId: string): Enrolme
   return record.enrolments.find((enrolment) => enrolment.courseId === courseId && enrolment.status === 'open');
 }
 
-/** The course's latest certification: the one a pass granted last, which expires last. */
+/** The course's latest certification: the one a pass granted last, which expires last (or never). */
 export function latestCertification(record: TrainingRecord, courseId: string): CertificationGrant | undefined {
   return record.certifications.filter((grant) => grant.courseId === courseId).at(-1);
+}
+
+/** Whether a certification expiring on `held` stays valid at least as long as one expiring on `other`; none: never. */
+export function lastsAsLong(held: string | undefined, other: string | undefined): boolean {
+  return held === undefined || (other !== undefined && held >= other);
 }
 
 function closeOpen(
@@ -98,7 +103,13 @@ export function evolveTraining(state: TrainingState, event: TrainingEvent): Trai
     }
     case 'CertificationGranted': {
       const { courseId, assessmentId, grantedOn, expiresOn } = event.data;
-      const grant: CertificationGrant = { courseId, assessmentId, grantedOn, expiresOn, expired: false };
+      const grant: CertificationGrant = {
+        courseId,
+        assessmentId,
+        grantedOn,
+        ...(expiresOn === undefined ? {} : { expiresOn }),
+        expired: false,
+      };
       return { ...record, certifications: [...record.certifications, grant] };
     }
     case 'CertificationExpired': {
