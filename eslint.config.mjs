@@ -5,7 +5,16 @@ import salesos from './tools/eslint/salesos-plugin.cjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '**/dist/', 'coverage/', 'data/', 'bench/results/', 'deploy/kafka/.cache/', '.nx/', 'tmp/'],
+    ignores: [
+      'node_modules/',
+      '**/dist/',
+      'coverage/',
+      'data/',
+      'bench/results/',
+      'deploy/kafka/.cache/',
+      '.nx/',
+      'tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
