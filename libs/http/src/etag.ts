@@ -1,10 +1,20 @@
 import { Headers } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { RequestValidationError } from './problem-details';
 
 /** The ETag of a stream version: a strong validator. */
 export function etagFor(version: number): string {
   return `"${version}"`;
+}
+
+/** A record as its version left it, answered with that version as its ETag, so the caller's next change can name it. */
+export function versionedAnswer<State extends object>(
+  result: { version: number; state: State },
+  response: Response,
+): State & { version: number } {
+  response.setHeader('ETag', etagFor(result.version));
+  return { ...result.state, version: result.version };
 }
 
 /** The expected version an If-Match header asks for; undefined when absent. `*` means any existing version. */

@@ -4,20 +4,19 @@ import {
   Caller,
   DivisionController,
   divisionSetupRoles,
-  etagFor,
   expectedVersionFrom,
   IdParam,
   IfMatch,
   organisationRoles,
   type RequestContext,
   RequireRoles,
+  versionedAnswer,
 } from '@salesos/http';
 import { DefinePositionHandler } from '../application/define-position.handler';
 import { PositionDirectory } from '../application/position-directory.port';
 import { ReadPositionQuery } from '../application/read-position.query';
 import { RetirePositionHandler } from '../application/retire-position.handler';
 import { RevisePositionHandler } from '../application/revise-position.handler';
-import type { PositionState } from '../domain/position.decider';
 import {
   DefinePositionRequest,
   PositionListQuery,
@@ -26,11 +25,6 @@ import {
 } from './position.request.dto';
 
 const positionIdParam = new IdParam('positionId');
-
-function answer(result: { version: number; state: PositionState }, response: Response) {
-  response.setHeader('ETag', etagFor(result.version));
-  return { ...result.state, version: result.version };
-}
 
 const profileOf = (body: RevisePositionRequest) => ({
   title: body.title,
@@ -68,7 +62,7 @@ export class PositionsController {
       expectedVersionFrom(ifMatch),
     );
     response.setHeader('Location', `/positions/${body.positionId}`);
-    return answer(result, response);
+    return versionedAnswer(result, response);
   }
 
   /** The division's positions by title. */
@@ -86,7 +80,7 @@ export class PositionsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { position, version } = await this.readPosition.execute(positionId, caller);
-    return answer({ state: position, version }, response);
+    return versionedAnswer({ state: position, version }, response);
   }
 
   @Put(':positionId')
@@ -98,7 +92,7 @@ export class PositionsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.revisePosition.execute(positionId, profileOf(body), caller, expectedVersionFrom(ifMatch)),
       response,
     );
@@ -114,7 +108,7 @@ export class PositionsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.retirePosition.execute(positionId, body.reason, caller, expectedVersionFrom(ifMatch)),
       response,
     );

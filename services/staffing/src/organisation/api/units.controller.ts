@@ -4,13 +4,13 @@ import {
   Caller,
   DivisionController,
   divisionSetupRoles,
-  etagFor,
   expectedVersionFrom,
   IdParam,
   IfMatch,
   organisationRoles,
   type RequestContext,
   RequireRoles,
+  versionedAnswer,
 } from '@salesos/http';
 import { AssignUnitManagerHandler } from '../application/assign-unit-manager.handler';
 import { CloseUnitHandler } from '../application/close-unit.handler';
@@ -18,7 +18,6 @@ import { OpenUnitHandler } from '../application/open-unit.handler';
 import { ReadUnitQuery } from '../application/read-unit.query';
 import { ReadUnitTreeQuery } from '../application/read-unit-tree.query';
 import { ReviseUnitHandler } from '../application/revise-unit.handler';
-import type { UnitState } from '../domain/unit.decider';
 import {
   AssignUnitManagerRequest,
   CloseUnitRequest,
@@ -28,11 +27,6 @@ import {
 } from './unit.request.dto';
 
 const unitIdParam = new IdParam('unitId');
-
-function answer(result: { version: number; state: UnitState }, response: Response) {
-  response.setHeader('ETag', etagFor(result.version));
-  return { ...result.state, version: result.version };
-}
 
 const profileOf = (body: ReviseUnitRequest) => ({
   name: body.name,
@@ -75,7 +69,7 @@ export class UnitsController {
     };
     const result = await this.openUnit.execute(opening, caller, expectedVersionFrom(ifMatch));
     response.setHeader('Location', `/units/${body.unitId}`);
-    return answer(result, response);
+    return versionedAnswer(result, response);
   }
 
   /** The division's units open on a day, each under its parent, with the manager of that day. */
@@ -93,7 +87,7 @@ export class UnitsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { unit, version } = await this.readUnit.execute(unitId, caller);
-    return answer({ state: unit, version }, response);
+    return versionedAnswer({ state: unit, version }, response);
   }
 
   /** Renames the unit or cuts it anew; its kind and its place in the tree stay. */
@@ -106,7 +100,7 @@ export class UnitsController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.reviseUnit.execute(unitId, profileOf(body), caller, expectedVersionFrom(ifMatch)),
       response,
     );
@@ -123,7 +117,10 @@ export class UnitsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const assignment = { personId: body.personId, effectiveOn: body.effectiveOn };
-    return answer(await this.assignManager.execute(unitId, assignment, caller, expectedVersionFrom(ifMatch)), response);
+    return versionedAnswer(
+      await this.assignManager.execute(unitId, assignment, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 
   /** Closes the unit from a day on; refused while anyone belongs to it then, or a unit below it stays open. */
@@ -138,6 +135,9 @@ export class UnitsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const closing = { reason: body.reason, effectiveOn: body.effectiveOn };
-    return answer(await this.closeUnit.execute(unitId, closing, caller, expectedVersionFrom(ifMatch)), response);
+    return versionedAnswer(
+      await this.closeUnit.execute(unitId, closing, caller, expectedVersionFrom(ifMatch)),
+      response,
+    );
   }
 }

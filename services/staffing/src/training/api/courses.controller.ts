@@ -4,20 +4,19 @@ import {
   Caller,
   DivisionController,
   divisionSetupRoles,
-  etagFor,
   expectedVersionFrom,
   IdParam,
   IfMatch,
   organisationRoles,
   type RequestContext,
   RequireRoles,
+  versionedAnswer,
 } from '@salesos/http';
 import { CourseCatalogue } from '../application/course-catalogue.port';
 import { DefineCourseHandler } from '../application/define-course.handler';
 import { ReadCourseQuery } from '../application/read-course.query';
 import { RetireCourseHandler } from '../application/retire-course.handler';
 import { ReviseCourseHandler } from '../application/revise-course.handler';
-import type { CourseState } from '../domain/course.decider';
 import type { CourseDefinition } from '../domain/course.events';
 import {
   CatalogueListQuery,
@@ -27,11 +26,6 @@ import {
 } from './course.request.dto';
 
 const courseIdParam = new IdParam('courseId');
-
-function answer(result: { version: number; state: CourseState }, response: Response) {
-  response.setHeader('ETag', etagFor(result.version));
-  return { ...result.state, version: result.version };
-}
 
 const definitionOf = (body: ReviseCourseRequest): CourseDefinition => ({
   title: body.title,
@@ -72,7 +66,7 @@ export class CoursesController {
       expectedVersionFrom(ifMatch),
     );
     response.setHeader('Location', `/training/courses/${body.courseId}`);
-    return answer(result, response);
+    return versionedAnswer(result, response);
   }
 
   /** The division's courses by title. */
@@ -90,7 +84,7 @@ export class CoursesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { course, version } = await this.readCourse.execute(courseId, caller);
-    return answer({ state: course, version }, response);
+    return versionedAnswer({ state: course, version }, response);
   }
 
   /** The whole definition anew; assessments recorded before keep the pass mark they were judged by. */
@@ -103,7 +97,7 @@ export class CoursesController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.reviseCourse.execute(courseId, definitionOf(body), caller, expectedVersionFrom(ifMatch)),
       response,
     );
@@ -120,7 +114,7 @@ export class CoursesController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.retireCourse.execute(courseId, body.reason, caller, expectedVersionFrom(ifMatch)),
       response,
     );

@@ -4,7 +4,6 @@ import {
   Caller,
   DivisionController,
   divisionSetupRoles,
-  etagFor,
   expectedVersionFrom,
   IdParam,
   IfMatch,
@@ -12,23 +11,18 @@ import {
   ProblemResponses,
   type RequestContext,
   RequireRoles,
+  versionedAnswer,
 } from '@salesos/http';
 import { DefineProgrammeHandler } from '../application/define-programme.handler';
 import { ProgrammeCatalogue } from '../application/programme-catalogue.port';
 import { ReadProgrammeQuery } from '../application/read-programme.query';
 import { RetireProgrammeHandler } from '../application/retire-programme.handler';
 import { ReviseProgrammeHandler } from '../application/revise-programme.handler';
-import type { ProgrammeState } from '../domain/programme.decider';
 import type { ProgrammeDefinition } from '../domain/programme.events';
 import { CatalogueListQuery, CatalogueRetirementRequest } from './course.request.dto';
 import { DefineProgrammeRequest, ReviseProgrammeRequest } from './programme.request.dto';
 
 const programmeIdParam = new IdParam('programmeId');
-
-function answer(result: { version: number; state: ProgrammeState }, response: Response) {
-  response.setHeader('ETag', etagFor(result.version));
-  return { ...result.state, version: result.version };
-}
 
 const definitionOf = (body: ReviseProgrammeRequest): ProgrammeDefinition => ({
   title: body.title,
@@ -66,7 +60,7 @@ export class ProgrammesController {
       expectedVersionFrom(ifMatch),
     );
     response.setHeader('Location', `/training/programmes/${body.programmeId}`);
-    return answer(result, response);
+    return versionedAnswer(result, response);
   }
 
   /** The division's programmes by title. */
@@ -84,7 +78,7 @@ export class ProgrammesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { programme, version } = await this.readProgramme.execute(programmeId, caller);
-    return answer({ state: programme, version }, response);
+    return versionedAnswer({ state: programme, version }, response);
   }
 
   /** Its title and courses anew: enrolments from now on take the new courses. */
@@ -97,7 +91,7 @@ export class ProgrammesController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.reviseProgramme.execute(programmeId, definitionOf(body), caller, expectedVersionFrom(ifMatch)),
       response,
     );
@@ -114,7 +108,7 @@ export class ProgrammesController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return answer(
+    return versionedAnswer(
       await this.retireProgramme.execute(programmeId, body.reason, caller, expectedVersionFrom(ifMatch)),
       response,
     );
